@@ -1,0 +1,2 @@
+// Filled in by the render layer: bundles the Remotion project once for all render tests.
+export default async function setup(): Promise<void> {}
