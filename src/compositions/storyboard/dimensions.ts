@@ -1,6 +1,6 @@
 import type {Aspect, Resolution} from './storyboard-schema';
 
-const SHORT_SIDE: Record<Resolution, number> = {'360p': 360, '480p': 480, '720p': 720, '1080p': 1080};
+const SHORT_SIDE: Record<Resolution, number> = {'360p': 360, '540p': 540, '720p': 720, '1080p': 1080};
 
 const even = (n: number): number => Math.max(2, Math.round(n / 2) * 2);
 

@@ -12,7 +12,7 @@ export const aspectSchema = z
 	.enum(ASPECTS)
 	.describe('Frame shape: 16:9 landscape (YouTube), 9:16 portrait (Shorts, Reels, TikTok), 1:1 square.');
 
-export const RESOLUTIONS = ['360p', '480p', '720p', '1080p'] as const;
+export const RESOLUTIONS = ['360p', '540p', '720p', '1080p'] as const;
 export const resolutionSchema = z
 	.enum(RESOLUTIONS)
 	.describe('Size preset: the length in pixels of the short side of the frame (1080p: 1920x1080 at 16:9).');

@@ -1,0 +1,120 @@
+import {appendFile, mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
+import {findTemplate} from '../../compositions/registry';
+import {loadConfig} from '../../pipeline/config';
+import {projectRoot} from '../../pipeline/project-root';
+import {
+	bundleProject,
+	CHROMIUM_OPTIONS,
+	createLocalRenderer,
+	resolveBrowserExecutableSync,
+	resolveQuality,
+} from '../../pipeline/render';
+import {BrowserNotFoundError} from '../../pipeline/errors';
+
+const BARE_ID = 'bench-bare';
+
+type BenchRow = Record<string, string | number>;
+
+/**
+ * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
+ * noisy machine still gives comparable numbers. Never fails on time.
+ */
+export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promise<number> => {
+	const config = loadConfig();
+	const log = (s: string) => process.stdout.write(`${s}\n`);
+	const browserExecutable = config.browserExecutable ?? resolveBrowserExecutableSync();
+	if (!browserExecutable) throw new BrowserNotFoundError('bench needs a browser');
+	const root = projectRoot();
+	const template = findTemplate('explainer');
+	const sample = template?.samples.landscape;
+	if (!template || !sample) throw new Error('The explainer landscape sample is missing.');
+
+	// 1. Bundling: cold (empty cache dir) then cached (same dir, found on disk by source hash).
+	const coldDir = await mkdtemp(join(tmpdir(), 'promptreel-bench-'));
+	const cold = await bundleProject({cacheDir: coldDir});
+	const cached = await bundleProject({cacheDir: coldDir});
+	log(`bundle: cold ${(cold.ms / 1000).toFixed(1)} s, cached ${cached.ms.toFixed(0)} ms`);
+
+	// 2. Our explainer sample through our renderer.
+	const renderer = createLocalRenderer({cacheDir: coldDir, browserExecutable});
+	const out = join(coldDir, 'out');
+	await mkdir(out, {recursive: true});
+	const ours = await renderer.renderVideo({
+		storyboard: sample,
+		mediaDir: join(root, 'src/compositions/templates/explainer/samples'),
+		outFile: join(out, 'explainer.mp4'),
+		quality: opts.quality,
+	});
+	await renderer.close();
+	const oursFps = ours.frames / (ours.renderMs / 1000);
+	log(`explainer sample: ${ours.frames} frames at ${ours.width}x${ours.height} in ${(ours.renderMs / 1000).toFixed(1)} s = ${oursFps.toFixed(2)} fps`);
+
+	// 3. Baseline: a bare composition (solid colour + number) of the same size and length.
+	const browser = await openBrowser('chrome', {browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
+	let bareFps = 0;
+	try {
+		const composition = await selectComposition({
+			serveUrl: cold.serveUrl,
+			id: BARE_ID,
+			inputProps: {width: ours.width, height: ours.height, fps: ours.fps, durationInFrames: ours.frames},
+			puppeteerInstance: browser,
+			browserExecutable,
+			logLevel: 'error',
+		});
+		const q = resolveQuality(opts.quality, composition);
+		const started = performance.now();
+		await renderMedia({
+			serveUrl: cold.serveUrl,
+			composition,
+			inputProps: {width: ours.width, height: ours.height, fps: ours.fps, durationInFrames: ours.frames},
+			codec: 'h264',
+			outputLocation: join(out, 'bare.mp4'),
+			puppeteerInstance: browser,
+			browserExecutable,
+			chromiumOptions: CHROMIUM_OPTIONS,
+			imageFormat: 'jpeg',
+			jpegQuality: q.jpegQuality,
+			crf: q.crf,
+			x264Preset: q.x264Preset,
+			concurrency: 1,
+			logLevel: 'error',
+		});
+		bareFps = composition.durationInFrames / ((performance.now() - started) / 1000);
+	} finally {
+		await browser.close({silent: true}).catch(() => undefined);
+	}
+	log(`bare composition: ${bareFps.toFixed(2)} fps`);
+	const ratio = oursFps / bareFps;
+	const rssMb = process.resourceUsage().maxRSS / 1024;
+	log(`ratio ours/bare: ${ratio.toFixed(2)} (target >= 0.90)`);
+	log(`peak RSS of the node process: ${rssMb.toFixed(0)} MB (the browser's memory is not included)`);
+
+	const row: BenchRow = {
+		date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+		size: `${ours.width}x${ours.height}`,
+		frames: ours.frames,
+		'explainer fps': oursFps.toFixed(2),
+		'bare fps': bareFps.toFixed(2),
+		ratio: ratio.toFixed(2),
+		'bundle cold s': (cold.ms / 1000).toFixed(1),
+		'bundle cached ms': cached.ms.toFixed(0),
+		'peak RSS MB': rssMb.toFixed(0),
+	};
+	await appendRow(join(root, 'bench/results.md'), row);
+	await rm(coldDir, {recursive: true, force: true});
+	return 0;
+};
+
+const appendRow = async (file: string, row: BenchRow) => {
+	const keys = Object.keys(row);
+	const header = `| ${keys.join(' | ')} |\n|${keys.map(() => '---').join('|')}|\n`;
+	const current = existsSync(file) ? await readFile(file, 'utf8') : '';
+	const prefix = current.includes(header.split('\n')[0]!)
+		? ''
+		: `${current ? '\n' : '# Benchmarks\n\nAppended by `npm run bench`. Figures are ratios within one run; absolute fps are noisy on shared machines.\n\n'}${header}`;
+	await appendFile(file, `${prefix}| ${keys.map((k) => row[k]).join(' | ')} |\n`);
+};

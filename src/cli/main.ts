@@ -1,0 +1,77 @@
+import {Command, Option} from 'commander';
+import {QUALITIES} from '../pipeline/render';
+import {benchCommand} from './commands/bench-command';
+import {doctorCommand} from './commands/doctor-command';
+import {renderCommand} from './commands/render-command';
+import {schemaCommand} from './commands/schema-command';
+import {templatesCommand} from './commands/templates-command';
+
+const qualityOption = () =>
+	new Option('-q, --quality <quality>', 'draft (360p, fast), standard (720p) or high (full size)').choices(QUALITIES).default('standard');
+
+export const buildProgram = (setExit: (code: number) => void): Command => {
+	const program = new Command('promptreel')
+		.description('Turn a text prompt or a storyboard into a narrated, captioned video.')
+		.showHelpAfterError()
+		.exitOverride()
+		.addHelpText(
+			'after',
+			`
+Examples:
+  $ promptreel render src/compositions/templates/explainer/samples/landscape.json --quality draft
+  $ promptreel templates
+  $ promptreel schema > storyboard.schema.json
+  $ promptreel doctor
+
+Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWSER_EXECUTABLE.`,
+		);
+
+	program
+		.command('render')
+		.description('Render a storyboard JSON file to video.mp4, poster.jpg, captions.srt/.vtt, credits.json and report.json.')
+		.argument('<storyboard>', 'path of a storyboard JSON file; relative media paths resolve from its folder')
+		.option('-o, --out <dir>', 'output folder (default: out/<title-slug>/, never overwriting an earlier run)')
+		.addOption(qualityOption())
+		.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache')
+		.option('--json', 'print one JSON event per line on stdout (progress, then done or error)')
+		.action(async (file: string, opts) => setExit(await renderCommand(file, opts)));
+
+	program
+		.command('schema')
+		.description('Print the storyboard JSON Schema (generated from the zod schema).')
+		.action(() => setExit(schemaCommand()));
+
+	program
+		.command('templates')
+		.description('List the templates a storyboard can use, with their sample storyboards.')
+		.option('--json', 'print JSON')
+		.action((opts) => setExit(templatesCommand(opts)));
+
+	program
+		.command('doctor')
+		.description('Check the browser, ffmpeg, voices, fonts and data dir, and say how to install what is missing.')
+		.option('--json', 'print JSON')
+		.action(async (opts) => setExit(await doctorCommand(opts)));
+
+	program
+		.command('bench')
+		.description('Measure render speed as a ratio against bare Remotion in the same run; appends to bench/results.md.')
+		.addOption(new Option('-q, --quality <quality>', 'render size').choices(['draft', 'standard']).default('standard'))
+		.action(async (opts) => setExit(await benchCommand(opts)));
+
+	return program;
+};
+
+export const main = async (argv: string[]): Promise<number> => {
+	let code = 0;
+	const program = buildProgram((c) => (code = c));
+	try {
+		await program.parseAsync(argv);
+	} catch (error) {
+		const e = error as {code?: string; exitCode?: number};
+		if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+		if (typeof e.exitCode === 'number') return e.exitCode === 1 ? 2 : e.exitCode;
+		throw error;
+	}
+	return code;
+};

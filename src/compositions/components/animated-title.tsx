@@ -1,0 +1,99 @@
+import type React from 'react';
+import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
+import type {Palette} from '../storyboard';
+import {FONT_STACK} from './load-fonts';
+import {useFrameLayout} from './use-frame-layout';
+import {withAlpha} from './with-alpha';
+
+export type TitlePlacement = 'top' | 'bottom';
+
+/**
+ * A scene's title (and optional line of text) springing in, over a soft scrim so it stays
+ * readable on any image or clip. Sizes follow the frame's short side; long titles wrap.
+ */
+export const AnimatedTitle: React.FC<{
+	title: string | null;
+	text: string | null;
+	palette: Palette;
+	placement: TitlePlacement;
+	/** Frames to wait before springing in, e.g. while the transition into the scene is running. */
+	delayInFrames?: number;
+}> = ({title, text, palette, placement, delayInFrames = 0}) => {
+	const frame = useCurrentFrame() - delayInFrames;
+	const {fps} = useVideoConfig();
+	const {unit, safe, orientation} = useFrameLayout();
+	if (!title && !text) return null;
+
+	const enter = spring({frame: frame - 4, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
+	const enterText = spring({frame: frame - 10, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
+	const bar = interpolate(frame, [8, 8 + fps * 0.6], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const titleSize = unit * (orientation === 'landscape' ? 7.4 : 8.2);
+	const textSize = titleSize * 0.5;
+	const dir = placement === 'top' ? -1 : 1;
+	const scrimAngle = placement === 'top' ? '180deg' : '0deg';
+
+	return (
+		<AbsoluteFill
+			style={{
+				justifyContent: placement === 'top' ? 'flex-start' : 'flex-end',
+				alignItems: 'center',
+				paddingTop: placement === 'top' ? safe.top : 0,
+				paddingBottom: placement === 'bottom' ? safe.bottom : 0,
+				paddingLeft: safe.side,
+				paddingRight: safe.side,
+				background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)}, ${withAlpha(palette.background, 0)} 45%)`,
+				fontFamily: FONT_STACK,
+				color: palette.text,
+				textAlign: 'center',
+			}}
+		>
+			{title ? (
+				<div
+					style={{
+						fontSize: titleSize,
+						fontWeight: 800,
+						lineHeight: 1.1,
+						letterSpacing: '-0.02em',
+						textWrap: 'balance',
+						overflowWrap: 'anywhere',
+						maxWidth: '100%',
+						opacity: enter,
+						transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
+						textShadow: `0 ${unit * 0.3}px 0 ${withAlpha(palette.background, 0.45)}`,
+					}}
+				>
+					{title}
+				</div>
+			) : null}
+			{title ? (
+				<div
+					style={{
+						width: unit * 14,
+						height: Math.max(2, unit * 0.9),
+						borderRadius: unit,
+						marginTop: unit * 1.6,
+						background: palette.accent,
+						transform: `scaleX(${bar})`,
+					}}
+				/>
+			) : null}
+			{text ? (
+				<div
+					style={{
+						fontSize: textSize,
+						fontWeight: 500,
+						lineHeight: 1.25,
+						marginTop: unit * 1.8,
+						textWrap: 'balance',
+						overflowWrap: 'anywhere',
+						maxWidth: '100%',
+						opacity: enterText * 0.92,
+						transform: `translateY(${dir * (1 - enterText) * unit * 3}px)`,
+					}}
+				>
+					{text}
+				</div>
+			) : null}
+		</AbsoluteFill>
+	);
+};

@@ -1,0 +1,14 @@
+export {resolveMediaSrc} from './resolve-media-src';
+export {loadFonts, FONT_STACK} from './load-fonts';
+export {useFrameLayout} from './use-frame-layout';
+export type {FrameLayout} from './use-frame-layout';
+export {withAlpha} from './with-alpha';
+export {KenBurnsImage} from './ken-burns-image';
+export {SceneVideo} from './scene-video';
+export {ProceduralBackground} from './procedural-background';
+export {FloatingIcon} from './floating-icon';
+export {SceneVisual} from './scene-visual';
+export {AnimatedTitle} from './animated-title';
+export type {TitlePlacement} from './animated-title';
+export {TikTokCaptions} from './tiktok-captions';
+export {EndCard} from './end-card';

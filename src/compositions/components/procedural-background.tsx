@@ -1,0 +1,161 @@
+import type React from 'react';
+import {useMemo} from 'react';
+import {AbsoluteFill, random, useCurrentFrame, useVideoConfig} from 'remotion';
+import type {Palette, Visual} from '../storyboard';
+import {withAlpha} from './with-alpha';
+
+type Style = Extract<Visual, {kind: 'procedural'}>['style'];
+type Props = {palette: Palette; seed: number; frame: number; width: number; height: number; fps: number};
+
+const TAU = Math.PI * 2;
+
+// Everything below is cheap to paint on purpose (frame capture is the render bottleneck): plain
+// gradients, transforms and small SVGs; no CSS blur, filters or large shadows.
+
+const Gradient: React.FC<Props> = ({palette, seed, frame, fps}) => {
+	const t = frame / fps;
+	const phase = random(`${seed}-gradient`) * TAU;
+	const angle = 135 + 25 * Math.sin(t * 0.35 + phase);
+	const x = 50 + 30 * Math.sin(t * 0.25 + phase);
+	const y = 40 + 20 * Math.cos(t * 0.2 + phase);
+	return (
+		<AbsoluteFill
+			style={{
+				background: [
+					`radial-gradient(circle at ${x}% ${y}%, ${withAlpha(palette.primary, 0.55)}, ${withAlpha(palette.primary, 0)} 55%)`,
+					`linear-gradient(${angle}deg, ${palette.background}, ${palette.surface} 60%, ${palette.background})`,
+				].join(', '),
+			}}
+		/>
+	);
+};
+
+const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
+	const orbs = useMemo(() => {
+		const colours = [palette.primary, palette.accent, palette.surface, palette.primary, palette.text];
+		return Array.from({length: 7}, (_, i) => {
+			const r = (k: string) => random(`${seed}-orb-${i}-${k}`);
+			return {
+				colour: colours[i % colours.length] ?? palette.primary,
+				size: (0.3 + 0.35 * r('size')) * Math.max(width, height),
+				x: r('x') * width,
+				y: r('y') * height,
+				ampX: (0.05 + 0.08 * r('ax')) * width,
+				ampY: (0.05 + 0.08 * r('ay')) * height,
+				speed: 0.15 + 0.25 * r('speed'),
+				phase: r('phase') * TAU,
+				alpha: i % colours.length === 4 ? 0.15 : 0.45 + 0.3 * r('alpha'),
+			};
+		});
+	}, [palette, seed, width, height]);
+	const t = frame / fps;
+	return (
+		<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.background}, ${palette.surface})`, overflow: 'hidden'}}>
+			{orbs.map((o, i) => {
+				const x = o.x + o.ampX * Math.sin(t * o.speed + o.phase) - o.size / 2;
+				const y = o.y + o.ampY * Math.cos(t * o.speed * 0.8 + o.phase) - o.size / 2;
+				return (
+					<div
+						key={i}
+						style={{
+							position: 'absolute',
+							width: o.size,
+							height: o.size,
+							borderRadius: '50%',
+							// A radial gradient gives the soft edge a blur would, at a fraction of the cost.
+							background: `radial-gradient(circle, ${withAlpha(o.colour, o.alpha)}, ${withAlpha(o.colour, 0)} 68%)`,
+							transform: `translate(${x}px, ${y}px)`,
+							willChange: 'transform',
+						}}
+					/>
+				);
+			})}
+		</AbsoluteFill>
+	);
+};
+
+const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
+	const cell = Math.round(Math.min(width, height) / 9);
+	const cols = Math.ceil(width / cell) + 2;
+	const rows = Math.ceil(height / cell) + 2;
+	const lit = useMemo(
+		() =>
+			Array.from({length: 12}, (_, i) => ({
+				c: Math.floor(random(`${seed}-grid-${i}-c`) * cols),
+				r: Math.floor(random(`${seed}-grid-${i}-r`) * rows),
+				phase: random(`${seed}-grid-${i}-p`) * TAU,
+				colour: i % 3 === 0 ? palette.accent : palette.primary,
+			})),
+		[seed, cols, rows, palette],
+	);
+	const t = frame / fps;
+	const shift = (t * cell * 0.25) % cell; // drifts one cell every 4 s, endlessly
+	const lines: React.ReactNode[] = [];
+	for (let c = 0; c < cols; c++) lines.push(<line key={`c${c}`} x1={c * cell} y1={0} x2={c * cell} y2={rows * cell} />);
+	for (let r = 0; r < rows; r++) lines.push(<line key={`r${r}`} x1={0} y1={r * cell} x2={cols * cell} y2={r * cell} />);
+	return (
+		<AbsoluteFill style={{background: `linear-gradient(200deg, ${palette.surface}, ${palette.background} 70%)`, overflow: 'hidden'}}>
+			<svg
+				width={cols * cell}
+				height={rows * cell}
+				style={{position: 'absolute', left: -cell, top: -cell, transform: `translate(${shift}px, ${shift}px)`}}
+			>
+				{lit.map((l, i) => (
+					<rect
+						key={i}
+						x={l.c * cell + 2}
+						y={l.r * cell + 2}
+						width={cell - 4}
+						height={cell - 4}
+						rx={cell * 0.12}
+						fill={l.colour}
+						opacity={0.15 + 0.45 * (0.5 + 0.5 * Math.sin(t * 1.2 + l.phase))}
+					/>
+				))}
+				<g stroke={withAlpha(palette.text, 0.2)} strokeWidth={Math.max(1, cell * 0.015)}>
+					{lines}
+				</g>
+			</svg>
+			<AbsoluteFill
+				style={{background: `radial-gradient(ellipse at 50% 45%, ${withAlpha(palette.background, 0)} 40%, ${withAlpha(palette.background, 0.75)})`}}
+			/>
+		</AbsoluteFill>
+	);
+};
+
+const Waves: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
+	const t = frame / fps;
+	const layers = [palette.surface, palette.primary, palette.accent, palette.primary];
+	const points = 40;
+	return (
+		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background}, ${palette.surface})`}}>
+			<svg width={width} height={height} style={{position: 'absolute'}}>
+				{layers.map((colour, i) => {
+					const base = height * (0.55 + i * 0.1);
+					const amp = height * (0.05 - i * 0.007);
+					const k = (1.3 + random(`${seed}-wave-${i}-k`)) * (TAU / width);
+					const phase = random(`${seed}-wave-${i}-p`) * TAU;
+					const speed = 0.5 + 0.4 * random(`${seed}-wave-${i}-s`);
+					let d = `M 0 ${height}`;
+					for (let p = 0; p <= points; p++) {
+						const x = (p / points) * width;
+						const y = base + amp * Math.sin(k * x + t * speed + phase) + amp * 0.4 * Math.sin(2.3 * k * x - t * speed * 1.3);
+						d += ` L ${x.toFixed(1)} ${y.toFixed(1)}`;
+					}
+					d += ` L ${width} ${height} Z`;
+					return <path key={i} d={d} fill={withAlpha(colour, i === 2 ? 0.35 : 0.5)} />;
+				})}
+			</svg>
+		</AbsoluteFill>
+	);
+};
+
+const STYLES: Record<Style, React.FC<Props>> = {gradient: Gradient, orbs: Orbs, grid: Grid, waves: Waves};
+
+/** An animated background drawn from the palette; the seed makes every choice (never Math.random). */
+export const ProceduralBackground: React.FC<{style: Style; palette: Palette; seed: number}> = ({style, palette, seed}) => {
+	const frame = useCurrentFrame();
+	const {width, height, fps} = useVideoConfig();
+	const Component = STYLES[style];
+	return <Component palette={palette} seed={seed} frame={frame} fps={fps} width={width} height={height} />;
+};

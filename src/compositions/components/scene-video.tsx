@@ -1,0 +1,40 @@
+import type React from 'react';
+import {AbsoluteFill, Loop, OffthreadVideo, useVideoConfig} from 'remotion';
+import type {Palette, Visual} from '../storyboard';
+import {resolveMediaSrc} from './resolve-media-src';
+
+type VideoVisual = Extract<Visual, {kind: 'video'}>;
+
+/**
+ * A muted clip filling the scene, starting at trimStartMs. OffthreadVideo has no loop prop, so a
+ * clip shorter than the scene is repeated with <Loop>, using the clip length measured at plan time.
+ */
+export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number; palette: Palette}> = ({
+	visual,
+	durationInFrames,
+	palette,
+}) => {
+	const {fps} = useVideoConfig();
+	const trimBefore = Math.round((visual.trimStartMs * fps) / 1000);
+	// Floor, so that the last frame of a loop never asks for a time past the end of the file.
+	const playableFrames = Math.max(1, Math.floor(((visual.durationMs - visual.trimStartMs) * fps) / 1000));
+	const video = (
+		<OffthreadVideo
+			src={resolveMediaSrc(visual.src)}
+			muted
+			trimBefore={trimBefore > 0 ? trimBefore : undefined}
+			style={{width: '100%', height: '100%', objectFit: visual.fit}}
+		/>
+	);
+	return (
+		<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`}}>
+			{visual.loop && playableFrames < durationInFrames ? (
+				<Loop durationInFrames={playableFrames} name="clip loop">
+					{video}
+				</Loop>
+			) : (
+				video
+			)}
+		</AbsoluteFill>
+	);
+};

@@ -1,0 +1,104 @@
+import {createTikTokStyleCaptions} from '@remotion/captions';
+import type React from 'react';
+import {useMemo} from 'react';
+import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
+import type {CaptionStyle, Palette, StoryboardCaption} from '../storyboard';
+import {FONT_STACK} from './load-fonts';
+import {useFrameLayout} from './use-frame-layout';
+import {withAlpha} from './with-alpha';
+
+/** How long the last page of a scene stays up after its last word, in ms. */
+const LINGER_MS = 500;
+
+/**
+ * TikTok-style caption pages of one scene, with the word being spoken highlighted. Frame 0 is the
+ * scene's start: caption times are ms from the scene start. Place it in an absolute <Sequence>.
+ */
+export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: CaptionStyle; palette: Palette}> = ({
+	captions,
+	style,
+	palette,
+}) => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	const {unit, safe, orientation} = useFrameLayout();
+	const pages = useMemo(
+		() => createTikTokStyleCaptions({captions, combineTokensWithinMilliseconds: style.combineWithinMs}).pages,
+		[captions, style.combineWithinMs],
+	);
+	const ms = (frame / fps) * 1000;
+	const index = pages.findLastIndex((p) => p.startMs <= ms);
+	const page = pages[index];
+	if (!style.enabled || !page) return null;
+	const lastToken = page.tokens[page.tokens.length - 1];
+	const pageEnd = pages[index + 1]?.startMs ?? (lastToken ? lastToken.toMs : page.startMs + page.durationMs) + LINGER_MS;
+	if (ms >= pageEnd) return null;
+
+	// The word being spoken: the last one that has started (so gaps between words do not flicker).
+	const active = page.tokens.findLastIndex((t) => t.fromMs <= ms);
+	const enter = spring({frame: Math.round(((ms - page.startMs) / 1000) * fps), fps, config: {damping: 18, stiffness: 220}, durationInFrames: 8});
+	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
+	const stroke = withAlpha('#000000', 0.85);
+	const outlined: React.CSSProperties = {WebkitTextStroke: `${fontSize * 0.14}px ${stroke}`, paintOrder: 'stroke fill'};
+
+	return (
+		<AbsoluteFill
+			style={{
+				justifyContent: style.position === 'top' ? 'flex-start' : style.position === 'bottom' ? 'flex-end' : 'center',
+				alignItems: 'center',
+				paddingTop: safe.top,
+				paddingBottom: safe.bottom,
+				paddingLeft: safe.side,
+				paddingRight: safe.side,
+			}}
+		>
+			<div
+				style={{
+					fontFamily: FONT_STACK,
+					fontSize,
+					fontWeight: style.preset === 'plain' ? 700 : 800,
+					lineHeight: 1.25,
+					textAlign: 'center',
+					color: palette.text,
+					maxWidth: '100%',
+					overflowWrap: 'anywhere',
+					textWrap: 'balance',
+					transform: `scale(${0.88 + 0.12 * enter})`,
+					opacity: 0.4 + 0.6 * enter,
+					...(style.preset === 'plain'
+						? {
+								background: withAlpha(palette.background, 0.72),
+								padding: `${fontSize * 0.25}px ${fontSize * 0.5}px`,
+								borderRadius: fontSize * 0.35,
+							}
+						: {}),
+				}}
+			>
+				{page.tokens.map((token, i) => {
+					const space = token.text.startsWith(' ') ? ' ' : '';
+					const word = token.text.trimStart();
+					const isActive = i === active && style.preset !== 'plain';
+					let wordStyle: React.CSSProperties = style.preset === 'plain' ? {} : outlined;
+					if (isActive && style.preset === 'highlight') wordStyle = {...outlined, color: palette.accent};
+					if (isActive && style.preset === 'boxed') {
+						wordStyle = {
+							background: palette.accent,
+							color: palette.background,
+							borderRadius: fontSize * 0.18,
+							padding: `0 ${fontSize * 0.16}px`,
+							margin: `0 ${-fontSize * 0.16}px`,
+							boxDecorationBreak: 'clone',
+							WebkitBoxDecorationBreak: 'clone',
+						};
+					}
+					return (
+						<span key={i} style={{whiteSpace: 'pre-wrap'}}>
+							{space}
+							<span style={wordStyle}>{word}</span>
+						</span>
+					);
+				})}
+			</div>
+		</AbsoluteFill>
+	);
+};

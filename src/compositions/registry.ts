@@ -1,0 +1,45 @@
+import type React from 'react';
+import type {CalculateMetadataFunction} from 'remotion';
+import type {Storyboard, StoryboardInput} from './storyboard';
+import {calculateExplainerMetadata, explainerSchema} from './templates/explainer';
+import explainerLandscape from './templates/explainer/samples/landscape.json';
+import explainerPortrait from './templates/explainer/samples/portrait.json';
+import explainerSquare from './templates/explainer/samples/square.json';
+
+/**
+ * A template: a typed composition that any storyboard can target. The component is reached only
+ * through `lazyComponent`, so Node code (CLI, server) can import this registry for ids, schemas and
+ * samples without loading React.
+ */
+export type TemplateDefinition = {
+	id: string;
+	title: string;
+	description: string;
+	schema: typeof explainerSchema;
+	calculateMetadata: CalculateMetadataFunction<StoryboardInput>;
+	/** Sample storyboards by name (the first one is the composition's default props), parsed. */
+	samples: Record<string, Storyboard>;
+	lazyComponent: () => Promise<{default: React.ComponentType<StoryboardInput>}>;
+};
+
+export const templates: readonly TemplateDefinition[] = [
+	{
+		id: 'explainer',
+		title: 'Explainer',
+		description:
+			'Narrated scenes (video, image with a Ken Burns move, or an animated background with an icon), a title per scene, word-highlighted captions, transitions, music ducked under the voice, and an end card with the credits.',
+		schema: explainerSchema,
+		calculateMetadata: calculateExplainerMetadata,
+		samples: {
+			landscape: explainerSchema.parse(explainerLandscape),
+			portrait: explainerSchema.parse(explainerPortrait),
+			square: explainerSchema.parse(explainerSquare),
+		},
+		lazyComponent: () => import('./templates/explainer/Explainer'),
+	},
+];
+
+export const templateIds: readonly string[] = templates.map((t) => t.id);
+
+/** The template with this id, or undefined when there is none. */
+export const findTemplate = (id: string): TemplateDefinition | undefined => templates.find((t) => t.id === id);

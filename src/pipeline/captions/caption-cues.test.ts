@@ -1,0 +1,49 @@
+import {describe, expect, it} from 'vitest';
+import {storyboardSchema} from '../../compositions/storyboard';
+import {buildCues} from './caption-cues';
+import {storyboardToSrt, storyboardToVtt} from './subtitle-files';
+
+const words = (text: string, startMs = 0, step = 300) =>
+	text.split(' ').map((w, i) => ({text: i ? ` ${w}` : w, startMs: startMs + i * step, endMs: startMs + i * step + step - 20, timestampMs: null, confidence: null}));
+
+describe('buildCues', () => {
+	it('keeps cues to two lines of at most 42 characters without splitting words', () => {
+		const text = 'Volcanoes form where molten rock called magma rises through cracks in the crust and erupts at the surface over thousands of years forming mountains';
+		const cues = buildCues(words(text, 0, 200));
+		expect(cues.length).toBeGreaterThan(1);
+		for (const cue of cues) {
+			expect(cue.lines.length).toBeLessThanOrEqual(2);
+			for (const line of cue.lines) expect(line.length).toBeLessThanOrEqual(42);
+		}
+		expect(cues.flatMap((c) => c.lines).join(' ')).toBe(text);
+	});
+
+	it('starts a new cue after a sentence and after a pause', () => {
+		const a = words('First sentence here.', 0);
+		const b = words('Then more', 1000);
+		const c = words('after a pause', 5000);
+		const cues = buildCues([...a, ...b, ...c]);
+		expect(cues.map((q) => q.lines.join(' '))).toEqual(['First sentence here.', 'Then more', 'after a pause']);
+		expect(cues[2]!.startMs).toBe(5000);
+	});
+});
+
+describe('subtitle files', () => {
+	const sb = storyboardSchema.parse({
+		title: 't',
+		endCard: {enabled: false},
+		scenes: [
+			{id: 'a', narration: {text: 'Hello world.'}, visual: {kind: 'procedural'}, durationMs: 2000, transition: {type: 'fade', durationMs: 500}, captions: words('Hello world.', 100)},
+			{id: 'b', narration: {text: 'Second scene.'}, visual: {kind: 'procedural'}, durationMs: 2000, captions: words('Second scene.', 100)},
+		],
+	});
+	it('places captions on the whole video timeline across the transition overlap', () => {
+		const srt = storyboardToSrt(sb);
+		expect(srt).toContain('00:00:00,100 --> 00:00:00,680\nHello world.');
+		// scene b starts at 2000 - 500 = 1500 ms
+		expect(srt).toContain('00:00:01,600 --> 00:00:02,180\nSecond scene.');
+		const vtt = storyboardToVtt(sb);
+		expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
+		expect(vtt).toContain('00:00:01.600 --> 00:00:02.180');
+	});
+});

@@ -1,0 +1,3 @@
+export {absoluteCaptions, buildCues} from './caption-cues';
+export type {CaptionCue, CueOptions} from './caption-cues';
+export {storyboardToSrt, storyboardToVtt} from './subtitle-files';

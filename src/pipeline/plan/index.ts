@@ -1,0 +1,15 @@
+export {createHeuristicPlanner, MAX_SCENES} from './heuristic-planner';
+export {planStoryboard, resolvePlanInput, InvalidPlanError} from './plan-storyboard';
+export type {PlanOptions, PlanStoryboardOptions, PlanStoryboardResult} from './plan-storyboard';
+export type {Planner, PlanInput, PlanContext, PlanWarning, PlanWarningCode} from './planner';
+export {
+	plannedStoryboardSchema,
+	plannedSceneSchema,
+	musicMoodSchema,
+	MUSIC_MOODS,
+} from './planned-storyboard';
+export type {PlannedStoryboard, PlannedScene, MusicMood} from './planned-storyboard';
+export {EmptyPromptError, PromptTooLongError, InvalidLanguageError} from './plan-errors';
+export {MAX_PROMPT_CHARS, normalizePrompt} from './normalize-prompt';
+export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_SCENE_MS} from './estimate-duration';
+export {findEmoji, stripEmoji} from './text-tokens';

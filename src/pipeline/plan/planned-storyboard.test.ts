@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest';
+import {z} from 'zod';
+import {plannedStoryboardSchema} from './planned-storyboard';
+
+type JsonSchema = {type?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: unknown; anyOf?: JsonSchema[]};
+
+/** Walks every object of a JSON schema. */
+const objects = (s: JsonSchema): JsonSchema[] => [
+	...(s.type === 'object' ? [s] : []),
+	...Object.values(s.properties ?? {}).flatMap(objects),
+	...(s.items ? objects(s.items) : []),
+	...(s.anyOf ?? []).flatMap(objects),
+];
+
+describe('plannedStoryboardSchema', () => {
+	it('is acceptable to OpenAI strict structured output: all required, no extra keys, no oneOf', () => {
+		const json = z.toJSONSchema(plannedStoryboardSchema) as JsonSchema;
+		const all = objects(json);
+		expect(all.length).toBe(2);
+		for (const o of all) {
+			expect(o.additionalProperties).toBe(false);
+			expect([...(o.required ?? [])].sort()).toEqual(Object.keys(o.properties ?? {}).sort());
+		}
+		expect(JSON.stringify(json)).not.toContain('oneOf');
+		expect(JSON.stringify(json)).not.toContain('"default"');
+		// A nullable field is `type: ["string", "null"]`, the form strict mode documents.
+		expect(json.properties!.scenes!.items!.properties!.text!.type).toEqual(['string', 'null']);
+	});
+
+	it('rejects a scene missing a field and a scene with an extra key', () => {
+		const scene = {id: 'scene-1', narration: 'Hi.', title: 'Hi', text: null, keywords: ['hello'], estimatedDurationMs: 2500};
+		const base = {title: 'T', template: 'explainer', musicMood: 'calm', scenes: [scene]};
+		expect(plannedStoryboardSchema.safeParse(base).success).toBe(true);
+		const {text: _omit, ...withoutText} = scene;
+		expect(plannedStoryboardSchema.safeParse({...base, scenes: [withoutText]}).success).toBe(false);
+		expect(plannedStoryboardSchema.safeParse({...base, scenes: [{...scene, extra: 1}]}).success).toBe(false);
+		expect(plannedStoryboardSchema.safeParse({...base, musicMood: 'sad'}).success).toBe(false);
+	});
+});

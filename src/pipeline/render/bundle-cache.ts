@@ -1,0 +1,104 @@
+import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {mkdir, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import {join, relative} from 'node:path';
+import {bundle} from '@remotion/bundler';
+import {projectRoot} from '../project-root';
+
+/** Folders and files whose content changes what the bundle contains. */
+const BUNDLE_INPUTS = ['src/compositions', 'src/index.ts', 'public', 'package-lock.json', 'tsconfig.json'];
+const BUNDLE_FORMAT_VERSION = '1';
+
+const listFiles = async (path: string): Promise<string[]> => {
+	const info = await stat(path).catch(() => null);
+	if (!info) return [];
+	if (info.isFile()) return [path];
+	const entries = await readdir(path, {withFileTypes: true});
+	const nested = await Promise.all(
+		entries
+			.filter((e) => !e.name.startsWith('.') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.test.tsx'))
+			.map((e) => listFiles(join(path, e.name))),
+	);
+	return nested.flat().sort();
+};
+
+/** A hash of every source the bundle is made of. */
+export const hashBundleSources = async (root = projectRoot()): Promise<string> => {
+	const hash = createHash('sha256').update(BUNDLE_FORMAT_VERSION);
+	for (const input of BUNDLE_INPUTS) {
+		for (const file of await listFiles(join(root, input))) {
+			hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+		}
+	}
+	return hash.digest('hex').slice(0, 16);
+};
+
+export type BundleResult = {serveUrl: string; cached: boolean; ms: number; hash: string};
+
+const inFlight = new Map<string, Promise<BundleResult>>();
+
+/**
+ * Returns a Remotion bundle of the project, made once per source hash and kept on disk in
+ * `<cacheDir>/bundles/<hash>`; later calls (and later processes) reuse it. Written to a temporary
+ * folder and renamed, so a crash never leaves a half bundle behind.
+ */
+export const getBundle = (options: {cacheDir: string; onProgress?: (progress: number) => void}): Promise<BundleResult> => {
+	const key = options.cacheDir;
+	const existing = inFlight.get(key);
+	if (existing) return existing;
+	const promise = makeBundle(options).catch((error: unknown) => {
+		inFlight.delete(key);
+		throw error;
+	});
+	inFlight.set(key, promise);
+	return promise;
+};
+
+/** Bundles (or finds on disk) without the in-process memo of getBundle; used by the benchmark. */
+export const bundleProject = (options: {cacheDir: string; onProgress?: (p: number) => void}): Promise<BundleResult> =>
+	makeBundle(options);
+
+const makeBundle = async ({cacheDir, onProgress}: {cacheDir: string; onProgress?: (p: number) => void}): Promise<BundleResult> => {
+	const started = performance.now();
+	const root = projectRoot();
+	const hash = await hashBundleSources(root);
+	const bundlesDir = join(cacheDir, 'bundles');
+	const target = join(bundlesDir, hash);
+	if (existsSync(join(target, 'index.html'))) {
+		onProgress?.(1);
+		return {serveUrl: target, cached: true, ms: performance.now() - started, hash};
+	}
+	await mkdir(bundlesDir, {recursive: true});
+	const temp = join(bundlesDir, `.tmp-${hash}-${process.pid}-${Date.now()}`);
+	try {
+		await bundle({
+			entryPoint: join(root, 'src/index.ts'),
+			outDir: temp,
+			publicDir: join(root, 'public'),
+			rootDir: root,
+			enableCaching: true,
+			onProgress: (percent) => onProgress?.(percent / 100),
+		});
+		await rename(temp, target).catch(async (error: unknown) => {
+			// Another process won the race: its bundle is identical.
+			if (existsSync(join(target, 'index.html'))) return;
+			throw error;
+		});
+	} finally {
+		await rm(temp, {recursive: true, force: true}).catch(() => undefined);
+	}
+	await pruneOldBundles(bundlesDir, hash);
+	return {serveUrl: target, cached: false, ms: performance.now() - started, hash};
+};
+
+/** Keeps the newest few bundles so the cache does not grow without end. */
+const pruneOldBundles = async (bundlesDir: string, keep: string): Promise<void> => {
+	const entries = await readdir(bundlesDir, {withFileTypes: true}).catch(() => []);
+	const dirs = await Promise.all(
+		entries
+			.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== keep)
+			.map(async (e) => ({path: join(bundlesDir, e.name), mtime: (await stat(join(bundlesDir, e.name))).mtimeMs})),
+	);
+	dirs.sort((a, b) => b.mtime - a.mtime);
+	for (const old of dirs.slice(2)) await rm(old.path, {recursive: true, force: true}).catch(() => undefined);
+};

@@ -1,0 +1,202 @@
+import {mkdir} from 'node:fs/promises';
+import {dirname} from 'node:path';
+import {
+	makeCancelSignal,
+	openBrowser,
+	renderMedia,
+	renderStill,
+	selectComposition,
+	type HeadlessBrowser,
+	type LogLevel,
+} from '@remotion/renderer';
+import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
+import {findTemplate, templateIds} from '../../compositions/registry';
+import {BrowserNotFoundError, RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../errors';
+import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from './browser';
+import {getBundle, hashBundleSources} from './bundle-cache';
+import {startMediaServer, type MediaServer} from './media-server';
+import {resolveQuality} from './quality';
+import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
+import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
+
+export type LocalRendererOptions = {
+	/** Where bundles are cached (`<cacheDir>/bundles/<hash>`). */
+	cacheDir: string;
+	/** Browser to use; default: resolveBrowserExecutableSync(). */
+	browserExecutable?: string | null;
+	/** Frames rendered in parallel; 1 was fastest on 2 cores (DESIGN.md §4). */
+	concurrency?: number;
+	logLevel?: LogLevel;
+	onBundleProgress?: (progress: number) => void;
+};
+
+const posterFrameOf = (sb: Storyboard): number => {
+	const timeline = computeTimeline(sb);
+	const first = timeline.scenes[0];
+	if (!first) return 0;
+	const settle = Math.round(sb.format.fps * 1.6);
+	return Math.min(first.startFrame + settle, first.startFrame + Math.max(0, first.durationInFrames - 1));
+};
+
+const templateOf = (sb: Storyboard) => {
+	const template = findTemplate(sb.template);
+	if (!template) throw new UnknownTemplateError(sb.template, templateIds);
+	return template;
+};
+
+/** Wires an AbortSignal to Remotion's cancel signal; returns a disposer. */
+const linkCancel = (signal: AbortSignal | undefined) => {
+	const {cancelSignal, cancel} = makeCancelSignal();
+	if (signal?.aborted) cancel();
+	const onAbort = () => cancel();
+	signal?.addEventListener('abort', onAbort, {once: true});
+	return {cancelSignal, dispose: () => signal?.removeEventListener('abort', onAbort)};
+};
+
+/**
+ * Renders on this machine with one shared bundle (cached on disk by source hash), one shared
+ * browser and one media server. Cancelling a render never closes the shared browser.
+ */
+export const createLocalRenderer = (options: LocalRendererOptions): Renderer => {
+	const logLevel = options.logLevel ?? 'error';
+	const concurrency = options.concurrency ?? 1;
+	let browser: Promise<HeadlessBrowser> | null = null;
+	let mediaServer: Promise<MediaServer> | null = null;
+
+	const executable = (): string => {
+		const path = options.browserExecutable === undefined ? resolveBrowserExecutableSync() : options.browserExecutable;
+		if (!path) throw new BrowserNotFoundError('none of REMOTION_BROWSER_EXECUTABLE or a system Chromium');
+		return path;
+	};
+	const getBrowser = () => {
+		if (!browser) {
+			const path = executable();
+			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch(
+				(error: unknown) => {
+					browser = null;
+					throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+				},
+			);
+		}
+		return browser;
+	};
+	const getMediaServer = () => (mediaServer ??= startMediaServer());
+
+	/** Everything a render or a still needs: the bundle, browser, props and composition. */
+	const prepare = async (o: RenderVideoOptions | RenderPosterOptions, onBundleProgress?: (p: number) => void) => {
+		templateOf(o.storyboard);
+		assertLocalMediaExist(o.storyboard, o.mediaDir);
+		const [bundleResult, puppeteerInstance, server] = await Promise.all([
+			getBundle({cacheDir: options.cacheDir, onProgress: onBundleProgress ?? options.onBundleProgress}),
+			getBrowser(),
+			getMediaServer(),
+		]);
+		const base = server.mount(mediaSearchPath(o.mediaDir));
+		const inputProps = withMediaBaseUrl(o.storyboard, base);
+		const composition = await selectComposition({
+			serveUrl: bundleResult.serveUrl,
+			id: o.storyboard.template,
+			inputProps,
+			puppeteerInstance,
+			browserExecutable: executable(),
+			chromiumOptions: CHROMIUM_OPTIONS,
+			logLevel,
+		});
+		const quality = resolveQuality(o.quality, composition);
+		return {serveUrl: bundleResult.serveUrl, puppeteerInstance, inputProps, composition, quality, release: () => server.unmount(base)};
+	};
+
+	const wrapError = (error: unknown, what: string, signal: AbortSignal | undefined): Error => {
+		if (signal?.aborted) return new RenderCancelledError();
+		if (error instanceof Error && error.name !== 'Error') return error;
+		return new RenderFailedError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, error);
+	};
+
+	return {
+		id: 'local',
+		async renderVideo(o): Promise<RenderedVideo> {
+			const started = performance.now();
+			if (o.signal?.aborted) throw new RenderCancelledError();
+			const ready = await prepare(o, (p) => o.onProgress?.({stage: 'bundling', progress: p}));
+			const cancel = linkCancel(o.signal);
+			try {
+				await mkdir(dirname(o.outFile), {recursive: true});
+				await renderMedia({
+					serveUrl: ready.serveUrl,
+					composition: ready.composition,
+					inputProps: ready.inputProps,
+					codec: 'h264',
+					outputLocation: o.outFile,
+					overwrite: true,
+					puppeteerInstance: ready.puppeteerInstance,
+					browserExecutable: executable(),
+					chromiumOptions: CHROMIUM_OPTIONS,
+					scale: ready.quality.scale,
+					crf: ready.quality.crf,
+					imageFormat: 'jpeg',
+					jpegQuality: ready.quality.jpegQuality,
+					x264Preset: ready.quality.x264Preset,
+					concurrency,
+					cancelSignal: cancel.cancelSignal,
+					logLevel,
+					onProgress: (p) => {
+						const stage = p.stitchStage === 'muxing' || p.renderedDoneIn !== null ? 'encoding' : 'rendering';
+						o.onProgress?.({stage, progress: p.progress});
+					},
+				});
+			} catch (error) {
+				throw wrapError(error, 'Rendering the video', o.signal);
+			} finally {
+				cancel.dispose();
+				ready.release();
+			}
+			return {
+				file: o.outFile,
+				width: ready.quality.width,
+				height: ready.quality.height,
+				fps: ready.composition.fps,
+				frames: ready.composition.durationInFrames,
+				renderMs: performance.now() - started,
+			};
+		},
+		async renderPoster(o) {
+			const ready = await prepare(o);
+			const cancel = linkCancel(o.signal);
+			try {
+				await mkdir(dirname(o.outFile), {recursive: true});
+				await renderStill({
+					serveUrl: ready.serveUrl,
+					composition: ready.composition,
+					inputProps: ready.inputProps,
+					output: o.outFile,
+					overwrite: true,
+					frame: Math.min(o.frame ?? posterFrameOf(o.storyboard), ready.composition.durationInFrames - 1),
+					imageFormat: 'jpeg',
+					jpegQuality: ready.quality.jpegQuality,
+					scale: ready.quality.scale,
+					puppeteerInstance: ready.puppeteerInstance,
+					browserExecutable: executable(),
+					chromiumOptions: CHROMIUM_OPTIONS,
+					cancelSignal: cancel.cancelSignal,
+					logLevel,
+				});
+			} catch (error) {
+				throw wrapError(error, 'Rendering the poster', o.signal);
+			} finally {
+				cancel.dispose();
+				ready.release();
+			}
+			return {file: o.outFile};
+		},
+		sourceHash: () => hashBundleSources(),
+		async close() {
+			const [b, m] = [browser, mediaServer];
+			browser = null;
+			mediaServer = null;
+			await Promise.all([
+				b?.then((x) => x.close({silent: true})).catch(() => undefined),
+				m?.then((x) => x.close()).catch(() => undefined),
+			]);
+		},
+	};
+};

@@ -1,0 +1,36 @@
+import type {Storyboard} from '../../compositions/storyboard';
+import type {Quality} from './quality';
+
+export type RenderStage = 'bundling' | 'rendering' | 'encoding';
+export type RenderProgress = {stage: RenderStage; progress: number};
+
+export type RenderVideoOptions = {
+	/** A parsed storyboard. */
+	storyboard: Storyboard;
+	/** The folder relative media paths are resolved against. */
+	mediaDir: string;
+	outFile: string;
+	quality: Quality;
+	onProgress?: (p: RenderProgress) => void;
+	signal?: AbortSignal;
+};
+
+export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress'> & {
+	/** Frame to capture; default: a moment into the first scene where its title has settled. */
+	frame?: number;
+};
+
+export type RenderedVideo = {file: string; width: number; height: number; fps: number; frames: number; renderMs: number};
+
+/**
+ * Renders storyboards to files. `local` renders on this machine; a Lambda renderer implements the
+ * same interface. One instance reuses its bundle and browser across renders; close() frees them.
+ */
+export type Renderer = {
+	id: string;
+	renderVideo(options: RenderVideoOptions): Promise<RenderedVideo>;
+	renderPoster(options: RenderPosterOptions): Promise<{file: string}>;
+	/** Hash identifying what the renderer draws (the bundle's sources), for render caches. */
+	sourceHash(): Promise<string>;
+	close(): Promise<void>;
+};

@@ -1,0 +1,11 @@
+export {createEmojiIllustration, emojiCredit} from './emoji-illustration';
+export type {EmojiIllustration, CreateEmojiIllustrationOptions} from './emoji-illustration';
+export {illustrateScenes} from './illustrate-scenes';
+export type {IllustrateScenesOptions} from './illustrate-scenes';
+export {pickEmoji, FALLBACK_EMOJI} from './pick-emoji';
+export type {EmojiPick, PickEmojiOptions} from './pick-emoji';
+export {EMOJI_SET_PACKAGE} from './emoji-set';
+export {pickProceduralStyles} from './procedural-style';
+export type {ProceduralStyle} from './procedural-style';
+export {matchMediaDir, listMediaFiles, MediaDirError, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS} from './media-dir';
+export type {MediaFile, MediaMatch, MatchMediaDirOptions} from './media-dir';

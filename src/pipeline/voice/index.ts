@@ -1,0 +1,13 @@
+export {synthesizeNarration} from './synthesize-narration';
+export type {NarrationResult, SynthesizeNarrationOptions} from './synthesize-narration';
+export {listVoices, defaultVoiceProviders, NO_VOICE} from './voice-registry';
+export type {VoiceInfo} from './voice-registry';
+export {createFestivalVoice, FESTIVAL_INSTALL} from './festival-voice';
+export type {FestivalVoiceOptions} from './festival-voice';
+export {readingSpeedTimings} from './reading-speed-timings';
+export {normalizeLoudness} from './normalize-loudness';
+export {measureLoudness} from './measure-loudness';
+export {createVoiceCache, voiceCacheKey, VOICE_CACHE_VERSION} from './voice-cache';
+export {tokenizeScript} from './tokenize-script';
+export {VoiceUnavailableError, VoiceSynthesisError, UnknownVoiceError} from './voice-errors';
+export type {VoiceProvider, SynthesisResult, SynthesizeOptions, VoiceAvailability, WordTiming} from './voice-provider';

@@ -1,0 +1,62 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const root = resolve(__dirname, '..');
+const files = (dir: string): string[] =>
+	readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return files(path);
+		return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+	});
+
+const importsOf = (file: string): string[] => {
+	const source = readFileSync(file, 'utf8');
+	const found = [...source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)];
+	return found.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+};
+
+const layerOf = (file: string) => relative(join(root, 'src'), file).split('/')[0];
+
+describe('layering (DESIGN.md §2: one-way dependencies)', () => {
+	const compositionFiles = files(join(root, 'src/compositions'));
+
+	it('finds the code it checks', () => {
+		expect(compositionFiles.length).toBeGreaterThan(3);
+	});
+
+	it('compositions import only react, remotion, @remotion/*, zod, fonts and their own files', () => {
+		const allowed = /^(react|react\/jsx-runtime|react-dom|remotion|remotion\/.+|@remotion\/[^/]+.*|zod|zod\/.+|@fontsource\/.+)$/;
+		const offending: string[] = [];
+		for (const file of compositionFiles) {
+			for (const spec of importsOf(file)) {
+				if (spec.startsWith('.')) {
+					const target = resolve(dirname(file), spec);
+					if (!target.startsWith(join(root, 'src/compositions'))) offending.push(`${relative(root, file)} -> ${spec}`);
+				} else if (!allowed.test(spec)) {
+					offending.push(`${relative(root, file)} -> ${spec}`);
+				}
+			}
+		}
+		expect(offending).toEqual([]);
+	});
+
+	it('compositions use no clocks, randomness or environment (renders must be reproducible)', () => {
+		const offending = compositionFiles.filter((f) => /Math\.random\(|Date\.now\(|new Date\(|process\.env/.test(readFileSync(f, 'utf8')));
+		expect(offending.map((f) => relative(root, f))).toEqual([]);
+	});
+
+	it('pipeline never imports server or cli; nothing imports cli', () => {
+		const offending: string[] = [];
+		for (const file of files(join(root, 'src'))) {
+			const layer = layerOf(file);
+			for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+				const targetLayer = layerOf(resolve(dirname(file), spec));
+				if (layer === 'pipeline' && (targetLayer === 'server' || targetLayer === 'cli')) offending.push(`${relative(root, file)} -> ${spec}`);
+				if (layer !== 'cli' && targetLayer === 'cli') offending.push(`${relative(root, file)} -> ${spec}`);
+				if (layer === 'compositions' && targetLayer !== 'compositions') offending.push(`${relative(root, file)} -> ${spec}`);
+			}
+		}
+		expect(offending).toEqual([]);
+	});
+});
