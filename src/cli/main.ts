@@ -2,6 +2,7 @@ import {Command, Option} from 'commander';
 import {QUALITIES} from '../pipeline/render';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
+import {generateCommand} from './commands/generate-command';
 import {renderCommand} from './commands/render-command';
 import {schemaCommand} from './commands/schema-command';
 import {templatesCommand} from './commands/templates-command';
@@ -18,6 +19,8 @@ export const buildProgram = (setExit: (code: number) => void): Command => {
 			'after',
 			`
 Examples:
+  $ promptreel generate "Volcanoes form where magma rises through the crust. ..." --quality draft
+  $ promptreel generate "3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights." --aspect 9:16
   $ promptreel render src/compositions/templates/explainer/samples/landscape.json --quality draft
   $ promptreel templates
   $ promptreel schema > storyboard.schema.json
@@ -25,6 +28,37 @@ Examples:
 
 Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWSER_EXECUTABLE.`,
 		);
+
+	const addGenerateOptions = (command: Command, withRender: boolean) => {
+		command
+			.argument('<prompt>', 'a script, an outline ("3 tips for ...: 1. ... 2. ..."), or a topic; quote it')
+			.option('-o, --out <dir>', 'output folder (default: out/<title-slug>/, never overwriting an earlier run)')
+			.option('-t, --template <id>', 'template id (see: promptreel templates)', 'explainer')
+			.addOption(new Option('-a, --aspect <aspect>', 'frame shape').choices(['16:9', '9:16', '1:1']).default('16:9'))
+			.option('-d, --duration <seconds>', 'target length in seconds (default: from the text)')
+			.option('-l, --lang <code>', 'language of the script (BCP 47)', 'en')
+			.option('--seed <n>', 'seed for every random choice (same seed, same video)', '1');
+		if (withRender) {
+			command
+				.option('-v, --voice <id>', 'voice id, or none for a silent video with captions (see: promptreel doctor)', 'festival')
+				.option('--rate <speed>', 'speaking speed, 1 = normal (0.5-2)', '1')
+				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file', 'auto')
+				.addOption(qualityOption())
+				.option('--media <dir>', 'your own images/videos, matched to scenes by file name ("01-...", "scene-2...") or in order')
+				.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache');
+		}
+		return command.option('--json', 'print one JSON event per line on stdout (progress, warnings, then done or error)');
+	};
+
+	addGenerateOptions(
+		program.command('generate').description('Prompt -> narrated, captioned video: video.mp4, poster.jpg, captions.srt/.vtt, storyboard.json, credits.json, report.json.'),
+		true,
+	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts, false)));
+
+	addGenerateOptions(
+		program.command('plan').description('Prompt -> storyboard.json only (no voice, media or render): review or edit it, then `promptreel render` it.'),
+		false,
+	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts, true)));
 
 	program
 		.command('render')

@@ -58,7 +58,14 @@ const silent = (o: {text: string; language: string; rate: number}, warnings: str
  * language; rejects for an unknown voice id (listing the valid ones) and on engine failures.
  */
 export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Promise<NarrationResult> => {
-	const o = {language: 'en', voice: 'festival', rate: 1, providers: defaultVoiceProviders(), ...opts};
+	// Defaults in one place; an explicit undefined means "the default" too.
+	const o = {
+		...opts,
+		language: opts.language ?? 'en',
+		voice: opts.voice ?? 'festival',
+		rate: opts.rate ?? 1,
+		providers: opts.providers ?? defaultVoiceProviders(),
+	};
 	o.signal?.throwIfAborted();
 	if (o.voice === NO_VOICE) return silent(o, []);
 	const provider = o.providers.find((p) => p.id === o.voice);

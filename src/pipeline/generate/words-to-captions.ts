@@ -1,0 +1,16 @@
+import type {StoryboardCaption} from '../../compositions/storyboard';
+
+type Word = {text: string; startMs: number; endMs: number};
+
+/**
+ * Timed words -> storyboard captions in scene time. Every word after the first starts with a space:
+ * createTikTokStyleCaptions starts a page only at tokens that begin with one.
+ */
+export const wordsToCaptions = (words: readonly Word[], offsetMs: number): StoryboardCaption[] =>
+	words
+		.filter((w) => w.text.trim().length > 0)
+		.map((w, i) => {
+			const startMs = Math.round(offsetMs + w.startMs);
+			const endMs = Math.max(startMs, Math.round(offsetMs + w.endMs));
+			return {text: i === 0 ? w.text.trim() : ` ${w.text.trim()}`, startMs, endMs, timestampMs: Math.round((startMs + endMs) / 2), confidence: null};
+		});
