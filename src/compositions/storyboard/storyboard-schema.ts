@@ -30,10 +30,12 @@ export const hexColorSchema = z
 	.regex(/^#[0-9a-fA-F]{6}$/, 'Use a 6-digit hex colour such as "#1e293b".')
 	.describe('A colour as #rrggbb.');
 
-export const FONT_FAMILIES = ['Inter'] as const;
+export const FONT_FAMILIES = ['Inter', 'Noto Sans', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans Arabic', 'Noto Sans Devanagari'] as const;
 export const fontFamilySchema = z
 	.enum(FONT_FAMILIES)
-	.describe('A font family bundled with promptreel (no font is fetched at render time).');
+	.describe(
+		'A font family bundled with promptreel (no font is fetched at render time). Glyphs it lacks come from the Noto family of the storyboard language.',
+	);
 
 export const paletteSchema = z
 	.object({

@@ -37,7 +37,7 @@ describe('planStoryboard', () => {
 		expect(seen).toEqual([
 			{prompt: 'A prompt', language: 'en', aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1},
 		]);
-		expect(result).toEqual({storyboard: draft, warnings: [{code: 'SCENES_MERGED', message: 'from the fake'}], plannerId: 'fake'});
+		expect(result).toEqual({storyboard: draft, warnings: [{code: 'SCENES_MERGED', message: 'from the fake'}], plannerId: 'fake', fallbacks: []});
 	});
 
 	it('rejects a planner output that is not a valid draft, naming the path', async () => {

@@ -4,7 +4,7 @@ import {createHeuristicPlanner} from './heuristic-planner';
 import {normalizePrompt} from './normalize-prompt';
 import {InvalidLanguageError} from './plan-errors';
 import {plannedStoryboardSchema, type PlannedStoryboard} from './planned-storyboard';
-import type {PlanInput, Planner, PlanWarning} from './planner';
+import type {PlanFallback, PlanInput, Planner, PlanWarning} from './planner';
 
 export type PlanOptions = {
 	/** BCP 47 tag; default "en". */
@@ -31,7 +31,10 @@ export type PlanStoryboardOptions = {
 export type PlanStoryboardResult = {
 	storyboard: PlannedStoryboard;
 	warnings: PlanWarning[];
+	/** The planner that produced the draft (the fallback's id when the first one failed). */
 	plannerId: string;
+	/** Planners that failed and what took over, with the reason. */
+	fallbacks: PlanFallback[];
 };
 
 /** A planner returned something that is not a valid draft (an LLM may; another try may not). */
@@ -77,6 +80,7 @@ export const planStoryboard = async (opts: PlanStoryboardOptions): Promise<PlanS
 	const input = resolvePlanInput(opts.prompt, opts.options);
 	const planner = opts.planner ?? createHeuristicPlanner();
 	const warnings: PlanWarning[] = [];
+	const fallbacks: PlanFallback[] = [];
 	opts.signal?.throwIfAborted();
 	const raw = await planner.plan(input, {
 		signal: opts.signal,
@@ -84,17 +88,19 @@ export const planStoryboard = async (opts: PlanStoryboardOptions): Promise<PlanS
 			warnings.push(w);
 			opts.onWarning?.(w);
 		},
+		onFallback: (f) => fallbacks.push(f),
 	});
+	const servedBy = fallbacks.at(-1)?.to ?? planner.id;
 	const parsed = plannedStoryboardSchema.safeParse(raw);
 	if (!parsed.success) {
 		throw new InvalidPlanError(
-			planner.id,
+			servedBy,
 			parsed.error.issues.map((i) => ({path: i.path.join('.'), message: i.message})),
 		);
 	}
 	const ids = parsed.data.scenes.map((s) => s.id);
-	if (ids.length === 0) throw new InvalidPlanError(planner.id, [{path: 'scenes', message: 'No scenes.'}]);
+	if (ids.length === 0) throw new InvalidPlanError(servedBy, [{path: 'scenes', message: 'No scenes.'}]);
 	const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-	if (dup) throw new InvalidPlanError(planner.id, [{path: 'scenes', message: `Duplicate scene id "${dup}".`}]);
-	return {storyboard: parsed.data, warnings, plannerId: planner.id};
+	if (dup) throw new InvalidPlanError(servedBy, [{path: 'scenes', message: `Duplicate scene id "${dup}".`}]);
+	return {storyboard: parsed.data, warnings, plannerId: servedBy, fallbacks};
 };

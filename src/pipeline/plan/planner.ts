@@ -17,14 +17,21 @@ export type PlanWarningCode =
 	| 'NEEDS_PLANNER_MODEL'
 	| 'SCRIPT_LONGER_THAN_TARGET'
 	| 'SCRIPT_SHORTER_THAN_TARGET'
-	| 'SCENES_MERGED';
+	| 'SCENES_MERGED'
+	| 'PLANNER_FALLBACK'
+	| 'PLANNER_REPAIRED';
 
 /** Something the user should know about the plan; never fatal. */
 export type PlanWarning = {code: PlanWarningCode; message: string};
 
+/** A planner could not serve and another one did; report.json lists it with the reason. */
+export type PlanFallback = {from: string; to: string; reason: string};
+
 export type PlanContext = {
 	signal?: AbortSignal;
 	onWarning(w: PlanWarning): void;
+	/** Called when a planner hands over to a fallback planner. */
+	onFallback?(f: PlanFallback): void;
 };
 
 /** Turns a prompt into a storyboard draft. One implementation per file (heuristic, openai, ...). */
