@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -79,6 +80,25 @@ describe('generate end to end (child process, offline, no keys)', () => {
 		expect(report.cacheHit).toBe(true);
 		expect(probe(join(cached, 'video.mp4')).video.frames).toBe(probe(join(out, 'video.mp4')).video.frames);
 		expect(performance.now() - started).toBeGreaterThan(0);
+	});
+
+	it('uses your own media (--media) and a silent voice (--voice none) with reading-speed captions', async () => {
+		const media = join(work, 'my-media');
+		mkdirSync(media, {recursive: true});
+		execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-frames:v', '1', join(media, '02-rock.jpg')]);
+		execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=15', '-t', '1.2', '-pix_fmt', 'yuv420p', join(media, '01-magma.mp4')]);
+		const dir = join(work, 'own-media');
+		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', dir, '--voice', 'none', '--music', 'none', '--media', media, '--duration', '5']);
+		expect(r.status, r.stderr).toBe(0);
+		const sb = storyboardSchema.parse(JSON.parse(readFileSync(join(dir, 'storyboard.json'), 'utf8')));
+		const kinds = sb.scenes.map((s) => s.visual.kind);
+		expect(kinds).toContain('video');
+		const video = sb.scenes.find((s) => s.visual.kind === 'video')!.visual as {src: string; durationMs: number};
+		expect(video.durationMs).toBeGreaterThan(1000);
+		expect(existsSync(join(dir, video.src))).toBe(true);
+		expect(sb.scenes.every((s) => s.narration.audio === null && s.captions.length > 0)).toBe(true);
+		expect(sb.music).toBeNull();
+		expect(probe(join(dir, 'video.mp4')).video.frames).toBe(computeTimeline(sb).durationInFrames);
 	});
 
 	it('plans a bare topic honestly with a warning that names the planner model', async () => {

@@ -5,6 +5,7 @@ import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
 import {renderCommand} from './commands/render-command';
 import {schemaCommand} from './commands/schema-command';
+import {serveCommand} from './commands/serve-command';
 import {templatesCommand} from './commands/templates-command';
 
 const qualityOption = () =>
@@ -36,11 +37,12 @@ Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWS
 			.option('-t, --template <id>', 'template id (see: promptreel templates)', 'explainer')
 			.addOption(new Option('-a, --aspect <aspect>', 'frame shape').choices(['16:9', '9:16', '1:1']).default('16:9'))
 			.option('-d, --duration <seconds>', 'target length in seconds (default: from the text)')
-			.option('-l, --lang <code>', 'language of the script (BCP 47)', 'en')
+			.option('-l, --lang <code>', 'language of the script: en, es, de, fr, pt, it, ja, zh, ar, hi (default: detected from the script)')
 			.option('--seed <n>', 'seed for every random choice (same seed, same video)', '1');
 		if (withRender) {
 			command
-				.option('-v, --voice <id>', 'voice id, or none for a silent video with captions (see: promptreel doctor)', 'festival')
+				.option('-v, --voice <id>', 'voice id, or none for a silent video with captions (default: the offline voice of the language; see: promptreel doctor)')
+				.option('--voiceover <path>', 'your own narration instead of a voice: one audio file for the whole script, or a folder with one file per scene')
 				.option('--rate <speed>', 'speaking speed, 1 = normal (0.5-2)', '1')
 				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file', 'auto')
 				.addOption(qualityOption())
@@ -80,6 +82,21 @@ Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWS
 		.description('List the templates a storyboard can use, with their sample storyboards.')
 		.option('--json', 'print JSON')
 		.action((opts) => setExit(templatesCommand(opts)));
+
+	program
+		.command('serve')
+		.description('Run the HTTP service: submit prompts or storyboards, follow jobs, download files (API under /v1, OpenAPI at /v1/openapi.json).')
+		.option('--host <host>', 'address to listen on', '127.0.0.1')
+		.option('-p, --port <port>', 'port to listen on; 0 = any free port (default: PORT or 8787)')
+		.option('--data-dir <dir>', 'jobs database, job files and caches (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
+		.addHelpText(
+			'after',
+			`
+Environment: PORT, PROMPTREEL_DATA_DIR, PROMPTREEL_CONCURRENCY (default 1), PROMPTREEL_MAX_ATTEMPTS (3),
+PROMPTREEL_JOB_TIMEOUT_SEC (1800), PROMPTREEL_LEASE_SEC (30), PROMPTREEL_SHUTDOWN_GRACE_SEC (20),
+PROMPTREEL_RETENTION_DAYS (7), PROMPTREEL_MAX_BODY_BYTES (5000000).`,
+		)
+		.action(async (opts) => setExit(await serveCommand(opts)));
 
 	program
 		.command('doctor')

@@ -2,6 +2,8 @@ import {resolve} from 'node:path';
 import {loadConfig} from '../../pipeline/config';
 import {PromptreelError} from '../../pipeline/errors';
 import {generateVideo, type GenerateOptionsInput} from '../../pipeline/generate';
+import {createOpenAiClient, providersFromConfig} from '../../pipeline/providers-from-config';
+import {transcribeWords} from '../../pipeline/voice';
 import {createLocalRenderer} from '../../pipeline/render';
 import {EXIT_OK, reportError} from '../exit-codes';
 import {createReporter, reporterMode} from '../progress-reporter';
@@ -18,6 +20,7 @@ export type GenerateCommandFlags = {
 	quality?: string;
 	seed?: string;
 	media?: string;
+	voiceover?: string;
 	force?: boolean;
 	json?: boolean;
 };
@@ -33,6 +36,7 @@ const numberFlag = (name: string, value: string | undefined): number | undefined
 export const generateCommand = async (prompt: string, flags: GenerateCommandFlags, planOnly: boolean): Promise<number> => {
 	const reporter = createReporter(reporterMode(Boolean(flags.json)));
 	const config = loadConfig();
+	const providers = providersFromConfig(config);
 	const renderer = createLocalRenderer({cacheDir: config.dataDir, browserExecutable: config.browserExecutable});
 	try {
 		const options: GenerateOptionsInput = {
@@ -40,7 +44,8 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 			aspect: flags.aspect as GenerateOptionsInput['aspect'],
 			durationSec: numberFlag('duration', flags.duration),
 			lang: flags.lang,
-			voice: flags.voice,
+			voice: flags.voice ?? providers.defaultVoice,
+			voiceover: flags.voiceover ? resolve(flags.voiceover) : undefined,
 			rate: numberFlag('rate', flags.rate),
 			music: flags.music,
 			quality: flags.quality as GenerateOptionsInput['quality'],
@@ -55,6 +60,11 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 			mediaDir: flags.media ? resolve(flags.media) : null,
 			dataDir: config.dataDir,
 			renderer,
+			planner: providers.planner,
+			voiceProviders: providers.voiceProviders,
+			// Whisper times a --voiceover's words when an OpenAI key is set.
+			transcribeVoiceOver: config.openai.apiKey ? (t) => transcribeWords({client: createOpenAiClient(config), ...t}) : null,
+			visualsProvider: providers.visualsProvider,
 			planOnly,
 			onProgress: (p) => reporter.progress(p),
 			onWarning: (w) => reporter.warn(w),

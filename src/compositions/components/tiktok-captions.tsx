@@ -2,7 +2,7 @@ import {createTikTokStyleCaptions} from '@remotion/captions';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import type {CaptionStyle, Palette, StoryboardCaption} from '../storyboard';
+import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type StoryboardCaption} from '../storyboard';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -13,11 +13,14 @@ const LINGER_MS = 500;
 /**
  * TikTok-style caption pages of one scene, with the word being spoken highlighted. Frame 0 is the
  * scene's start: caption times are ms from the scene start. Place it in an absolute <Sequence>.
+ * Right-to-left scripts are laid out right to left; lines break only between words (never inside
+ * a word or a grapheme, also in Japanese and Chinese, which have no spaces).
  */
-export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: CaptionStyle; palette: Palette}> = ({
+export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: CaptionStyle; palette: Palette; language?: string}> = ({
 	captions,
 	style,
 	palette,
+	language = 'en',
 }) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
@@ -39,6 +42,10 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 	const enter = spring({frame: Math.round(((ms - page.startMs) / 1000) * fps), fps, config: {damping: 18, stiffness: 220}, durationInFrames: 8});
 	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
 	const stroke = withAlpha('#000000', 0.85);
+	const words = captionWords(
+		page.tokens.map((t) => t.text),
+		language,
+	);
 	const outlined: React.CSSProperties = {WebkitTextStroke: `${fontSize * 0.14}px ${stroke}`, paintOrder: 'stroke fill'};
 
 	return (
@@ -53,14 +60,21 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 			}}
 		>
 			<div
+				dir={textDirectionOf(language)}
+				lang={language}
 				style={{
 					fontFamily: FONT_STACK,
+					direction: textDirectionOf(language),
 					fontSize,
 					fontWeight: style.preset === 'plain' ? 700 : 800,
 					lineHeight: 1.25,
 					textAlign: 'center',
 					color: palette.text,
 					maxWidth: '100%',
+					// Break only between words: keep-all stops breaks between CJK characters of one
+					// word (<wbr> marks the word boundaries); anywhere is the last resort for a word
+					// wider than the frame.
+					wordBreak: 'keep-all',
 					overflowWrap: 'anywhere',
 					textWrap: 'balance',
 					transform: `scale(${0.88 + 0.12 * enter})`,
@@ -74,9 +88,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 						: {}),
 				}}
 			>
-				{page.tokens.map((token, i) => {
-					const space = token.text.startsWith(' ') ? ' ' : '';
-					const word = token.text.trimStart();
+				{words.map(({word, space}, i) => {
 					const isActive = i === active && style.preset !== 'plain';
 					let wordStyle: React.CSSProperties = style.preset === 'plain' ? {} : outlined;
 					if (isActive && style.preset === 'highlight') wordStyle = {...outlined, color: palette.accent};
@@ -93,7 +105,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 					}
 					return (
 						<span key={i} style={{whiteSpace: 'pre-wrap'}}>
-							{space}
+							{space ? ' ' : i > 0 ? <wbr /> : null}
 							<span style={wordStyle}>{word}</span>
 						</span>
 					);

@@ -226,6 +226,11 @@ export const creditSchema = z
 		kind: z.enum(['image', 'video', 'music', 'voice', 'icon', 'font', 'other']).describe('What was used.'),
 		title: z.string().describe('What the asset is, e.g. "Photo of a volcano".'),
 		author: z.string().nullable().default(null).describe('Who made it.'),
+		authorUrl: z
+			.string()
+			.nullable()
+			.optional()
+			.describe('A link to its author (e.g. the photographer\'s page); absent or null when there is none.'),
 		url: z.string().nullable().default(null).describe('Where it comes from.'),
 		license: z.string().describe('Its licence, e.g. "Pexels License", "MIT", "CC BY 4.0".'),
 		source: z.string().nullable().default(null).describe('The provider, e.g. "Pexels".'),

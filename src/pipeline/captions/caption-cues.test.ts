@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {storyboardSchema} from '../../compositions/storyboard';
-import {buildCues} from './caption-cues';
+import {buildCues, displayWidth} from './caption-cues';
 import {storyboardToSrt, storyboardToVtt} from './subtitle-files';
 
 const words = (text: string, startMs = 0, step = 300) =>
@@ -45,5 +45,32 @@ describe('subtitle files', () => {
 		const vtt = storyboardToVtt(sb);
 		expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
 		expect(vtt).toContain('00:00:01.600 --> 00:00:02.180');
+	});
+
+	it('joins Japanese words without spaces and counts full-width characters as two columns', () => {
+		const ja = ['火山は', 'マグマが', '地殻を', '通って', '上がってくる', '場所に', 'できます。'];
+		const caps = ja.map((w, i) => ({text: i ? ` ${w}` : w, startMs: i * 300, endMs: i * 300 + 280, timestampMs: null, confidence: null}));
+		const cues = buildCues(caps, {language: 'ja', maxCharsPerLine: 20});
+		const lines = cues.flatMap((c) => c.lines);
+		expect(lines.join('')).toBe(ja.join(''));
+		for (const line of lines) {
+			expect(line).not.toMatch(/ /);
+			expect(displayWidth(line)).toBeLessThanOrEqual(20);
+		}
+		// Lines break between words only.
+		for (const line of lines) expect(ja.some((w) => line.startsWith(w))).toBe(true);
+	});
+
+	it('keeps spaces between Latin words inside Chinese', () => {
+		const zh = ['我们', '用', 'Visual', 'Studio', 'Code', '写代码。'];
+		const caps = zh.map((w, i) => ({text: i ? ` ${w}` : w, startMs: i * 300, endMs: i * 300 + 280, timestampMs: null, confidence: null}));
+		expect(buildCues(caps, {language: 'zh'})[0]!.lines.join('')).toBe('我们用Visual Studio Code写代码。');
+	});
+
+	it('measures display width by graphemes', () => {
+		expect(displayWidth('abc')).toBe(3);
+		expect(displayWidth('日本')).toBe(4);
+		expect(displayWidth('👍🏽')).toBe(1);
+		expect(displayWidth('नमस्ते')).toBe(3);
 	});
 });

@@ -1,10 +1,18 @@
 import type {Caption} from '@remotion/captions';
-import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
+import {computeTimeline, joinCaptionWords, type Storyboard} from '../../compositions/storyboard';
 
 export type CaptionCue = {startMs: number; endMs: number; lines: string[]};
 
-export type CueOptions = {maxCharsPerLine: number; maxLines: number; maxCueMs: number; breakOnGapMs: number};
-const DEFAULTS: CueOptions = {maxCharsPerLine: 42, maxLines: 2, maxCueMs: 6000, breakOnGapMs: 700};
+export type CueOptions = {
+	/** Line length in columns: a CJK (full-width) character takes two, so 42 columns hold 21 of them. */
+	maxCharsPerLine: number;
+	maxLines: number;
+	maxCueMs: number;
+	breakOnGapMs: number;
+	/** BCP 47 tag: in Japanese, Chinese or Thai words are joined without spaces. */
+	language: string;
+};
+const DEFAULTS: CueOptions = {maxCharsPerLine: 42, maxLines: 2, maxCueMs: 6000, breakOnGapMs: 700, language: 'en'};
 
 /** Every caption of the storyboard on the whole video's timeline (absolute ms). */
 export const absoluteCaptions = (sb: Storyboard): Caption[] => {
@@ -15,23 +23,36 @@ export const absoluteCaptions = (sb: Storyboard): Caption[] => {
 	});
 };
 
-const graphemes = (s: string): number => [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(s)].length;
+const graphemeSegmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// East Asian wide and full-width characters take two columns on screen.
+const WIDE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u30fc]/u;
 
-/** Greedy line breaking at word boundaries; a word longer than a line gets its own line. */
-const breakLines = (words: string[], max: number): string[] => {
-	const lines: string[] = [];
-	let current = '';
+/** Width of a line in columns: graphemes, two for each wide (CJK) one. */
+export const displayWidth = (s: string): number => {
+	let width = 0;
+	for (const {segment} of graphemeSegmenter.segment(s)) width += WIDE.test(segment) ? 2 : 1;
+	return width;
+};
+
+/**
+ * Greedy line breaking at word boundaries (never inside a word or grapheme); a word longer than
+ * a line gets its own line. Words are joined as captions show them: with spaces, or without in
+ * languages written without them.
+ */
+const breakLines = (words: string[], max: number, language: string): string[] => {
+	const lines: string[][] = [];
+	let current: string[] = [];
+	const text = (ws: string[]) => joinCaptionWords(ws.map((w, i) => (i ? ` ${w}` : w)), language);
 	for (const word of words) {
-		const candidate = current ? `${current} ${word}` : word;
-		if (current && graphemes(candidate) > max) {
+		if (current.length > 0 && displayWidth(text([...current, word])) > max) {
 			lines.push(current);
-			current = word;
+			current = [word];
 		} else {
-			current = candidate;
+			current.push(word);
 		}
 	}
-	if (current) lines.push(current);
-	return lines;
+	if (current.length > 0) lines.push(current);
+	return lines.map(text);
 };
 
 /**
@@ -49,7 +70,7 @@ export const buildCues = (captions: Caption[], options: Partial<CueOptions> = {}
 			cues.push({
 				startMs: first.startMs,
 				endMs: last.endMs,
-				lines: breakLines(words.map((w) => w.text.trim()).filter(Boolean), o.maxCharsPerLine),
+				lines: breakLines(words.map((w) => w.text.trim()).filter(Boolean), o.maxCharsPerLine, o.language),
 			});
 		}
 		words = [];
@@ -59,7 +80,7 @@ export const buildCues = (captions: Caption[], options: Partial<CueOptions> = {}
 		if (!text) continue;
 		const prev = words[words.length - 1];
 		if (prev) {
-			const tentative = breakLines([...words.map((w) => w.text.trim()), text], o.maxCharsPerLine);
+			const tentative = breakLines([...words.map((w) => w.text.trim()), text], o.maxCharsPerLine, o.language);
 			const gap = caption.startMs - prev.endMs;
 			const tooLong = caption.endMs - (words[0]?.startMs ?? caption.startMs) > o.maxCueMs;
 			if (tentative.length > o.maxLines || gap > o.breakOnGapMs || tooLong) flush();

@@ -2,7 +2,7 @@ import {serializeSrt} from '@remotion/captions';
 import type {Storyboard} from '../../compositions/storyboard';
 import {absoluteCaptions, buildCues, type CaptionCue} from './caption-cues';
 
-const cuesOf = (sb: Storyboard): CaptionCue[] => buildCues(absoluteCaptions(sb));
+const cuesOf = (sb: Storyboard): CaptionCue[] => buildCues(absoluteCaptions(sb), {language: sb.language});
 
 /** SubRip text of the storyboard's captions, in readable cues on the video's timeline. */
 export const storyboardToSrt = (sb: Storyboard): string => {

@@ -2,6 +2,7 @@ import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import {basename, join, relative} from 'node:path';
 import {
 	computeTimeline,
+	frameSize,
 	storyboardSchema,
 	type Credit,
 	type Scene,
@@ -15,10 +16,13 @@ import {probeMedia} from '../media/probe-media';
 import {outputPaths, prepareOutputFolder, renderOutputs} from '../output';
 import {zodIssues} from '../parse-storyboard';
 import {planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
-import type {Renderer} from '../render';
-import {illustrateScenes, matchMediaDir, pickProceduralStyles} from '../visuals';
+import {resolveQuality, type Renderer} from '../render';
+import {illustrateScenes, matchMediaDir, pickProceduralStyles, type VisualsProvider} from '../visuals';
 import {listVoices, readingSpeedTimings, synthesizeNarration, type VoiceProvider} from '../voice';
 import {generateOptionsSchema, type GenerateOptions, type GenerateOptionsInput} from './generate-options';
+import {fontCreditsOf, resolveRunOptions, themeFontOf, type RunOptions} from './run-options';
+import {voiceOverStage} from './voice-over-stage';
+import type {VoiceOverTranscriber} from '../voice';
 import {emptyReport, type GenerationReport, type StageName} from './generation-report';
 import {chooseMusic} from './music-choice';
 import {pickPalette} from './palettes';
@@ -41,6 +45,10 @@ export type GenerateVideoOptions = {
 	/** Default: the offline heuristic planner. */
 	planner?: Planner;
 	voiceProviders?: VoiceProvider[];
+	/** Times the words of a --voiceover recording (e.g. Whisper); default: spread over detected speech. */
+	transcribeVoiceOver?: VoiceOverTranscriber | null;
+	/** Stock media for scenes without your own (e.g. Pexels); default none: offline illustrations. */
+	visualsProvider?: VisualsProvider | null;
 	/** Stop after writing storyboard.json (no voice, no media, no render). */
 	planOnly?: boolean;
 	onProgress?: (p: GenerateProgress) => void;
@@ -56,7 +64,6 @@ const MOTIONS = ['zoom-in', 'pan-right', 'zoom-out', 'pan-left'] as const;
 const TRANSITION_MS = 500;
 const MIN_SCENE_MS = 2200;
 
-const FONT_CREDIT: Credit = {kind: 'font', title: 'Inter typeface', author: 'Rasmus Andersson', url: 'https://rsms.me/inter/', license: 'SIL Open Font License 1.1', source: '@fontsource/inter'};
 
 const parseOptions = (input: GenerateOptionsInput | undefined): GenerateOptions => {
 	const parsed = generateOptionsSchema.safeParse(input ?? {});
@@ -74,13 +81,18 @@ const parseOptions = (input: GenerateOptionsInput | undefined): GenerateOptions 
  */
 export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVideoResult> => {
 	const started = performance.now();
-	const options = parseOptions(o.options);
+	// The language picks voice, captions and fonts: detected from the prompt unless given.
+	const run = resolveRunOptions(parseOptions(o.options), o.prompt);
+	const options = run.options;
 	const report = emptyReport(o.planOnly ? 'plan' : 'generate', o.prompt, {...options, media: o.mediaDir ?? null});
+	const detection = run.language.detection;
+	report.languageSource = {requested: run.language.requested, detected: detection?.language ?? null, confidence: detection ? Math.round(detection.confidence * 100) / 100 : null, reason: detection?.reason ?? null};
 	const warn = (stage: StageName | 'output', code: string, message: string) => {
 		report.warnings.push({stage, code, message});
 		o.onWarning?.(message);
 	};
 	const progress = (stage: string, p: number) => o.onProgress?.({stage, progress: Math.max(0, Math.min(1, p))});
+	if (!o.planOnly) for (const w of run.warnings) warn('voicing', w.code, w.message);
 	const timed = async <T>(stage: StageName, fn: () => Promise<T>): Promise<T> => {
 		// Rendering reports its own sub-stages (bundling, rendering, encoding, poster, captions).
 		const t = performance.now();
@@ -107,6 +119,11 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	);
 	report.providers.planning = plan.plannerId;
 	for (const w of plan.warnings) warn('planning', w.code, w.message);
+	for (const f of plan.fallbacks) report.fallbacks.push({stage: 'planning', ...f});
+	// A planner model picks the template unless the caller named one.
+	if (o.options?.template === undefined && plan.storyboard.template !== options.template && findTemplate(plan.storyboard.template)) {
+		options.template = plan.storyboard.template;
+	}
 
 	const outDir = await prepareOutputFolder({out: o.outDir, base: o.outBase ?? 'out', title: plan.storyboard.title, force: o.force});
 	const paths = outputPaths(outDir);
@@ -115,7 +132,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 
 	try {
 		const storyboard = o.planOnly
-			? assemble({plan: plan.storyboard, options, voiced: silentNarrations(plan.storyboard, options), visuals: plan.storyboard.scenes.map(() => null), music: null, credits: [FONT_CREDIT]})
+			? assemble({plan: plan.storyboard, options, voiced: silentNarrations(plan.storyboard, options), visuals: plan.storyboard.scenes.map(() => null), music: null, credits: fontCreditsOf(options.lang)})
 			: await produce({o, options, plan: plan.storyboard, outDir, mediaDir, report, warn, timed, progress});
 
 		await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
@@ -165,12 +182,12 @@ const assertKnownVoice = async (voice: string, providers: VoiceProvider[] | unde
 
 type Voiced = {audio: string | null; durationMs: number; words: {text: string; startMs: number; endMs: number}[]};
 
-const silentNarrations = (plan: PlannedStoryboard, options: GenerateOptions): Voiced[] =>
+const silentNarrations = (plan: PlannedStoryboard, options: RunOptions): Voiced[] =>
 	plan.scenes.map((scene) => ({audio: null, ...readingSpeedTimings({text: scene.narration, language: options.lang, rate: options.rate})}));
 
 type ProduceContext = {
 	o: GenerateVideoOptions;
-	options: GenerateOptions;
+	options: RunOptions;
 	plan: PlannedStoryboard;
 	outDir: string;
 	mediaDir: string;
@@ -187,6 +204,9 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 
 	// 2. Voicing: each scene's narration is spoken and its words timed.
 	const voiced = await timed('voicing', async () => {
+		if (options.voiceover) {
+			return voiceOverStage({source: options.voiceover, scenes: plan.scenes, language: options.lang, outDir: c.outDir, mediaDir, transcribe: o.transcribeVoiceOver, report, warn, signal: o.signal});
+		}
 		const out: Voiced[] = [];
 		const warned = new Set<string>();
 		const providersUsed = new Set<string>();
@@ -205,9 +225,9 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 				if (warned.has(w)) continue;
 				warned.add(w);
 				warn('voicing', 'VOICE_FALLBACK', w);
-				if (result.provider === 'none' && options.voice !== 'none') {
-					report.fallbacks.push({stage: 'voicing', from: options.voice, to: 'none (reading-speed captions)', reason: w});
-				}
+			}
+			for (const f of result.fallbacks) {
+				report.fallbacks.push({stage: 'voicing', from: f.from, to: f.to === 'none' ? 'none (reading-speed captions)' : f.to, reason: `${scene.id}: ${f.reason}`});
 			}
 			providersUsed.add(result.provider);
 			if (result.audioFile && result.license && !credits.some((cr) => cr.kind === 'voice')) {
@@ -239,6 +259,43 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 				providers.add('media-dir');
 			}
 		}
+		if (o.visualsProvider) {
+			const provider = o.visualsProvider;
+			const wanted = plan.scenes.map((s, i) => ({s, i})).filter(({i}) => result[i] === null);
+			const target = resolveQuality(options.quality, frameSize({aspect: options.aspect, resolution: '1080p'}));
+			try {
+				const found = wanted.length === 0 ? null : await provider.find({
+					// The scene lasts about as long as its narration plus the pauses around it.
+					scenes: wanted.map(({s, i}) => ({sceneId: s.id, keywords: s.keywords, title: s.title, narration: s.narration, durationMs: voiced[i]!.durationMs + 1200})),
+					aspect: options.aspect,
+					target: {width: target.width, height: target.height},
+					mediaDir,
+					signal: o.signal,
+					onProgress: (p) => progress('fetching', p * 0.8),
+					onWarning: (code, message) => warn('fetching', code, message),
+				});
+				found?.visuals.forEach((v, k) => {
+					if (!v) return;
+					const i = wanted[k]!.i;
+					const src = relative(c.outDir, v.file).split('\\').join('/');
+					result[i] = v.kind === 'video' && v.durationMs
+						? {kind: 'video', src, durationMs: v.durationMs, trimStartMs: 0, loop: true, fit: 'cover'}
+						: {kind: 'image', src, motion: MOTIONS[(options.seed + i) % MOTIONS.length]!, fit: 'cover'};
+					credits.push(v.credit);
+				});
+				if (found?.visuals.some(Boolean)) providers.add(provider.id);
+				// Owed once per video and shown first, so the end card never cuts it off.
+				if (found) credits.unshift(...found.credits);
+				for (const miss of found?.misses ?? []) {
+					report.fallbacks.push({stage: 'fetching', from: provider.id, to: 'emoji-illustrations', reason: `${miss.sceneId}: ${miss.reason}`});
+				}
+			} catch (error) {
+				if (o.signal?.aborted) throw error;
+				const reason = error instanceof Error ? error.message : String(error);
+				warn('fetching', 'VISUALS_FALLBACK', `Stock media from "${provider.id}" failed, so every scene is illustrated offline: ${reason}`);
+				report.fallbacks.push({stage: 'fetching', from: provider.id, to: 'emoji-illustrations', reason});
+			}
+		}
 		const missing = plan.scenes.map((s, i) => ({s, i})).filter(({i}) => result[i] === null);
 		if (missing.length > 0) {
 			const styles = pickProceduralStyles({count: plan.scenes.length, seed: options.seed});
@@ -262,7 +319,7 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 
 	const music = await chooseMusic({choice: options.music, mood: plan.musicMood, outDir: c.outDir, mediaDir});
 	if (music.credit) credits.push(music.credit);
-	credits.push(FONT_CREDIT);
+	credits.push(...fontCreditsOf(options.lang));
 
 	return assemble({plan, options, voiced, visuals, music: music.music, credits});
 };
@@ -270,7 +327,7 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 /** The full storyboard from a plan and its produced parts; parsed, so the result is valid. */
 const assemble = (a: {
 	plan: PlannedStoryboard;
-	options: GenerateOptions;
+	options: RunOptions;
 	voiced: Voiced[];
 	visuals: (Visual | null)[];
 	music: Storyboard['music'];
@@ -301,7 +358,7 @@ const assemble = (a: {
 		template: options.template,
 		language: options.lang,
 		format: {aspect: options.aspect, resolution: '1080p', fps: 30},
-		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: 'Inter'},
+		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,
 		captionStyle: {enabled: true, preset: 'highlight', position: options.aspect === '9:16' ? 'center' : 'bottom', combineWithinMs: 1200, fontScale: 1},

@@ -10,6 +10,8 @@ export type GenerationReport = {
 	prompt: string;
 	options: Record<string, unknown>;
 	language: string;
+	/** How the language was chosen: asked for, or detected from the prompt (with how sure and why). */
+	languageSource: {requested: string; detected: string | null; confidence: number | null; reason: string | null} | null;
 	providers: Partial<Record<StageName, string>>;
 	stagesMs: Partial<Record<StageName, number>>;
 	warnings: ReportWarning[];
@@ -27,6 +29,7 @@ export const emptyReport = (command: GenerationReport['command'], prompt: string
 	prompt: prompt.length > 2000 ? `${prompt.slice(0, 2000)}…` : prompt,
 	options,
 	language: String(options.lang ?? 'en'),
+	languageSource: null,
 	providers: {},
 	stagesMs: {},
 	warnings: [],

@@ -13,3 +13,9 @@ export {EmptyPromptError, PromptTooLongError, InvalidLanguageError} from './plan
 export {MAX_PROMPT_CHARS, normalizePrompt} from './normalize-prompt';
 export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_SCENE_MS} from './estimate-duration';
 export {findEmoji, stripEmoji} from './text-tokens';
+export {createOpenAiPlanner, PlannerFailedError, DEFAULT_PLANNER_MODEL} from './openai-planner';
+export type {OpenAiPlannerOptions} from './openai-planner';
+export {createFallbackPlanner} from './fallback-planner';
+export {llmPlanSchema, llmPlanToDraft, MIN_KEYWORDS} from './llm-plan-schema';
+export type {LlmPlan} from './llm-plan-schema';
+export type {PlanFallback} from './planner';

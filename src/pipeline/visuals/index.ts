@@ -9,3 +9,5 @@ export {pickProceduralStyles} from './procedural-style';
 export type {ProceduralStyle} from './procedural-style';
 export {matchMediaDir, listMediaFiles, MediaDirError, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS} from './media-dir';
 export type {MediaFile, MediaMatch, MatchMediaDirOptions} from './media-dir';
+export type {VisualsProvider, VisualRequest, FoundVisual, FindVisualsOptions, FindVisualsResult} from './visuals-provider';
+export {createPexelsVisuals, createPexelsClient, createRequestBudget, PexelsError, PEXELS_CREDIT} from './pexels';

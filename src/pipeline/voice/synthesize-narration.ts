@@ -7,7 +7,7 @@ import {tokenizeScript} from './tokenize-script';
 import {copyFileAtomic, createVoiceCache, voiceCacheKey} from './voice-cache';
 import {UnknownVoiceError} from './voice-errors';
 import type {VoiceProvider, WordTiming} from './voice-provider';
-import {defaultVoiceProviders, NO_VOICE} from './voice-registry';
+import {defaultVoiceProviders, NO_VOICE, voiceVendor} from './voice-registry';
 
 export type SynthesizeNarrationOptions = {
 	text: string;
@@ -41,7 +41,11 @@ export type NarrationResult = {
 	license: string | null;
 	cached: boolean;
 	warnings: string[];
+	/** Voices that could not serve and what took over (another voice, or 'none'), with the reason. */
+	fallbacks: VoiceFallback[];
 };
+
+export type VoiceFallback = {from: string; to: string; reason: string};
 
 const silent = (o: {text: string; language: string; rate: number}, warnings: string[]): NarrationResult => ({
 	audioFile: null,
@@ -50,16 +54,25 @@ const silent = (o: {text: string; language: string; rate: number}, warnings: str
 	license: null,
 	cached: false,
 	warnings,
+	fallbacks: [],
 });
 
+type Resolved = Omit<SynthesizeNarrationOptions, 'language' | 'voice' | 'rate' | 'providers'> & {
+	language: string;
+	voice: string;
+	rate: number;
+	providers: VoiceProvider[];
+};
+
 /**
- * Speaks a narration offline and times its words. Falls back to silent reading-speed timings,
- * with a warning that says what to install, when the voice cannot run here or cannot speak the
- * language; rejects for an unknown voice id (listing the valid ones) and on engine failures.
+ * Speaks a narration and times its words. When the voice fails, cannot run here or cannot speak
+ * the language, the next vendor's voice speaks instead (an online voice falls back to Festival),
+ * and the last resort is silent reading-speed timings; each step is a warning and a fallback
+ * with its reason. Rejects only for an unknown voice id (listing the valid ones) or a cancel.
  */
 export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Promise<NarrationResult> => {
 	// Defaults in one place; an explicit undefined means "the default" too.
-	const o = {
+	const o: Resolved = {
 		...opts,
 		language: opts.language ?? 'en',
 		voice: opts.voice ?? 'festival',
@@ -71,6 +84,51 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 	const provider = o.providers.find((p) => p.id === o.voice);
 	if (!provider) throw new UnknownVoiceError(o.voice, [...o.providers.map((p) => p.id), NO_VOICE]);
 
+	// The chosen voice, then one voice of every other vendor (best first): an online voice that
+	// fails hands over to the offline one, and the last resort is silence at reading speed.
+	const primaryLanguage = o.language.split('-')[0]?.toLowerCase() ?? '';
+	const vendors = new Set([voiceVendor(provider.id)]);
+	const chain = [provider];
+	for (const p of o.providers) {
+		if (vendors.has(voiceVendor(p.id)) || !p.languages.includes(primaryLanguage)) continue;
+		vendors.add(voiceVendor(p.id));
+		chain.push(p);
+	}
+	const warnings: string[] = [];
+	const fallbacks: VoiceFallback[] = [];
+	for (const [k, p] of chain.entries()) {
+		const next = chain[k + 1];
+		let result: NarrationResult;
+		try {
+			result = await speakWith(p, o);
+		} catch (error) {
+			if (o.signal?.aborted) throw error;
+			const reason = `Voice "${p.id}" failed: ${(error as Error).message}`;
+			if (next) {
+				warnings.push(`${reason} Using "${next.id}" instead.`);
+				fallbacks.push({from: p.id, to: next.id, reason});
+				continue;
+			}
+			const last = `${reason} The narration is silent and captions follow reading speed.`;
+			return {...silent(o, [...warnings, last]), fallbacks: [...fallbacks, {from: p.id, to: NO_VOICE, reason}]};
+		}
+		if (result.provider === NO_VOICE && result.warnings.length > 0) {
+			// Could not run here or cannot speak the language.
+			const reason = result.warnings.join(' ');
+			if (next) {
+				warnings.push(`${reason.replace(/ The narration is silent and captions follow reading speed\.?/, '')} Using "${next.id}" instead.`);
+				fallbacks.push({from: p.id, to: next.id, reason});
+				continue;
+			}
+			return {...result, warnings: [...warnings, ...result.warnings], fallbacks: [...fallbacks, {from: p.id, to: NO_VOICE, reason}]};
+		}
+		return {...result, warnings: [...warnings, ...result.warnings], fallbacks};
+	}
+	throw new Error('unreachable: the voice chain is never empty');
+};
+
+/** Speaks with one provider: cache, availability and language checks, synthesis, loudness. */
+const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<NarrationResult> => {
 	const primary = o.language.split('-')[0]?.toLowerCase() ?? '';
 	if (!provider.languages.includes(primary)) {
 		return silent(o, [
@@ -78,7 +136,7 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 		]);
 	}
 	if (tokenizeScript(o.text, o.language).length === 0) {
-		return {audioFile: null, durationMs: 0, words: [], provider: provider.id, license: provider.license ?? null, cached: false, warnings: []};
+		return {audioFile: null, durationMs: 0, words: [], provider: provider.id, license: provider.license ?? null, cached: false, warnings: [], fallbacks: []};
 	}
 
 	const format = path.extname(o.outFile).toLowerCase();
@@ -88,7 +146,7 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 	const hit = await cache?.get(key);
 	if (hit) {
 		await copyFileAtomic(hit.audioFile, o.outFile);
-		return {audioFile: o.outFile, durationMs: hit.durationMs, words: hit.words, provider: provider.id, license: provider.license ?? null, cached: true, warnings: hit.warnings};
+		return {audioFile: o.outFile, durationMs: hit.durationMs, words: hit.words, provider: provider.id, license: provider.license ?? null, cached: true, warnings: hit.warnings, fallbacks: []};
 	}
 
 	const available = await provider.isAvailable();
@@ -112,7 +170,7 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 		const entry = {audioFile: normalized.outputFile, durationMs: raw.durationMs, words: raw.words, warnings: normalized.warnings};
 		const stored = cache && outExt === format ? await cache.put(key, entry) : entry;
 		await copyFileAtomic(stored.audioFile, audioFile);
-		return {audioFile, durationMs: raw.durationMs, words: raw.words, provider: provider.id, license: provider.license ?? null, cached: false, warnings: normalized.warnings};
+		return {audioFile, durationMs: raw.durationMs, words: raw.words, provider: provider.id, license: provider.license ?? null, cached: false, warnings: normalized.warnings, fallbacks: []};
 	} finally {
 		await rm(work, {recursive: true, force: true}).catch(() => undefined);
 	}

@@ -10,6 +10,7 @@ export type ScriptToken = {
 };
 
 const isSpace = (s: string) => /^\s+$/u.test(s);
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]/u;
 
 /** Letters and digits only, accents removed, lowercased: "O'Brien's," -> "obriens". */
 export const tokenKey = (text: string): string =>
@@ -40,8 +41,10 @@ export const tokenizeScript = (text: string, language = 'en'): ScriptToken[] => 
 		}
 		const word = seg.isWordLike === true;
 		// Punctuation clings to what it touches; a word joins the previous one only across
-		// punctuation ("well-known"), not another word (Japanese words have no spaces).
-		const attach = current !== null && !gap && (!word || !current.lastWasWord);
+		// punctuation ("well-known"), not another word (Japanese words have no spaces), and not
+		// across CJK full-width punctuation ("です。次" is two words).
+		const afterCjkStop = current !== null && CJK_PUNCTUATION.test(text.slice(current.end - 1, current.end));
+		const attach = current !== null && !gap && (!word || (!current.lastWasWord && !afterCjkStop));
 		if (current && attach) {
 			current.end = end;
 			current.hasWord ||= word;

@@ -1,11 +1,29 @@
+import {createEspeakVoice} from './espeak-voice';
 import {createFestivalVoice} from './festival-voice';
+import {createOpenAiVoices, type OpenAiVoiceOptions} from './openai-voice';
 import type {VoiceProvider} from './voice-provider';
 
 /** The id that turns narration off: silent video, captions at reading speed. */
 export const NO_VOICE = 'none';
 
-/** The voices promptreel ships with, best first. */
-export const defaultVoiceProviders = (): VoiceProvider[] => [createFestivalVoice()];
+export type DefaultVoiceProvidersOptions = {
+	/** OpenAI (or a compatible server) is configured: adds `openai` and `openai:<voice>`. */
+	openai?: Omit<OpenAiVoiceOptions, 'voice'>;
+};
+
+/**
+ * The voices available, best first: the OpenAI neural voices when configured, then the offline
+ * ones promptreel ships with (also the fallbacks when an online voice fails).
+ */
+export const defaultVoiceProviders = (opts: DefaultVoiceProvidersOptions = {}): VoiceProvider[] => [
+	...(opts.openai ? createOpenAiVoices(opts.openai) : []),
+	createFestivalVoice(),
+	// Every other language offline (es, de, fr, pt, it, zh, ar, hi...); GPL, so a separate process.
+	createEspeakVoice(),
+];
+
+/** The vendor part of a voice id: "openai:alloy" -> "openai". Fallbacks go to another vendor. */
+export const voiceVendor = (id: string): string => id.split(':')[0] ?? id;
 
 export type VoiceInfo = {
 	id: string;

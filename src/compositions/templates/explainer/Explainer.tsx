@@ -5,13 +5,12 @@ import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {Fragment, useMemo} from 'react';
 import {AbsoluteFill, Audio, Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
-import {AnimatedTitle, EndCard, SceneVisual, TikTokCaptions, loadFonts, resolveMediaSrc} from '../../components';
+import {AnimatedTitle, EndCard, FONT_VARIABLE, SceneVisual, TikTokCaptions, resolveMediaSrc, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
 import {computeTimeline, sceneMsToAbsoluteFrame} from '../../storyboard';
 import type {Music, Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
 import {explainerSchema, type ExplainerProps} from './explainer-schema';
 
-loadFonts();
 
 /** Frames over which the music dips under the voice and comes back. */
 const DUCK_RAMP_MS = 300;
@@ -108,6 +107,8 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 	const timeline = useMemo(() => computeTimeline(storyboard), [storyboard]);
 	const {fps} = useVideoConfig();
 	const {palette} = storyboard.theme;
+	// Only the fonts of this storyboard's language and text (a Latin video loads no CJK file).
+	const fontStack = useStoryboardFonts(storyboard);
 	const layout = layoutFor(storyboard.captionStyle.position);
 
 	const scenes = storyboard.scenes.flatMap((scene, i) => {
@@ -128,7 +129,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 		});
 
 	return (
-		<AbsoluteFill style={{background: palette.background}}>
+		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
 			<TransitionSeries>
 				{scenes.map(({scene, timing, i}) => (
 					<Fragment key={scene.id}>
@@ -175,7 +176,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 								durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)}
 								name={`captions ${scene.id}`}
 							>
-								<TikTokCaptions captions={scene.captions} style={storyboard.captionStyle} palette={palette} />
+								<TikTokCaptions captions={scene.captions} style={storyboard.captionStyle} palette={palette} language={storyboard.language} />
 							</Sequence>
 						) : null,
 					)

@@ -1,0 +1,142 @@
+// `npm run bench:server`: the HTTP service under bounded load on loopback, against a real
+// `promptreel serve` process (one worker). Prints figures and appends a dated row to
+// bench/server-results.md. Never fails on time: figures are noisy on shared machines; compare the
+// ratios measured in one run.
+import {appendFileSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {spawn} from 'node:child_process';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin/promptreel.mjs');
+const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 5000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const BURST = Number(process.env.BENCH_BURST ?? 100);
+
+const storyboard = (title: string, scenes = 1, durationMs = 1500) => ({
+	title,
+	scenes: Array.from({length: scenes}, (_, i) => ({
+		id: `s${i}`,
+		title,
+		narration: {text: ''},
+		visual: {kind: 'procedural', style: 'gradient'},
+		durationMs,
+		transition: {type: 'none'},
+	})),
+	endCard: {enabled: false},
+	credits: [],
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** `connections` loops each sending one request at a time for `ms`: requests/s and latency percentiles. */
+const load = async (url: string, ms: number, connections: number) => {
+	const latencies: number[] = [];
+	let errors = 0;
+	const end = performance.now() + ms;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({length: connections}, async () => {
+			while (performance.now() < end) {
+				const t = performance.now();
+				const res = await fetch(url).catch(() => null);
+				if (res?.ok) await res.arrayBuffer();
+				else errors++;
+				latencies.push(performance.now() - t);
+			}
+		}),
+	);
+	const seconds = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	return {requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors};
+};
+
+const main = async () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-server-bench-'));
+	// Reuse a bundle made by the tests or an earlier bench when there is one.
+	for (const candidate of [join(ROOT, '.cache/test-data/bundles'), join(process.env.PROMPTREEL_DATA_DIR ?? join(process.env.HOME ?? '', '.promptreel'), 'bundles')]) {
+		if (existsSync(candidate)) {
+			symlinkSync(candidate, join(dataDir, 'bundles'), 'dir');
+			break;
+		}
+	}
+	const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {...process.env, PROMPTREEL_SHUTDOWN_GRACE_SEC: '0', PROMPTREEL_CONCURRENCY: '1'},
+	});
+	let out = '';
+	child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+	child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+	try {
+		const base = await new Promise<string>((res, rej) => {
+			const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 30_000);
+			child.stdout.on('data', () => {
+				const m = /listening on (\S+)/.exec(out);
+				if (m) {
+					clearTimeout(timer);
+					res(m[1]!);
+				}
+			});
+		});
+		const post = (body: unknown) => fetch(`${base}/v1/videos`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+
+		// A job to poll while idle: cancelled at once, so nothing renders yet.
+		const idleJob = (await (await post({storyboard: storyboard('idle probe'), options: {quality: 'draft'}})).json()) as {id: string};
+		await fetch(`${base}/v1/videos/${idleJob.id}/cancel`, {method: 'POST'});
+		await load(`${base}/v1/videos/${idleJob.id}`, 1000, CONNECTIONS); // warm-up
+		const idle = await load(`${base}/v1/videos/${idleJob.id}`, LOAD_MS, CONNECTIONS);
+
+		// One render running (long enough to outlast the measurement).
+		const render = (await (await post({storyboard: storyboard('bench render', 4, 5000), options: {quality: 'draft'}})).json()) as {id: string};
+		for (let i = 0; i < 600; i++) {
+			const job = (await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string; stage: string; progress: number};
+			if (job.stage === 'rendering' && job.progress > 0) break;
+			if (job.status === 'failed') throw new Error(`bench render failed: ${JSON.stringify(job)}`);
+			await sleep(100);
+		}
+		const busy = await load(`${base}/v1/videos/${render.id}`, LOAD_MS, CONNECTIONS);
+		const stillRendering = ((await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string}).status === 'rendering';
+
+		// A burst of submissions (distinct storyboards, so none is answered from the cache).
+		const burstStarted = performance.now();
+		const accepts = await Promise.all(
+			Array.from({length: BURST}, async (_, i) => {
+				const t = performance.now();
+				const res = await post({storyboard: storyboard(`burst ${i}`), options: {quality: 'draft'}});
+				await res.arrayBuffer();
+				return {status: res.status, ms: performance.now() - t};
+			}),
+		);
+		const burstMs = performance.now() - burstStarted;
+		const accepted = accepts.filter((a) => a.status === 202).length;
+		const acceptLatencies = accepts.map((a) => a.ms).sort((a, b) => a - b);
+
+		const f = (n: number, d = 1) => n.toFixed(d);
+		process.stdout.write(
+			[
+				`status endpoint, ${CONNECTIONS} connections x ${LOAD_MS / 1000} s on loopback:`,
+				`  idle:            ${f(idle.rps, 0)} req/s, p50 ${f(idle.p50)} ms, p99 ${f(idle.p99)} ms, errors ${idle.errors}`,
+				`  one render busy: ${f(busy.rps, 0)} req/s, p50 ${f(busy.p50)} ms, p99 ${f(busy.p99)} ms, errors ${busy.errors}${stillRendering ? '' : ' (the render ended during the measurement)'}`,
+				`  busy/idle req/s ratio: ${f(busy.rps / idle.rps, 2)}`,
+				`burst of ${BURST} submissions: ${accepted} accepted (202) in ${f(burstMs, 0)} ms; per request p50 ${f(percentile(acceptLatencies, 50))} ms, p99 ${f(percentile(acceptLatencies, 99))} ms`,
+				'',
+			].join('\n'),
+		);
+		const results = join(ROOT, 'bench/server-results.md');
+		const header =
+			'# Server benchmark\n\nAppended by `npm run bench:server`: the status endpoint of a real `promptreel serve` under bounded load on loopback, idle and with one render running, and a burst of submissions. Compare ratios within one run.\n\n| date | connections | idle req/s | idle p99 ms | busy req/s | busy p99 ms | busy/idle | burst | accepted | burst ms |\n|---|---|---|---|---|---|---|---|---|---|\n';
+		if (!existsSync(results)) appendFileSync(results, header);
+		const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+		appendFileSync(
+			results,
+			`| ${date} | ${CONNECTIONS} | ${f(idle.rps, 0)} | ${f(idle.p99)} | ${f(busy.rps, 0)} | ${f(busy.p99)} | ${f(busy.rps / idle.rps, 2)} | ${BURST} | ${accepted} | ${f(burstMs, 0)} |\n`,
+		);
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+		rmSync(dataDir, {recursive: true, force: true});
+	}
+};
+
+await main();

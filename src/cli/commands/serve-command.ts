@@ -1,0 +1,65 @@
+import {resolve} from 'node:path';
+import {loadConfig} from '../../pipeline/config';
+import {PromptreelError} from '../../pipeline/errors';
+import {startServer} from '../../server';
+import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
+
+export type ServeFlags = {host: string; port?: string; dataDir?: string};
+
+/**
+ * `promptreel serve`: the HTTP service. Prints `listening on http://HOST:PORT` when ready; on
+ * SIGTERM/SIGINT it stops taking jobs, finishes or releases the running ones, and exits 0.
+ */
+export const serveCommand = async (flags: ServeFlags): Promise<number> => {
+	let config;
+	try {
+		config = loadConfig();
+	} catch (error) {
+		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+		return EXIT_BAD_INPUT;
+	}
+	const port = flags.port === undefined ? config.server.port : Number(flags.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		process.stderr.write(`--port must be a whole number from 0 to 65535, got "${flags.port}".\n`);
+		return EXIT_BAD_INPUT;
+	}
+	const dataDir = flags.dataDir ? resolve(flags.dataDir) : config.dataDir;
+	let server;
+	try {
+		server = await startServer({host: flags.host, port, dataDir, server: config.server, browserExecutable: config.browserExecutable});
+	} catch (error) {
+		const message = error instanceof PromptreelError || error instanceof Error ? error.message : String(error);
+		process.stderr.write(`promptreel serve: ${message}\n`);
+		return EXIT_FAILURE;
+	}
+	process.stderr.write(`data dir ${dataDir}; ${config.server.concurrency} worker(s) (${server.workerId})\n`);
+	process.stdout.write(`listening on ${server.url}\n`);
+
+	const running = server;
+	return new Promise<number>((done) => {
+		let signals = 0;
+		const shutdown = (signal: NodeJS.Signals) => {
+			signals++;
+			if (signals > 1) {
+				process.stderr.write(`${signal} again: exiting now; running jobs go back to the queue when their lease expires.\n`);
+				process.exit(EXIT_FAILURE);
+			}
+			process.stderr.write(`${signal}: finishing or releasing running jobs, then exiting\n`);
+			const exit = (code: number) => {
+				process.stderr.write(`stopped (exit ${code})\n`);
+				// Whatever handle a library leaves open must not keep a stopped server alive.
+				setTimeout(() => process.exit(code), 500).unref();
+				done(code);
+			};
+			running.close().then(
+				() => exit(EXIT_OK),
+				(error: unknown) => {
+					process.stderr.write(`shutdown failed: ${String(error)}\n`);
+					exit(EXIT_FAILURE);
+				},
+			);
+		};
+		process.on('SIGTERM', shutdown);
+		process.on('SIGINT', shutdown);
+	});
+};

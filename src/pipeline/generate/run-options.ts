@@ -1,0 +1,50 @@
+import type {Credit, FontFamily} from '../../compositions/storyboard';
+import {findLanguage, resolveLanguage, type ResolvedLanguage} from '../language';
+import {NO_VOICE} from '../voice';
+import type {GenerateOptions} from './generate-options';
+
+/** Generate options once the language is known and "auto" voices are resolved. */
+export type RunOptions = Omit<GenerateOptions, 'lang'> & {lang: string};
+
+export type ResolvedRun = {
+	options: RunOptions;
+	language: ResolvedLanguage;
+	/** Why the run is silent or otherwise not what was asked, for report.json. */
+	warnings: {code: string; message: string}[];
+};
+
+/**
+ * Resolves the language (detected from the prompt when "auto" or null; an unsupported tag is bad
+ * input listing the supported ones) and the "auto" voice: Festival for English, espeak-ng for the
+ * others, none (silent, reading-speed captions) where no offline voice reads the script.
+ */
+export const resolveRunOptions = (parsed: GenerateOptions, prompt: string): ResolvedRun => {
+	const language = resolveLanguage({requested: parsed.lang, text: prompt});
+	const warnings: ResolvedRun['warnings'] = [];
+	let voice = parsed.voice;
+	if (voice === 'auto' && !parsed.voiceover) {
+		voice = language.language.defaultVoice ?? NO_VOICE;
+		if (!language.language.defaultVoice) {
+			warnings.push({
+				code: 'NO_OFFLINE_VOICE',
+				message: `No offline voice reads ${language.language.name} (espeak-ng reads no kanji): the video is silent and captions follow reading speed. For speech, use the online voice (--voice openai with OPENAI_API_KEY set) or record your own (--voiceover FILE).`,
+			});
+		}
+	} else if (voice === 'auto') {
+		voice = NO_VOICE;
+	}
+	return {options: {...parsed, lang: language.tag, voice}, language, warnings};
+};
+
+/** The theme font of a language: Inter for Latin, a Noto family for CJK, Arabic, Devanagari. */
+export const themeFontOf = (tag: string): FontFamily => findLanguage(tag)?.fontFamily ?? 'Inter';
+
+const INTER: Credit = {kind: 'font', title: 'Inter typeface', author: 'Rasmus Andersson', url: 'https://rsms.me/inter/', license: 'SIL Open Font License 1.1', source: '@fontsource/inter'};
+
+/** Credits of the fonts a language's video draws with. */
+export const fontCreditsOf = (tag: string): Credit[] => {
+	const family = themeFontOf(tag);
+	if (family === 'Inter') return [INTER];
+	const pkg = `@fontsource/${family.toLowerCase().replaceAll(' ', '-')}`;
+	return [{kind: 'font', title: `${family} typeface`, author: 'Google (Noto project)', url: 'https://notofonts.github.io/', license: 'SIL Open Font License 1.1', source: pkg}];
+};

@@ -1,0 +1,175 @@
+import {z} from '@hono/zod-openapi';
+import {storyboardSchema} from '../compositions/storyboard';
+import {generateOptionsSchema} from '../pipeline/generate';
+import {JOB_STATUSES, jobStatusSchema, type JobStatus} from './job-status';
+
+/** Our one error shape, for every 4xx and 5xx. */
+export const errorBodySchema = z
+	.object({
+		error: z.object({
+			code: z.string().describe('Stable machine-readable code, e.g. INVALID_INPUT, NOT_FOUND, MALFORMED_JSON.'),
+			message: z.string().describe('What is wrong and how to fix it.'),
+			issues: z
+				.array(z.object({path: z.string().describe('Dotted path of the field, e.g. storyboard.scenes.0.durationMs.'), message: z.string()}))
+				.optional()
+				.describe('Every invalid field (422 only).'),
+		}),
+	})
+	.openapi('Error');
+
+// Schemas made before @hono/zod-openapi extended zod have no .openapi(): a lazy wrapper made
+// here does, and registers them once as components of the OpenAPI document.
+export const storyboardComponent = z.lazy(() => storyboardSchema).openapi('Storyboard');
+export const generateOptionsComponent = z.lazy(() => generateOptionsSchema).openapi('GenerateOptions');
+
+export const webhookSchema = z
+	.object({
+		url: z.url({protocol: /^https?$/}).describe('Where video.done / video.failed events are POSTed.'),
+		metadata: z.record(z.string(), z.unknown()).optional().describe('Echoed back in every event of this job.'),
+	})
+	.describe('Webhook of this job (accepted and stored; delivery arrives with the webhooks part).');
+
+/** Exactly one of prompt and storyboard: checked here so the error names the fields. */
+const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+	const fields = body as Record<string, unknown>;
+	const has = {prompt: fields.prompt !== undefined, storyboard: fields.storyboard !== undefined};
+	if (has.prompt && has.storyboard) {
+		for (const path of ['prompt', 'storyboard']) {
+			ctx.addIssue({code: 'custom', path: [path], message: 'Send either prompt or storyboard, not both.'});
+		}
+	} else if (!has.prompt && !has.storyboard) {
+		ctx.addIssue({code: 'custom', path: [], message: 'Send a prompt (text to make a video of) or a storyboard (a video to render).'});
+	}
+};
+
+export const promptSchema = z
+	.string()
+	.trim()
+	.min(1, 'The prompt is empty.')
+	.max(20_000, 'The prompt is longer than 20000 characters.')
+	.describe('A script, an outline ("3 tips for ...: 1. ... 2. ...") or a topic.');
+
+export const createVideoBodySchema = z
+	.object({
+		prompt: promptSchema.optional(),
+		storyboard: storyboardComponent
+			.optional()
+			.describe('A storyboard to render as is. Media must be https URLs: local paths are refused.'),
+		options: generateOptionsComponent
+			.prefault({})
+			.describe('Generation options. For a storyboard only `quality` applies (the storyboard sets the rest).'),
+		webhook: webhookSchema.optional(),
+	})
+	// Runs even when a field is invalid, so "both" or "neither" is reported with the other issues.
+	.superRefine(exactlyOneInput, {when: () => true})
+	.openapi('CreateVideoRequest');
+export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
+
+export const planBodySchema = z
+	.object({
+		prompt: promptSchema,
+		options: generateOptionsComponent.prefault({}),
+	})
+	.openapi('PlanRequest');
+export type PlanBody = z.infer<typeof planBodySchema>;
+
+export const jobWarningSchema = z.object({
+	stage: z.string().describe('Stage that warned, e.g. voicing.'),
+	code: z.string().describe('Stable code, e.g. VOICE_FALLBACK.'),
+	message: z.string(),
+});
+export type JobWarning = z.infer<typeof jobWarningSchema>;
+
+export const jobErrorSchema = z
+	.object({code: z.string(), message: z.string()})
+	.describe('Why the job failed or was cancelled.');
+
+export const jobSchema = z
+	.object({
+		id: z.string().describe('Job id.'),
+		kind: z.enum(['prompt', 'storyboard']).describe('What was submitted.'),
+		status: jobStatusSchema,
+		stage: z.string().nullable().describe('Finer stage of the status, e.g. bundling, encoding, poster.'),
+		progress: z.number().min(0).max(1).describe('Progress of the current stage, 0..1 (1 when done).'),
+		warnings: z.array(jobWarningSchema).describe('Every fallback and warning, with its reason.'),
+		error: jobErrorSchema.nullable(),
+		attempts: z.number().int().describe('Runs started (a crashed worker\'s run counts).'),
+		maxAttempts: z.number().int(),
+		cached: z.boolean().describe('The files come from an earlier job with the same storyboard and options.'),
+		createdAt: z.string().describe('ISO 8601.'),
+		updatedAt: z.string().describe('ISO 8601.'),
+		files: z.record(z.string(), z.string()).describe('Output file name -> download URL (when done).'),
+		links: z.object({self: z.string().describe('This job.'), cancel: z.string().describe('POST here to cancel it.')}),
+	})
+	.openapi('Video');
+export type JobView = z.infer<typeof jobSchema>;
+
+export const jobListSchema = z
+	.object({
+		data: z.array(jobSchema).describe('Newest first.'),
+		nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+	})
+	.openapi('VideoList');
+
+export const listQuerySchema = z.object({
+	status: z
+		.string()
+		.optional()
+		.transform((value, ctx): JobStatus[] | undefined => {
+			if (value === undefined || value.trim() === '') return undefined;
+			const parts = value.split(',').map((s) => s.trim());
+			const bad = parts.filter((s) => !(JOB_STATUSES as readonly string[]).includes(s));
+			if (bad.length > 0) {
+				ctx.addIssue({code: 'custom', message: `Unknown status "${bad.join('", "')}". Valid: ${JOB_STATUSES.join(', ')} (comma-separated).`});
+				return z.NEVER;
+			}
+			return parts as JobStatus[];
+		})
+		.openapi({param: {name: 'status', in: 'query'}, description: `Only jobs with these statuses (comma-separated): ${JOB_STATUSES.join(', ')}.`, type: 'string'}),
+	limit: z.coerce.number().int().min(1).max(100).default(20).openapi({param: {name: 'limit', in: 'query'}, description: 'Page size (1-100).'}),
+	cursor: z.string().optional().openapi({param: {name: 'cursor', in: 'query'}, description: 'nextCursor of the previous page.'}),
+});
+
+export const idParamsSchema = z.object({
+	id: z.string().openapi({param: {name: 'id', in: 'path'}, example: 'vid_0123456789abcdef01234567'}),
+});
+
+export const fileParamsSchema = idParamsSchema.extend({
+	name: z.string().openapi({
+		param: {name: 'name', in: 'path'},
+		description: 'One of the job\'s output files: video.mp4, poster.jpg, captions.srt, captions.vtt, storyboard.json, credits.json, report.json.',
+	}),
+});
+
+export const planResultSchema = z
+	.object({
+		storyboard: storyboardComponent,
+		warnings: z.array(jobWarningSchema),
+	})
+	.openapi('PlanResult');
+
+export const templateInfoSchema = z
+	.object({
+		id: z.string(),
+		title: z.string(),
+		description: z.string(),
+		samples: z.array(z.string()).describe('Names of the sample storyboards that ship with it.'),
+		schema: z.record(z.string(), z.unknown()).describe('JSON Schema of the storyboard this template renders.'),
+	})
+	.openapi('Template');
+
+export const healthSchema = z
+	.object({
+		status: z.literal('ok'),
+		version: z.string(),
+		uptimeSec: z.number(),
+		worker: z.object({
+			id: z.string(),
+			concurrency: z.number().int(),
+			running: z.array(z.string()).describe('Jobs this process is running.'),
+		}),
+		jobs: z.record(z.string(), z.number().int()).describe('Jobs in the shared store, by status.'),
+		renderer: z.string(),
+	})
+	.openapi('Health');

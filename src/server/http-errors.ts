@@ -1,0 +1,82 @@
+import type {Context} from 'hono';
+import {HTTPException} from 'hono/http-exception';
+import type {ContentfulStatusCode} from 'hono/utils/http-status';
+import type {z} from 'zod';
+import {PromptreelError, ValidationError, type IssueDetail} from '../pipeline/errors';
+
+export type ErrorBody = {error: {code: string; message: string; issues?: IssueDetail[]}};
+
+/** An error the HTTP layer answers with a given status (malformed JSON, body too large, ...). */
+export class ApiError extends Error {
+	override name = 'ApiError';
+	constructor(
+		readonly status: ContentfulStatusCode,
+		readonly code: string,
+		message: string,
+		readonly issues?: IssueDetail[],
+	) {
+		super(message);
+	}
+}
+
+/** Codes of our errors that are not 422 when they are the caller's fault. */
+const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
+	NOT_FOUND: 404,
+	CONFLICT: 409,
+};
+
+const HTTP_EXCEPTION_CODES: Partial<Record<number, string>> = {
+	400: 'MALFORMED_JSON',
+	413: 'PAYLOAD_TOO_LARGE',
+	415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** The one place errors become HTTP statuses and our error shape. */
+export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; body: ErrorBody} => {
+	if (error instanceof ApiError) {
+		return {status: error.status, body: {error: {code: error.code, message: error.message, ...(error.issues ? {issues: error.issues} : {})}}};
+	}
+	if (error instanceof ValidationError) {
+		return {status: 422, body: {error: {code: error.code, message: error.message, issues: error.issues}}};
+	}
+	if (error instanceof PromptreelError) {
+		const status = STATUS_OF_CODE[error.code] ?? (error.badInput ? 422 : 500);
+		return {status, body: {error: {code: error.code, message: error.message}}};
+	}
+	if (error instanceof HTTPException) {
+		const status = error.status as ContentfulStatusCode;
+		const code = HTTP_EXCEPTION_CODES[status] ?? `HTTP_${status}`;
+		const message =
+			status === 400
+				? `The request body is not valid JSON (${error.message}).`
+				: status === 415
+					? 'Send the body as JSON with "Content-Type: application/json".'
+					: error.message;
+		return {status, body: {error: {code, message}}};
+	}
+	return {status: 500, body: {error: {code: 'INTERNAL', message: 'Internal error (see the server log).'}}};
+};
+
+/** Zod issues of a request part as `{path, message}`, with paths such as `storyboard.scenes.0.durationMs`. */
+export const requestIssues = (error: z.ZodError, target: string): IssueDetail[] =>
+	error.issues.map((issue) => {
+		const path = issue.path.map(String).join('.');
+		return {path: path || (target === 'json' ? '(body)' : target), message: issue.message};
+	});
+
+/** @hono/zod-openapi's defaultHook: our error shape, 422 with every path. */
+export const validationHook = (result: {success: boolean; target: string; error?: z.ZodError}, c: Context) => {
+	if (result.success || !result.error) return undefined;
+	const issues = requestIssues(result.error, result.target);
+	const where = result.target === 'json' ? 'body' : result.target === 'param' ? 'path' : result.target;
+	return c.json<ErrorBody>(
+		{
+			error: {
+				code: 'INVALID_INPUT',
+				message: `Invalid request ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+				issues,
+			},
+		},
+		422,
+	);
+};

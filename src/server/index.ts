@@ -1,0 +1,15 @@
+export {buildApp} from './build-app';
+export type {AppDeps} from './build-app';
+export {startServer} from './start-server';
+export type {StartServerOptions, RunningServer} from './start-server';
+export {createJobsService} from './jobs-service';
+export type {JobsService, JobsServiceOptions, WorkerHandle} from './jobs-service';
+export {openJobStore} from './job-store';
+export type {JobStore, JobRecord, NewJob} from './job-store';
+export {createWorkerPool} from './worker-pool';
+export type {WorkerPool, WorkerPoolOptions} from './worker-pool';
+export {createPipelineRunner, jobDir} from './run-job';
+export type {JobRunner, RunContext, RunResult} from './run-job';
+export {toJobView} from './job-view';
+export {JOB_STATUSES} from './job-status';
+export type {JobStatus} from './job-status';

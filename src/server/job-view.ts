@@ -1,0 +1,24 @@
+import type {JobView} from './api-schemas';
+import type {JobRecord} from './job-store';
+
+/** The public shape of a job (DESIGN.md §5); `baseUrl` makes its links absolute. */
+export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
+	const self = `${baseUrl}/v1/videos/${job.id}`;
+	const done = job.status === 'done';
+	return {
+		id: job.id,
+		kind: job.kind,
+		status: job.status,
+		stage: job.stage,
+		progress: job.progress,
+		warnings: job.warnings,
+		error: job.error,
+		attempts: job.attempts,
+		maxAttempts: job.maxAttempts,
+		cached: job.cached,
+		createdAt: new Date(job.createdAt).toISOString(),
+		updatedAt: new Date(job.updatedAt).toISOString(),
+		files: done ? Object.fromEntries(job.files.map((name) => [name, `${self}/files/${name}`])) : {},
+		links: {self, cancel: `${self}/cancel`},
+	};
+};

@@ -1,0 +1,202 @@
+import {randomBytes} from 'node:crypto';
+import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
+import {join} from 'node:path';
+import {z} from 'zod';
+import {findTemplate, templateIds, templates} from '../compositions/registry';
+import {UnknownTemplateError, ValidationError} from '../pipeline/errors';
+import type {CreateVideoBody, JobWarning, PlanBody} from './api-schemas';
+import {contentHash} from './content-hash';
+import {isJobFileName, type JobFileName} from './job-files';
+import {isRunning, type JobStatus} from './job-status';
+import type {JobRecord, JobStore, NewJob} from './job-store';
+import {assertRemoteMediaOnly, assertRemoteSafeOptions} from './media-policy';
+import type {PlanOnly} from './plan-only';
+import {jobDir} from './run-job';
+import {ConflictError, NotFoundError} from './server-errors';
+
+/** The part of a worker pool the service talks to (absent in a process that runs no worker). */
+export type WorkerHandle = {workerId: string; concurrency: number; running(): string[]; wake(): void; cancel(id: string): void};
+
+export type JobsServiceOptions = {
+	store: JobStore;
+	dataDir: string;
+	maxAttempts: number;
+	jobTimeoutMs: number;
+	/** Renderer id and the hash of what it draws with: part of the content hash of a render. */
+	rendererId: string;
+	sourceHash: () => Promise<string>;
+	plan: PlanOnly;
+	worker: WorkerHandle | null;
+	version: string;
+	now?: () => number;
+	newId?: () => string;
+};
+
+export type TemplateInfo = {id: string; title: string; description: string; samples: string[]; schema: Record<string, unknown>};
+export type FileInfo = {name: JobFileName; path: string; size: number; mtimeMs: number};
+
+const newJobId = () => `vid_${randomBytes(12).toString('hex')}`;
+const JOB_ID = /^vid_[0-9a-f]{24}$/;
+
+const encodeCursor = (seq: number) => Buffer.from(`s:${seq}`).toString('base64url');
+const decodeCursor = (cursor: string): number => {
+	const match = /^s:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+	if (!match) throw new ValidationError(`Invalid cursor "${cursor}": pass the nextCursor of the previous page.`, [{path: 'cursor', message: 'Not a cursor returned by this API.'}]);
+	return Number(match[1]);
+};
+
+/** Hard-links (or copies, across file systems) a finished job's files into a new folder. */
+const linkFiles = async (from: string, to: string, names: string[]) => {
+	await mkdir(to, {recursive: true});
+	for (const name of names) {
+		await link(join(from, name), join(to, name)).catch(() => copyFile(join(from, name), join(to, name)));
+	}
+};
+
+export type JobsService = ReturnType<typeof createJobsService>;
+
+/**
+ * What the service does, whoever asks: REST and MCP are thin adapters over this. Jobs live in the
+ * shared store; any worker process on the data dir runs them.
+ */
+export const createJobsService = (o: JobsServiceOptions) => {
+	const now = o.now ?? Date.now;
+	const newId = o.newId ?? newJobId;
+	const startedAt = now();
+	let templateInfos: TemplateInfo[] | null = null;
+
+	const find = (id: string): JobRecord => {
+		const job = JOB_ID.test(id) ? o.store.get(id) : null;
+		if (!job) throw new NotFoundError(`No video job "${id}". It may have been deleted or removed after PROMPTREEL_RETENTION_DAYS.`);
+		return job;
+	};
+
+	/** A done job with the same content hash whose files are all still there. */
+	const cachedFiles = async (hash: string): Promise<JobRecord | null> => {
+		for (const job of o.store.doneWithHash(hash)) {
+			if (!job.outputDir) continue;
+			const dir = job.outputDir;
+			const present = await Promise.all(job.files.map((f) => stat(join(dir, f)).then(() => true, () => false)));
+			if (present.every(Boolean)) return job;
+		}
+		return null;
+	};
+
+	return {
+		/** Validates and stores a job; a storyboard rendered before with the same options is answered at once. */
+		async createVideo(body: CreateVideoBody): Promise<JobRecord> {
+			await assertRemoteSafeOptions(body.options);
+			const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
+			if (body.storyboard) {
+				const storyboard = body.storyboard;
+				if (!findTemplate(storyboard.template)) {
+					const e = new UnknownTemplateError(storyboard.template, templateIds);
+					throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
+				}
+				assertRemoteMediaOnly(storyboard);
+				const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
+				const id = newId();
+				const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
+				const earlier = await cachedFiles(hash);
+				if (earlier?.outputDir) {
+					const dir = join(jobDir(o.dataDir, id), 'cached');
+					try {
+						await linkFiles(earlier.outputDir, dir, earlier.files);
+						const warnings: JobWarning[] = [
+							{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
+						];
+						return o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
+					} catch {
+						// The earlier job went away meanwhile: render it again.
+						await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+					}
+				}
+				const created = o.store.insert(job, now());
+				o.worker?.wake();
+				return created;
+			}
+			if (!findTemplate(body.options.template)) {
+				const e = new UnknownTemplateError(body.options.template, templateIds);
+				throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
+			}
+			const created = o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
+			o.worker?.wake();
+			return created;
+		},
+
+		getVideo: (id: string): JobRecord => find(id),
+
+		listVideos(q: {statuses?: JobStatus[] | undefined; limit: number; cursor?: string | undefined}): {jobs: JobRecord[]; nextCursor: string | null} {
+			const beforeSeq = q.cursor ? decodeCursor(q.cursor) : undefined;
+			const page = o.store.list({statuses: q.statuses, limit: q.limit, beforeSeq});
+			const last = page.jobs[page.jobs.length - 1];
+			return {jobs: page.jobs, nextCursor: page.more && last ? encodeCursor(last.seq) : null};
+		},
+
+		/** Cancels a queued job at once, a running one as soon as its worker notices (this process: at once). */
+		cancelVideo(id: string): JobRecord {
+			find(id);
+			const result = o.store.requestCancel(id, now());
+			if (!result) throw new NotFoundError(`No video job "${id}".`);
+			if (result.outcome === 'finished') throw new ConflictError(`Video job ${id} is already ${result.job.status}: there is nothing to cancel.`);
+			if (result.outcome === 'requested') o.worker?.cancel(id);
+			return result.job;
+		},
+
+		/** Removes a job and its files; a running job is stopped first. */
+		async deleteVideo(id: string): Promise<void> {
+			find(id);
+			const removed = o.store.delete(id);
+			if (!removed) throw new NotFoundError(`No video job "${id}".`);
+			if (isRunning(removed.status)) o.worker?.cancel(id);
+			await rm(jobDir(o.dataDir, id), {recursive: true, force: true});
+		},
+
+		/** One of a done job's output files; any other name is unknown (404), so no path ever leaves the job's folder. */
+		async openFile(id: string, name: string): Promise<FileInfo> {
+			const job = find(id);
+			if (!isJobFileName(name) || !job.files.includes(name) || !job.outputDir || job.status !== 'done') {
+				throw new NotFoundError(
+					job.status === 'done'
+						? `Video job ${id} has no file "${name}". Its files: ${job.files.join(', ')}.`
+						: `Video job ${id} is ${job.status}: its files are served once it is done.`,
+				);
+			}
+			const path = join(job.outputDir, name);
+			const info = await stat(path).catch(() => null);
+			if (!info?.isFile()) throw new NotFoundError(`The file ${name} of video job ${id} is gone from the data dir.`);
+			return {name, path, size: info.size, mtimeMs: info.mtimeMs};
+		},
+
+		async planStoryboard(body: PlanBody, signal?: AbortSignal) {
+			await assertRemoteSafeOptions(body.options);
+			if (!findTemplate(body.options.template)) {
+				const e = new UnknownTemplateError(body.options.template, templateIds);
+				throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
+			}
+			return o.plan({prompt: body.prompt, options: body.options, signal});
+		},
+
+		templates(): TemplateInfo[] {
+			templateInfos ??= templates.map((t) => ({
+				id: t.id,
+				title: t.title,
+				description: t.description,
+				samples: Object.keys(t.samples),
+				schema: z.toJSONSchema(t.schema, {io: 'input', unrepresentable: 'any'}) as Record<string, unknown>,
+			}));
+			return templateInfos;
+		},
+
+		health() {
+			return {
+				status: 'ok' as const,
+				version: o.version,
+				uptimeSec: Math.round((now() - startedAt) / 1000),
+				worker: {id: o.worker?.workerId ?? 'none', concurrency: o.worker?.concurrency ?? 0, running: o.worker?.running() ?? []},
+				jobs: o.store.counts(),
+				renderer: o.rendererId,
+			};
+		},
+	};
+};

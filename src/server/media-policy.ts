@@ -1,0 +1,51 @@
+import type {Storyboard} from '../compositions/storyboard';
+import {ValidationError, type IssueDetail} from '../pipeline/errors';
+import {bundledMusicIds} from '../pipeline/generate';
+
+const isHttps = (src: string) => /^https:\/\//i.test(src);
+
+/** Every media reference of a storyboard with its dotted path. */
+const mediaFields = (sb: Storyboard): {path: string; src: string}[] => {
+	const fields: {path: string; src: string}[] = [];
+	sb.scenes.forEach((scene, i) => {
+		const v = scene.visual;
+		if (v.kind === 'video' || v.kind === 'image') fields.push({path: `scenes.${i}.visual.src`, src: v.src});
+		else if (v.icon) fields.push({path: `scenes.${i}.visual.icon`, src: v.icon});
+		if (scene.narration.audio) fields.push({path: `scenes.${i}.narration.audio`, src: scene.narration.audio});
+	});
+	if (sb.music) fields.push({path: 'music.src', src: sb.music.src});
+	return fields;
+};
+
+/**
+ * A storyboard from the network may not name files on this machine: every media reference must
+ * be an https URL. Throws a ValidationError naming each offending path (prefixed with `prefix`).
+ */
+export const assertRemoteMediaOnly = (sb: Storyboard, prefix = 'storyboard'): void => {
+	const local = mediaFields(sb).filter((f) => !isHttps(f.src));
+	if (local.length === 0) return;
+	const issues: IssueDetail[] = local.map((f) => ({
+		path: `${prefix}.${f.path}`,
+		message: `"${f.src}" is not an https URL. A storyboard sent to the server may not name local paths: host the file and use its https URL.`,
+	}));
+	throw new ValidationError(
+		`The storyboard names media that are not https URLs: ${local.map((f) => `${prefix}.${f.path} = "${f.src}"`).join(', ')}.`,
+		issues,
+	);
+};
+
+/**
+ * Options from the network may not name files on this machine either: music must be auto, none
+ * or a bundled track, and a voice-over file cannot be given (uploads come with POST /v1/assets).
+ */
+export const assertRemoteSafeOptions = async (options: {music: string; voiceover?: string | null | undefined}): Promise<void> => {
+	const issues: IssueDetail[] = [];
+	const tracks = await bundledMusicIds();
+	if (!['auto', 'none', ...tracks].includes(options.music)) {
+		issues.push({path: 'options.music', message: `"${options.music}" is not auto, none or a bundled track (${tracks.join(', ')}); the server does not read local files.`});
+	}
+	if (options.voiceover) {
+		issues.push({path: 'options.voiceover', message: 'A voice-over file path cannot be used over HTTP: the server does not read local files.'});
+	}
+	if (issues.length > 0) throw new ValidationError(`Invalid options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+};

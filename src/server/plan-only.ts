@@ -1,0 +1,33 @@
+import {mkdir, mkdtemp, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {Storyboard} from '../compositions/storyboard';
+import {generateVideo, type GenerateOptions} from '../pipeline/generate';
+import type {Planner} from '../pipeline/plan';
+import type {Renderer} from '../pipeline/render';
+import type {JobWarning} from './api-schemas';
+
+export type PlanOnly = (o: {prompt: string; options: GenerateOptions; signal?: AbortSignal}) => Promise<{storyboard: Storyboard; warnings: JobWarning[]}>;
+
+/** Plans a storyboard (no voice, media or render) in a scratch folder removed afterwards. */
+export const createPlanOnly =
+	(deps: {dataDir: string; renderer: Renderer; planner?: Planner}): PlanOnly =>
+	async ({prompt, options, signal}) => {
+		const scratch = join(deps.dataDir, 'tmp');
+		await mkdir(scratch, {recursive: true});
+		const dir = await mkdtemp(join(scratch, 'plan-'));
+		try {
+			const result = await generateVideo({
+				prompt,
+				options,
+				outDir: dir,
+				dataDir: deps.dataDir,
+				renderer: deps.renderer,
+				planner: deps.planner,
+				planOnly: true,
+				signal,
+			});
+			return {storyboard: result.storyboard, warnings: result.report.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message}))};
+		} finally {
+			await rm(dir, {recursive: true, force: true}).catch(() => undefined);
+		}
+	};

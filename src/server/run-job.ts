@@ -1,0 +1,95 @@
+import {mkdir, readdir, rm, writeFile} from 'node:fs/promises';
+import {basename, join} from 'node:path';
+import {generateVideo} from '../pipeline/generate';
+import {outputPaths, renderOutputs} from '../pipeline/output';
+import type {Planner} from '../pipeline/plan';
+import type {Renderer} from '../pipeline/render';
+import type {JobWarning} from './api-schemas';
+import type {JobRecord} from './job-store';
+
+/** What a run reports while it works; the worker persists it. */
+export type RunContext = {
+	signal: AbortSignal;
+	onProgress: (p: {stage: string; progress: number}) => void;
+	/** A warning as it happens; the final list comes with the result. */
+	onWarning: (message: string) => void;
+};
+
+export type RunResult = {files: string[]; outputDir: string; warnings: JobWarning[]};
+
+/** Runs one attempt of a job. The pipeline runner is the default; tests inject fakes. */
+export type JobRunner = (job: JobRecord, ctx: RunContext) => Promise<RunResult>;
+
+/** The folder holding a job's attempts (and nothing else of anyone). */
+export const jobDir = (dataDir: string, id: string): string => join(dataDir, 'jobs', id);
+
+/**
+ * A fresh folder for this attempt. Earlier attempts' folders are removed: their workers are
+ * gone (the lease says so), and what they left half-written must never be served.
+ */
+const prepareAttemptDir = async (dataDir: string, job: JobRecord): Promise<string> => {
+	const root = jobDir(dataDir, job.id);
+	const dir = join(root, `attempt-${job.attempts}`);
+	const entries = await readdir(root).catch(() => [] as string[]);
+	await Promise.all(entries.map((e) => rm(join(root, e), {recursive: true, force: true})));
+	await mkdir(dir, {recursive: true});
+	return dir;
+};
+
+/** Runs jobs with the real pipeline: generateVideo for prompts, renderOutputs for storyboards. */
+export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer; planner?: Planner}): JobRunner => {
+	return async (job, ctx) => {
+		const outDir = await prepareAttemptDir(deps.dataDir, job);
+		if ('prompt' in job.input) {
+			const result = await generateVideo({
+				prompt: job.input.prompt,
+				options: job.options,
+				outDir,
+				dataDir: deps.dataDir,
+				renderer: deps.renderer,
+				planner: deps.planner,
+				signal: ctx.signal,
+				onProgress: ctx.onProgress,
+				onWarning: ctx.onWarning,
+			});
+			return {
+				files: Object.values(result.files).map((f) => basename(f)),
+				outputDir: outDir,
+				warnings: result.report.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message})),
+			};
+		}
+
+		const {storyboard} = job.input;
+		const paths = outputPaths(outDir);
+		const started = performance.now();
+		await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
+		const rendered = await renderOutputs({
+			storyboard,
+			mediaDir: outDir,
+			outDir,
+			quality: job.options.quality,
+			renderer: deps.renderer,
+			cacheDir: join(deps.dataDir, 'renders'),
+			signal: ctx.signal,
+			onProgress: ctx.onProgress,
+		});
+		const report = {
+			command: 'render',
+			job: job.id,
+			attempt: job.attempts,
+			quality: job.options.quality,
+			cacheHit: rendered.cacheHit,
+			cacheKey: rendered.cacheKey,
+			video: rendered.video,
+			providers: {rendering: deps.renderer.id},
+			timingsMs: {...rendered.timings, total: Math.round(performance.now() - started)},
+			warnings: [] as JobWarning[],
+		};
+		await writeFile(paths.report, `${JSON.stringify(report, null, 2)}\n`);
+		return {
+			files: [...Object.values(rendered.files), paths.storyboard, paths.report].map((f) => basename(f)),
+			outputDir: outDir,
+			warnings: [],
+		};
+	};
+};

@@ -1,0 +1,226 @@
+import {PromptreelError} from '../pipeline/errors';
+import type {JobWarning} from './api-schemas';
+import {statusOfStage} from './job-status';
+import type {JobRecord, JobStore, ReapedJob} from './job-store';
+import type {JobRunner} from './run-job';
+
+export type WorkerPoolOptions = {
+	store: JobStore;
+	run: JobRunner;
+	/** Identifies this worker in leases: unique per process. */
+	workerId: string;
+	/** Jobs run at once (they share the runner's renderer); 0 runs none. */
+	concurrency: number;
+	/** A job whose worker sends no heartbeat for this long may be taken by another worker. */
+	leaseMs: number;
+	/** How often an idle pool looks for work and a busy one checks for cancels. Default 500 ms. */
+	pollMs?: number;
+	/** Delay before a job that failed with a retryable error runs again: `backoffMs * attempt`. Default 2000. */
+	backoffMs?: number;
+	/** Shortest interval between two progress writes of one job. Default 250 ms. */
+	progressWriteMs?: number;
+	now?: () => number;
+	log?: (message: string) => void;
+	onReaped?: (reaped: ReapedJob[]) => void;
+};
+
+/** How long a shutdown waits for aborted runs to wind down before releasing their jobs anyway. */
+const RELEASE_WAIT_MS = 10_000;
+
+/** Why a run was aborted; decides what happens to the job afterwards. */
+type AbortReason = 'cancel' | 'timeout' | 'lease-lost' | 'shutdown';
+
+type Active = {job: JobRecord; controller: AbortController; done: Promise<void>};
+
+const errorOf = (error: unknown): {code: string; message: string; retryable: boolean} => {
+	if (error instanceof PromptreelError) return {code: error.code, message: error.message, retryable: error.retryable};
+	return {code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), retryable: false};
+};
+
+export type WorkerPool = ReturnType<typeof createWorkerPool>;
+
+/**
+ * Takes jobs from the shared store and runs them, at most `concurrency` at once. Each running job
+ * holds a lease renewed by a heartbeat every poll; a worker that stops (crash, kill -9, a hung
+ * event loop) stops renewing it, and after `leaseMs` any worker on the data dir reaps the job:
+ * another attempt, or a visible failure when no attempts are left.
+ */
+export const createWorkerPool = (o: WorkerPoolOptions) => {
+	const pollMs = o.pollMs ?? 500;
+	const backoffMs = o.backoffMs ?? 2000;
+	const progressWriteMs = o.progressWriteMs ?? 250;
+	const now = o.now ?? Date.now;
+	const log = o.log ?? (() => undefined);
+	const active = new Map<string, Active>();
+	let timer: NodeJS.Timeout | null = null;
+	let stopping = false;
+	let ticking = false;
+
+	const reaped = (list: ReapedJob[]) => {
+		for (const r of list) log(`job ${r.id}: worker lost during attempt ${r.attempts} -> ${r.outcome}`);
+		if (list.length > 0) o.onReaped?.(list);
+	};
+
+	const runOne = (job: JobRecord): Active => {
+		const controller = new AbortController();
+		const abort = (reason: AbortReason) => {
+			if (!controller.signal.aborted) controller.abort(reason);
+		};
+		const warnings: JobWarning[] = [...job.warnings];
+		let stage = job.stage ?? 'starting';
+		let lastWrite = 0;
+		let leaseLost = false;
+
+		const writeProgress = (status: ReturnType<typeof statusOfStage>, progress: number, force: boolean) => {
+			const t = now();
+			if (!force && t - lastWrite < progressWriteMs) return;
+			lastWrite = t;
+			if (!o.store.updateProgress({id: job.id, worker: o.workerId, status, stage, progress, warnings, now: t})) {
+				leaseLost = true;
+				abort('lease-lost');
+			}
+		};
+		let status = statusOfStage(job.kind === 'prompt' ? 'planning' : 'rendering');
+
+		const heartbeat = setInterval(() => {
+			const beat = o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs});
+			if (!beat.ok) {
+				leaseLost = true;
+				abort('lease-lost');
+			} else if (beat.cancelRequested) abort('cancel');
+		}, Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))));
+		const timeout = setTimeout(() => abort('timeout'), job.timeoutMs);
+
+		const done = (async () => {
+			log(`job ${job.id}: attempt ${job.attempts} of ${job.maxAttempts} started by ${o.workerId}`);
+			try {
+				const result = await o.run(job, {
+					signal: controller.signal,
+					onProgress: (p) => {
+						const next = statusOfStage(p.stage);
+						const changed = p.stage !== stage || next !== status;
+						stage = p.stage;
+						status = next;
+						writeProgress(status, p.progress, changed || p.progress >= 1);
+					},
+					onWarning: (message) => {
+						warnings.push({stage, code: 'WARNING', message});
+						writeProgress(status, 0, true);
+					},
+				});
+				if (leaseLost) return;
+				const finished = o.store.finish({
+					id: job.id,
+					worker: o.workerId,
+					status: 'done',
+					warnings: [...job.warnings, ...result.warnings],
+					files: result.files,
+					outputDir: result.outputDir,
+					now: now(),
+				});
+				log(`job ${job.id}: ${finished ? 'done' : 'finished after losing its lease (result dropped)'}`);
+			} catch (error) {
+				const reason = controller.signal.reason as AbortReason | undefined;
+				const t = now();
+				const e = errorOf(error);
+				if (leaseLost || reason === 'lease-lost') {
+					log(`job ${job.id}: lost its lease; another worker owns it now`);
+				} else if (reason === 'cancel') {
+					o.store.finish({id: job.id, worker: o.workerId, status: 'cancelled', warnings, error: {code: 'CANCELLED', message: 'Cancelled by request while running.'}, now: t});
+					log(`job ${job.id}: cancelled`);
+				} else if (reason === 'shutdown') {
+					o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter: t, warnings, refund: true, reason: 'released'});
+					log(`job ${job.id}: released on shutdown (back in the queue)`);
+				} else if (reason === 'timeout') {
+					const message = `The job ran longer than its timeout of ${Math.round(job.timeoutMs / 1000)} s (PROMPTREEL_JOB_TIMEOUT_SEC) and was stopped.`;
+					o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: 'JOB_TIMEOUT', message}, now: t});
+					log(`job ${job.id}: timed out`);
+				} else if (e.retryable && job.attempts < job.maxAttempts) {
+					const runAfter = t + backoffMs * job.attempts;
+					warnings.push({stage, code: e.code, message: `Attempt ${job.attempts} failed: ${e.message} Retrying.`});
+					o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter, warnings, refund: false, reason: 'retry'});
+					log(`job ${job.id}: attempt ${job.attempts} failed (${e.code}), retrying`);
+				} else {
+					o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: e.code, message: e.message}, now: t});
+					log(`job ${job.id}: failed (${e.code}: ${e.message})`);
+				}
+			} finally {
+				clearInterval(heartbeat);
+				clearTimeout(timeout);
+				active.delete(job.id);
+			}
+		})();
+		return {job, controller, done};
+	};
+
+	const tick = () => {
+		if (ticking) return;
+		ticking = true;
+		try {
+			if (stopping) return;
+			if (active.size >= o.concurrency) {
+				reaped(o.store.reapExpired(now()));
+				return;
+			}
+			while (!stopping && active.size < o.concurrency) {
+				const claimed = o.store.claim({worker: o.workerId, now: now(), leaseMs: o.leaseMs});
+				reaped(claimed.reaped);
+				if (!claimed.job) break;
+				const run = runOne(claimed.job);
+				active.set(claimed.job.id, run);
+				void run.done.then(() => setImmediate(tick));
+			}
+		} catch (error) {
+			log(`worker: ${error instanceof Error ? error.message : String(error)}`);
+		} finally {
+			ticking = false;
+		}
+	};
+
+	return {
+		workerId: o.workerId,
+		concurrency: o.concurrency,
+		start(): void {
+			if (timer) return;
+			timer = setInterval(tick, pollMs);
+			tick();
+		},
+		/** Looks for work now (a job was just submitted in this process). */
+		wake(): void {
+			if (timer) setImmediate(tick);
+		},
+		/** Aborts a job this process runs (cancel requested through this process); the heartbeat catches the others. */
+		cancel(id: string): void {
+			const run = active.get(id);
+			if (run && !run.controller.signal.aborted) run.controller.abort('cancel' satisfies AbortReason);
+		},
+		running: (): string[] => [...active.keys()],
+		/**
+		 * Stops taking jobs, lets running ones finish for up to `graceMs`, then aborts and releases
+		 * the rest to the queue (their attempt is not counted) and waits for them to wind down.
+		 */
+		async stop(options: {graceMs: number}): Promise<void> {
+			stopping = true;
+			if (timer) clearInterval(timer);
+			timer = null;
+			const all = () => Promise.all([...active.values()].map((a) => a.done));
+			if (active.size === 0) return;
+			let graceTimer: NodeJS.Timeout | undefined;
+			const graceOver = new Promise<'grace'>((resolve) => (graceTimer = setTimeout(() => resolve('grace'), options.graceMs)));
+			const first = await Promise.race([all().then(() => 'finished' as const), graceOver]);
+			clearTimeout(graceTimer);
+			if (first === 'finished') return;
+			for (const a of active.values()) a.controller.abort('shutdown' satisfies AbortReason);
+			// A stage that ignores its signal must not hold the process: release what is left directly.
+			let capTimer: NodeJS.Timeout | undefined;
+			const cap = new Promise<'cap'>((resolve) => (capTimer = setTimeout(() => resolve('cap'), RELEASE_WAIT_MS)));
+			await Promise.race([all(), cap]);
+			clearTimeout(capTimer);
+			for (const a of active.values()) {
+				const t = now();
+				o.store.requeue({id: a.job.id, worker: o.workerId, now: t, runAfter: t, warnings: a.job.warnings, refund: true, reason: 'released'});
+				log(`job ${a.job.id}: released on shutdown (its run did not stop in time)`);
+			}
+		},
+	};
+};
