@@ -70,7 +70,7 @@ export const buildApp = (deps: AppDeps) => {
 			contentType: contentTypeOf(file.name),
 			fileName: file.name,
 			headers: {range: c.req.header('Range'), ifNoneMatch: c.req.header('If-None-Match'), ifRange: c.req.header('If-Range')},
-		}) as never;
+		});
 	});
 
 	app.openapi(cancelVideoRoute, (c) => c.json(toJobView(service.cancelVideo(c.req.valid('param').id), originOf(c)), 200));
@@ -87,7 +87,15 @@ export const buildApp = (deps: AppDeps) => {
 
 	app.openapi(templatesRoute, (c) => c.json({data: service.templates()}, 200));
 
-	app.openapi(healthRoute, (c) => c.json(service.health(), 200));
+	app.openapi(healthRoute, (c) => {
+		let health;
+		try {
+			health = service.health();
+		} catch (error) {
+			throw new ApiError(503, 'UNAVAILABLE', `The job store cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+		}
+		return c.json(health, 200);
+	});
 
 	app.doc31('/v1/openapi.json', {
 		openapi: '3.1.0',

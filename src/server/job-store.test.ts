@@ -114,6 +114,25 @@ describe('job store', () => {
 		expect(store.requestCancel('vid_nope', 6)).toBeNull();
 	});
 
+	it('several connections on one file (as several processes) never claim a job twice', () => {
+		const others = [openJobStore({file: join(dir, 'jobs.db')}), openJobStore({file: join(dir, 'jobs.db')})];
+		try {
+			const ids = Array.from({length: 60}, (_, i) => store.insert(job(), i).id);
+			const claimed: string[] = [];
+			const all = [store, ...others];
+			for (let round = 0; round < 40; round++) {
+				for (const [k, s] of all.entries()) {
+					const got = s.claim({worker: `w${k}`, now: 1000, leaseMs: 60_000}).job;
+					if (got) claimed.push(got.id);
+				}
+			}
+			expect(claimed.sort()).toEqual([...ids].sort());
+			for (const id of ids) expect(store.runs(id)).toHaveLength(1);
+		} finally {
+			for (const o of others) o.close();
+		}
+	});
+
 	it('pages newest first with a status filter', () => {
 		const ids = Array.from({length: 7}, (_, i) => store.insert(job(), i).id);
 		store.requestCancel(ids[1]!, 10);

@@ -2,7 +2,7 @@ import {mkdir, readdir, rm, writeFile} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {generateVideo} from '../pipeline/generate';
 import {outputPaths, renderOutputs} from '../pipeline/output';
-import type {Planner} from '../pipeline/plan';
+import type {Providers} from '../pipeline/providers-from-config';
 import type {Renderer} from '../pipeline/render';
 import type {JobWarning} from './api-schemas';
 import type {JobRecord} from './job-store';
@@ -36,18 +36,27 @@ const prepareAttemptDir = async (dataDir: string, job: JobRecord): Promise<strin
 	return dir;
 };
 
+/** The providers a server was configured with (see providersFromConfig); absent ones are the offline defaults. */
+export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' | 'visualsProvider' | 'defaultVoice'>>;
+
+/** Options of a job as generate takes them: "auto" voice means the server's configured default voice. */
+export const withDefaultVoice = <T extends {voice: string}>(options: T, providers: JobProviders | undefined): T =>
+	options.voice === 'auto' && providers?.defaultVoice ? {...options, voice: providers.defaultVoice} : options;
+
 /** Runs jobs with the real pipeline: generateVideo for prompts, renderOutputs for storyboards. */
-export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer; planner?: Planner}): JobRunner => {
+export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer; providers?: JobProviders}): JobRunner => {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
 		if ('prompt' in job.input) {
 			const result = await generateVideo({
 				prompt: job.input.prompt,
-				options: job.options,
+				options: withDefaultVoice(job.options, deps.providers),
 				outDir,
 				dataDir: deps.dataDir,
 				renderer: deps.renderer,
-				planner: deps.planner,
+				planner: deps.providers?.planner,
+				voiceProviders: deps.providers?.voiceProviders,
+				visualsProvider: deps.providers?.visualsProvider,
 				signal: ctx.signal,
 				onProgress: ctx.onProgress,
 				onWarning: ctx.onWarning,

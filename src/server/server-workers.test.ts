@@ -17,7 +17,9 @@ afterAll(async () => {
 
 describe('two worker processes on one data dir', () => {
 	it('share the queue and never run the same job twice', async () => {
-		const [one, two] = await Promise.all([spawnServer({dataDir}), spawnServer({dataDir})]);
+		// A lease long enough that a busy 2-core CI machine cannot make a live worker look dead.
+		const env = {PROMPTREEL_LEASE_SEC: '10'};
+		const [one, two] = await Promise.all([spawnServer({dataDir, env}), spawnServer({dataDir, env})]);
 		servers.push(one!, two!);
 		const ids: string[] = [];
 		for (let i = 0; i < 4; i++) {

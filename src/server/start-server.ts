@@ -6,14 +6,13 @@ import {join} from 'node:path';
 import {createAdaptorServer} from '@hono/node-server';
 import pkg from '../../package.json';
 import type {PromptreelConfig} from '../pipeline/config';
-import type {Planner} from '../pipeline/plan';
 import {createLocalRenderer, type Renderer} from '../pipeline/render';
 import {buildApp} from './build-app';
 import {openJobStore} from './job-store';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
-import {createPipelineRunner, type JobRunner} from './run-job';
+import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
 import {createWorkerPool} from './worker-pool';
 
 export type StartServerOptions = {
@@ -27,7 +26,8 @@ export type StartServerOptions = {
 	renderer?: Renderer;
 	/** Default: the pipeline (generate / render). Tests inject fakes. */
 	runner?: JobRunner;
-	planner?: Planner;
+	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
+	providers?: JobProviders;
 	log?: (message: string) => void;
 };
 
@@ -50,7 +50,7 @@ export const startServer = async (o: StartServerOptions) => {
 		cfg.concurrency > 0
 			? createWorkerPool({
 					store,
-					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, planner: o.planner}),
+					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers}),
 					workerId,
 					concurrency: cfg.concurrency,
 					leaseMs: cfg.leaseMs,
@@ -65,7 +65,7 @@ export const startServer = async (o: StartServerOptions) => {
 		jobTimeoutMs: cfg.jobTimeoutMs,
 		rendererId: renderer.id,
 		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
-		plan: createPlanOnly({dataDir: o.dataDir, renderer, planner: o.planner}),
+		plan: createPlanOnly({dataDir: o.dataDir, renderer, providers: o.providers}),
 		worker: pool,
 		version: pkg.version,
 	});

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {loadConfig} from '../../pipeline/config';
 import {PromptreelError} from '../../pipeline/errors';
+import {providersFromConfig} from '../../pipeline/providers-from-config';
 import {startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
@@ -26,7 +27,9 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 	const dataDir = flags.dataDir ? resolve(flags.dataDir) : config.dataDir;
 	let server;
 	try {
-		server = await startServer({host: flags.host, port, dataDir, server: config.server, browserExecutable: config.browserExecutable});
+		const providers = providersFromConfig({...config, dataDir});
+		process.stderr.write(`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`);
+		server = await startServer({host: flags.host, port, dataDir, server: config.server, browserExecutable: config.browserExecutable, providers});
 	} catch (error) {
 		const message = error instanceof PromptreelError || error instanceof Error ? error.message : String(error);
 		process.stderr.write(`promptreel serve: ${message}\n`);

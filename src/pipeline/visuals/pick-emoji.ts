@@ -48,7 +48,7 @@ const NEGATION = /^(no|non|prohibited|cross-mark)(-|$)/;
 const TEXT_WEIGHT = 0.3;
 const MAX_TEXT_WORDS = 40;
 const IGNORED = new Set(
-	'the and for with that this from into about what when where which while your you are was were has have had not but can will just more most very also than then them they their there these those its our out over how why who'.split(
+	'the and for with that this from into about what when where which while your you are was were has have had not but can will just more most very also than then them they their there these those its our out over how why who new year years thousand thousands hundred hundreds million millions billion billions many much every each'.split(
 		' ',
 	),
 );

@@ -75,3 +75,61 @@ export const speechActivity = (wav: PcmWav, options: SpeechActivityOptions = {})
 	}
 	return {speech, envelopeDb: env, frameMs, durationMs};
 };
+
+/**
+ * Counts syllable nuclei: peaks of the smoothed loudness inside speech, each separated from the
+ * previous one by a dip of at least `dipDb` (after de Jong & Wempe's speech-rate measure). Tells
+ * how much was said in a recording whose words are unknown.
+ */
+export const syllableNuclei = (a: SpeechActivity, {dipDb = 2, smoothMs = 25}: {dipDb?: number; smoothMs?: number} = {}): number => {
+	const env = a.envelopeDb;
+	const k = Math.max(1, Math.round(smoothMs / a.frameMs / 2));
+	const smooth = new Float32Array(env.length);
+	for (let i = 0; i < env.length; i++) {
+		let s = 0;
+		let n = 0;
+		for (let j = Math.max(0, i - k); j <= Math.min(env.length - 1, i + k); j++, n++) s += env[j]!;
+		smooth[i] = s / n;
+	}
+	let peakDb = -120;
+	for (const v of smooth) peakDb = Math.max(peakDb, v);
+	let count = 0;
+	for (const iv of a.speech) {
+		const from = Math.floor(iv.startMs / a.frameMs);
+		const to = Math.min(smooth.length, Math.ceil(iv.endMs / a.frameMs));
+		// Track the running maximum since the last accepted dip.
+		let high = -Infinity;
+		let low = Infinity;
+		let armed = true;
+		for (let f = from; f < to; f++) {
+			const v = smooth[f]!;
+			if (armed) {
+				if (v > high) high = v;
+				if (high > peakDb - 30 && v < high - dipDb) {
+					count++;
+					armed = false;
+					low = v;
+				}
+			} else {
+				if (v < low) low = v;
+				if (v > low + dipDb) {
+					armed = true;
+					high = v;
+				}
+			}
+		}
+		if (armed && high > peakDb - 30) count++;
+	}
+	return count;
+};
+
+/** Rough syllable count of a text: vowel groups in alphabetic scripts, characters in CJK. */
+export const estimateSyllables = (text: string): number => {
+	const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+	const latin = text.match(/[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýœ]+/giu)?.length ?? 0;
+	// Devanagari: consonants carry an inherent vowel unless a virama (U+094D) follows.
+	const deva = (text.match(/[\u0915-\u0939\u0958-\u095f\u0905-\u0914]/gu)?.length ?? 0) - (text.match(/\u094d/gu)?.length ?? 0);
+	// Arabic is written without most vowels: about one syllable per two letters.
+	const arabic = Math.round((text.match(/\p{Script=Arabic}/gu)?.length ?? 0) / 2);
+	return Math.max(1, cjk + latin + Math.max(0, deva) + arabic);
+};

@@ -22,7 +22,7 @@ const record = (text: string, name: string): string => {
 
 const scenes = [
 	{id: 's1', narration: 'Los volcanes se forman donde el magma sube por la corteza.'},
-	{id: 's2', narration: 'La lava se enfría y forma roca nueva.'},
+	{id: 's2', narration: 'La lava se enfría y forma roca nueva. Con los años, la lluvia y el viento la convierten en tierra fértil.'},
 ];
 
 describe('voiceOverNarrations (real audio through ffmpeg)', () => {

@@ -7,7 +7,7 @@ import {letterWeight} from './phoneme-weights';
 import {readingSpeedTimings} from './reading-speed-timings';
 import {runProcess} from './run-process';
 import {normalizeLoudness} from './normalize-loudness';
-import {speechActivity} from './speech-activity';
+import {estimateSyllables, speechActivity, syllableNuclei} from './speech-activity';
 import {tokenizeScript} from './tokenize-script';
 import type {WordTiming} from './voice-provider';
 import {readWav} from './wav-file';
@@ -54,9 +54,9 @@ export class VoiceOverError extends PromptreelError {
 	}
 }
 
-// A narrator can be up to this much faster than the calm reading pace before we conclude that
-// the recording does not cover the whole script.
-const FASTEST = 1.5;
+// Fewer syllables heard than this share of the script's means the recording stops early (a full
+// reading measures 0.75-1.3 of the estimate across our languages with espeak-ng's voices).
+const SHORT_BELOW = 0.7;
 
 const decode = async (o: {file: string; outFile: string; ffmpeg: string; from?: number; to?: number; signal?: AbortSignal}) => {
 	const range = o.from !== undefined ? ['-ss', (o.from / 1000).toFixed(3), ...(o.to !== undefined ? ['-to', (o.to / 1000).toFixed(3)] : [])] : [];
@@ -79,15 +79,20 @@ const timeWords = async (o: {wavFile: string; sourceFile: string; text: string; 
 	const wav = await readWav(o.wavFile);
 	const activity = speechActivity(wav, {silenceBelowPeakDb: 35, minSilenceMs: 200});
 	const tokens = tokenizeScript(o.text, o.language);
-	const speechMs = activity.speech.reduce((s, x) => s + x.endMs - x.startMs, 0);
 	if (o.transcribe) {
 		const t = await o.transcribe({file: o.sourceFile, language: o.language, script: o.text, signal: o.signal});
 		const words = t.words.filter((w) => w.startMs < activity.durationMs);
 		return {words, durationMs: activity.durationMs, dropped: tokens.length - words.length};
 	}
-	// How many words fit: the calm reading pace, sped up at most FASTEST times.
-	const pace = readingSpeedTimings({text: o.text, language: o.language});
-	const fit = pace.words.filter((w) => w.endMs / FASTEST <= speechMs + 250).length;
+	// How much was said: syllable nuclei in the audio against the script's syllables. Well under
+	// the script means the recording stops early; keep the words its syllables cover.
+	const nuclei = syllableNuclei(activity, {dipDb: 6});
+	let fit = tokens.length;
+	if (nuclei < SHORT_BELOW * estimateSyllables(o.text)) {
+		let syllables = 0;
+		fit = tokens.findIndex((t) => (syllables += estimateSyllables(t.text)) > nuclei);
+		if (fit < 0) fit = tokens.length;
+	}
 	const heard = tokens.slice(0, Math.max(fit, Math.min(tokens.length, 1)));
 	if (activity.speech.length === 0 || heard.length === 0) return {words: [], durationMs: activity.durationMs, dropped: tokens.length};
 	// Only the speech these words take: a short voice-over ends where its words end.

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest';
+import {loadConfig} from './config';
+import {ValidationError} from './errors';
+
+describe('loadConfig: server settings', () => {
+	it('has defaults for every server setting', () => {
+		expect(loadConfig({}).server).toEqual({
+			port: 8787,
+			concurrency: 1,
+			retentionDays: 7,
+			maxAttempts: 3,
+			jobTimeoutMs: 1_800_000,
+			leaseMs: 30_000,
+			shutdownGraceMs: 20_000,
+			maxBodyBytes: 5_000_000,
+		});
+	});
+
+	it('reads the environment, empty meaning default', () => {
+		const config = loadConfig({PORT: '0', PROMPTREEL_CONCURRENCY: '2', PROMPTREEL_LEASE_SEC: '5', PROMPTREEL_RETENTION_DAYS: ''});
+		expect(config.server).toMatchObject({port: 0, concurrency: 2, leaseMs: 5000, retentionDays: 7});
+	});
+
+	it('fails fast naming the variable', () => {
+		for (const [name, value] of [['PROMPTREEL_CONCURRENCY', 'two'], ['PORT', '70000'], ['PROMPTREEL_MAX_ATTEMPTS', '0'], ['PROMPTREEL_LEASE_SEC', '1.5']]) {
+			expect(() => loadConfig({[name!]: value}), name).toThrowError(ValidationError);
+			expect(() => loadConfig({[name!]: value})).toThrowError(new RegExp(name!));
+		}
+	});
+});
