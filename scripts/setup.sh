@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium ffmpeg festival festvox-us-slt-hts espeak-ng sox fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fontconfig)
+APT_PACKAGES=(chromium ffmpeg festival festvox-us-slt-hts espeak-ng libespeak-ng1 sox fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fontconfig python3)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -21,7 +21,7 @@ describe('generate end to end (child process, offline, no keys)', () => {
 	const out = join(work, 'volcano');
 
 	it('turns a two-sentence script into all seven files with matching video, narration and captions', async () => {
-		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', out, '--json', '--duration', '6']);
+		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', out, '--json', '--duration', '6', '--force']);
 		expect(r.status, r.stderr + r.stdout).toBe(0);
 		const ev = events(r.stdout);
 		const stages = new Set(ev.filter((e) => e.type === 'progress').map((e) => e.stage));
