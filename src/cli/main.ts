@@ -3,6 +3,7 @@ import {QUALITIES} from '../pipeline/render';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
+import {mcpCommand} from './commands/mcp-command';
 import {renderCommand} from './commands/render-command';
 import {schemaCommand} from './commands/schema-command';
 import {serveCommand} from './commands/serve-command';
@@ -89,14 +90,33 @@ Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWS
 		.option('--host <host>', 'address to listen on', '127.0.0.1')
 		.option('-p, --port <port>', 'port to listen on; 0 = any free port (default: PORT or 8787)')
 		.option('--data-dir <dir>', 'jobs database, job files and caches (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
+		.option('--allow-open', 'listen on a non-loopback address without API keys (trusted networks only; PROMPTREEL_ALLOW_OPEN=1)')
 		.addHelpText(
 			'after',
 			`
 Environment: PORT, PROMPTREEL_DATA_DIR, PROMPTREEL_CONCURRENCY (default 1), PROMPTREEL_MAX_ATTEMPTS (3),
 PROMPTREEL_JOB_TIMEOUT_SEC (1800), PROMPTREEL_LEASE_SEC (30), PROMPTREEL_SHUTDOWN_GRACE_SEC (20),
-PROMPTREEL_RETENTION_DAYS (7), PROMPTREEL_MAX_BODY_BYTES (5000000).`,
+PROMPTREEL_RETENTION_DAYS (7), PROMPTREEL_MAX_BODY_BYTES (5000000).
+Security: PROMPTREEL_API_KEYS (comma-separated Bearer keys; without keys the server listens on loopback
+only), PROMPTREEL_RATE_LIMIT_PER_MIN (600) and PROMPTREEL_RATE_LIMIT_BURST (60) per key,
+PROMPTREEL_ALLOW_PRIVATE_URLS (webhooks and media URLs may reach private addresses),
+PROMPTREEL_MAX_UPLOAD_BYTES (100000000).
+Webhooks: PROMPTREEL_WEBHOOK_SECRET (default: generated in DATA_DIR/webhook-secret),
+PROMPTREEL_WEBHOOK_MAX_ATTEMPTS (8), PROMPTREEL_WEBHOOK_BACKOFF_MS (5000, doubling), PROMPTREEL_PUBLIC_URL.`,
 		)
 		.action(async (opts) => setExit(await serveCommand(opts)));
+
+	program
+		.command('mcp')
+		.description('Run the MCP server over stdio for AI agents (tools create_video, get_video, plan_storyboard, render_storyboard, list_templates, cancel_video); it runs its own worker on the data dir.')
+		.option('--data-dir <dir>', 'jobs database, job files and caches, shared with `promptreel serve` (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
+		.addHelpText(
+			'after',
+			`
+stdout carries only MCP messages; logs go to stderr. Add it to an MCP client as
+  {"mcpServers": {"promptreel": {"command": "npx", "args": ["promptreel", "mcp"], "cwd": "/path/to/promptreel"}}}`,
+		)
+		.action(async (opts) => setExit(await mcpCommand(opts)));
 
 	program
 		.command('doctor')

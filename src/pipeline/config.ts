@@ -8,6 +8,14 @@ const optionalString = z
 	.optional()
 	.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** A yes/no flag from the environment: 1, true, yes, on (any case) mean yes; unset or empty no. */
+const flagVar = z
+	.string()
+	.optional()
+	.transform((v) => (v ?? '').trim().toLowerCase())
+	.pipe(z.enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], 'Use 1/true/yes/on or 0/false/no/off.'))
+	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
 /** A whole number from the environment; unset or empty means the default. */
 const intVar = (fallback: number, min: number, max: number) =>
 	z
@@ -33,6 +41,16 @@ const envSchema = z.object({
 	PROMPTREEL_LEASE_SEC: intVar(30, 1, 3600).describe('A worker that sends no heartbeat for this long loses its job to another worker.'),
 	PROMPTREEL_SHUTDOWN_GRACE_SEC: intVar(20, 0, 3600).describe('On SIGTERM, running jobs get this long to finish before they are released.'),
 	PROMPTREEL_MAX_BODY_BYTES: intVar(5_000_000, 1024, 1_000_000_000).describe('Largest HTTP request body accepted (413 above).'),
+	PROMPTREEL_API_KEYS: optionalString.describe('Comma-separated Bearer API keys of the HTTP service; none = open, on loopback only.'),
+	PROMPTREEL_ALLOW_OPEN: flagVar.describe('Let a server without API keys listen on a non-loopback address (1/true).'),
+	PROMPTREEL_WEBHOOK_SECRET: optionalString.describe('HMAC secret of the Promptreel-Signature webhook header (default: one generated in the data dir).'),
+	PROMPTREEL_ALLOW_PRIVATE_URLS: flagVar.describe('Let webhooks and media URLs reach loopback and private addresses (tests, trusted networks).'),
+	PROMPTREEL_PUBLIC_URL: optionalString.describe('Base URL of the server as callers see it (links in webhooks); default the listening address.'),
+	PROMPTREEL_RATE_LIMIT_PER_MIN: intVar(600, 0, 1_000_000).describe('Requests per minute per API key (0 = no limit).'),
+	PROMPTREEL_RATE_LIMIT_BURST: intVar(60, 1, 1_000_000).describe('Requests a key may send at once before the per-minute rate applies.'),
+	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
+	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
+	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
 });
 
 export type PromptreelConfig = {
@@ -50,6 +68,15 @@ export type PromptreelConfig = {
 		leaseMs: number;
 		shutdownGraceMs: number;
 		maxBodyBytes: number;
+		/** Bearer keys; empty = no auth (loopback only unless allowOpen). */
+		apiKeys: string[];
+		allowOpen: boolean;
+		webhookSecret: string | undefined;
+		allowPrivateUrls: boolean;
+		publicUrl: string | undefined;
+		rateLimit: {perMinute: number; burst: number};
+		maxUploadBytes: number;
+		webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
 	};
 };
 
@@ -79,6 +106,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			leaseMs: e.PROMPTREEL_LEASE_SEC * 1000,
 			shutdownGraceMs: e.PROMPTREEL_SHUTDOWN_GRACE_SEC * 1000,
 			maxBodyBytes: e.PROMPTREEL_MAX_BODY_BYTES,
+			apiKeys: (e.PROMPTREEL_API_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0),
+			allowOpen: e.PROMPTREEL_ALLOW_OPEN,
+			webhookSecret: e.PROMPTREEL_WEBHOOK_SECRET,
+			allowPrivateUrls: e.PROMPTREEL_ALLOW_PRIVATE_URLS,
+			publicUrl: e.PROMPTREEL_PUBLIC_URL?.replace(/\/+$/, ''),
+			rateLimit: {perMinute: e.PROMPTREEL_RATE_LIMIT_PER_MIN, burst: e.PROMPTREEL_RATE_LIMIT_BURST},
+			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
+			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
 		},
 	};
 };

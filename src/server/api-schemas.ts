@@ -27,7 +27,33 @@ export const webhookSchema = z
 		url: z.url({protocol: /^https?$/}).describe('Where video.done / video.failed events are POSTed.'),
 		metadata: z.record(z.string(), z.unknown()).optional().describe('Echoed back in every event of this job.'),
 	})
-	.describe('Webhook of this job (accepted and stored; delivery arrives with the webhooks part).');
+	.describe(
+		'POSTed `{type: "video.done"|"video.failed", video, metadata}` when the job ends, signed with `Promptreel-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; retried with exponential backoff. Loopback and private addresses are refused unless PROMPTREEL_ALLOW_PRIVATE_URLS is set.',
+	);
+
+export const webhookViewSchema = z
+	.object({
+		url: z.string(),
+		metadata: z.record(z.string(), z.unknown()).nullable().describe('Echoed in every event.'),
+		deliveries: z
+			.array(
+				z.object({
+					event: z.enum(['video.done', 'video.failed']),
+					state: z.enum(['pending', 'delivered', 'failed']).describe('pending: another attempt is scheduled (nextAttemptAt).'),
+					nextAttemptAt: z.string().nullable().describe('ISO 8601, while pending.'),
+					attempts: z.array(
+						z.object({
+							at: z.string().describe('ISO 8601.'),
+							status: z.number().int().nullable().describe('HTTP status of the receiver; null when no answer came.'),
+							error: z.string().nullable().describe('Why the attempt failed; null when delivered (2xx).'),
+						}),
+					),
+				}),
+			)
+			.describe('One delivery per event, with every attempt.'),
+	})
+	.describe('The webhook of the job and its deliveries.')
+	.openapi('WebhookStatus');
 
 /** Exactly one of prompt and storyboard: checked here so the error names the fields. */
 const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
@@ -100,7 +126,12 @@ export const jobSchema = z
 		createdAt: z.string().describe('ISO 8601.'),
 		updatedAt: z.string().describe('ISO 8601.'),
 		files: z.record(z.string(), z.string()).describe('Output file name -> download URL (when done).'),
-		links: z.object({self: z.string().describe('This job.'), cancel: z.string().describe('POST here to cancel it.')}),
+		webhook: webhookViewSchema.nullable(),
+		links: z.object({
+			self: z.string().describe('This job.'),
+			cancel: z.string().describe('POST here to cancel it.'),
+			events: z.string().optional().describe('Server-Sent Events of its progress (GET, text/event-stream).'),
+		}),
 	})
 	.openapi('Video');
 export type JobView = z.infer<typeof jobSchema>;
@@ -173,3 +204,32 @@ export const healthSchema = z
 		renderer: z.string(),
 	})
 	.openapi('Health');
+
+export const assetSchema = z
+	.object({
+		id: z.string().describe('Asset id, derived from the content (the same bytes are one asset).'),
+		ref: z.string().describe('Use this as a media `src` (or narration.audio / music.src) in a storyboard sent to this server, e.g. "asset:ast_…".'),
+		kind: z.enum(['image', 'video', 'audio']).describe('What the content is, from its magic bytes (the Content-Type header is not trusted).'),
+		contentType: z.string(),
+		bytes: z.number().int(),
+		sha256: z.string(),
+		durationMs: z.number().int().nullable().describe('Length of a video or audio file, measured at upload.'),
+		width: z.number().int().nullable(),
+		height: z.number().int().nullable(),
+		originalName: z.string().nullable().describe('File name of a multipart upload.'),
+		createdAt: z.string().describe('ISO 8601.'),
+	})
+	.openapi('Asset');
+export type AssetView = z.infer<typeof assetSchema>;
+
+export const jobEventSchema = z
+	.object({
+		id: z.string().describe('Job id.'),
+		status: jobStatusSchema,
+		stage: z.string().nullable(),
+		progress: z.number().min(0).max(1),
+		error: jobErrorSchema.nullable(),
+		at: z.string().describe('ISO 8601.'),
+	})
+	.describe('`data` of every SSE event (JSON). Event names: status, progress, done, failed, cancelled (the last three end the stream), deleted.')
+	.openapi('VideoEvent');

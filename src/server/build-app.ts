@@ -1,22 +1,34 @@
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
+import {rewriteAssetRefs} from './asset-refs';
+import {docsPage} from './docs-page';
 import {fileResponse} from './file-response';
 import {ApiError, errorToResponse, validationHook, type ErrorBody} from './http-errors';
+import {ValidationError} from '../pipeline/errors';
+import {streamJobEvents} from './job-events-stream';
 import {contentTypeOf} from './job-files';
 import {toJobView} from './job-view';
 import type {JobsService} from './jobs-service';
+import {mcpHttpHandler} from './mcp';
 import {
 	cancelVideoRoute,
 	createVideoRoute,
 	deleteVideoRoute,
 	getFileRoute,
 	getVideoRoute,
+	eventsRoute,
+	getAssetRoute,
 	healthRoute,
 	listVideosRoute,
 	planRoute,
 	templatesRoute,
+	uploadAssetRoute,
 } from './routes';
+import {rateLimit, type RateLimitOptions} from './rate-limit';
+import {receiveUpload} from './receive-upload';
+import {requireApiKey} from './require-api-key';
+import {toAssetView} from './asset-view';
 
 export type AppDeps = {
 	service: JobsService;
@@ -24,7 +36,20 @@ export type AppDeps = {
 	maxBodyBytes: number;
 	/** Unexpected errors (500s) are logged here. */
 	log?: (message: string) => void;
+	/** Bearer keys (PROMPTREEL_API_KEYS); empty: no auth. */
+	apiKeys?: readonly string[];
+	/** Per-key limit; absent or perMinute 0: none. */
+	rateLimit?: RateLimitOptions;
+	/** Largest upload to POST /v1/assets. Default 100 MB. */
+	maxUploadBytes?: number;
+	/** Where uploads are stored (the data dir's assets folder). */
+	assetsDir?: string;
+	/** SSE polling of the store. Default 200 ms. */
+	eventsPollMs?: number;
 };
+
+/** Routes that never need a key: health checks, the API description and its page. */
+const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs']);
 
 const originOf = (c: Context) => new URL(c.req.url).origin;
 
@@ -33,22 +58,69 @@ export const buildApp = (deps: AppDeps) => {
 	const {service} = deps;
 	const app = new OpenAPIHono({defaultHook: validationHook});
 
-	app.use(
-		'/v1/*',
-		bodyLimit({
-			maxSize: deps.maxBodyBytes,
-			onError: () => {
-				throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
-			},
-		}),
-	);
+	// Keys, then limits, on every route but the public ones (/mcp included).
+	const auth = requireApiKey({apiKeys: deps.apiKeys ?? []});
+	const limit = rateLimit(deps.rateLimit ?? {perMinute: 0, burst: 1});
+	app.use('*', async (c, next) => {
+		if (PUBLIC_PATHS.has(c.req.path)) return next();
+		return auth(c, async () => {
+			await limit(c, next);
+		});
+	});
+
+	// Uploads have their own, larger limit (receiveUpload counts the bytes as they arrive).
+	const jsonLimit = bodyLimit({
+		maxSize: deps.maxBodyBytes,
+		onError: () => {
+			throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
+		},
+	});
+	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonLimit(c, next)));
+
+	// `asset:<id>` refs become relative paths before the storyboard schema sees them.
+	app.use('/v1/videos', async (c, next) => {
+		if (c.req.method !== 'POST' || !/^application\/json/i.test(c.req.header('content-type') ?? '')) return next();
+		let body: unknown;
+		try {
+			body = await c.req.json();
+		} catch {
+			return next();
+		}
+		const issues = rewriteAssetRefs(body, service.assets);
+		if (issues.length > 0) throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+		// The validator reads the body through this cache (HonoRequest.json() parses the cached text).
+		(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(body));
+		return next();
+	});
 
 	app.openapi(createVideoRoute, async (c) => {
-		const job = await service.createVideo(c.req.valid('json'));
+		const job = await service.createVideo(c.req.valid('json'), {idempotencyKey: c.req.valid('header')['idempotency-key'], caller: c.get('apiKeyId')});
 		const view = toJobView(job, originOf(c));
 		c.header('Location', view.links.self);
+		if (job.replayed) c.header('Idempotent-Replayed', 'true');
 		return c.json(view, 202);
 	});
+
+	app.openapi(eventsRoute, (c) => {
+		const {id} = c.req.valid('param');
+		service.getVideo(id);
+		const lastEventId = c.req.valid('header')['last-event-id'] ?? c.req.valid('query').lastEventId ?? 0;
+		return streamJobEvents(c, {store: service.events, jobId: id, lastEventId, pollMs: deps.eventsPollMs});
+	});
+
+	app.openapi(uploadAssetRoute, async (c) => {
+		if (!deps.assetsDir) throw new ApiError(503, 'UNAVAILABLE', 'This server stores no uploads.');
+		const asset = await receiveUpload({request: c.req.raw, dir: deps.assetsDir, assets: service.assets, maxBytes: deps.maxUploadBytes ?? 100_000_000, now: Date.now()});
+		return c.json(toAssetView(asset), 201);
+	});
+
+	app.openapi(getAssetRoute, (c) => {
+		const asset = service.assets.get(c.req.valid('param').id);
+		if (!asset) throw new ApiError(404, 'NOT_FOUND', `No asset "${c.req.valid('param').id}".`);
+		return c.json(toAssetView(asset), 200);
+	});
+
+	app.get('/docs', (c) => c.html(docsPage()));
 
 	app.openapi(listVideosRoute, (c) => {
 		const q = c.req.valid('query');
@@ -105,14 +177,23 @@ export const buildApp = (deps: AppDeps) => {
 			description:
 				'Turn a prompt or a storyboard into a narrated, captioned video. Errors are `{error: {code, message, issues?}}`: malformed JSON 400, schema violations 422 (every path in issues), unknown job 404, cancel of a finished job 409, body too large 413, bad range 416.',
 		},
+		security: [{bearerAuth: []}],
 	});
+	app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+		type: 'http',
+		scheme: 'bearer',
+		description: 'One of PROMPTREEL_API_KEYS. Not needed for health, openapi.json and /docs, nor when the server runs without keys (loopback only).',
+	});
+
+	// MCP over Streamable HTTP (src/server/mcp). Keys and rate limit: the app-wide middleware at the top covers /mcp.
+	app.all('/mcp', mcpHttpHandler({service, maxBodyBytes: deps.maxBodyBytes, log: deps.log}));
 
 	app.notFound((c) => c.json<ErrorBody>({error: {code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`}}, 404));
 
 	app.onError((error, c) => {
-		const {status, body} = errorToResponse(error);
+		const {status, body, headers} = errorToResponse(error);
 		if (status >= 500) deps.log?.(`${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-		return c.json(body, status);
+		return c.json(body, status, headers);
 	});
 
 	return app;

@@ -14,6 +14,8 @@ export class ApiError extends Error {
 		readonly code: string,
 		message: string,
 		readonly issues?: IssueDetail[],
+		/** Sent with the error response (Retry-After, WWW-Authenticate). */
+		readonly headers?: Record<string, string>,
 	) {
 		super(message);
 	}
@@ -22,6 +24,7 @@ export class ApiError extends Error {
 /** Codes of our errors that are not 422 when they are the caller's fault. */
 const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
 	NOT_FOUND: 404,
+	UNAUTHORIZED: 401,
 	CONFLICT: 409,
 };
 
@@ -32,9 +35,13 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, string>> = {
 };
 
 /** The one place errors become HTTP statuses and our error shape. */
-export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; body: ErrorBody} => {
+export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; body: ErrorBody; headers?: Record<string, string>} => {
 	if (error instanceof ApiError) {
-		return {status: error.status, body: {error: {code: error.code, message: error.message, ...(error.issues ? {issues: error.issues} : {})}}};
+		return {
+			status: error.status,
+			body: {error: {code: error.code, message: error.message, ...(error.issues ? {issues: error.issues} : {})}},
+			...(error.headers ? {headers: error.headers} : {}),
+		};
 	}
 	if (error instanceof ValidationError) {
 		return {status: 422, body: {error: {code: error.code, message: error.message, issues: error.issues}}};

@@ -13,3 +13,6 @@ export type {JobRunner, RunContext, RunResult} from './run-job';
 export {toJobView} from './job-view';
 export {JOB_STATUSES} from './job-status';
 export type {JobStatus} from './job-status';
+export {openJobsRuntime} from './open-jobs-runtime';
+export type {JobsRuntime, JobsRuntimeOptions} from './open-jobs-runtime';
+export {createMcpServer, mcpHttpHandler, runMcpStdio} from './mcp';

@@ -5,6 +5,7 @@ import type {Storyboard} from '../compositions/storyboard';
 import type {GenerateOptions} from '../pipeline/generate';
 import type {JobWarning} from './api-schemas';
 import {RUNNING_STATUSES, type JobStatus, type RunningStatus} from './job-status';
+import {openWebhookDeliveries, type WebhookDelivery} from './webhook-deliveries';
 
 export type JobKind = 'prompt' | 'storyboard';
 export type JobInput = {prompt: string} | {storyboard: Storyboard};
@@ -39,6 +40,8 @@ export type JobRecord = {
 	updatedAt: number;
 	startedAt: number | null;
 	finishedAt: number | null;
+	/** Deliveries of the job's webhook events (filled by get and list). */
+	webhookDeliveries: WebhookDelivery[];
 };
 
 export type NewJob = Pick<JobRecord, 'id' | 'kind' | 'input' | 'options' | 'webhook' | 'contentHash' | 'maxAttempts' | 'timeoutMs'> & {
@@ -51,7 +54,7 @@ export type ReapedJob = {id: string; outcome: 'requeued' | 'failed' | 'cancelled
 
 export type CancelOutcome = 'cancelled' | 'requested' | 'already-cancelled' | 'finished';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const RUNNING_SQL = `(${RUNNING_STATUSES.map((s) => `'${s}'`).join(',')})`;
 
 const MIGRATIONS: Record<number, string> = {
@@ -97,6 +100,62 @@ const MIGRATIONS: Record<number, string> = {
 			outcome TEXT
 		);
 		CREATE INDEX job_runs_by_job ON job_runs (job_id);
+	`,
+	2: `
+		CREATE TABLE job_events (
+			job_id TEXT NOT NULL,
+			seq INTEGER NOT NULL,
+			type TEXT NOT NULL,
+			status TEXT NOT NULL,
+			stage TEXT,
+			progress REAL NOT NULL,
+			error_code TEXT,
+			error_message TEXT,
+			at INTEGER NOT NULL,
+			PRIMARY KEY (job_id, seq)
+		) WITHOUT ROWID;
+		CREATE TABLE webhook_deliveries (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			job_id TEXT NOT NULL,
+			event TEXT NOT NULL,
+			url TEXT NOT NULL,
+			body TEXT,
+			state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+			attempts INTEGER NOT NULL DEFAULT 0,
+			next_at INTEGER NOT NULL,
+			lease_owner TEXT,
+			lease_expires_at INTEGER,
+			created_at INTEGER NOT NULL
+		);
+		CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_at);
+		CREATE INDEX webhook_deliveries_by_job ON webhook_deliveries (job_id);
+		CREATE TABLE webhook_attempts (
+			delivery_id INTEGER NOT NULL,
+			attempt INTEGER NOT NULL,
+			at INTEGER NOT NULL,
+			status INTEGER,
+			error TEXT,
+			PRIMARY KEY (delivery_id, attempt)
+		);
+		CREATE TABLE idempotency_keys (
+			scope TEXT PRIMARY KEY,
+			body_hash TEXT NOT NULL,
+			job_id TEXT,
+			created_at INTEGER NOT NULL
+		);
+		CREATE TABLE assets (
+			id TEXT PRIMARY KEY,
+			kind TEXT NOT NULL,
+			content_type TEXT NOT NULL,
+			file_name TEXT NOT NULL,
+			bytes INTEGER NOT NULL,
+			sha256 TEXT NOT NULL,
+			original_name TEXT,
+			duration_ms INTEGER,
+			width INTEGER,
+			height INTEGER,
+			created_at INTEGER NOT NULL
+		);
 	`,
 };
 
@@ -157,6 +216,40 @@ const fromRow = (r: Row): JobRecord => ({
 	updatedAt: r.updated_at,
 	startedAt: r.started_at,
 	finishedAt: r.finished_at,
+	webhookDeliveries: [],
+});
+
+type EventRow = {
+	job_id: string;
+	seq: number;
+	type: string;
+	status: JobStatus;
+	stage: string | null;
+	progress: number;
+	error_code: string | null;
+	error_message: string | null;
+	at: number;
+};
+
+/** One change of a job, as stored (and sent over SSE). */
+export type JobEvent = {
+	id: number;
+	type: 'status' | 'progress' | 'done' | 'failed' | 'cancelled';
+	status: JobStatus;
+	stage: string | null;
+	progress: number;
+	error: JobError | null;
+	at: number;
+};
+
+const fromEventRow = (r: EventRow): JobEvent => ({
+	id: r.seq,
+	type: r.type as JobEvent['type'],
+	status: r.status,
+	stage: r.stage,
+	progress: r.progress,
+	error: r.error_code ? {code: r.error_code, message: r.error_message ?? ''} : null,
+	at: r.at,
 });
 
 /** The status a claimed job starts in. */
@@ -243,14 +336,43 @@ export const openJobStore = (o: {file: string}) => {
 			"SELECT * FROM jobs WHERE status IN ('done', 'failed', 'cancelled') AND finished_at < ? ORDER BY seq LIMIT 500",
 		),
 		counts: db.prepare<[], {status: string; n: number}>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+		// One event per change of a job: ids are a per-job sequence, so a client resumes where it stopped.
+		event: db.prepare(`
+			INSERT INTO job_events (job_id, seq, type, status, stage, progress, error_code, error_message, at)
+			SELECT id, COALESCE((SELECT MAX(seq) FROM job_events WHERE job_id = @id), 0) + 1,
+				CASE WHEN status IN ('done', 'failed', 'cancelled') THEN status
+					WHEN (SELECT e.status FROM job_events e WHERE e.job_id = @id ORDER BY e.seq DESC LIMIT 1) IS status THEN 'progress'
+					ELSE 'status' END,
+				status, stage, progress, error_code, error_message, @now
+			FROM jobs WHERE id = @id`),
+		enqueueWebhook: db.prepare(`
+			INSERT INTO webhook_deliveries (job_id, event, url, state, next_at, created_at)
+			SELECT id, 'video.' || status, json_extract(webhook, '$.url'), 'pending', @now, @now
+			FROM jobs WHERE id = @id AND webhook IS NOT NULL AND status IN ('done', 'failed')`),
+		eventsAfter: db.prepare<[string, number, number], EventRow>('SELECT * FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+		deleteEvents: db.prepare('DELETE FROM job_events WHERE job_id = ?'),
+		deleteAttempts: db.prepare('DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE job_id = ?)'),
+		deleteDeliveries: db.prepare('DELETE FROM webhook_deliveries WHERE job_id = ?'),
 		runs: db.prepare<[string], {attempt: number; worker: string; started_at: number; ended_at: number | null; outcome: string | null}>(
 			'SELECT attempt, worker, started_at, ended_at, outcome FROM job_runs WHERE job_id = ? ORDER BY run_id',
 		),
 	};
 
+	/** Records the job's new state as an event; a job that just ended done or failed queues its webhook. */
+	const changed = (id: string, now: number, ended = false): void => {
+		stmt.event.run({id, now});
+		if (ended) stmt.enqueueWebhook.run({id, now});
+	};
+
+	const webhooks = openWebhookDeliveries(db);
+	const load = (row: Row): JobRecord => {
+		const job = fromRow(row);
+		return row.webhook ? {...job, webhookDeliveries: webhooks.ofJob(row.id)} : job;
+	};
+
 	const get = (id: string): JobRecord | null => {
 		const row = stmt.get.get(id);
-		return row ? fromRow(row) : null;
+		return row ? load(row) : null;
 	};
 
 	/** Ends the runs of workers that stopped sending heartbeats: retry, fail, or finish a cancel. */
@@ -261,6 +383,7 @@ export const openJobStore = (o: {file: string}) => {
 			const lost = `The worker running attempt ${job.attempts} (${job.leaseOwner ?? 'unknown'}) stopped sending heartbeats (crashed or was killed).`;
 			if (job.cancelRequested) {
 				stmt.endExpired.run({id: job.id, status: 'cancelled', error_code: 'CANCELLED', error_message: 'Cancelled by request.', now});
+				changed(job.id, now);
 				reaped.push({id: job.id, outcome: 'cancelled', attempts: job.attempts});
 			} else if (job.attempts >= job.maxAttempts) {
 				stmt.endExpired.run({
@@ -270,10 +393,12 @@ export const openJobStore = (o: {file: string}) => {
 					error_message: `${lost} No attempts left (${job.attempts} of ${job.maxAttempts}).`,
 					now,
 				});
+				changed(job.id, now, true);
 				reaped.push({id: job.id, outcome: 'failed', attempts: job.attempts});
 			} else {
 				const warnings: JobWarning[] = [...job.warnings, {stage: job.stage ?? job.status, code: 'WORKER_LOST', message: `${lost} Retrying.`}];
 				stmt.requeue.run({id: job.id, worker: null, stage: 'requeued', warnings: JSON.stringify(warnings), refund: 0, run_after: now, now});
+				changed(job.id, now);
 				reaped.push({id: job.id, outcome: 'requeued', attempts: job.attempts});
 			}
 			stmt.runEndAny.run(now, 'lost', job.id);
@@ -288,9 +413,10 @@ export const openJobStore = (o: {file: string}) => {
 		if (!next) return {job: null, reaped};
 		const current = get(next.id);
 		if (!current) return {job: null, reaped};
-		const changed = stmt.claim.run({id: next.id, status: firstStatus(current.kind), worker, expires: now + leaseMs, now}).changes;
-		if (changed !== 1) return {job: null, reaped};
+		const claimed = stmt.claim.run({id: next.id, status: firstStatus(current.kind), worker, expires: now + leaseMs, now}).changes;
+		if (claimed !== 1) return {job: null, reaped};
 		stmt.runStart.run(next.id, current.attempts + 1, worker, now);
+		changed(next.id, now);
 		return {job: get(next.id), reaped};
 	});
 
@@ -298,6 +424,7 @@ export const openJobStore = (o: {file: string}) => {
 		file: o.file,
 
 		insert(job: NewJob, now: number): JobRecord {
+			return db.transaction(() => {
 			stmt.insert.run({
 				id: job.id,
 				kind: job.kind,
@@ -318,7 +445,9 @@ export const openJobStore = (o: {file: string}) => {
 				now,
 				finished_at: job.done ? now : null,
 			});
+			changed(job.id, now, Boolean(job.done));
 			return get(job.id)!;
+			}).immediate();
 		},
 
 		get,
@@ -337,7 +466,7 @@ export const openJobStore = (o: {file: string}) => {
 			}
 			const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
 			const rows = db.prepare<(string | number)[], Row>(sql).all(...params, q.limit + 1);
-			return {jobs: rows.slice(0, q.limit).map(fromRow), more: rows.length > q.limit};
+			return {jobs: rows.slice(0, q.limit).map(load), more: rows.length > q.limit};
 		},
 
 		/** Recent done jobs with this content hash, newest first. */
@@ -357,10 +486,13 @@ export const openJobStore = (o: {file: string}) => {
 		},
 
 		updateProgress(o: {id: string; worker: string; status: RunningStatus; stage: string; progress: number; warnings: JobWarning[]; now: number}): boolean {
-			return (
-				stmt.progress.run({id: o.id, worker: o.worker, status: o.status, stage: o.stage, progress: o.progress, warnings: JSON.stringify(o.warnings), now: o.now})
-					.changes === 1
-			);
+			return db.transaction(() => {
+				const ok =
+					stmt.progress.run({id: o.id, worker: o.worker, status: o.status, stage: o.stage, progress: o.progress, warnings: JSON.stringify(o.warnings), now: o.now})
+						.changes === 1;
+				if (ok) changed(o.id, o.now);
+				return ok;
+			}).immediate();
 		},
 
 		/** done, failed or cancelled by the worker holding the lease. */
@@ -375,7 +507,7 @@ export const openJobStore = (o: {file: string}) => {
 			now: number;
 		}): boolean {
 			return db.transaction(() => {
-				const changed = stmt.finish.run({
+				const n = stmt.finish.run({
 					id: o.id,
 					worker: o.worker,
 					status: o.status,
@@ -388,8 +520,11 @@ export const openJobStore = (o: {file: string}) => {
 					error_message: o.error?.message ?? null,
 					now: o.now,
 				}).changes;
-				if (changed === 1) stmt.runEnd.run(o.now, o.status, o.id, o.worker);
-				return changed === 1;
+				if (n === 1) {
+					stmt.runEnd.run(o.now, o.status, o.id, o.worker);
+					changed(o.id, o.now, o.status !== 'cancelled');
+				}
+				return n === 1;
 			}).immediate();
 		},
 
@@ -399,7 +534,7 @@ export const openJobStore = (o: {file: string}) => {
 		 */
 		requeue(o: {id: string; worker: string; now: number; runAfter: number; warnings: JobWarning[]; refund: boolean; reason: string}): boolean {
 			return db.transaction(() => {
-				const changed = stmt.requeue.run({
+				const n = stmt.requeue.run({
 					id: o.id,
 					worker: o.worker,
 					stage: o.refund ? 'released' : 'retrying',
@@ -408,8 +543,11 @@ export const openJobStore = (o: {file: string}) => {
 					run_after: o.runAfter,
 					now: o.now,
 				}).changes;
-				if (changed === 1) stmt.runEnd.run(o.now, o.reason, o.id, o.worker);
-				return changed === 1;
+				if (n === 1) {
+					stmt.runEnd.run(o.now, o.reason, o.id, o.worker);
+					changed(o.id, o.now);
+				}
+				return n === 1;
 			}).immediate();
 		},
 
@@ -420,6 +558,7 @@ export const openJobStore = (o: {file: string}) => {
 				if (!job) return null;
 				if (job.status === 'queued') {
 					stmt.cancelQueued.run({id, message: 'Cancelled by request before it started.', now});
+					changed(id, now);
 					return {job: get(id)!, outcome: 'cancelled' as const};
 				}
 				if (job.status === 'cancelled') return {job, outcome: 'already-cancelled' as const};
@@ -436,6 +575,9 @@ export const openJobStore = (o: {file: string}) => {
 				if (!job) return null;
 				stmt.delete.run(id);
 				stmt.deleteRuns.run(id);
+				stmt.deleteEvents.run(id);
+				stmt.deleteAttempts.run(id);
+				stmt.deleteDeliveries.run(id);
 				return job;
 			}).immediate();
 		},
@@ -446,6 +588,15 @@ export const openJobStore = (o: {file: string}) => {
 		counts(): Record<string, number> {
 			return Object.fromEntries(stmt.counts.all().map((r) => [r.status, r.n]));
 		},
+
+		/** Events of a job after `afterSeq`, oldest first (at most `limit`). */
+		eventsAfter: (id: string, afterSeq: number, limit = 100): JobEvent[] => stmt.eventsAfter.all(id, afterSeq, limit).map(fromEventRow),
+
+		/** Webhook deliveries (queued here when a job ends done or failed). */
+		webhooks,
+
+		/** The database, for the stores that share it (webhooks, idempotency keys, assets). */
+		db,
 
 		/** Every run of a job (attempt, worker, outcome): for diagnostics and tests. */
 		runs: (id: string) => stmt.runs.all(id),

@@ -1,6 +1,8 @@
 import type {JobView} from './api-schemas';
 import type {JobRecord} from './job-store';
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /** The public shape of a job (DESIGN.md §5); `baseUrl` makes its links absolute. */
 export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 	const self = `${baseUrl}/v1/videos/${job.id}`;
@@ -19,6 +21,18 @@ export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 		createdAt: new Date(job.createdAt).toISOString(),
 		updatedAt: new Date(job.updatedAt).toISOString(),
 		files: done ? Object.fromEntries(job.files.map((name) => [name, `${self}/files/${name}`])) : {},
-		links: {self, cancel: `${self}/cancel`},
+		webhook: job.webhook
+			? {
+					url: job.webhook.url,
+					metadata: job.webhook.metadata ?? null,
+					deliveries: job.webhookDeliveries.map((d) => ({
+						event: d.event,
+						state: d.state,
+						nextAttemptAt: d.state === 'pending' ? iso(d.nextAt) : null,
+						attempts: d.attempts.map((a) => ({at: iso(a.at), status: a.status, error: a.error})),
+					})),
+				}
+			: null,
+		links: {self, cancel: `${self}/cancel`, events: `${self}/events`},
 	};
 };

@@ -9,6 +9,10 @@ import {contentHash} from './content-hash';
 import {isJobFileName, type JobFileName} from './job-files';
 import {isRunning, type JobStatus} from './job-status';
 import type {JobRecord, JobStore, NewJob} from './job-store';
+import {ASSET_PATH} from './asset-refs';
+import {openAssetStore} from './asset-store';
+import {privateLiteral} from './guarded-lookup';
+import {openIdempotencyKeys} from './idempotency-keys';
 import {assertRemoteMediaOnly, assertRemoteSafeOptions} from './media-policy';
 import type {PlanOnly} from './plan-only';
 import {jobDir} from './run-job';
@@ -28,9 +32,14 @@ export type JobsServiceOptions = {
 	plan: PlanOnly;
 	worker: WorkerHandle | null;
 	version: string;
+	/** PROMPTREEL_ALLOW_PRIVATE_URLS: webhooks may name loopback and private addresses. */
+	allowPrivateUrls?: boolean;
 	now?: () => number;
 	newId?: () => string;
 };
+
+/** How a request asked for a job: its Idempotency-Key and who sent it (keys are per caller). */
+export type CreateVideoContext = {idempotencyKey?: string | undefined; caller?: string | undefined};
 
 export type TemplateInfo = {id: string; title: string; description: string; samples: string[]; schema: Record<string, unknown>};
 export type FileInfo = {name: JobFileName; path: string; size: number; mtimeMs: number};
@@ -64,6 +73,24 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	const newId = o.newId ?? newJobId;
 	const startedAt = now();
 	let templateInfos: TemplateInfo[] | null = null;
+	const assets = openAssetStore(o.store.db);
+	const idempotency = openIdempotencyKeys(o.store.db);
+
+	/** A webhook on an address the server will not call is refused now, not at delivery. */
+	const assertWebhookAllowed = (webhook: CreateVideoBody['webhook']) => {
+		if (!webhook || o.allowPrivateUrls) return;
+		const url = new URL(webhook.url);
+		const host = url.hostname.toLowerCase();
+		const literal = privateLiteral(url);
+		if (literal || host === 'localhost' || host.endsWith('.localhost')) {
+			const message = `${literal ?? host} is a loopback, private or link-local address: the server does not call those (set PROMPTREEL_ALLOW_PRIVATE_URLS on a trusted network).`;
+			throw new ValidationError(`Invalid webhook.url: ${message}`, [{path: 'webhook.url', message}]);
+		}
+	};
+	const isUploadedAsset = (src: string) => {
+		const m = ASSET_PATH.exec(src);
+		return m !== null && assets.get(m[1]!)?.fileName === src.slice('assets/'.length);
+	};
 
 	const find = (id: string): JobRecord => {
 		const job = JOB_ID.test(id) ? o.store.get(id) : null;
@@ -82,46 +109,89 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		return null;
 	};
 
-	return {
-		/** Validates and stores a job; a storyboard rendered before with the same options is answered at once. */
-		async createVideo(body: CreateVideoBody): Promise<JobRecord> {
-			await assertRemoteSafeOptions(body.options);
-			const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
-			if (body.storyboard) {
-				const storyboard = body.storyboard;
-				if (!findTemplate(storyboard.template)) {
-					const e = new UnknownTemplateError(storyboard.template, templateIds);
-					throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
-				}
-				assertRemoteMediaOnly(storyboard);
-				const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
-				const id = newId();
-				const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
-				const earlier = await cachedFiles(hash);
-				if (earlier?.outputDir) {
-					const dir = join(jobDir(o.dataDir, id), 'cached');
-					try {
-						await linkFiles(earlier.outputDir, dir, earlier.files);
-						const warnings: JobWarning[] = [
-							{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
-						];
-						return o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
-					} catch {
-						// The earlier job went away meanwhile: render it again.
-						await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
-					}
-				}
-				const created = o.store.insert(job, now());
-				o.worker?.wake();
-				return created;
+	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
+		await assertRemoteSafeOptions(body.options);
+		assertWebhookAllowed(body.webhook);
+		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
+		if (body.storyboard) {
+			const storyboard = body.storyboard;
+			if (!findTemplate(storyboard.template)) {
+				const e = new UnknownTemplateError(storyboard.template, templateIds);
+				throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
 			}
-			if (!findTemplate(body.options.template)) {
-				const e = new UnknownTemplateError(body.options.template, templateIds);
-				throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
+			assertRemoteMediaOnly(storyboard, 'storyboard', isUploadedAsset);
+			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
+			const id = newId();
+			const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
+			const earlier = await cachedFiles(hash);
+			if (earlier?.outputDir) {
+				const dir = join(jobDir(o.dataDir, id), 'cached');
+				try {
+					await linkFiles(earlier.outputDir, dir, earlier.files);
+					const warnings: JobWarning[] = [
+						{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
+					];
+					return o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
+				} catch {
+					// The earlier job went away meanwhile: render it again.
+					await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+				}
 			}
-			const created = o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
+			const created = o.store.insert(job, now());
 			o.worker?.wake();
 			return created;
+		}
+		if (!findTemplate(body.options.template)) {
+			const e = new UnknownTemplateError(body.options.template, templateIds);
+			throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
+		}
+		const created = o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
+		o.worker?.wake();
+		return created;
+	};
+
+	return {
+		/** Uploaded media (POST /v1/assets). */
+		assets,
+
+		/** A job's progress events (SSE reads them; any process on the data dir writes them). */
+		events: {eventsAfter: o.store.eventsAfter, get: o.store.get},
+
+		/**
+		 * Validates and stores a job; a storyboard rendered before with the same options is answered at
+		 * once. With an Idempotency-Key, a repeat (same caller, key and body) within 24 h gets the
+		 * same job (`replayed`); the same key with another body is a ConflictError.
+		 */
+		async createVideo(body: CreateVideoBody, ctx: CreateVideoContext = {}): Promise<JobRecord & {replayed?: boolean}> {
+			if (ctx.idempotencyKey === undefined) return create(body);
+			const key = ctx.idempotencyKey;
+			if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+				throw new ValidationError(`Invalid Idempotency-Key "${key.slice(0, 40)}": use 1-255 visible ASCII characters (a UUID is best).`, [
+					{path: 'Idempotency-Key', message: 'Use 1-255 visible ASCII characters.'},
+				]);
+			}
+			const scope = `${ctx.caller ?? 'open'}:${key}`;
+			const bodyHash = contentHash({body});
+			for (let tries = 0; tries < 2; tries++) {
+				const r = idempotency.reserve({scope, bodyHash, now: now()});
+				if (r.state === 'conflict') throw new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
+				if (r.state === 'in-progress') throw new ConflictError(`A request with Idempotency-Key "${key}" is still being processed: retry in a moment.`);
+				if (r.state === 'replay') {
+					const job = o.store.get(r.jobId);
+					if (job) return {...job, replayed: true};
+					idempotency.remove(scope);
+					continue;
+				}
+				try {
+					const job = await create(body);
+					idempotency.bind(scope, job.id);
+					return job;
+				} catch (error) {
+					idempotency.remove(scope);
+					throw error;
+				}
+			}
+			throw new ConflictError(`Idempotency-Key "${key}" could not be reserved: retry.`);
 		},
 
 		getVideo: (id: string): JobRecord => find(id),

@@ -19,14 +19,14 @@ const mediaFields = (sb: Storyboard): {path: string; src: string}[] => {
 
 /**
  * A storyboard from the network may not name files on this machine: every media reference must
- * be an https URL. Throws a ValidationError naming each offending path (prefixed with `prefix`).
+ * be an https URL or an uploaded asset (`asset:<id>`, rewritten to `assets/<id>.<ext>` before parsing). Throws a ValidationError naming each offending path (prefixed with `prefix`).
  */
-export const assertRemoteMediaOnly = (sb: Storyboard, prefix = 'storyboard'): void => {
-	const local = mediaFields(sb).filter((f) => !isHttps(f.src));
+export const assertRemoteMediaOnly = (sb: Storyboard, prefix = 'storyboard', isUploadedAsset: (src: string) => boolean = () => false): void => {
+	const local = mediaFields(sb).filter((f) => !isHttps(f.src) && !isUploadedAsset(f.src));
 	if (local.length === 0) return;
 	const issues: IssueDetail[] = local.map((f) => ({
 		path: `${prefix}.${f.path}`,
-		message: `"${f.src}" is not an https URL. A storyboard sent to the server may not name local paths: host the file and use its https URL.`,
+		message: `"${f.src}" is not an https URL. A storyboard sent to the server may not name local paths: host the file and use its https URL, or upload it with POST /v1/assets and use its asset:<id> ref.`,
 	}));
 	throw new ValidationError(
 		`The storyboard names media that are not https URLs: ${local.map((f) => `${prefix}.${f.path} = "${f.src}"`).join(', ')}.`,

@@ -1,10 +1,12 @@
 import {createRoute, z} from '@hono/zod-openapi';
 import {
+	assetSchema,
 	createVideoBodySchema,
 	errorBodySchema,
 	fileParamsSchema,
 	healthSchema,
 	idParamsSchema,
+	jobEventSchema,
 	jobListSchema,
 	jobSchema,
 	listQuerySchema,
@@ -29,11 +31,17 @@ export const createVideoRoute = createRoute({
 	tags: ['videos'],
 	summary: 'Submit a prompt or a storyboard',
 	description:
-		'Validates the request, stores a job and answers 202 at once; a worker makes the video. A storyboard identical (content hash) to one rendered before with the same options is answered done, with the earlier files.',
-	request: {body: {content: {'application/json': {schema: createVideoBodySchema}}, required: true}},
+		'Validates the request, stores a job and answers 202 at once; a worker makes the video. A storyboard identical (content hash) to one rendered before with the same options is answered done, with the earlier files. With an `Idempotency-Key` header, a repeat with the same key and body within 24 h answers the same job (`Idempotent-Replayed: true`); the same key with another body is 409.',
+	request: {
+		body: {content: {'application/json': {schema: createVideoBodySchema}}, required: true},
+		headers: z.object({
+			'idempotency-key': z.string().optional().openapi({param: {name: 'idempotency-key', in: 'header'}, description: 'Any unique string (a UUID) per video you mean to make.'}),
+		}),
+	},
 	responses: {
 		202: {...json(jobSchema, 'Accepted; `Location` points at the job.'), headers: z.object({Location: z.string()})},
 		...badBody,
+		409: error('The Idempotency-Key was used with a different body.'),
 	},
 });
 
@@ -112,5 +120,54 @@ export const healthRoute = createRoute({
 	path: '/v1/health',
 	tags: ['service'],
 	summary: 'Health: 200 whenever this server can take jobs',
+	security: [],
 	responses: {200: json(healthSchema, 'Healthy.'), 503: error('The job store cannot be used.')},
+});
+
+export const eventsRoute = createRoute({
+	method: 'get',
+	path: '/v1/videos/{id}/events',
+	tags: ['videos'],
+	summary: 'Follow a job live (Server-Sent Events)',
+	description:
+		'`text/event-stream`: `status` when the status changes, `progress` while a stage runs, then `done`, `failed` or `cancelled`, after which the stream closes. Event ids increase per job; reconnect with `Last-Event-ID` (or `?lastEventId=`) to get only what you missed, from any server on the same data dir.',
+	request: {
+		params: idParamsSchema,
+		query: z.object({
+			lastEventId: z.coerce.number().int().min(0).optional().openapi({param: {name: 'lastEventId', in: 'query'}, description: 'Same as the Last-Event-ID header.'}),
+		}),
+		headers: z.object({
+			'last-event-id': z.coerce.number().int().min(0).optional().openapi({param: {name: 'last-event-id', in: 'header'}, description: 'Id of the last event received.'}),
+		}),
+	},
+	responses: {
+		200: {description: 'The event stream; each `data` is a VideoEvent.', content: {'text/event-stream': {schema: jobEventSchema}}},
+		404: error('No such job.'),
+	},
+});
+
+export const uploadAssetRoute = createRoute({
+	method: 'post',
+	path: '/v1/assets',
+	tags: ['assets'],
+	summary: 'Upload an image, video or audio file',
+	description:
+		'Multipart (`file` field) or the raw file as the body. The type is recognised from the content (PNG, JPEG, GIF, WebP; MP4, QuickTime, WebM; MP3, M4A, WAV, Ogg, FLAC), never from the header; size up to PROMPTREEL_MAX_UPLOAD_BYTES. Use the returned `ref` as a media source in a storyboard sent to POST /v1/videos.',
+	// Documented only: the handler reads the body itself (multipart/form-data with a `file` field works too).
+	request: {body: {content: {'application/octet-stream': {schema: z.string().openapi({format: 'binary'})}}, required: true}},
+	responses: {
+		201: json(assetSchema, 'Stored (or already there: the id comes from the content).'),
+		413: error('Larger than PROMPTREEL_MAX_UPLOAD_BYTES.'),
+		415: error('Not a supported image, video or audio file.'),
+		422: error('Empty, or a multipart form without a file.'),
+	},
+});
+
+export const getAssetRoute = createRoute({
+	method: 'get',
+	path: '/v1/assets/{id}',
+	tags: ['assets'],
+	summary: 'An uploaded asset',
+	request: {params: z.object({id: z.string().openapi({param: {name: 'id', in: 'path'}, example: 'ast_0123456789abcdef01234567'})})},
+	responses: {200: json(assetSchema, 'The asset.'), 404: error('No such asset.')},
 });

@@ -1,10 +1,13 @@
-import {mkdir, readdir, rm, writeFile} from 'node:fs/promises';
+import {copyFile, link, mkdir, readdir, rm, writeFile} from 'node:fs/promises';
 import {basename, join} from 'node:path';
+import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo} from '../pipeline/generate';
+import {localizeRemoteMedia} from '../pipeline/media';
 import {outputPaths, renderOutputs} from '../pipeline/output';
 import type {Providers} from '../pipeline/providers-from-config';
 import type {Renderer} from '../pipeline/render';
 import type {JobWarning} from './api-schemas';
+import {ASSET_PATH} from './asset-refs';
 import type {JobRecord} from './job-store';
 
 /** What a run reports while it works; the worker persists it. */
@@ -43,8 +46,35 @@ export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' 
 export const withDefaultVoice = <T extends {voice: string}>(options: T, providers: JobProviders | undefined): T =>
 	options.voice === 'auto' && providers?.defaultVoice ? {...options, voice: providers.defaultVoice} : options;
 
+/** Media references of a storyboard (scene visuals, narration audio, music). */
+const mediaSources = (sb: Storyboard): string[] => [
+	...sb.scenes.flatMap((s) => [s.visual.kind === 'procedural' ? null : s.visual.src, s.narration.audio]),
+	sb.music?.src ?? null,
+].filter((s): s is string => typeof s === 'string');
+
+/**
+ * Brings uploaded assets (`assets/<id>.<ext>`, rewritten from `asset:<id>` when the job was
+ * submitted) from the data dir into the job's folder, so the folder is self-contained.
+ */
+const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Promise<void> => {
+	const names = new Set(mediaSources(sb).filter((src) => ASSET_PATH.test(src)));
+	if (names.size === 0) return;
+	await mkdir(join(outDir, 'assets'), {recursive: true});
+	for (const name of names) {
+		const from = join(dataDir, name);
+		const to = join(outDir, name);
+		await link(from, to).catch(() => copyFile(from, to));
+	}
+};
+
 /** Runs jobs with the real pipeline: generateVideo for prompts, renderOutputs for storyboards. */
-export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer; providers?: JobProviders}): JobRunner => {
+export const createPipelineRunner = (deps: {
+	dataDir: string;
+	renderer: Renderer;
+	providers?: JobProviders;
+	/** PROMPTREEL_ALLOW_PRIVATE_URLS: media URLs may reach loopback and private addresses. */
+	allowPrivateUrls?: boolean;
+}): JobRunner => {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
 		if ('prompt' in job.input) {
@@ -68,9 +98,15 @@ export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer;
 			};
 		}
 
-		const {storyboard} = job.input;
 		const paths = outputPaths(outDir);
 		const started = performance.now();
+		await copyAssets(job.input.storyboard, deps.dataDir, outDir);
+		// https media are downloaded into the folder (size, type and time limits; private addresses
+		// refused at connect time, redirects included) so the render never fetches.
+		ctx.onProgress({stage: 'fetching', progress: 0});
+		const localized = await localizeRemoteMedia({storyboard: job.input.storyboard, outDir, allowPrivateNetwork: deps.allowPrivateUrls, signal: ctx.signal});
+		for (const w of localized.warnings) ctx.onWarning(w.message);
+		const storyboard = localized.storyboard;
 		await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
 		const rendered = await renderOutputs({
 			storyboard,
@@ -92,13 +128,13 @@ export const createPipelineRunner = (deps: {dataDir: string; renderer: Renderer;
 			video: rendered.video,
 			providers: {rendering: deps.renderer.id},
 			timingsMs: {...rendered.timings, total: Math.round(performance.now() - started)},
-			warnings: [] as JobWarning[],
+			warnings: localized.warnings.map((w): JobWarning => ({stage: 'fetching', code: w.code, message: w.message})),
 		};
 		await writeFile(paths.report, `${JSON.stringify(report, null, 2)}\n`);
 		return {
 			files: [...Object.values(rendered.files), paths.storyboard, paths.report].map((f) => basename(f)),
 			outputDir: outDir,
-			warnings: [],
+			warnings: report.warnings,
 		};
 	};
 };

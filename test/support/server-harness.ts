@@ -181,3 +181,77 @@ export const settleGroups = async (groups: number[], ms = 5000): Promise<string[
 		await sleep(100);
 	}
 };
+
+export type SseEvent = {id: string | null; event: string; data: any};
+
+/**
+ * Reads a Server-Sent Events stream over real HTTP until the server closes it, or until `stopAfter`
+ * events (then disconnects, as a dropped client would).
+ */
+export const readSse = async (url: string, o: {headers?: Record<string, string>; stopAfter?: number; timeoutMs?: number} = {}): Promise<{status: number; events: SseEvent[]}> => {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? 30_000);
+	const events: SseEvent[] = [];
+	try {
+		const res = await fetch(url, {headers: {accept: 'text/event-stream', ...o.headers}, signal: controller.signal});
+		if (!res.ok || !res.body) return {status: res.status, events};
+		const decoder = new TextDecoder();
+		let buffer = '';
+		const reader = res.body.getReader();
+		for (;;) {
+			const {done, value} = await reader.read();
+			if (done) break;
+			buffer += decoder.decode(value, {stream: true});
+			let end: number;
+			while ((end = buffer.indexOf('\n\n')) >= 0) {
+				const block = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				const fields: Record<string, string> = {};
+				for (const line of block.split('\n')) {
+					if (!line || line.startsWith(':')) continue;
+					const i = line.indexOf(':');
+					const key = i < 0 ? line : line.slice(0, i);
+					fields[key] = (fields[key] ? `${fields[key]}\n` : '') + (i < 0 ? '' : line.slice(i + 1).replace(/^ /, ''));
+				}
+				if (fields.data === undefined) continue;
+				events.push({id: fields.id ?? null, event: fields.event ?? 'message', data: JSON.parse(fields.data)});
+				if (o.stopAfter !== undefined && events.length >= o.stopAfter) {
+					controller.abort();
+					return {status: res.status, events};
+				}
+			}
+		}
+		return {status: res.status, events};
+	} catch (error) {
+		if (controller.signal.aborted && o.stopAfter !== undefined && events.length >= o.stopAfter) return {status: 200, events};
+		throw error;
+	} finally {
+		clearTimeout(timer);
+	}
+};
+
+export type ReceivedHook = {headers: Record<string, string | string[] | undefined>; body: string; at: number};
+
+/** A webhook receiver on 127.0.0.1: records every request and answers `status()` (200 by default). */
+export const startReceiver = async (status: () => number = () => 200) => {
+	const {createServer} = await import('node:http');
+	const received: ReceivedHook[] = [];
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			received.push({headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now()});
+			const code = status();
+			res.writeHead(code, code >= 300 && code < 400 ? {location: 'http://127.0.0.1:1/elsewhere'} : {});
+			res.end();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as {port: number}).port;
+	return {
+		url: `http://127.0.0.1:${port}/hook`,
+		port,
+		received,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+};

@@ -5,7 +5,7 @@ import {providersFromConfig} from '../../pipeline/providers-from-config';
 import {startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
-export type ServeFlags = {host: string; port?: string; dataDir?: string};
+export type ServeFlags = {host: string; port?: string; dataDir?: string; allowOpen?: boolean};
 
 /**
  * `promptreel serve`: the HTTP service. Prints `listening on http://HOST:PORT` when ready; on
@@ -29,7 +29,7 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 	try {
 		const providers = providersFromConfig({...config, dataDir});
 		process.stderr.write(`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`);
-		server = await startServer({host: flags.host, port, dataDir, server: config.server, browserExecutable: config.browserExecutable, providers});
+		server = await startServer({host: flags.host, port, dataDir, server: {...config.server, allowOpen: config.server.allowOpen || flags.allowOpen === true}, browserExecutable: config.browserExecutable, providers});
 	} catch (error) {
 		const message = error instanceof PromptreelError || error instanceof Error ? error.message : String(error);
 		process.stderr.write(`promptreel serve: ${message}\n`);

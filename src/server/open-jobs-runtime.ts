@@ -1,0 +1,136 @@
+import {randomBytes} from 'node:crypto';
+import {hostname} from 'node:os';
+import {join} from 'node:path';
+import pkg from '../../package.json';
+import type {PromptreelConfig} from '../pipeline/config';
+import {createLocalRenderer, type Renderer} from '../pipeline/render';
+import {openJobStore} from './job-store';
+import {createJobsService} from './jobs-service';
+import {createPlanOnly} from './plan-only';
+import {sweepRetention} from './retention';
+import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
+import {createWorkerPool} from './worker-pool';
+import {toJobView} from './job-view';
+import {createWebhookDispatcher} from './webhook-dispatcher';
+import {resolveWebhookSecret} from './webhook-secret';
+
+export type JobsRuntimeOptions = {
+	dataDir: string;
+	/** Server settings (concurrency, leases, timeouts, retention, body limit). */
+	server: PromptreelConfig['server'];
+	browserExecutable?: string | undefined;
+	/** Default: one local renderer (one bundle, one browser) shared by every job of this process. */
+	renderer?: Renderer;
+	/** Default: the pipeline (generate / render). Tests inject fakes. */
+	runner?: JobRunner;
+	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
+	providers?: JobProviders;
+	log: (message: string) => void;
+	/** Webhook delivery polling (tests shorten it). Default 500 ms. */
+	webhookPollMs?: number;
+};
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+export type JobsRuntime = ReturnType<typeof openJobsRuntime>;
+
+/**
+ * What every process on a data dir runs, whatever its front (HTTP `serve`, stdio `mcp`): the shared
+ * job store, one renderer, a worker pool taking jobs through leases, the jobs service, and the
+ * maintenance timers. `start()` starts the pool; `close()` stops it (running jobs finish within the
+ * grace time or go back to the queue) and frees the browser and the database.
+ */
+export const openJobsRuntime = (o: JobsRuntimeOptions) => {
+	const {log} = o;
+	const cfg = o.server;
+	const store = openJobStore({file: join(o.dataDir, 'jobs.db')});
+	const renderer = o.renderer ?? createLocalRenderer({cacheDir: o.dataDir, browserExecutable: o.browserExecutable});
+	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+	const pool =
+		cfg.concurrency > 0
+			? createWorkerPool({
+					store,
+					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls}),
+					workerId,
+					concurrency: cfg.concurrency,
+					leaseMs: cfg.leaseMs,
+					log,
+				})
+			: null;
+	let sourceHash: Promise<string> | null = null;
+	const service = createJobsService({
+		store,
+		dataDir: o.dataDir,
+		maxAttempts: cfg.maxAttempts,
+		jobTimeoutMs: cfg.jobTimeoutMs,
+		rendererId: renderer.id,
+		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
+		plan: createPlanOnly({dataDir: o.dataDir, renderer, providers: o.providers}),
+		worker: pool,
+		version: pkg.version,
+		allowPrivateUrls: cfg.allowPrivateUrls,
+	});
+
+	// Every process on the data dir sends due webhooks (leasing each one); the links in a webhook
+	// body use PROMPTREEL_PUBLIC_URL, else the address start() is given.
+	const webhookSecret = resolveWebhookSecret({configured: cfg.webhookSecret, file: join(o.dataDir, 'webhook-secret')});
+	let publicUrl = cfg.publicUrl ?? '';
+	const webhooks = createWebhookDispatcher({
+		store,
+		secret: webhookSecret.secret,
+		owner: workerId,
+		backoff: cfg.webhookBackoff,
+		allowPrivateNetwork: cfg.allowPrivateUrls,
+		pollMs: o.webhookPollMs,
+		log,
+		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),
+	});
+
+	// Every process reaps expired leases (one that renders nothing too), so a crashed worker's job
+	// never stays "running" unseen; retention runs at start and hourly.
+	const maintenance: NodeJS.Timeout[] = [];
+	const retention = () =>
+		sweepRetention({store, dataDir: o.dataDir, days: cfg.retentionDays, now: Date.now()})
+			.then((r) => {
+				if (r.jobs + r.orphanDirs + r.renderCacheEntries > 0) log(`retention: removed ${r.jobs} jobs, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`);
+			})
+			.catch((error: unknown) => log(`retention failed: ${String(error)}`));
+	void retention();
+	maintenance.push(setInterval(retention, RETENTION_EVERY_MS).unref());
+	if (!pool) {
+		maintenance.push(
+			setInterval(() => {
+				try {
+					store.reapExpired(Date.now());
+				} catch (error) {
+					log(`reaper: ${String(error)}`);
+				}
+			}, Math.max(250, Math.floor(cfg.leaseMs / 2))).unref(),
+		);
+	}
+
+	return {
+		store,
+		renderer,
+		pool,
+		service,
+		workerId,
+		/** The webhook signing secret (PROMPTREEL_WEBHOOK_SECRET or the data dir's webhook-secret file). */
+		webhookSecret: webhookSecret.secret,
+		/** Starts the pool and the webhook sender; `publicUrl`: base of the links in webhooks when PROMPTREEL_PUBLIC_URL is unset. */
+		start(options: {publicUrl?: string} = {}): void {
+			publicUrl = cfg.publicUrl ?? options.publicUrl ?? publicUrl;
+			pool?.start();
+			webhooks.start();
+		},
+		/** Stops the pool (running jobs finish within `graceMs` or go back to the queue), then frees the browser and the database. */
+		async close(options: {graceMs?: number; afterPoolStop?: () => Promise<void>} = {}): Promise<void> {
+			for (const t of maintenance) clearInterval(t);
+			await pool?.stop({graceMs: options.graceMs ?? cfg.shutdownGraceMs});
+			await webhooks.stop();
+			await options.afterPoolStop?.();
+			await renderer.close().catch(() => undefined);
+			store.close();
+		},
+	};
+};

@@ -1,0 +1,118 @@
+import type {JobRecord, JobStore} from './job-store';
+import {guardedPost, type GuardedPostResult} from './guarded-post';
+import {signWebhook} from './webhook-signature';
+import type {WebhookDelivery} from './webhook-deliveries';
+
+/** Backoff as data: attempt n (1-based) is retried after `delayMs * 2^(n-1)`. */
+export type WebhookBackoff = {type: 'exponential'; delayMs: number; maxAttempts: number};
+
+export type WebhookDispatcherOptions = {
+	store: JobStore;
+	/** HMAC secret of the Promptreel-Signature header. */
+	secret: string;
+	/** The webhook body: `{type, video, metadata}` with `video` the public job (its links need the base URL). */
+	buildBody: (job: JobRecord, event: WebhookDelivery['event']) => unknown;
+	owner: string;
+	backoff: WebhookBackoff;
+	allowPrivateNetwork: boolean;
+	/** How often due deliveries are looked for. Default 500 ms. */
+	pollMs?: number;
+	/** One attempt. Default 10 s. */
+	timeoutMs?: number;
+	now?: () => number;
+	log?: (message: string) => void;
+	post?: typeof guardedPost;
+};
+
+/** When attempt `attempts` (1-based) failed: the time of the next one, or null when none is left. */
+export const nextAttemptAt = (backoff: WebhookBackoff, attempts: number, now: number): number | null =>
+	attempts >= backoff.maxAttempts ? null : now + backoff.delayMs * 2 ** (attempts - 1);
+
+export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;
+
+/**
+ * Sends queued webhook events, signed, with exponential backoff. Deliveries live in SQLite, so
+ * a retry scheduled before a restart is sent after it (by whichever process on the data dir
+ * leases it first).
+ */
+export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
+	const pollMs = o.pollMs ?? 500;
+	const timeoutMs = o.timeoutMs ?? 10_000;
+	const now = o.now ?? Date.now;
+	const log = o.log ?? (() => undefined);
+	const post = o.post ?? guardedPost;
+	const deliveries = o.store.webhooks;
+	const inFlight = new Set<Promise<void>>();
+	let timer: NodeJS.Timeout | null = null;
+	let ticking = false;
+
+	const send = async (d: WebhookDelivery): Promise<void> => {
+		const job = o.store.get(d.jobId);
+		if (!job) {
+			deliveries.record({id: d.id, owner: o.owner, at: now(), status: null, error: 'the job was deleted', state: 'failed', nextAt: now()});
+			return;
+		}
+		const body = d.body ?? deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event)));
+		const t = now();
+		let result: GuardedPostResult;
+		try {
+			result = await post({
+				url: d.url,
+				body,
+				timeoutMs,
+				allowPrivateNetwork: o.allowPrivateNetwork,
+				headers: {
+					'content-type': 'application/json',
+					'user-agent': 'promptreel-webhooks',
+					'promptreel-signature': signWebhook({secret: o.secret, body, timestampSec: Math.floor(t / 1000)}),
+					'promptreel-event': d.event,
+					'promptreel-delivery': String(d.id),
+				},
+			});
+		} catch (error) {
+			result = {status: null, error: error instanceof Error ? error.message : String(error), unrecoverable: false};
+		}
+		const attempts = d.attempts.length + 1;
+		if (result.error === null) {
+			deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: null, state: 'delivered', nextAt: t});
+			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
+			return;
+		}
+		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
+		deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
+		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
+	};
+
+	const tick = () => {
+		if (ticking || !timer) return;
+		ticking = true;
+		try {
+			const due = deliveries.claimDue({owner: o.owner, now: now(), leaseMs: timeoutMs + 5000, limit: 8});
+			for (const d of due) {
+				const p: Promise<void> = send(d)
+					.catch((error: unknown) => log(`webhook ${d.id}: ${String(error)}`))
+					.finally(() => inFlight.delete(p));
+				inFlight.add(p);
+			}
+		} catch (error) {
+			log(`webhooks: ${error instanceof Error ? error.message : String(error)}`);
+		} finally {
+			ticking = false;
+		}
+	};
+
+	return {
+		start(): void {
+			if (timer) return;
+			timer = setInterval(tick, pollMs);
+			tick();
+		},
+		/** Stops looking for deliveries, waits for those in flight, then gives back leases. */
+		async stop(): Promise<void> {
+			if (timer) clearInterval(timer);
+			timer = null;
+			await Promise.all([...inFlight]);
+			deliveries.release(o.owner);
+		},
+	};
+};
