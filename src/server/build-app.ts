@@ -175,7 +175,7 @@ export const buildApp = (deps: AppDeps) => {
 			title: 'promptreel',
 			version: '1',
 			description:
-				'Turn a prompt or a storyboard into a narrated, captioned video. Errors are `{error: {code, message, issues?}}`: malformed JSON 400, schema violations 422 (every path in issues), unknown job 404, cancel of a finished job 409, body too large 413, bad range 416.',
+				'Turn a prompt or a storyboard into a narrated, captioned video. Errors are `{error: {code, message, issues?}}`: malformed JSON 400, schema violations 422 (every path in issues), unknown job 404, cancel of a finished job or an Idempotency-Key reused with another body 409, body too large 413, not a supported upload 415, bad range 416, missing or wrong API key 401 (`Authorization: Bearer <key>`; health, openapi.json and /docs are open), too many requests 429 with Retry-After.',
 		},
 		security: [{bearerAuth: []}],
 	});

@@ -16,3 +16,7 @@ export type {JobStatus} from './job-status';
 export {openJobsRuntime} from './open-jobs-runtime';
 export type {JobsRuntime, JobsRuntimeOptions} from './open-jobs-runtime';
 export {createMcpServer, mcpHttpHandler, runMcpStdio} from './mcp';
+export {requireApiKey, keyFingerprint} from './require-api-key';
+export {rateLimit} from './rate-limit';
+export type {RateLimitOptions} from './rate-limit';
+export {signWebhook, verifyWebhookSignature} from './webhook-signature';

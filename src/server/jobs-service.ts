@@ -13,7 +13,7 @@ import {ASSET_PATH} from './asset-refs';
 import {openAssetStore} from './asset-store';
 import {privateLiteral} from './guarded-lookup';
 import {openIdempotencyKeys} from './idempotency-keys';
-import {assertRemoteMediaOnly, assertRemoteSafeOptions} from './media-policy';
+import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions} from './media-policy';
 import type {PlanOnly} from './plan-only';
 import {jobDir} from './run-job';
 import {ConflictError, NotFoundError} from './server-errors';
@@ -120,6 +120,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 				throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
 			}
 			assertRemoteMediaOnly(storyboard, 'storyboard', isUploadedAsset);
+			if (!o.allowPrivateUrls) assertPublicMediaHosts(storyboard);
 			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
 			const id = newId();
 			const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};

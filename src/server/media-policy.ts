@@ -1,6 +1,7 @@
 import type {Storyboard} from '../compositions/storyboard';
 import {ValidationError, type IssueDetail} from '../pipeline/errors';
 import {bundledMusicIds} from '../pipeline/generate';
+import {privateLiteral} from './guarded-lookup';
 
 const isHttps = (src: string) => /^https:\/\//i.test(src);
 
@@ -48,4 +49,22 @@ export const assertRemoteSafeOptions = async (options: {music: string; voiceover
 		issues.push({path: 'options.voiceover', message: 'A voice-over file path cannot be used over HTTP: the server does not read local files.'});
 	}
 	if (issues.length > 0) throw new ValidationError(`Invalid options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+};
+
+/**
+ * Media URLs naming a loopback, private or link-local host directly (IP literal or localhost) are
+ * refused at submit time; names resolving to such addresses are refused when the download connects.
+ */
+export const assertPublicMediaHosts = (sb: Storyboard, prefix = 'storyboard'): void => {
+	const issues: IssueDetail[] = [];
+	for (const f of mediaFields(sb)) {
+		if (!isHttps(f.src)) continue;
+		const url = new URL(f.src);
+		const host = url.hostname.toLowerCase();
+		const literal = privateLiteral(url);
+		if (literal || host === 'localhost' || host.endsWith('.localhost')) {
+			issues.push({path: `${prefix}.${f.path}`, message: `${literal ?? host} is a loopback, private or link-local address: the server does not fetch from those (PROMPTREEL_ALLOW_PRIVATE_URLS allows it).`});
+		}
+	}
+	if (issues.length > 0) throw new ValidationError(`Invalid media URLs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 };

@@ -35,14 +35,17 @@ export const createTokenBuckets = (o: RateLimitOptions) => {
 
 /**
  * Per-key rate limit (after requireApiKey, which names the caller): 429 in our error shape with
- * `Retry-After` in seconds. Without keys all callers share one bucket.
+ * `Retry-After` in seconds. Without keys nothing is limited.
  */
 export const rateLimit = (o: RateLimitOptions): MiddlewareHandler => {
 	if (o.perMinute <= 0) return async (_c, next) => next();
 	const buckets = createTokenBuckets(o);
 	return async (c, next) => {
-		// Without keys the server is on loopback only: every caller is one.
-		const taken = buckets.take(c.get('apiKeyId') ?? 'open');
+		// Without keys the server is a local one (loopback, or --allow-open on a trusted network):
+		// there is no caller to tell apart, so nothing is limited.
+		const key = c.get('apiKeyId');
+		if (!key || key === 'open') return next();
+		const taken = buckets.take(key);
 		if (!taken.ok) {
 			throw new ApiError(
 				429,

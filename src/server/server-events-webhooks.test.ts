@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {http, readSse, startReceiver, waitForJob} from '../../test/support/server-harness';
+import {http, readSse, startReceiver, tinyStoryboard, waitForJob} from '../../test/support/server-harness';
 import {loadConfig} from '../pipeline/config';
 import {PromptreelError} from '../pipeline/errors';
 import type {JobRunner} from './run-job';
@@ -174,6 +174,12 @@ describe('webhooks', () => {
 			expect(res.body.error.issues[0].path).toBe('webhook.url');
 		}
 		expect((await api.post('/v1/videos', {prompt: 'x', webhook: {url: 'https://hooks.example.com/promptreel'}})).status).toBe(202);
+		// Media URLs too (names resolving to private addresses are refused when the download connects).
+		const sb = tinyStoryboard('Private media') as any;
+		sb.scenes[0].visual = {kind: 'image', src: 'https://[::ffff:10.0.0.1]/secret.png'};
+		const media = await api.post('/v1/videos', {storyboard: sb});
+		expect(media.status).toBe(422);
+		expect(media.body.error.issues[0].path).toBe('storyboard.scenes.0.visual.src');
 	});
 });
 

@@ -33,67 +33,76 @@ export const AnimatedTitle: React.FC<{
 	const scrimAngle = placement === 'top' ? '180deg' : '0deg';
 
 	return (
-		<AbsoluteFill
-			style={{
-				justifyContent: placement === 'top' ? 'flex-start' : 'flex-end',
-				alignItems: 'center',
-				paddingTop: placement === 'top' ? safe.top : 0,
-				paddingBottom: placement === 'bottom' ? safe.bottom : 0,
-				paddingLeft: safe.side,
-				paddingRight: safe.side,
-				background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)}, ${withAlpha(palette.background, 0)} 45%)`,
-				fontFamily: FONT_STACK,
-				color: palette.text,
-				textAlign: 'center',
-			}}
-		>
-			{title ? (
-				<div
-					style={{
-						fontSize: titleSize,
-						fontWeight: 800,
-						lineHeight: 1.1,
-						letterSpacing: '-0.02em',
-						textWrap: 'balance',
-						overflowWrap: 'anywhere',
-						maxWidth: '100%',
-						opacity: enter,
-						transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
-						textShadow: `0 ${unit * 0.3}px 0 ${withAlpha(palette.background, 0.45)}`,
-					}}
-				>
-					{title}
-				</div>
-			) : null}
-			{title ? (
-				<div
-					style={{
-						width: unit * 14,
-						height: Math.max(2, unit * 0.9),
-						borderRadius: unit,
-						marginTop: unit * 1.6,
-						background: palette.accent,
-						transform: `scaleX(${bar})`,
-					}}
-				/>
-			) : null}
-			{text ? (
-				<div
-					style={{
-						fontSize: textSize,
-						fontWeight: 500,
-						lineHeight: 1.25,
-						marginTop: unit * 1.8,
-						textWrap: 'balance',
-						overflowWrap: 'anywhere',
-						maxWidth: '100%',
-						opacity: enterText * 0.92,
-						transform: `translateY(${dir * (1 - enterText) * unit * 3}px)`,
-					}}
-				>
-					{text}
-				</div>
-			) : null}
+		<AbsoluteFill>
+			{/* The scrim is its own compositor layer: a full-frame gradient in the page's layer would be
+			    rasterised again for every captured frame. */}
+			<AbsoluteFill
+				style={{
+					willChange: 'transform',
+					background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)}, ${withAlpha(palette.background, 0)} 45%)`,
+				}}
+			/>
+			<AbsoluteFill
+				style={{
+					justifyContent: placement === 'top' ? 'flex-start' : 'flex-end',
+					alignItems: 'center',
+					paddingTop: placement === 'top' ? safe.top : 0,
+					paddingBottom: placement === 'bottom' ? safe.bottom : 0,
+					paddingLeft: safe.side,
+					paddingRight: safe.side,
+					fontFamily: FONT_STACK,
+					color: palette.text,
+					textAlign: 'center',
+				}}
+			>
+				{title ? (
+					<div
+						style={{
+							fontSize: titleSize,
+							fontWeight: 800,
+							lineHeight: 1.1,
+							letterSpacing: '-0.02em',
+							textWrap: 'balance',
+							overflowWrap: 'anywhere',
+							maxWidth: '100%',
+							opacity: enter,
+							transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
+							textShadow: `0 ${unit * 0.3}px 0 ${withAlpha(palette.background, 0.45)}`,
+						}}
+					>
+						{title}
+					</div>
+				) : null}
+				{title ? (
+					<div
+						style={{
+							width: unit * 14,
+							height: Math.max(2, unit * 0.9),
+							borderRadius: unit,
+							marginTop: unit * 1.6,
+							background: palette.accent,
+							transform: `scaleX(${bar})`,
+						}}
+					/>
+				) : null}
+				{text ? (
+					<div
+						style={{
+							fontSize: textSize,
+							fontWeight: 500,
+							lineHeight: 1.25,
+							marginTop: unit * 1.8,
+							textWrap: 'balance',
+							overflowWrap: 'anywhere',
+							maxWidth: '100%',
+							opacity: enterText * 0.92,
+							transform: `translateY(${dir * (1 - enterText) * unit * 3}px)`,
+						}}
+					>
+						{text}
+					</div>
+				) : null}
+			</AbsoluteFill>
 		</AbsoluteFill>
 	);
 };

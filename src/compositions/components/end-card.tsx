@@ -40,54 +40,67 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 	const titleSize = unit * (orientation === 'landscape' ? 8 : 9);
 
 	return (
-		<AbsoluteFill
-			style={{
-				background: `radial-gradient(ellipse at 50% 35%, ${palette.surface}, ${palette.background} 75%)`,
-				fontFamily: FONT_STACK,
-				color: palette.text,
-				alignItems: 'center',
-				justifyContent: 'center',
-				textAlign: 'center',
-				padding: `${safe.top}px ${safe.side}px ${safe.bottom}px`,
-			}}
-		>
-			<div
+		<AbsoluteFill>
+			{/* Its own compositor layer, so the full-frame gradient is not rasterised again per frame. */}
+			<AbsoluteFill style={{willChange: 'transform', background: `radial-gradient(ellipse at 50% 35%, ${palette.surface}, ${palette.background} 75%)`}} />
+			<AbsoluteFill
 				style={{
-					fontSize: titleSize,
-					fontWeight: 800,
-					lineHeight: 1.1,
-					letterSpacing: '-0.02em',
-					textWrap: 'balance',
-					overflowWrap: 'anywhere',
-					maxWidth: '100%',
-					opacity: enter,
-					transform: `scale(${0.92 + 0.08 * enter})`,
+					fontFamily: FONT_STACK,
+					color: palette.text,
+					alignItems: 'center',
+					justifyContent: 'center',
+					textAlign: 'center',
+					padding: `${safe.top}px ${safe.side}px ${safe.bottom}px`,
 				}}
 			>
-				{title}
-			</div>
-			<div style={{width: unit * 16 * enter, height: Math.max(2, unit * 0.9), borderRadius: unit, background: palette.accent, margin: `${unit * 3}px 0`}} />
-			{credits.length > 0 ? (
-				<div style={{fontSize: creditSize, lineHeight: 1.4, maxWidth: '100%', maxHeight: available * 1.2, overflow: 'hidden', color: withAlpha(palette.text, 0.85)}}>
-					<div style={{fontWeight: 700, letterSpacing: '0.12em', textTransform: 'uppercase', fontSize: creditSize * 0.8, marginBottom: unit * 1.2, opacity: interpolate(frame, [6, 16], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'})}}>
-						Credits
-					</div>
-					{credits.map((c, i) => (
-						<div
-							key={i}
-							style={{
-								fontWeight: 500,
-								textWrap: 'balance',
-								overflowWrap: 'anywhere',
-								opacity: interpolate(frame, [10 + i * stagger, 20 + i * stagger], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
-							}}
-						>
-							{creditLine(c)}
-						</div>
-					))}
+				<div
+					style={{
+						fontSize: titleSize,
+						fontWeight: 800,
+						lineHeight: 1.1,
+						letterSpacing: '-0.02em',
+						textWrap: 'balance',
+						overflowWrap: 'anywhere',
+						maxWidth: '100%',
+						opacity: enter,
+						transform: `scale(${0.92 + 0.08 * enter})`,
+					}}
+				>
+					{title}
 				</div>
-			) : null}
-			<AbsoluteFill style={{background: '#000000', opacity: black}} />
+				<div
+					style={{
+						width: unit * 16,
+						height: Math.max(2, unit * 0.9),
+						borderRadius: unit,
+						background: palette.accent,
+						margin: `${unit * 3}px 0`,
+						// Grows by transform, not width: no layout per frame.
+						transform: `scaleX(${enter})`,
+					}}
+				/>
+				{credits.length > 0 ? (
+					<div style={{fontSize: creditSize, lineHeight: 1.4, maxWidth: '100%', maxHeight: available * 1.2, overflow: 'hidden', color: withAlpha(palette.text, 0.85)}}>
+						<div style={{fontWeight: 700, letterSpacing: '0.12em', textTransform: 'uppercase', fontSize: creditSize * 0.8, marginBottom: unit * 1.2, opacity: interpolate(frame, [6, 16], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'})}}>
+							Credits
+						</div>
+						{credits.map((c, i) => (
+							<div
+								key={i}
+								style={{
+									fontWeight: 500,
+									textWrap: 'balance',
+									overflowWrap: 'anywhere',
+									opacity: interpolate(frame, [10 + i * stagger, 20 + i * stagger], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
+								}}
+							>
+								{creditLine(c)}
+							</div>
+						))}
+					</div>
+				) : null}
+				<AbsoluteFill style={{background: '#000000', opacity: black}} />
+			</AbsoluteFill>
 		</AbsoluteFill>
 	);
 };

@@ -37,7 +37,9 @@ export const KenBurnsImage: React.FC<{visual: ImageVisual; durationInFrames: num
 	});
 	const {scale, x} = cameraAt(visual.motion, p);
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`, overflow: 'hidden'}}>
+		<AbsoluteFill style={{overflow: 'hidden'}}>
+			{/* Shows around a `contain` image; a layer of its own so it is not repainted per frame. */}
+			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`, willChange: 'transform'}} />
 			<Img
 				src={resolveMediaSrc(visual.src)}
 				style={{

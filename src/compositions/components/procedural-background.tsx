@@ -9,24 +9,64 @@ type Props = {palette: Palette; seed: number; frame: number; width: number; heig
 
 const TAU = Math.PI * 2;
 
-// Everything below is cheap to paint on purpose (frame capture is the render bottleneck): plain
-// gradients, transforms and small SVGs; no CSS blur, filters or large shadows.
+// Everything below is cheap to paint on purpose (frame capture is the render bottleneck): no CSS
+// blur, filters or large shadows, and every gradient sits in its own compositor layer. Paint that
+// is not in such a layer is rasterised again for every captured frame (measured: a static
+// full-frame gradient costs ~20 ms of CPU per frame in the page's own layer, ~0 in its own).
 
-const Gradient: React.FC<Props> = ({palette, seed, frame, fps}) => {
+/**
+ * A layer the compositor keeps as a texture: its paint is rasterised once and then only moved,
+ * instead of being repainted (gradients are costly in software raster) on every captured frame.
+ */
+const LAYER: React.CSSProperties = {willChange: 'transform'};
+
+/**
+ * A slowly turning linear gradient under a drifting glow. Both are static textures moved by
+ * transforms: the linear one is a horizontal gradient rotated to the angle and stretched to the
+ * length CSS would give `linear-gradient(angle, ...)` on this frame, the glow a circle scaled to
+ * the `farthest-corner` radius of `radial-gradient(circle at x y, ...)` - the same picture as
+ * animating the gradients themselves, without a repaint per frame.
+ */
+const Gradient: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const t = frame / fps;
 	const phase = random(`${seed}-gradient`) * TAU;
 	const angle = 135 + 25 * Math.sin(t * 0.35 + phase);
-	const x = 50 + 30 * Math.sin(t * 0.25 + phase);
-	const y = 40 + 20 * Math.cos(t * 0.2 + phase);
+	const x = (0.5 + 0.3 * Math.sin(t * 0.25 + phase)) * width;
+	const y = (0.4 + 0.2 * Math.cos(t * 0.2 + phase)) * height;
+	const diagonal = Math.hypot(width, height);
+	const rad = (angle * Math.PI) / 180;
+	// Length of the gradient line of `linear-gradient(angle)` on a width x height box.
+	const lineLength = Math.abs(width * Math.sin(rad)) + Math.abs(height * Math.cos(rad));
+	const farthestCorner = Math.max(Math.hypot(x, y), Math.hypot(width - x, y), Math.hypot(x, height - y), Math.hypot(width - x, height - y));
+	const glow = 0.55 * diagonal; // radius of the glow texture; scaled to 55% of the farthest corner
 	return (
-		<AbsoluteFill
-			style={{
-				background: [
-					`radial-gradient(circle at ${x}% ${y}%, ${withAlpha(palette.primary, 0.55)}, ${withAlpha(palette.primary, 0)} 55%)`,
-					`linear-gradient(${angle}deg, ${palette.background}, ${palette.surface} 60%, ${palette.background})`,
-				].join(', '),
-			}}
-		/>
+		// Both ends of the linear gradient are the background colour, so it needs to cover only its line.
+		<AbsoluteFill style={{background: palette.background, overflow: 'hidden'}}>
+			<div
+				style={{
+					...LAYER,
+					position: 'absolute',
+					left: (width - diagonal) / 2,
+					top: (height - diagonal) / 2,
+					width: diagonal,
+					height: diagonal,
+					background: `linear-gradient(90deg, ${palette.background}, ${palette.surface} 60%, ${palette.background})`,
+					transform: `rotate(${angle - 90}deg) scaleX(${lineLength / diagonal})`,
+				}}
+			/>
+			<div
+				style={{
+					...LAYER,
+					position: 'absolute',
+					left: -glow,
+					top: -glow,
+					width: 2 * glow,
+					height: 2 * glow,
+					background: `radial-gradient(circle closest-side, ${withAlpha(palette.primary, 0.55)}, ${withAlpha(palette.primary, 0)})`,
+					transform: `translate(${x}px, ${y}px) scale(${(0.55 * farthestCorner) / glow})`,
+				}}
+			/>
+		</AbsoluteFill>
 	);
 };
 
@@ -50,7 +90,8 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	}, [palette, seed, width, height]);
 	const t = frame / fps;
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.background}, ${palette.surface})`, overflow: 'hidden'}}>
+		<AbsoluteFill style={{overflow: 'hidden'}}>
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(160deg, ${palette.background}, ${palette.surface})`}} />
 			{orbs.map((o, i) => {
 				const x = o.x + o.ampX * Math.sin(t * o.speed + o.phase) - o.size / 2;
 				const y = o.y + o.ampY * Math.cos(t * o.speed * 0.8 + o.phase) - o.size / 2;
@@ -64,8 +105,8 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 							borderRadius: '50%',
 							// A radial gradient gives the soft edge a blur would, at a fraction of the cost.
 							background: `radial-gradient(circle, ${withAlpha(o.colour, o.alpha)}, ${withAlpha(o.colour, 0)} 68%)`,
+							...LAYER,
 							transform: `translate(${x}px, ${y}px)`,
-							willChange: 'transform',
 						}}
 					/>
 				);
@@ -74,6 +115,10 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	);
 };
 
+/**
+ * A drifting grid with a few cells pulsing. The lines are one SVG texture moved by a transform and
+ * each lit cell is a small layer whose opacity changes, so no frame repaints the grid.
+ */
 const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const cell = Math.round(Math.min(width, height) / 9);
 	const cols = Math.ceil(width / cell) + 2;
@@ -88,36 +133,55 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 			})),
 		[seed, cols, rows, palette],
 	);
+	const lines = useMemo(() => {
+		const l: React.ReactNode[] = [];
+		for (let c = 0; c < cols; c++) l.push(<line key={`c${c}`} x1={c * cell} y1={0} x2={c * cell} y2={rows * cell} />);
+		for (let r = 0; r < rows; r++) l.push(<line key={`r${r}`} x1={0} y1={r * cell} x2={cols * cell} y2={r * cell} />);
+		return l;
+	}, [cols, rows, cell]);
 	const t = frame / fps;
 	const shift = (t * cell * 0.25) % cell; // drifts one cell every 4 s, endlessly
-	const lines: React.ReactNode[] = [];
-	for (let c = 0; c < cols; c++) lines.push(<line key={`c${c}`} x1={c * cell} y1={0} x2={c * cell} y2={rows * cell} />);
-	for (let r = 0; r < rows; r++) lines.push(<line key={`r${r}`} x1={0} y1={r * cell} x2={cols * cell} y2={r * cell} />);
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(200deg, ${palette.surface}, ${palette.background} 70%)`, overflow: 'hidden'}}>
-			<svg
-				width={cols * cell}
-				height={rows * cell}
-				style={{position: 'absolute', left: -cell, top: -cell, transform: `translate(${shift}px, ${shift}px)`}}
+		<AbsoluteFill style={{overflow: 'hidden'}}>
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(200deg, ${palette.surface}, ${palette.background} 70%)`}} />
+			<div
+				style={{
+					...LAYER,
+					position: 'absolute',
+					left: -cell,
+					top: -cell,
+					width: cols * cell,
+					height: rows * cell,
+					transform: `translate(${shift}px, ${shift}px)`,
+				}}
 			>
 				{lit.map((l, i) => (
-					<rect
+					<div
 						key={i}
-						x={l.c * cell + 2}
-						y={l.r * cell + 2}
-						width={cell - 4}
-						height={cell - 4}
-						rx={cell * 0.12}
-						fill={l.colour}
-						opacity={0.15 + 0.45 * (0.5 + 0.5 * Math.sin(t * 1.2 + l.phase))}
+						style={{
+							position: 'absolute',
+							left: l.c * cell + 2,
+							top: l.r * cell + 2,
+							width: cell - 4,
+							height: cell - 4,
+							borderRadius: cell * 0.12,
+							background: l.colour,
+							opacity: 0.15 + 0.45 * (0.5 + 0.5 * Math.sin(t * 1.2 + l.phase)),
+							willChange: 'opacity',
+						}}
 					/>
 				))}
-				<g stroke={withAlpha(palette.text, 0.2)} strokeWidth={Math.max(1, cell * 0.015)}>
-					{lines}
-				</g>
-			</svg>
+				<svg width={cols * cell} height={rows * cell} style={{...LAYER, position: 'absolute', left: 0, top: 0}}>
+					<g stroke={withAlpha(palette.text, 0.2)} strokeWidth={Math.max(1, cell * 0.015)}>
+						{lines}
+					</g>
+				</svg>
+			</div>
 			<AbsoluteFill
-				style={{background: `radial-gradient(ellipse at 50% 45%, ${withAlpha(palette.background, 0)} 40%, ${withAlpha(palette.background, 0.75)})`}}
+				style={{
+					...LAYER,
+					background: `radial-gradient(ellipse at 50% 45%, ${withAlpha(palette.background, 0)} 40%, ${withAlpha(palette.background, 0.75)})`,
+				}}
 			/>
 		</AbsoluteFill>
 	);
@@ -128,8 +192,10 @@ const Waves: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const layers = [palette.surface, palette.primary, palette.accent, palette.primary];
 	const points = 40;
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background}, ${palette.surface})`}}>
-			<svg width={width} height={height} style={{position: 'absolute'}}>
+		<AbsoluteFill>
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(180deg, ${palette.background}, ${palette.surface})`}} />
+			{/* Its own layer: the waves change every frame, the gradient under them does not. */}
+			<svg width={width} height={height} style={{...LAYER, position: 'absolute'}}>
 				{layers.map((colour, i) => {
 					const base = height * (0.55 + i * 0.1);
 					const amp = height * (0.05 - i * 0.007);

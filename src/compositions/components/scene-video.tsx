@@ -23,11 +23,13 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 			src={resolveMediaSrc(visual.src)}
 			muted
 			trimBefore={trimBefore > 0 ? trimBefore : undefined}
-			style={{width: '100%', height: '100%', objectFit: visual.fit}}
+			style={{width: '100%', height: '100%', objectFit: visual.fit, willChange: 'transform'}}
 		/>
 	);
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`}}>
+		<AbsoluteFill>
+			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}
+			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`, willChange: 'transform'}} />
 			{visual.loop && playableFrames < durationInFrames ? (
 				<Loop durationInFrames={playableFrames} name="clip loop">
 					{video}
