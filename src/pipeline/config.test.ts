@@ -13,6 +13,14 @@ describe('loadConfig: server settings', () => {
 			leaseMs: 30_000,
 			shutdownGraceMs: 20_000,
 			maxBodyBytes: 5_000_000,
+			apiKeys: [],
+			allowOpen: false,
+			webhookSecret: undefined,
+			allowPrivateUrls: false,
+			publicUrl: undefined,
+			rateLimit: {perMinute: 600, burst: 60},
+			maxUploadBytes: expect.any(Number),
+			webhookBackoff: {type: 'exponential', delayMs: 5000, maxAttempts: 8},
 		});
 	});
 
