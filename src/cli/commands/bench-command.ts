@@ -14,6 +14,7 @@ import {
 	resolveQuality,
 } from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
+import {benchGenerate} from './bench-generate';
 
 const BARE_ID = 'bench-bare';
 
@@ -39,16 +40,15 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 	const cached = await bundleProject({cacheDir: coldDir});
 	log(`bundle: cold ${(cold.ms / 1000).toFixed(1)} s, cached ${cached.ms.toFixed(0)} ms`);
 
-	// 2. Our explainer sample through our renderer.
+	// 2. Our explainer sample through our renderer. Both timed sections cover choosing the
+	// composition and rendering it in an already open browser: a poster first opens the renderer's
+	// browser and media server, as step 3 opens its browser before its clock starts.
 	const renderer = createLocalRenderer({cacheDir: coldDir, browserExecutable});
 	const out = join(coldDir, 'out');
 	await mkdir(out, {recursive: true});
-	const ours = await renderer.renderVideo({
-		storyboard: sample,
-		mediaDir: join(root, 'src/compositions/templates/explainer/samples'),
-		outFile: join(out, 'explainer.mp4'),
-		quality: opts.quality,
-	});
+	const mediaDir = join(root, 'src/compositions/templates/explainer/samples');
+	await renderer.renderPoster({storyboard: sample, mediaDir, outFile: join(out, 'warm-up.jpg'), quality: opts.quality});
+	const ours = await renderer.renderVideo({storyboard: sample, mediaDir, outFile: join(out, 'explainer.mp4'), quality: opts.quality});
 	await renderer.close();
 	const oursFps = ours.frames / (ours.renderMs / 1000);
 	log(`explainer sample: ${ours.frames} frames at ${ours.width}x${ours.height} in ${(ours.renderMs / 1000).toFixed(1)} s = ${oursFps.toFixed(2)} fps`);
@@ -57,6 +57,7 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 	const browser = await openBrowser('chrome', {browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
 	let bareFps = 0;
 	try {
+		const started = performance.now();
 		const composition = await selectComposition({
 			serveUrl: cold.serveUrl,
 			id: BARE_ID,
@@ -66,7 +67,6 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 			logLevel: 'error',
 		});
 		const q = resolveQuality(opts.quality, composition);
-		const started = performance.now();
 		await renderMedia({
 			serveUrl: cold.serveUrl,
 			composition,
@@ -105,6 +105,25 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 		'peak RSS MB': rssMb.toFixed(0),
 	};
 	await appendRow(join(root, 'bench/results.md'), row);
+
+	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
+	log('generate: ~30 s English script, cold caches…');
+	const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
+	const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
+	log(`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`);
+	log(`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`);
+	await appendRow(join(root, 'bench/generate-results.md'), {
+		date: row.date!,
+		quality: opts.quality,
+		'video s': gen.videoSec.toFixed(1),
+		'total s': gen.totalSec.toFixed(1),
+		'planning s': stage('planning'),
+		'voicing s': stage('voicing'),
+		'fetching s': stage('fetching'),
+		'rendering s': stage('rendering'),
+		'total / video': gen.totalOverVideo.toFixed(2),
+		'overhead / render': `${(gen.overheadOfRender * 100).toFixed(1)}%`,
+	});
 	await rm(coldDir, {recursive: true, force: true});
 	return 0;
 };

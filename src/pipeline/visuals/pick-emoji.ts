@@ -72,9 +72,10 @@ const searchTerms = (keywords: readonly string[], text: string): Map<string, num
 		const weight = 1 / (1 + 0.25 * i);
 		const words = raw.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 		if (words.length > 1) {
+			if (words.every((w) => IGNORED.has(w) || w === 'of')) return;
 			for (const v of variants(words.join('_'))) terms.set(v, Math.max(terms.get(v) ?? 0, weight * 1.5));
 			for (const w of words) if (!IGNORED.has(w)) add(w, weight * 0.8);
-		} else if (words[0]) add(words[0], weight);
+		} else if (words[0] && !IGNORED.has(words[0])) add(words[0], weight);
 	});
 	const textWords = text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
 	for (const w of [...new Set(textWords)].slice(0, MAX_TEXT_WORDS)) {
