@@ -1,6 +1,7 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette} from '../storyboard';
+import {headingStyle} from './heading-style';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -58,13 +59,7 @@ export const AnimatedTitle: React.FC<{
 				{title ? (
 					<div
 						style={{
-							fontSize: titleSize,
-							fontWeight: 800,
-							lineHeight: 1.1,
-							letterSpacing: '-0.02em',
-							textWrap: 'balance',
-							overflowWrap: 'anywhere',
-							maxWidth: '100%',
+							...headingStyle(titleSize),
 							opacity: enter,
 							transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
 							textShadow: `0 ${unit * 0.3}px 0 ${withAlpha(palette.background, 0.45)}`,

@@ -1,6 +1,7 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Credit, Palette} from '../storyboard';
+import {headingStyle} from './heading-style';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -55,13 +56,7 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 			>
 				<div
 					style={{
-						fontSize: titleSize,
-						fontWeight: 800,
-						lineHeight: 1.1,
-						letterSpacing: '-0.02em',
-						textWrap: 'balance',
-						overflowWrap: 'anywhere',
-						maxWidth: '100%',
+						...headingStyle(titleSize),
 						opacity: enter,
 						transform: `scale(${0.92 + 0.08 * enter})`,
 					}}

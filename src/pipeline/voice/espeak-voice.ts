@@ -8,7 +8,7 @@ import {speechActivity, type Interval} from './speech-activity';
 import {chunkTokens, tokenizeScript, type ScriptToken} from './tokenize-script';
 import {VoiceSynthesisError, VoiceUnavailableError} from './voice-errors';
 import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider, WordTiming} from './voice-provider';
-import {readWav, wavDurationMs, writeWav, type PcmWav} from './wav-file';
+import {readWav, wavDurationMs, writeJoinedWav, type PcmWav} from './wav-file';
 import {warpBoundaries} from './warp-boundaries';
 
 export const ESPEAK_INSTALL = 'apt-get install espeak-ng';
@@ -197,13 +197,8 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 				parts.push(wav);
 				offsetMs += wavDurationMs(wav);
 			}
-			const format = parts[0] ?? {sampleRate: 22_050, channels: 1, bitsPerSample: 16, data: Buffer.alloc(0)};
-			if (parts.length === 0) {
-				parts.push({...format, data: Buffer.alloc(22_050)});
-				offsetMs = 500;
-			}
-			await writeWav(opts.outFile, {...format, data: Buffer.concat(parts.map((p) => p.data))});
-			return {audioFile: opts.outFile, durationMs: Math.round(offsetMs), words};
+			const durationMs = await writeJoinedWav(opts.outFile, parts, {sampleRate: 22_050, channels: 1, bitsPerSample: 16});
+			return {audioFile: opts.outFile, durationMs: Math.round(durationMs), words};
 		} finally {
 			await rm(work, {recursive: true, force: true}).catch(() => undefined);
 		}

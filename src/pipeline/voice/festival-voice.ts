@@ -8,7 +8,7 @@ import {toFestivalText} from './to-festival-text';
 import {chunkTokens, tokenizeScript, tokenKey} from './tokenize-script';
 import {VoiceSynthesisError, VoiceUnavailableError} from './voice-errors';
 import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider, WordTiming} from './voice-provider';
-import {readWav, wavDurationMs, writeWav, type PcmWav} from './wav-file';
+import {readWav, wavDurationMs, writeJoinedWav, type PcmWav} from './wav-file';
 
 export const FESTIVAL_INSTALL = 'apt-get install festival festvox-us-slt-hts';
 
@@ -115,14 +115,9 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 				parts.push(wav);
 				offsetMs += wavDurationMs(wav);
 			}
-			if (!format) {
-				// Nothing Festival can pronounce (e.g. only emoji or CJK): a short silence, not a failure.
-				format = {sampleRate: 32_000, channels: 1, bitsPerSample: 16};
-				parts.push({...format, data: Buffer.alloc(32_000 * 2 * 0.5)});
-				offsetMs = 500;
-			}
-			await writeWav(opts.outFile, {...format, data: Buffer.concat(parts.map((p) => p.data))});
-			return {audioFile: opts.outFile, durationMs: Math.round(offsetMs), words};
+			// Nothing Festival can pronounce (e.g. only emoji or CJK): a short silence, not a failure.
+			const durationMs = await writeJoinedWav(opts.outFile, parts, {sampleRate: 32_000, channels: 1, bitsPerSample: 16});
+			return {audioFile: opts.outFile, durationMs: Math.round(durationMs), words};
 		} finally {
 			await rm(work, {recursive: true, force: true}).catch(() => undefined);
 		}
