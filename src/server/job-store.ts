@@ -263,22 +263,45 @@ export type JobStore = ReturnType<typeof openJobStore>;
  * both claim it; every write of a running job is conditioned on the caller still holding the
  * lease, so a worker that lost its lease can no longer change the job.
  */
+/**
+ * Runs a step of opening the store again while another process holds a lock it needs: switching
+ * to WAL and reading a schema that another process is changing can report "locked" without waiting
+ * on busy_timeout when several processes open a new data dir at the same moment.
+ */
+const retryWhileLocked = <T>(step: () => T): T => {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		try {
+			return step();
+		} catch (error) {
+			if (!(error instanceof Error && /locked|busy/i.test(error.message)) || Date.now() > deadline) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+		}
+	}
+};
+
 export const openJobStore = (o: {file: string}) => {
 	mkdirSync(dirname(o.file), {recursive: true});
-	const db = new Database(o.file);
-	db.pragma('journal_mode = WAL');
+	// The busy timeout comes first: several processes may open a new data dir at the same moment,
+	// and switching to WAL needs a moment of exclusive access.
+	const db = new Database(o.file, {timeout: 10_000});
 	db.pragma('busy_timeout = 10000');
+	retryWhileLocked(() => db.pragma('journal_mode = WAL'));
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');
 
-	db.transaction(() => {
-		const version = db.pragma('user_version', {simple: true}) as number;
-		for (let v = version + 1; v <= SCHEMA_VERSION; v++) {
-			const sql = MIGRATIONS[v];
-			if (sql) db.exec(sql);
-		}
-		if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-	}).immediate();
+	retryWhileLocked(() =>
+		db
+			.transaction(() => {
+				const version = db.pragma('user_version', {simple: true}) as number;
+				for (let v = version + 1; v <= SCHEMA_VERSION; v++) {
+					const sql = MIGRATIONS[v];
+					if (sql) db.exec(sql);
+				}
+				if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+			})
+			.immediate(),
+	);
 
 	const stmt = {
 		insert: db.prepare(`
