@@ -1,28 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {z} from 'zod';
+import {expectStrictJsonSchema, type JsonSchema} from '../../../test/support/strict-json-schema';
 import {plannedStoryboardSchema} from './planned-storyboard';
-
-type JsonSchema = {type?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: unknown; anyOf?: JsonSchema[]};
-
-/** Walks every object of a JSON schema. */
-const objects = (s: JsonSchema): JsonSchema[] => [
-	...(s.type === 'object' ? [s] : []),
-	...Object.values(s.properties ?? {}).flatMap(objects),
-	...(s.items ? objects(s.items) : []),
-	...(s.anyOf ?? []).flatMap(objects),
-];
 
 describe('plannedStoryboardSchema', () => {
 	it('is acceptable to OpenAI strict structured output: all required, no extra keys, no oneOf', () => {
 		const json = z.toJSONSchema(plannedStoryboardSchema) as JsonSchema;
-		const all = objects(json);
-		expect(all.length).toBe(2);
-		for (const o of all) {
-			expect(o.additionalProperties).toBe(false);
-			expect([...(o.required ?? [])].sort()).toEqual(Object.keys(o.properties ?? {}).sort());
-		}
-		expect(JSON.stringify(json)).not.toContain('oneOf');
-		expect(JSON.stringify(json)).not.toContain('"default"');
+		expect(expectStrictJsonSchema(json).length).toBe(2);
 		// A nullable field is `type: ["string", "null"]`, the form strict mode documents.
 		expect(json.properties!.scenes!.items!.properties!.text!.type).toEqual(['string', 'null']);
 	});
