@@ -1,4 +1,5 @@
 import {Command, Option} from 'commander';
+import {envHelp} from '../app';
 import {QUALITIES} from '../pipeline/render';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
@@ -11,6 +12,9 @@ import {templatesCommand} from './commands/templates-command';
 
 const qualityOption = () =>
 	new Option('-q, --quality <quality>', 'draft (360p, fast), standard (720p) or high (full size)').choices(QUALITIES).default('standard');
+
+/** Variables only `serve` and `mcp` read; the rest apply to every command. */
+const SERVER_VARS = new Set(['PORT', 'PROMPTREEL_CONCURRENCY', 'PROMPTREEL_RETENTION_DAYS', 'PROMPTREEL_MAX_ATTEMPTS', 'PROMPTREEL_JOB_TIMEOUT_SEC', 'PROMPTREEL_LEASE_SEC', 'PROMPTREEL_SHUTDOWN_GRACE_SEC', 'PROMPTREEL_MAX_BODY_BYTES', 'PROMPTREEL_API_KEYS', 'PROMPTREEL_ALLOW_OPEN', 'PROMPTREEL_WEBHOOK_SECRET', 'PROMPTREEL_ALLOW_PRIVATE_URLS', 'PROMPTREEL_PUBLIC_URL', 'PROMPTREEL_RATE_LIMIT_PER_MIN', 'PROMPTREEL_RATE_LIMIT_BURST', 'PROMPTREEL_MAX_UPLOAD_BYTES', 'PROMPTREEL_WEBHOOK_MAX_ATTEMPTS', 'PROMPTREEL_WEBHOOK_BACKOFF_MS']);
 
 export const buildProgram = (setExit: (code: number) => void): Command => {
 	const program = new Command('promptreel')
@@ -28,7 +32,8 @@ Examples:
   $ promptreel schema > storyboard.schema.json
   $ promptreel doctor
 
-Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWSER_EXECUTABLE.`,
+Environment (all optional; \`promptreel serve --help\` lists the server's):
+\${envHelp((name) => !SERVER_VARS.has(name))}`,
 		);
 
 	const addGenerateOptions = (command: Command, withRender: boolean) => {
@@ -91,19 +96,7 @@ Environment: PROMPTREEL_DATA_DIR (caches, default ~/.promptreel), REMOTION_BROWS
 		.option('-p, --port <port>', 'port to listen on; 0 = any free port (default: PORT or 8787)')
 		.option('--data-dir <dir>', 'jobs database, job files and caches (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
 		.option('--allow-open', 'listen on a non-loopback address without API keys (trusted networks only; PROMPTREEL_ALLOW_OPEN=1)')
-		.addHelpText(
-			'after',
-			`
-Environment: PORT, PROMPTREEL_DATA_DIR, PROMPTREEL_CONCURRENCY (default 1), PROMPTREEL_MAX_ATTEMPTS (3),
-PROMPTREEL_JOB_TIMEOUT_SEC (1800), PROMPTREEL_LEASE_SEC (30), PROMPTREEL_SHUTDOWN_GRACE_SEC (20),
-PROMPTREEL_RETENTION_DAYS (7), PROMPTREEL_MAX_BODY_BYTES (5000000).
-Security: PROMPTREEL_API_KEYS (comma-separated Bearer keys; without keys the server listens on loopback
-only), PROMPTREEL_RATE_LIMIT_PER_MIN (600) and PROMPTREEL_RATE_LIMIT_BURST (60) per key,
-PROMPTREEL_ALLOW_PRIVATE_URLS (webhooks and media URLs may reach private addresses),
-PROMPTREEL_MAX_UPLOAD_BYTES (100000000).
-Webhooks: PROMPTREEL_WEBHOOK_SECRET (default: generated in DATA_DIR/webhook-secret),
-PROMPTREEL_WEBHOOK_MAX_ATTEMPTS (8), PROMPTREEL_WEBHOOK_BACKOFF_MS (5000, doubling), PROMPTREEL_PUBLIC_URL.`,
-		)
+		.addHelpText('after', `\nEnvironment of the server:\n${envHelp((name) => SERVER_VARS.has(name))}`)
 		.action(async (opts) => setExit(await serveCommand(opts)));
 
 	program

@@ -72,7 +72,7 @@ export const buildApp = (deps: AppDeps) => {
 	const jsonLimit = bodyLimit({
 		maxSize: deps.maxBodyBytes,
 		onError: () => {
-			throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
+			throw new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
 		},
 	});
 	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonLimit(c, next)));
@@ -109,14 +109,14 @@ export const buildApp = (deps: AppDeps) => {
 	});
 
 	app.openapi(uploadAssetRoute, async (c) => {
-		if (!deps.assetsDir) throw new ApiError(503, 'UNAVAILABLE', 'This server stores no uploads.');
+		if (!deps.assetsDir) throw new ApiError('UNAVAILABLE', 'This server stores no uploads.');
 		const asset = await receiveUpload({request: c.req.raw, dir: deps.assetsDir, assets: service.assets, maxBytes: deps.maxUploadBytes ?? 100_000_000, now: Date.now()});
 		return c.json(toAssetView(asset), 201);
 	});
 
 	app.openapi(getAssetRoute, (c) => {
 		const asset = service.assets.get(c.req.valid('param').id);
-		if (!asset) throw new ApiError(404, 'NOT_FOUND', `No asset "${c.req.valid('param').id}".`);
+		if (!asset) throw new ApiError('NOT_FOUND', `No asset "${c.req.valid('param').id}".`);
 		return c.json(toAssetView(asset), 200);
 	});
 
@@ -164,7 +164,7 @@ export const buildApp = (deps: AppDeps) => {
 		try {
 			health = service.health();
 		} catch (error) {
-			throw new ApiError(503, 'UNAVAILABLE', `The job store cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+			throw new ApiError('UNAVAILABLE', `The job store cannot be used: ${error instanceof Error ? error.message : String(error)}`);
 		}
 		return c.json(health, 200);
 	});

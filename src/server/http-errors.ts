@@ -2,33 +2,28 @@ import type {Context} from 'hono';
 import {HTTPException} from 'hono/http-exception';
 import type {ContentfulStatusCode} from 'hono/utils/http-status';
 import type {z} from 'zod';
-import {PromptreelError, ValidationError, type IssueDetail} from '../pipeline/errors';
+import {PromptreelError, ValidationError, type ErrorCode, type IssueDetail} from '../pipeline/errors';
 
 export type ErrorBody = {error: {code: string; message: string; issues?: IssueDetail[]}};
 
-/** An error the HTTP layer answers with a given status (malformed JSON, body too large, ...). */
-export class ApiError extends Error {
+/**
+ * An error only the HTTP layer raises (malformed JSON, body too large, missing key): a
+ * `PromptreelError` whose status comes from the error catalogue like every other.
+ */
+export class ApiError extends PromptreelError {
 	override name = 'ApiError';
 	constructor(
-		readonly status: ContentfulStatusCode,
-		readonly code: string,
+		code: ErrorCode,
 		message: string,
 		readonly issues?: IssueDetail[],
 		/** Sent with the error response (Retry-After, WWW-Authenticate). */
 		readonly headers?: Record<string, string>,
 	) {
-		super(message);
+		super(code, message);
 	}
 }
 
-/** Codes of our errors that are not 422 when they are the caller's fault. */
-const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
-	NOT_FOUND: 404,
-	UNAUTHORIZED: 401,
-	CONFLICT: 409,
-};
-
-const HTTP_EXCEPTION_CODES: Partial<Record<number, string>> = {
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
 	400: 'MALFORMED_JSON',
 	413: 'PAYLOAD_TOO_LARGE',
 	415: 'UNSUPPORTED_MEDIA_TYPE',
@@ -38,7 +33,7 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, string>> = {
 export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; body: ErrorBody; headers?: Record<string, string>} => {
 	if (error instanceof ApiError) {
 		return {
-			status: error.status,
+			status: error.httpStatus as ContentfulStatusCode,
 			body: {error: {code: error.code, message: error.message, ...(error.issues ? {issues: error.issues} : {})}},
 			...(error.headers ? {headers: error.headers} : {}),
 		};
@@ -47,8 +42,7 @@ export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; 
 		return {status: 422, body: {error: {code: error.code, message: error.message, issues: error.issues}}};
 	}
 	if (error instanceof PromptreelError) {
-		const status = STATUS_OF_CODE[error.code] ?? (error.badInput ? 422 : 500);
-		return {status, body: {error: {code: error.code, message: error.message}}};
+		return {status: error.httpStatus as ContentfulStatusCode, body: {error: {code: error.code, message: error.message}}};
 	}
 	if (error instanceof HTTPException) {
 		const status = error.status as ContentfulStatusCode;

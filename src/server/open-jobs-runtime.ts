@@ -2,7 +2,8 @@ import {randomBytes} from 'node:crypto';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import pkg from '../../package.json';
-import type {PromptreelConfig} from '../pipeline/config';
+import type {JobsSettings} from '../jobs/jobs-settings';
+import type {HttpSettings} from './http-settings';
 import {createLocalRenderer, type Renderer} from '../pipeline/render';
 import {openJobStore} from './job-store';
 import {createJobsService} from './jobs-service';
@@ -17,7 +18,7 @@ import {resolveWebhookSecret} from './webhook-secret';
 export type JobsRuntimeOptions = {
 	dataDir: string;
 	/** Server settings (concurrency, leases, timeouts, retention, body limit). */
-	server: PromptreelConfig['server'];
+	server: JobsSettings & HttpSettings;
 	browserExecutable?: string | undefined;
 	/** Default: one local renderer (one bundle, one browser) shared by every job of this process. */
 	renderer?: Renderer;

@@ -18,7 +18,7 @@ export type ReceiveUploadOptions = {
 
 const ACCEPTED = 'PNG, JPEG, GIF or WebP images; MP4, QuickTime or WebM videos; MP3, M4A, WAV, Ogg or FLAC audio';
 
-const tooLarge = (max: number) => new ApiError(413, 'PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`);
+const tooLarge = (max: number) => new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`);
 
 /** The body, counted as it arrives: never more than `max` bytes are held. */
 const readLimited = async (request: Request, max: number): Promise<Buffer> => {
@@ -49,11 +49,11 @@ const fileOf = async (request: Request, body: Buffer): Promise<{bytes: Buffer; n
 	try {
 		form = await new Response(new Uint8Array(body), {headers: {'content-type': type}}).formData();
 	} catch (error) {
-		throw new ApiError(400, 'MALFORMED_MULTIPART', `The multipart body cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+		throw new ApiError('MALFORMED_MULTIPART', `The multipart body cannot be read (${error instanceof Error ? error.message : String(error)}).`);
 	}
 	const named = form.get('file');
 	const file = named instanceof File ? named : [...form.values()].find((v): v is File => v instanceof File);
-	if (!file) throw new ApiError(422, 'INVALID_INPUT', 'The multipart form has no file: send it in a field named "file".', [{path: 'file', message: 'Missing.'}]);
+	if (!file) throw new ApiError('INVALID_INPUT', 'The multipart form has no file: send it in a field named "file".', [{path: 'file', message: 'Missing.'}]);
 	return {bytes: Buffer.from(await file.arrayBuffer()), name: file.name || null};
 };
 
@@ -65,11 +65,11 @@ const fileOf = async (request: Request, body: Buffer): Promise<{bytes: Buffer; n
 export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecord> => {
 	const body = await readLimited(o.request, o.maxBytes);
 	const {bytes, name} = await fileOf(o.request, body);
-	if (bytes.length === 0) throw new ApiError(422, 'INVALID_INPUT', 'The upload is empty.', [{path: 'file', message: 'Empty.'}]);
+	if (bytes.length === 0) throw new ApiError('INVALID_INPUT', 'The upload is empty.', [{path: 'file', message: 'Empty.'}]);
 	const sniffed = sniffMedia(bytes.subarray(0, 64));
 	if (!sniffed) {
 		const declared = o.request.headers.get('content-type') ?? 'none';
-		throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `The content is not a supported media file (${ACCEPTED}); the declared type "${declared}" is not trusted.`);
+		throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The content is not a supported media file (${ACCEPTED}); the declared type "${declared}" is not trusted.`);
 	}
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const id = assetIdOf(sha256);
@@ -86,7 +86,7 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 			try {
 				info = await (o.probe ?? probeMedia)(tmp);
 			} catch (error) {
-				throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `The file looks like ${sniffed.contentType} but cannot be read as one (${error instanceof Error ? error.message : String(error)}).`);
+				throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The file looks like ${sniffed.contentType} but cannot be read as one (${error instanceof Error ? error.message : String(error)}).`);
 			}
 		}
 		await rename(tmp, join(o.dir, fileName));

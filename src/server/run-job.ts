@@ -4,7 +4,7 @@ import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo} from '../pipeline/generate';
 import {localizeRemoteMedia} from '../pipeline/media';
 import {outputPaths, renderOutputs} from '../pipeline/output';
-import type {Providers} from '../pipeline/providers-from-config';
+import type {Providers} from '../pipeline/providers';
 import type {Renderer} from '../pipeline/render';
 import type {JobWarning} from './api-schemas';
 import {ASSET_PATH} from './asset-refs';
@@ -40,11 +40,11 @@ const prepareAttemptDir = async (dataDir: string, job: JobRecord): Promise<strin
 };
 
 /** The providers a server was configured with (see providersFromConfig); absent ones are the offline defaults. */
-export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' | 'visualsProvider' | 'defaultVoice'>>;
+export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' | 'visualsProvider' | 'preferredVoice'>>;
 
 /** Options of a job as generate takes them: "auto" voice means the server's configured default voice. */
 export const withDefaultVoice = <T extends {voice: string}>(options: T, providers: JobProviders | undefined): T =>
-	options.voice === 'auto' && providers?.defaultVoice ? {...options, voice: providers.defaultVoice} : options;
+	options.voice === 'auto' && providers?.preferredVoice ? {...options, voice: providers.preferredVoice} : options;
 
 /** Media references of a storyboard (scene visuals, narration audio, music). */
 const mediaSources = (sb: Storyboard): string[] => [

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {http, tinyStoryboard} from '../../test/support/server-harness';
-import {loadConfig} from '../pipeline/config';
+import {loadConfig} from '../app/config';
 import {startServer, type RunningServer} from './start-server';
 
 // The API over real HTTP on 127.0.0.1 with a real SQLite file, and no worker (concurrency 0):

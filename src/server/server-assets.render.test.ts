@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {probe} from '../../test/support/ffprobe';
 import {http, shareTestBundle, tinyStoryboard, waitForJob} from '../../test/support/server-harness';
-import {loadConfig} from '../pipeline/config';
+import {loadConfig} from '../app/config';
 import {startServer, type RunningServer} from './start-server';
 
 // Upload then render (one real, tiny render): a PNG made with ffmpeg is uploaded to POST /v1/assets

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {http} from '../../test/support/server-harness';
-import {loadConfig} from '../pipeline/config';
+import {loadConfig} from '../app/config';
 import {startServer, type RunningServer} from './start-server';
 
 // API keys and the rate limit over real HTTP on 127.0.0.1 (no worker: nothing renders).

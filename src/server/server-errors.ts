@@ -4,7 +4,7 @@ import {PromptreelError} from '../pipeline/errors';
 export class NotFoundError extends PromptreelError {
 	override name = 'NotFoundError';
 	constructor(message: string) {
-		super('NOT_FOUND', message, {badInput: true});
+		super('NOT_FOUND', message);
 	}
 }
 
@@ -12,6 +12,6 @@ export class NotFoundError extends PromptreelError {
 export class ConflictError extends PromptreelError {
 	override name = 'ConflictError';
 	constructor(message: string) {
-		super('CONFLICT', message, {badInput: true});
+		super('CONFLICT', message);
 	}
 }

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {http, readSse, startReceiver, tinyStoryboard, waitForJob} from '../../test/support/server-harness';
-import {loadConfig} from '../pipeline/config';
+import {loadConfig} from '../app/config';
 import {PromptreelError} from '../pipeline/errors';
 import type {JobRunner} from './run-job';
 import {startServer, type RunningServer} from './start-server';

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {probe} from '../../test/support/ffprobe';
 import {http, isRenderingFrames, shareTestBundle, tinyStoryboard, waitForJob} from '../../test/support/server-harness';
-import {loadConfig} from '../pipeline/config';
+import {loadConfig} from '../app/config';
 import {startServer, type RunningServer} from './start-server';
 
 // Real renders (slow, few, small): a server in this process with one worker and the real

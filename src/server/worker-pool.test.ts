@@ -84,7 +84,7 @@ describe('worker pool', () => {
 		const b = store.insert(job(), Date.now());
 		pool(async (j) => {
 			if (j.id === a.id) throw new PromptreelError('RENDER_FAILED', 'The browser crashed.', {retryable: true});
-			throw new PromptreelError('UNKNOWN_VOICE', 'Unknown voice "x".', {badInput: true});
+			throw new PromptreelError('UNKNOWN_VOICE', 'Unknown voice "x".');
 		});
 		await until(() => store.get(a.id)?.status === 'failed' && store.get(b.id)?.status === 'failed');
 		expect(store.get(a.id)).toMatchObject({attempts: 2, error: {code: 'RENDER_FAILED', message: 'The browser crashed.'}});

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {storyboardSchema} from '../../src/compositions/storyboard';
 import type {GenerationReport} from '../../src/pipeline/generate';
 import {generateVideo} from '../../src/pipeline/generate';
-import {providersFromConfig} from '../../src/pipeline/providers-from-config';
+import {providersFromConfig} from '../../src/app';
 import {createLocalRenderer} from '../../src/pipeline/render';
 import {probe} from '../support/ffprobe';
 import {runCli} from '../support/run-cli';
@@ -49,10 +49,10 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 			openai: {apiKey: 'sk-fake', baseUrl: openai.baseURL, plannerModel: 'fake-planner'},
 			pexels: {apiKey: 'fake-pexels-key', baseUrl: pexels.url},
 		});
-		expect(providers.defaultVoice).toBe('openai');
+		expect(providers.preferredVoice).toBe('openai');
 		const result = await generateVideo({
 			prompt: 'How volcanoes form',
-			options: {quality: 'draft', voice: providers.defaultVoice, lang: 'en', music: 'none'},
+			options: {quality: 'draft', voice: providers.preferredVoice, lang: 'en', music: 'none'},
 			outDir: join(work, 'online'),
 			dataDir,
 			renderer,

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
 import {findTemplate} from '../../compositions/registry';
-import {loadConfig} from '../../pipeline/config';
+import {loadConfig} from '../../app';
 import {projectRoot} from '../../pipeline/project-root';
 import {
 	bundleProject,

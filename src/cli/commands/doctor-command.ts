@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import {access, mkdir} from 'node:fs/promises';
 import {constants} from 'node:fs';
 import {promisify} from 'node:util';
-import {loadConfig} from '../../pipeline/config';
+import {loadConfig} from '../../app';
 import {resolveBrowserExecutableSync} from '../../pipeline/render';
 
 const run = promisify(execFile);

@@ -1,8 +1,8 @@
 import {resolve} from 'node:path';
-import {loadConfig} from '../../pipeline/config';
+import {loadConfig} from '../../app';
 import {PromptreelError} from '../../pipeline/errors';
 import {generateVideo, type GenerateOptionsInput} from '../../pipeline/generate';
-import {createOpenAiClient, providersFromConfig} from '../../pipeline/providers-from-config';
+import {createOpenAiClient, providersFromConfig} from '../../app';
 import {transcribeWords} from '../../pipeline/voice';
 import {createLocalRenderer} from '../../pipeline/render';
 import {EXIT_OK, reportError} from '../exit-codes';
@@ -28,7 +28,7 @@ export type GenerateCommandFlags = {
 const numberFlag = (name: string, value: string | undefined): number | undefined => {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (!Number.isFinite(n)) throw new PromptreelError('INVALID_OPTION', `--${name} must be a number, got "${value}".`, {badInput: true});
+	if (!Number.isFinite(n)) throw new PromptreelError('INVALID_OPTION', `--${name} must be a number, got "${value}".`);
 	return n;
 };
 
@@ -44,7 +44,7 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 			aspect: flags.aspect as GenerateOptionsInput['aspect'],
 			durationSec: numberFlag('duration', flags.duration),
 			lang: flags.lang,
-			voice: flags.voice ?? providers.defaultVoice,
+			voice: flags.voice ?? providers.preferredVoice,
 			voiceover: flags.voiceover ? resolve(flags.voiceover) : undefined,
 			rate: numberFlag('rate', flags.rate),
 			music: flags.music,

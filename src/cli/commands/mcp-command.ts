@@ -1,7 +1,6 @@
 import {resolve} from 'node:path';
-import {loadConfig} from '../../pipeline/config';
 import {PromptreelError} from '../../pipeline/errors';
-import {providersFromConfig} from '../../pipeline/providers-from-config';
+import {createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {openJobsRuntime, runMcpStdio} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
@@ -28,14 +27,14 @@ export const mcpCommand = async (flags: McpFlags): Promise<number> => {
 	let session;
 	try {
 		const providers = providersFromConfig({...config, dataDir});
-		runtime = openJobsRuntime({dataDir, server: config.server, browserExecutable: config.browserExecutable, providers, log});
+		runtime = openJobsRuntime({renderer: createRenderer({config, dataDir}), dataDir, server: config.server, providers, log});
 		session = await runMcpStdio({service: runtime.service, log});
 		runtime.start();
 		log(`promptreel mcp on stdio; data dir ${dataDir}; ${config.server.concurrency} worker(s) (${runtime.workerId}); planner: ${providers.summary.planner}; voice: ${providers.summary.voice}`);
 	} catch (error) {
 		log(`promptreel mcp: ${error instanceof PromptreelError || error instanceof Error ? error.message : String(error)}`);
 		await runtime?.close({graceMs: 0}).catch(() => undefined);
-		return EXIT_FAILURE;
+		return error instanceof PromptreelError && error.badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
 	}
 	const running = runtime;
 	const mcp = session;

@@ -1,7 +1,7 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
 import {findTemplate, templateIds} from '../../compositions/registry';
-import {loadConfig} from '../../pipeline/config';
+import {loadConfig} from '../../app';
 import {PromptreelError, UnknownTemplateError} from '../../pipeline/errors';
 import {outputPaths, prepareOutputFolder, renderOutputs} from '../../pipeline/output';
 import {parseJsonText, parseStoryboard} from '../../pipeline/parse-storyboard';
@@ -14,7 +14,7 @@ export type RenderCommandOptions = {out?: string; quality: string; force?: boole
 export const parseQuality = (value: string): Quality => {
 	const parsed = qualitySchema.safeParse(value);
 	if (!parsed.success) {
-		throw new PromptreelError('INVALID_OPTION', `Unknown --quality "${value}". Valid: ${qualitySchema.options.join(', ')}.`, {badInput: true});
+		throw new PromptreelError('INVALID_OPTION', `Unknown --quality "${value}". Valid: ${qualitySchema.options.join(', ')}.`);
 	}
 	return parsed.data;
 };
@@ -29,7 +29,7 @@ export const renderCommand = async (file: string, opts: RenderCommandOptions): P
 		const quality = parseQuality(opts.quality);
 		const path = resolve(file);
 		const text = await readFile(path, 'utf8').catch((error: unknown) => {
-			throw new PromptreelError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`, {badInput: true});
+			throw new PromptreelError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`);
 		});
 		const storyboard = parseStoryboard(parseJsonText(text, path), path);
 		if (!findTemplate(storyboard.template)) throw new UnknownTemplateError(storyboard.template, templateIds);

@@ -1,7 +1,6 @@
 import {resolve} from 'node:path';
-import {loadConfig} from '../../pipeline/config';
 import {PromptreelError} from '../../pipeline/errors';
-import {providersFromConfig} from '../../pipeline/providers-from-config';
+import {createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
@@ -29,11 +28,11 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 	try {
 		const providers = providersFromConfig({...config, dataDir});
 		process.stderr.write(`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`);
-		server = await startServer({host: flags.host, port, dataDir, server: {...config.server, allowOpen: config.server.allowOpen || flags.allowOpen === true}, browserExecutable: config.browserExecutable, providers});
+		server = await startServer({renderer: createRenderer({config, dataDir}), host: flags.host, port, dataDir, server: {...config.server, allowOpen: config.server.allowOpen || flags.allowOpen === true}, providers});
 	} catch (error) {
 		const message = error instanceof PromptreelError || error instanceof Error ? error.message : String(error);
 		process.stderr.write(`promptreel serve: ${message}\n`);
-		return EXIT_FAILURE;
+		return error instanceof PromptreelError && error.badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
 	}
 	process.stderr.write(`data dir ${dataDir}; ${config.server.concurrency} worker(s) (${server.workerId})\n`);
 	process.stdout.write(`listening on ${server.url}\n`);

@@ -176,7 +176,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 const assertKnownVoice = async (voice: string, providers: VoiceProvider[] | undefined) => {
 	const voices = await listVoices(providers ? {providers} : undefined);
 	if (!voices.some((v) => v.id === voice)) {
-		throw new PromptreelError('UNKNOWN_VOICE', `Unknown --voice "${voice}". Valid voices: ${voices.map((v) => v.id).join(', ')}.`, {badInput: true});
+		throw new PromptreelError('UNKNOWN_VOICE', `Unknown --voice "${voice}". Valid voices: ${voices.map((v) => v.id).join(', ')}.`);
 	}
 };
 

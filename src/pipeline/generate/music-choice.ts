@@ -37,9 +37,7 @@ export const chooseMusic = async (o: {choice: string; mood: MusicMood; outDir: s
 	} else {
 		throw new PromptreelError(
 			'UNKNOWN_MUSIC',
-			`Unknown --music "${o.choice}". Use auto, none, a bundled track (${ids.join(', ')}) or the path of an audio file.`,
-			{badInput: true},
-		);
+			`Unknown --music "${o.choice}". Use auto, none, a bundled track (${ids.join(', ')}) or the path of an audio file.`);
 	}
 	const fileName = `music${extname(source).toLowerCase() || '.mp3'}`;
 	await copyFile(source, join(o.mediaDir, fileName));

@@ -8,9 +8,7 @@ export class UnsupportedLanguageError extends PromptreelError {
 	constructor(tag: string) {
 		super(
 			'UNSUPPORTED_LANGUAGE',
-			`Unsupported --lang "${tag}". Supported: ${SUPPORTED_LANGUAGES.map((l) => `${l.code} (${l.name})`).join(', ')}; or leave it out (or "auto") to detect it from the script.`,
-			{badInput: true},
-		);
+			`Unsupported --lang "${tag}". Supported: ${SUPPORTED_LANGUAGES.map((l) => `${l.code} (${l.name})`).join(', ')}; or leave it out (or "auto") to detect it from the script.`);
 	}
 }
 

@@ -33,7 +33,7 @@ export class DownloadError extends PromptreelError {
 	readonly url: string;
 	readonly reason: string;
 	constructor(url: string, reason: string, options: {retryable?: boolean; cause?: unknown} = {}) {
-		super('DOWNLOAD_FAILED', `Cannot download ${url}: ${reason}.`, {retryable: options.retryable ?? false, cause: options.cause});
+		super('MEDIA_DOWNLOAD_FAILED', `Cannot download ${url}: ${reason}.`, {retryable: options.retryable ?? false, cause: options.cause});
 		this.url = url;
 		this.reason = reason;
 	}

@@ -46,6 +46,6 @@ export const probeMedia = async (file: string): Promise<MediaInfo> => {
 			hasAudio: streams.some((s) => s.codec_type === 'audio'),
 		};
 	} catch (error) {
-		throw new PromptreelError('MEDIA_UNREADABLE', `Cannot read media file ${file}: ${(error as Error).message}`, {badInput: true, cause: error});
+		throw new PromptreelError('MEDIA_UNREADABLE', `Cannot read media file ${file}: ${(error as Error).message}`, {cause: error});
 	}
 };

@@ -28,9 +28,7 @@ export const prepareOutputFolder = async (o: {out?: string; base: string; title:
 		if (entries.length > 0 && !o.force) {
 			throw new PromptreelError(
 				'OUTPUT_EXISTS',
-				`The output folder ${dir} is not empty (another run?). Choose another --out or pass --force to overwrite.`,
-				{badInput: true},
-			);
+				`The output folder ${dir} is not empty (another run?). Choose another --out or pass --force to overwrite.`);
 		}
 		await mkdir(dir, {recursive: true});
 		return dir;

@@ -4,7 +4,7 @@ import {PromptreelError} from '../errors';
 export class EmptyPromptError extends PromptreelError {
 	override name = 'EmptyPromptError';
 	constructor() {
-		super('EMPTY_PROMPT', 'prompt: the prompt is empty. Pass a script, an outline or a topic.', {badInput: true});
+		super('EMPTY_PROMPT', 'prompt: the prompt is empty. Pass a script, an outline or a topic.');
 	}
 }
 
@@ -18,7 +18,7 @@ export class PromptTooLongError extends PromptreelError {
 			'PROMPT_TOO_LONG',
 			`prompt: ${length} characters is over the limit of ${limit} characters. ` +
 				'Shorten the script or split it into several videos.',
-			{badInput: true, details: {length, limit}},
+			{details: {length, limit}},
 		);
 		this.length = length;
 		this.limit = limit;
@@ -31,8 +31,6 @@ export class InvalidLanguageError extends PromptreelError {
 	constructor(language: string) {
 		super(
 			'INVALID_LANGUAGE',
-			`language: "${language}" is not a BCP 47 language tag. Use one such as "en", "es" or "pt-BR".`,
-			{badInput: true},
-		);
+			`language: "${language}" is not a BCP 47 language tag. Use one such as "en", "es" or "pt-BR".`);
 	}
 }

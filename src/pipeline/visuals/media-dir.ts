@@ -14,9 +14,7 @@ export type MediaMatch = MediaFile & {
 export class MediaDirError extends PromptreelError {
 	override name = 'MediaDirError';
 	constructor(dir: string, problem: string) {
-		super('MEDIA_DIR_INVALID', `--media: "${dir}" ${problem}. Pass a folder of images (jpg, png, webp) and videos (mp4, webm, mov).`, {
-			badInput: true,
-		});
+		super('MEDIA_DIR_INVALID', `--media: "${dir}" ${problem}. Pass a folder of images (jpg, png, webp) and videos (mp4, webm, mov).`);
 	}
 }
 

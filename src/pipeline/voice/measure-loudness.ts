@@ -1,3 +1,4 @@
+import {VoiceSynthesisError} from './voice-errors';
 import {runProcess} from './run-process';
 
 export type LoudnessMeasurement = {
@@ -37,7 +38,7 @@ export const measureLoudness = async ({
 	const summary = run.stderr.slice(run.stderr.lastIndexOf('Summary:'));
 	const integrated = /\bI:\s+(-?[\d.]+|-inf) LUFS/.exec(summary)?.[1];
 	if (run.exitCode !== 0 || !run.stderr.includes('Summary:') || integrated === undefined) {
-		throw new Error(`ffmpeg could not measure the loudness of ${file}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`);
+		throw new VoiceSynthesisError(`ffmpeg could not measure the loudness of ${file}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`);
 	}
 	const integratedLufs = num(integrated);
 	// ebur128 reports -70 LUFS (its absolute gate) for silence.

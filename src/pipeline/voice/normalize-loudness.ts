@@ -1,3 +1,4 @@
+import {VoiceSynthesisError} from './voice-errors';
 import {copyFile, rename, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {measureLoudness} from './measure-loudness';
@@ -121,6 +122,6 @@ const encode = async (o: {
 		timeoutMs: 300_000,
 	});
 	if (run.spawnError || run.exitCode !== 0) {
-		throw new Error(`ffmpeg could not write ${o.outputFile}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`);
+		throw new VoiceSynthesisError(`ffmpeg could not write ${o.outputFile}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`);
 	}
 };

@@ -50,7 +50,7 @@ export type VoiceOverResult = {
 export class VoiceOverError extends PromptreelError {
 	override name = 'VoiceOverError';
 	constructor(message: string) {
-		super('INVALID_VOICEOVER', message, {badInput: true});
+		super('INVALID_VOICEOVER', message);
 	}
 }
 

@@ -9,7 +9,7 @@ import {createAdaptorServer} from '@hono/node-server';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {checkCreateAndWait, checkOtherTools, checkResources, checkToolList} from '../../../test/support/mcp-checks';
 import {shareTestBundle} from '../../../test/support/server-harness';
-import {loadConfig} from '../../pipeline/config';
+import {loadConfig} from '../../app/config';
 import {buildApp} from '../build-app';
 import {startServer, type RunningServer} from '../start-server';
 

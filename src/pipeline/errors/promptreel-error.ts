@@ -1,24 +1,30 @@
+import {errorEntry, type ErrorCode} from './error-catalogue';
+
 /**
- * Errors of the pipeline. Each has a stable `code`; `badInput` errors are the caller's to fix
- * (CLI exit 2, HTTP 4xx), the rest are failures (exit 1, HTTP 5xx). `retryable` tells a job
- * runner whether another attempt may succeed.
+ * The one error type that leaves a layer. Its `code` is an entry of the error catalogue, which says
+ * whether it is the caller's input to fix (`badInput`: CLI exit 2, HTTP 4xx) or a failure (exit 1,
+ * HTTP 5xx), its HTTP status, and whether a job runner may try again (`retryable`).
  */
 export class PromptreelError extends Error {
 	override name = 'PromptreelError';
-	readonly code: string;
+	readonly code: ErrorCode;
 	readonly badInput: boolean;
 	readonly retryable: boolean;
+	readonly httpStatus: number;
 	readonly details: unknown;
 
 	constructor(
-		code: string,
+		code: ErrorCode,
 		message: string,
-		options: {badInput?: boolean; retryable?: boolean; details?: unknown; cause?: unknown} = {},
+		/** `retryable` overrides the catalogue when one code covers transient and permanent cases (HTTP 503 vs 401). */
+		options: {retryable?: boolean; details?: unknown; cause?: unknown} = {},
 	) {
 		super(message, options.cause === undefined ? undefined : {cause: options.cause});
+		const entry = errorEntry(code);
 		this.code = code;
-		this.badInput = options.badInput ?? false;
-		this.retryable = options.retryable ?? false;
+		this.badInput = entry.exitCode === 2;
+		this.retryable = options.retryable ?? entry.retryable;
+		this.httpStatus = entry.httpStatus;
 		this.details = options.details;
 	}
 }
@@ -30,7 +36,7 @@ export class ValidationError extends PromptreelError {
 	override name = 'ValidationError';
 	readonly issues: IssueDetail[];
 	constructor(message: string, issues: IssueDetail[]) {
-		super('INVALID_INPUT', message, {badInput: true, details: issues});
+		super('INVALID_INPUT', message, {details: issues});
 		this.issues = issues;
 	}
 }
@@ -38,14 +44,14 @@ export class ValidationError extends PromptreelError {
 export class UnknownTemplateError extends PromptreelError {
 	override name = 'UnknownTemplateError';
 	constructor(id: string, valid: readonly string[]) {
-		super('UNKNOWN_TEMPLATE', `Unknown template "${id}". Valid templates: ${valid.join(', ')}.`, {badInput: true});
+		super('UNKNOWN_TEMPLATE', `Unknown template "${id}". Valid templates: ${valid.join(', ')}.`);
 	}
 }
 
 export class MissingMediaError extends PromptreelError {
 	override name = 'MissingMediaError';
 	constructor(where: string, path: string, resolved: string) {
-		super('MISSING_MEDIA', `${where}: media file "${path}" not found (looked at ${resolved}).`, {badInput: true});
+		super('MISSING_MEDIA', `${where}: media file "${path}" not found (looked at ${resolved}).`);
 	}
 }
 
@@ -69,6 +75,6 @@ export class RenderCancelledError extends PromptreelError {
 export class RenderFailedError extends PromptreelError {
 	override name = 'RenderFailedError';
 	constructor(message: string, cause: unknown) {
-		super('RENDER_FAILED', message, {retryable: true, cause});
+		super('RENDER_FAILED', message, {cause});
 	}
 }

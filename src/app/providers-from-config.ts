@@ -1,24 +1,16 @@
 import {join} from 'node:path';
 import OpenAI from 'openai';
+import {isPrivateAddress} from '../pipeline/media';
+import {createFallbackPlanner, createHeuristicPlanner, createOpenAiPlanner, DEFAULT_PLANNER_MODEL, type Planner} from '../pipeline/plan';
+import type {Providers} from '../pipeline/providers';
+import {createPexelsClient, createPexelsVisuals, createRequestBudget, PEXELS_BASE_URL, PEXELS_HOURLY_LIMIT} from '../pipeline/visuals/pexels';
+import type {VisualsProvider} from '../pipeline/visuals';
+import {defaultVoiceProviders} from '../pipeline/voice';
 import type {PromptreelConfig} from './config';
-import {isPrivateAddress} from './media';
-import {createFallbackPlanner, createHeuristicPlanner, createOpenAiPlanner, DEFAULT_PLANNER_MODEL, type Planner} from './plan';
-import {createPexelsClient, createPexelsVisuals, createRequestBudget, PEXELS_BASE_URL, PEXELS_HOURLY_LIMIT} from './visuals/pexels';
-import type {VisualsProvider} from './visuals';
-import {defaultVoiceProviders, type VoiceProvider} from './voice';
+
+export type {Providers};
 
 export type ProviderConfig = Pick<PromptreelConfig, 'dataDir' | 'openai' | 'pexels'>;
-
-export type Providers = {
-	planner: Planner;
-	voiceProviders: VoiceProvider[];
-	/** The voice used when the user names none: 'openai' with an OpenAI key, else undefined (Festival). */
-	defaultVoice: string | undefined;
-	/** Stock media for scenes; null = offline illustrations only. */
-	visualsProvider: VisualsProvider | null;
-	/** What was chosen and why, for `doctor` and logs. */
-	summary: {planner: string; voice: string; visuals: string};
-};
 
 /** An OpenAI-compatible server is configured: a key (OpenAI) or a base URL (Ollama, llama.cpp, vLLM...). */
 export const openAiConfigured = (c: ProviderConfig): boolean => Boolean(c.openai.apiKey || c.openai.baseUrl);
@@ -67,16 +59,16 @@ export const providersFromConfig = (c: ProviderConfig): Providers => {
 	const client = openAiConfigured(c) ? createOpenAiClient(c) : null;
 	const planner = createPlannerFromConfig(c, client);
 	const voiceProviders = defaultVoiceProviders(client ? {openai: {client}} : {});
-	const defaultVoice = client && c.openai.apiKey ? 'openai' : undefined;
+	const preferredVoice = client && c.openai.apiKey ? 'openai' : undefined;
 	const visualsProvider = createVisualsProviderFromConfig(c);
 	return {
 		planner,
 		voiceProviders,
-		defaultVoice,
+		preferredVoice,
 		visualsProvider,
 		summary: {
 			planner: client ? `openai (${c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL} at ${client.baseURL}), falls back to heuristic` : 'heuristic (offline)',
-			voice: defaultVoice ? 'openai (falls back to festival)' : 'festival (offline)',
+			voice: preferredVoice ? 'openai (falls back to festival)' : 'festival (offline)',
 			visuals: visualsProvider ? `pexels (${c.pexels.baseUrl ?? PEXELS_BASE_URL}), falls back to emoji illustrations` : 'emoji illustrations (offline)',
 		},
 	};

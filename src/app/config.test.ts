@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {loadConfig} from './config';
-import {ValidationError} from './errors';
+import {ConfigError, loadConfig} from './config';
+
 
 describe('loadConfig: server settings', () => {
 	it('has defaults for every server setting', () => {
@@ -31,7 +31,7 @@ describe('loadConfig: server settings', () => {
 
 	it('fails fast naming the variable', () => {
 		for (const [name, value] of [['PROMPTREEL_CONCURRENCY', 'two'], ['PORT', '70000'], ['PROMPTREEL_MAX_ATTEMPTS', '0'], ['PROMPTREEL_LEASE_SEC', '1.5']]) {
-			expect(() => loadConfig({[name!]: value}), name).toThrowError(ValidationError);
+			expect(() => loadConfig({[name!]: value}), name).toThrowError(ConfigError);
 			expect(() => loadConfig({[name!]: value})).toThrowError(new RegExp(name!));
 		}
 	});

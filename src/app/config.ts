@@ -1,7 +1,9 @@
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {z} from 'zod';
-import {ValidationError} from './errors';
+import {PromptreelError} from '../pipeline/errors';
+import type {JobsSettings} from '../jobs/jobs-settings';
+import type {HttpSettings} from '../server/http-settings';
 
 const optionalString = z
 	.string()
@@ -24,10 +26,15 @@ const intVar = (fallback: number, min: number, max: number) =>
 		.transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v.trim())))
 		.pipe(z.number(`Use a whole number from ${min} to ${max}.`).int(`Use a whole number from ${min} to ${max}.`).min(min).max(max));
 
-const envSchema = z.object({
+/** Renderers a user may name; src/app/create-renderer.ts says which of them this build can run. */
+export const RENDERER_IDS = ['local', 'lambda'] as const;
+export type RendererId = (typeof RENDERER_IDS)[number];
+
+/** Every environment variable promptreel reads, with its default and description: the one source of `--help` and the docs. */
+export const envSchema = z.object({
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
-	PROMPTREEL_RENDERER: z.enum(['local', 'lambda']).default('local').describe('Where videos are rendered.'),
+	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (this machine), lambda (Remotion Lambda, not available yet).'),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
 	PROMPTREEL_PLANNER_MODEL: optionalString.describe('Chat model used by the LLM planner.'),
@@ -56,38 +63,32 @@ const envSchema = z.object({
 export type PromptreelConfig = {
 	dataDir: string;
 	browserExecutable: string | undefined;
-	renderer: 'local' | 'lambda';
+	renderer: RendererId;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
-	server: {
-		port: number;
-		concurrency: number;
-		retentionDays: number;
-		maxAttempts: number;
-		jobTimeoutMs: number;
-		leaseMs: number;
-		shutdownGraceMs: number;
-		maxBodyBytes: number;
-		/** Bearer keys; empty = no auth (loopback only unless allowOpen). */
-		apiKeys: string[];
-		allowOpen: boolean;
-		webhookSecret: string | undefined;
-		allowPrivateUrls: boolean;
-		publicUrl: string | undefined;
-		rateLimit: {perMinute: number; burst: number};
-		maxUploadBytes: number;
-		webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
-	};
+	/** The server part: the jobs layer's settings and the HTTP front's. */
+	server: JobsSettings & HttpSettings;
 };
+
+/** A wrong environment variable: exit 2 naming the variable, its value and the fix. */
+export class ConfigError extends PromptreelError {
+	override name = 'ConfigError';
+	readonly issues: {path: string; message: string}[];
+	constructor(issues: {path: string; message: string}[]) {
+		super('INVALID_CONFIG', `Invalid environment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {details: issues});
+		this.issues = issues;
+	}
+}
 
 /** Parses the environment once; a wrong value fails fast naming the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConfig => {
 	const parsed = envSchema.safeParse(env);
 	if (!parsed.success) {
-		const issues = parsed.error.issues.map((i) => ({path: i.path.join('.'), message: i.message}));
-		throw new ValidationError(
-			`Invalid environment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-			issues,
+		throw new ConfigError(
+			parsed.error.issues.map((i) => {
+				const name = i.path.join('.');
+				return {path: name, message: `${JSON.stringify(env[name] ?? '')} is not valid. ${i.message}`};
+			}),
 		);
 	}
 	const e = parsed.data;
@@ -116,4 +117,19 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
 		},
 	};
+};
+
+/** Lines "NAME  description (default: value)" for `--help`, generated from the schema; `only` filters by name. */
+export const envHelp = (only?: (name: string) => boolean): string => {
+	const defaults = envSchema.parse({}) as Record<string, unknown>;
+	const names = Object.keys(envSchema.shape).filter((n) => only?.(n) ?? true);
+	const width = Math.max(...names.map((n) => n.length));
+	return names
+		.map((name) => {
+			const description = (envSchema.shape as Record<string, z.ZodType>)[name]?.description ?? '';
+			const value = defaults[name];
+			const shown = value === undefined || value === false ? '' : ` (default: ${String(value)})`;
+			return `  ${name.padEnd(width)}  ${description}${shown}`;
+		})
+		.join('\n');
 };

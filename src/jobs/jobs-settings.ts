@@ -1,0 +1,18 @@
+/**
+ * Settings of the jobs layer (workers, leases, retention, webhooks), parsed from the environment by
+ * the app's config schema (src/app/config.ts), where each has its variable, default and description.
+ */
+export type JobsSettings = {
+	concurrency: number;
+	retentionDays: number;
+	maxAttempts: number;
+	jobTimeoutMs: number;
+	leaseMs: number;
+	shutdownGraceMs: number;
+	webhookSecret: string | undefined;
+	/** Webhooks and media URLs may reach loopback and private addresses (tests, trusted networks). */
+	allowPrivateUrls: boolean;
+	/** Base URL of the server as callers see it (links in webhooks); undefined = the listening address. */
+	publicUrl: string | undefined;
+	webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
+};
