@@ -1,3 +1,4 @@
+import {tryInOrder} from '../try-in-order';
 import type {Planner} from './planner';
 
 /**
@@ -8,17 +9,14 @@ import type {Planner} from './planner';
 export const createFallbackPlanner = ({primary, fallback}: {primary: Planner; fallback: Planner}): Planner => ({
 	id: primary.id,
 	async plan(input, ctx) {
-		try {
-			return await primary.plan(input, ctx);
-		} catch (error) {
-			if (ctx.signal?.aborted) throw error;
-			const reason = error instanceof Error ? error.message : String(error);
-			ctx.onWarning({
-				code: 'PLANNER_FALLBACK',
-				message: `The "${primary.id}" planner failed, so the offline "${fallback.id}" planner made this plan: ${reason}`,
-			});
-			ctx.onFallback?.({from: primary.id, to: fallback.id, reason});
-			return fallback.plan(input, ctx);
-		}
+		const {value} = await tryInOrder({
+			attempts: [primary, fallback].map((p) => ({id: p.id, run: () => p.plan(input, ctx)})),
+			signal: ctx.signal,
+			onFallback: (f) => {
+				ctx.onWarning({code: 'PLANNER_FALLBACK', message: `The "${f.from}" planner failed, so the offline "${f.to}" planner made this plan: ${f.reason}`});
+				ctx.onFallback?.(f);
+			},
+		});
+		return value;
 	},
 });

@@ -5,6 +5,7 @@ import {normalizeLoudness} from './normalize-loudness';
 import {readingSpeedTimings} from './reading-speed-timings';
 import {tokenizeScript} from './tokenize-script';
 import {copyFileAtomic, createVoiceCache, voiceCacheKey} from './voice-cache';
+import {tryInOrder} from '../try-in-order';
 import {UnknownVoiceError} from './voice-errors';
 import type {VoiceProvider, WordTiming} from './voice-provider';
 import {defaultVoiceProviders, NO_VOICE, voiceVendor} from './voice-registry';
@@ -94,38 +95,39 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 		vendors.add(voiceVendor(p.id));
 		chain.push(p);
 	}
+	// The last resort, silence at reading speed, is an attempt too, so every failure is reported
+	// the same way (src/pipeline/try-in-order.ts).
 	const warnings: string[] = [];
 	const fallbacks: VoiceFallback[] = [];
-	for (const [k, p] of chain.entries()) {
-		const next = chain[k + 1];
-		let result: NarrationResult;
-		try {
-			result = await speakWith(p, o);
-		} catch (error) {
-			if (o.signal?.aborted) throw error;
-			const reason = `Voice "${p.id}" failed: ${(error as Error).message}`;
-			if (next) {
-				warnings.push(`${reason} Using "${next.id}" instead.`);
-				fallbacks.push({from: p.id, to: next.id, reason});
-				continue;
-			}
-			const last = `${reason} The narration is silent and captions follow reading speed.`;
-			return {...silent(o, [...warnings, last]), fallbacks: [...fallbacks, {from: p.id, to: NO_VOICE, reason}]};
-		}
-		if (result.provider === NO_VOICE && result.warnings.length > 0) {
-			// Could not run here or cannot speak the language.
-			const reason = result.warnings.join(' ');
-			if (next) {
-				warnings.push(`${reason.replace(/ The narration is silent and captions follow reading speed\.?/, '')} Using "${next.id}" instead.`);
-				fallbacks.push({from: p.id, to: next.id, reason});
-				continue;
-			}
-			return {...result, warnings: [...warnings, ...result.warnings], fallbacks: [...fallbacks, {from: p.id, to: NO_VOICE, reason}]};
-		}
-		return {...result, warnings: [...warnings, ...result.warnings], fallbacks};
-	}
-	throw new Error('unreachable: the voice chain is never empty');
+	const attempts = chain.map((p) => ({
+		id: p.id,
+		run: async () => {
+			const result = await speakWith(p, o);
+			// Could not run here or cannot speak the language: the next voice takes over.
+			if (result.provider === NO_VOICE && result.warnings.length > 0) throw new CannotServe(result.warnings.join(' '));
+			return result;
+		},
+		describe: (error: unknown) => (error instanceof CannotServe ? error.message : `Voice "${p.id}" failed: ${(error as Error).message}`),
+	}));
+	let lastReason = '';
+	const {value} = await tryInOrder<NarrationResult>({
+		attempts: [...attempts, {id: NO_VOICE, run: async () => silent(o, [])}],
+		signal: o.signal,
+		onFallback: (f) => {
+			fallbacks.push(f);
+			lastReason = f.reason;
+			if (f.to !== NO_VOICE) warnings.push(`${f.reason.replace(SILENT_SENTENCE, '')} Using "${f.to}" instead.`);
+		},
+	});
+	const silentTail = value.provider === NO_VOICE && lastReason ? [/ The narration is silent/.test(lastReason) ? lastReason : `${lastReason} ${SILENT}`] : [];
+	return {...value, warnings: [...warnings, ...value.warnings, ...silentTail], fallbacks};
 };
+
+const SILENT = 'The narration is silent and captions follow reading speed.';
+const SILENT_SENTENCE = / The narration is silent and captions follow reading speed\.?/;
+
+/** A voice that cannot serve this text here (not installed, other language): not a crash. */
+class CannotServe extends Error {}
 
 /** Speaks with one provider: cache, availability and language checks, synthesis, loudness. */
 const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<NarrationResult> => {
