@@ -1,6 +1,6 @@
 import type {Credit, FontFamily} from '../../compositions/storyboard';
 import {findLanguage, resolveLanguage, type ResolvedLanguage} from '../language';
-import {NO_VOICE} from '../voice';
+import {chooseVoice} from '../voice';
 import type {GenerateOptions} from './generate-options';
 
 /** Generate options once the language is known and "auto" voices are resolved. */
@@ -18,22 +18,10 @@ export type ResolvedRun = {
  * input listing the supported ones) and the "auto" voice: Festival for English, espeak-ng for the
  * others, none (silent, reading-speed captions) where no offline voice reads the script.
  */
-export const resolveRunOptions = (parsed: GenerateOptions, prompt: string): ResolvedRun => {
+export const resolveRunOptions = (parsed: GenerateOptions, prompt: string, preferredVoice?: string): ResolvedRun => {
 	const language = resolveLanguage({requested: parsed.lang, text: prompt});
-	const warnings: ResolvedRun['warnings'] = [];
-	let voice = parsed.voice;
-	if (voice === 'auto' && !parsed.voiceover) {
-		voice = language.language.defaultVoice ?? NO_VOICE;
-		if (!language.language.defaultVoice) {
-			warnings.push({
-				code: 'NO_OFFLINE_VOICE',
-				message: `No offline voice reads ${language.language.name} (espeak-ng reads no kanji): the video is silent and captions follow reading speed. For speech, use the online voice (--voice openai with OPENAI_API_KEY set) or record your own (--voiceover FILE).`,
-			});
-		}
-	} else if (voice === 'auto') {
-		voice = NO_VOICE;
-	}
-	return {options: {...parsed, lang: language.tag, voice}, language, warnings};
+	const choice = chooseVoice({requested: parsed.voice, language: language.language, preferred: preferredVoice, voiceover: Boolean(parsed.voiceover)});
+	return {options: {...parsed, lang: language.tag, voice: choice.voice}, language, warnings: choice.warning ? [choice.warning] : []};
 };
 
 /** The theme font of a language: Inter for Latin, a Noto family for CJK, Arabic, Devanagari. */

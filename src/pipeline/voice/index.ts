@@ -1,6 +1,8 @@
 export {synthesizeNarration} from './synthesize-narration';
 export type {NarrationResult, SynthesizeNarrationOptions, VoiceFallback} from './synthesize-narration';
 export {listVoices, defaultVoiceProviders, NO_VOICE, voiceVendor} from './voice-registry';
+export {chooseVoice} from './choose-voice';
+export type {VoiceChoice} from './choose-voice';
 export type {VoiceInfo, DefaultVoiceProvidersOptions} from './voice-registry';
 export {createOpenAiVoice, createOpenAiVoices, transcribeWords, OPENAI_VOICES, DEFAULT_OPENAI_VOICE, DEFAULT_SPEECH_MODEL, DEFAULT_TRANSCRIPTION_MODEL} from './openai-voice';
 export type {OpenAiVoiceOptions, TranscribeWordsOptions, TranscribedWords} from './openai-voice';
