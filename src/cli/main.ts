@@ -1,4 +1,5 @@
 import {Command, Option} from 'commander';
+import pkg from '../../package.json';
 import {envHelp} from '../app';
 import {QUALITIES} from '../pipeline/render';
 import {benchCommand} from './commands/bench-command';
@@ -19,7 +20,8 @@ const SERVER_VARS = new Set(['PORT', 'PROMPTREEL_CONCURRENCY', 'PROMPTREEL_RETEN
 export const buildProgram = (setExit: (code: number) => void): Command => {
 	const program = new Command('promptreel')
 		.description('Turn a text prompt or a storyboard into a narrated, captioned video.')
-		.showHelpAfterError()
+		.version(pkg.version, '-V, --version', 'print the version')
+		.showHelpAfterError('(add --help for usage)')
 		.exitOverride()
 		.addHelpText(
 			'after',
@@ -33,7 +35,7 @@ Examples:
   $ promptreel doctor
 
 Environment (all optional; \`promptreel serve --help\` lists the server's):
-\${envHelp((name) => !SERVER_VARS.has(name))}`,
+${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 		);
 
 	const addGenerateOptions = (command: Command, withRender: boolean) => {
@@ -129,6 +131,11 @@ stdout carries only MCP messages; logs go to stderr. Add it to an MCP client as
 export const main = async (argv: string[]): Promise<number> => {
 	let code = 0;
 	const program = buildProgram((c) => (code = c));
+	// Bare `promptreel`: the help on stdout, success (commander would print it to stderr, exit 1).
+	if (argv.length <= 2) {
+		process.stdout.write(program.helpInformation());
+		return 0;
+	}
 	try {
 		await program.parseAsync(argv);
 	} catch (error) {
