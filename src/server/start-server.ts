@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {createAdaptorServer} from '@hono/node-server';
 import {buildApp} from './build-app';
-import {openJobsRuntime, type JobsRuntimeOptions} from './open-jobs-runtime';
+import {openJobsRuntime, type JobsRuntimeOptions} from '../jobs';
 
 export type StartServerOptions = Omit<JobsRuntimeOptions, 'log'> & {
 	host: string;

@@ -2,7 +2,8 @@ import {resolve} from 'node:path';
 import {loadConfig} from '../../pipeline/config';
 import {PromptreelError} from '../../pipeline/errors';
 import {providersFromConfig} from '../../pipeline/providers-from-config';
-import {openJobsRuntime, runMcpStdio} from '../../server';
+import {openJobsRuntime} from '../../jobs';
+import {runMcpStdio} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
 export type McpFlags = {dataDir?: string};

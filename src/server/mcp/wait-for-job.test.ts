@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {JobRecord} from '../job-store';
+import type {JobRecord} from '../../jobs';
 import {waitForJob, type ProgressUpdate} from './wait-for-job';
 
 const job = (status: JobRecord['status'], stage: string | null, progress: number) => ({id: 'vid_x', status, stage, progress}) as JobRecord;
