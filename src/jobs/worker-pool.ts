@@ -74,22 +74,27 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 			leaseLost = true;
 			abort('lease-lost');
 		};
-		// Progress comes in synchronous callbacks; writes are chained so they reach the store in order,
-		// and the end of the run waits for them before writing the outcome.
-		let writes: Promise<void> = Promise.resolve();
+		// Progress comes in synchronous callbacks: a write starts at once when none is under way and
+		// waits for the one before otherwise, so writes reach the store in order; the end of the run
+		// waits for them before writing the outcome.
+		let writes: Promise<void> | null = null;
 		const writeProgress = (status: ReturnType<typeof statusOfStage>, progress: number, force: boolean) => {
 			const t = now();
 			if (!force && t - lastWrite < progressWriteMs) return;
 			lastWrite = t;
 			const snapshot = {id: job.id, worker: o.workerId, status, stage, progress, warnings: [...warnings], now: t};
-			writes = writes
-				.then(() => o.store.updateProgress(snapshot))
-				.then(
+			const write = () =>
+				o.store.updateProgress(snapshot).then(
 					(ok) => {
 						if (!ok) loseLease();
 					},
 					(error: unknown) => log(`job ${job.id}: progress not saved: ${error instanceof Error ? error.message : String(error)}`),
 				);
+			const next: Promise<void> = writes ? writes.then(write) : write();
+			writes = next;
+			void next.then(() => {
+				if (writes === next) writes = null;
+			});
 		};
 		let status = statusOfStage(job.kind === 'prompt' ? 'planning' : 'rendering');
 
