@@ -6,11 +6,11 @@ import {openSqliteAssetStore} from './sqlite-asset-store';
 import {openSqliteIdempotencyKeys} from './sqlite-idempotency-keys';
 import {openSqliteWebhookDeliveries} from './sqlite-webhook-deliveries';
 import type {JobWarning} from './job-schemas';
-import type {JobStatus, RunningStatus} from './job-status';
+import type {RunningStatus} from './job-status';
 import type {JobStore} from './job-store';
 import {migrateJobStore, retryWhileLocked} from './job-store-migrations';
 import {listJobsSql, prepareJobStatements, type EventRow, type JobRow} from './job-store-statements';
-import type {CancelOutcome, JobError, JobEvent, JobInput, JobKind, JobRecord, NewJob, ReapedJob, Webhook} from './job-types';
+import type {CancelOutcome, JobEvent, JobInput, JobKind, JobRecord, NewJob, ReapedJob, Webhook} from './job-types';
 
 const fromRow = (r: JobRow): JobRecord => ({
 	seq: r.seq,
