@@ -18,7 +18,7 @@ const importsOf = (file: string): string[] => {
 
 const layerOf = (file: string) => relative(join(root, 'src'), file).split('/')[0];
 
-describe('layering (DESIGN.md §2: one-way dependencies)', () => {
+describe('layering (one-way dependencies)', () => {
 	const compositionFiles = files(join(root, 'src/compositions'));
 
 	it('finds the code it checks', () => {
@@ -46,13 +46,24 @@ describe('layering (DESIGN.md §2: one-way dependencies)', () => {
 		expect(offending.map((f) => relative(root, f))).toEqual([]);
 	});
 
-	it('pipeline never imports server or cli; nothing imports cli', () => {
+	// One-way layers: compositions <- pipeline <- jobs <- server <- app <- cli. A layer may import
+	// the layers to its left only.
+	const order = ['compositions', 'pipeline', 'jobs', 'server', 'app', 'cli'];
+	const forbidden: Record<string, readonly string[]> = Object.fromEntries(order.map((layer, i) => [layer, order.slice(i + 1)]));
+
+	it('finds every layer it checks', () => {
+		expect(files(join(root, 'src/jobs')).length).toBeGreaterThan(10);
+		expect(files(join(root, 'src/server')).length).toBeGreaterThan(5);
+		expect(files(join(root, 'src/app')).length).toBeGreaterThan(2);
+	});
+
+	it('each layer imports only the layers to its left: pipeline never jobs/server/app/cli, jobs never server, server never app or cli', () => {
 		const offending: string[] = [];
 		for (const file of files(join(root, 'src'))) {
 			const layer = layerOf(file);
 			for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
 				const targetLayer = layerOf(resolve(dirname(file), spec));
-				if (layer === 'pipeline' && (targetLayer === 'server' || targetLayer === 'cli')) offending.push(`${relative(root, file)} -> ${spec}`);
+				if (layer && targetLayer && forbidden[layer]?.includes(targetLayer)) offending.push(`${relative(root, file)} -> ${spec}`);
 				if (layer !== 'cli' && targetLayer === 'cli') offending.push(`${relative(root, file)} -> ${spec}`);
 				if (layer === 'compositions' && targetLayer !== 'compositions') offending.push(`${relative(root, file)} -> ${spec}`);
 			}

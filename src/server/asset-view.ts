@@ -1,5 +1,5 @@
 import type {AssetView} from './api-schemas';
-import type {AssetRecord} from './asset-store';
+import type {AssetRecord} from '../jobs';
 
 /** The public shape of an uploaded asset, with the `asset:<id>` ref to put in storyboards. */
 export const toAssetView = (a: AssetRecord): AssetView => ({

@@ -1,15 +1,12 @@
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
-import {rewriteAssetRefs} from './asset-refs';
 import {docsPage} from './docs-page';
 import {fileResponse} from './file-response';
 import {ApiError, errorToResponse, validationHook, type ErrorBody} from './http-errors';
 import {ValidationError} from '../pipeline/errors';
+import {contentTypeOf, rewriteAssetRefs, toJobView, type JobsService} from '../jobs';
 import {streamJobEvents} from './job-events-stream';
-import {contentTypeOf} from './job-files';
-import {toJobView} from './job-view';
-import type {JobsService} from './jobs-service';
 import {mcpHttpHandler} from './mcp';
 import {
 	cancelVideoRoute,
@@ -86,7 +83,7 @@ export const buildApp = (deps: AppDeps) => {
 		} catch {
 			return next();
 		}
-		const issues = rewriteAssetRefs(body, service.assets);
+		const issues = await rewriteAssetRefs(body, service.assets);
 		if (issues.length > 0) throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 		// The validator reads the body through this cache (HonoRequest.json() parses the cached text).
 		(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(body));
@@ -101,9 +98,9 @@ export const buildApp = (deps: AppDeps) => {
 		return c.json(view, 202);
 	});
 
-	app.openapi(eventsRoute, (c) => {
+	app.openapi(eventsRoute, async (c) => {
 		const {id} = c.req.valid('param');
-		service.getVideo(id);
+		await service.getVideo(id);
 		const lastEventId = c.req.valid('header')['last-event-id'] ?? c.req.valid('query').lastEventId ?? 0;
 		return streamJobEvents(c, {store: service.events, jobId: id, lastEventId, pollMs: deps.eventsPollMs});
 	});
@@ -114,22 +111,22 @@ export const buildApp = (deps: AppDeps) => {
 		return c.json(toAssetView(asset), 201);
 	});
 
-	app.openapi(getAssetRoute, (c) => {
-		const asset = service.assets.get(c.req.valid('param').id);
+	app.openapi(getAssetRoute, async (c) => {
+		const asset = await service.assets.get(c.req.valid('param').id);
 		if (!asset) throw new ApiError('NOT_FOUND', `No asset "${c.req.valid('param').id}".`);
 		return c.json(toAssetView(asset), 200);
 	});
 
 	app.get('/docs', (c) => c.html(docsPage()));
 
-	app.openapi(listVideosRoute, (c) => {
+	app.openapi(listVideosRoute, async (c) => {
 		const q = c.req.valid('query');
-		const page = service.listVideos({statuses: q.status, limit: q.limit, cursor: q.cursor});
+		const page = await service.listVideos({statuses: q.status, limit: q.limit, cursor: q.cursor});
 		const origin = originOf(c);
 		return c.json({data: page.jobs.map((j) => toJobView(j, origin)), nextCursor: page.nextCursor}, 200);
 	});
 
-	app.openapi(getVideoRoute, (c) => c.json(toJobView(service.getVideo(c.req.valid('param').id), originOf(c)), 200));
+	app.openapi(getVideoRoute, async (c) => c.json(toJobView(await service.getVideo(c.req.valid('param').id), originOf(c)), 200));
 
 	app.openapi(getFileRoute, async (c) => {
 		const {id, name} = c.req.valid('param');
@@ -145,7 +142,7 @@ export const buildApp = (deps: AppDeps) => {
 		});
 	});
 
-	app.openapi(cancelVideoRoute, (c) => c.json(toJobView(service.cancelVideo(c.req.valid('param').id), originOf(c)), 200));
+	app.openapi(cancelVideoRoute, async (c) => c.json(toJobView(await service.cancelVideo(c.req.valid('param').id), originOf(c)), 200));
 
 	app.openapi(deleteVideoRoute, async (c) => {
 		await service.deleteVideo(c.req.valid('param').id);
@@ -159,10 +156,10 @@ export const buildApp = (deps: AppDeps) => {
 
 	app.openapi(templatesRoute, (c) => c.json({data: service.templates()}, 200));
 
-	app.openapi(healthRoute, (c) => {
+	app.openapi(healthRoute, async (c) => {
 		let health;
 		try {
-			health = service.health();
+			health = await service.health();
 		} catch (error) {
 			throw new ApiError('UNAVAILABLE', `The job store cannot be used: ${error instanceof Error ? error.message : String(error)}`);
 		}

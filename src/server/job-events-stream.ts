@@ -1,7 +1,6 @@
 import type {Context} from 'hono';
 import {streamSSE} from 'hono/streaming';
-import type {JobStore} from './job-store';
-import {isTerminal} from './job-status';
+import {isTerminal, type JobStore} from '../jobs';
 
 export type JobEventsStreamOptions = {
 	store: Pick<JobStore, 'eventsAfter' | 'get'>;
@@ -17,7 +16,7 @@ export type JobEventsStreamOptions = {
 /**
  * Server-Sent Events of a job: `status` when its status changes, `progress` while a stage runs,
  * then `done`, `failed` or `cancelled`, after which the stream closes. Event ids are the job's
- * event sequence in SQLite: a client reconnecting with `Last-Event-ID` (to any server on the
+ * event sequence in the job store: a client reconnecting with `Last-Event-ID` (to any server on the
  * data dir) gets exactly the events it missed.
  */
 export const streamJobEvents = (c: Context, o: JobEventsStreamOptions): Response => {
@@ -32,7 +31,7 @@ export const streamJobEvents = (c: Context, o: JobEventsStreamOptions): Response
 		let lastWrite = Date.now();
 		let first = true;
 		while (!closed) {
-			const events = o.store.eventsAfter(o.jobId, after, 100);
+			const events = await o.store.eventsAfter(o.jobId, after, 100);
 			for (const e of events) {
 				await stream.writeSSE({
 					id: String(e.id),
@@ -46,7 +45,7 @@ export const streamJobEvents = (c: Context, o: JobEventsStreamOptions): Response
 				if (isTerminal(e.type)) return;
 			}
 			if (events.length > 0) continue;
-			const job = o.store.get(o.jobId);
+			const job = await o.store.get(o.jobId);
 			if (!job) {
 				await stream.writeSSE({event: 'deleted', data: JSON.stringify({id: o.jobId})});
 				return;

@@ -2,7 +2,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import {mkdir, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {probeMedia, type MediaInfo} from '../pipeline/media';
-import {assetIdOf, type AssetRecord, type AssetStore} from './asset-store';
+import {assetIdOf, type AssetRecord, type AssetStore} from '../jobs';
 import {ApiError} from './http-errors';
 import {sniffMedia} from './sniff-media';
 
@@ -73,7 +73,7 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 	}
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const id = assetIdOf(sha256);
-	const existing = o.assets.get(id);
+	const existing = await o.assets.get(id);
 	if (existing && (await stat(join(o.dir, existing.fileName)).catch(() => null))) return existing;
 
 	await mkdir(o.dir, {recursive: true});
@@ -90,7 +90,7 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 			}
 		}
 		await rename(tmp, join(o.dir, fileName));
-		return o.assets.insert({
+		return await o.assets.insert({
 			id,
 			kind: sniffed.kind,
 			contentType: sniffed.contentType,

@@ -111,12 +111,12 @@ describe('HTTP API: list, paging, cancel, delete', () => {
 
 		// A job finished by some worker (simulated through the store: this server renders nothing).
 		const done = (await submit('Finished')).body.id;
-		let claimed = server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000}).job;
+		let claimed = (await server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000})).job;
 		while (claimed && claimed.id !== done) {
-			server.store.requeue({id: claimed.id, worker: 'test', now: Date.now(), runAfter: Date.now() + 3_600_000, warnings: [], refund: true, reason: 'skip'});
-			claimed = server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000}).job;
+			await server.store.requeue({id: claimed.id, worker: 'test', now: Date.now(), runAfter: Date.now() + 3_600_000, warnings: [], refund: true, reason: 'skip'});
+			claimed = (await server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000})).job;
 		}
-		server.store.finish({id: done, worker: 'test', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(dataDir, 'nowhere'), now: Date.now()});
+		await server.store.finish({id: done, worker: 'test', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(dataDir, 'nowhere'), now: Date.now()});
 		const conflict = await api.post(`/v1/videos/${done}/cancel`);
 		expect(conflict.status).toBe(409);
 		expect(conflict.body.error.code).toBe('CONFLICT');

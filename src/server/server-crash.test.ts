@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {http, isRenderingFrames, settleGroups, spawnServer, tinyStoryboard, waitForJob, type SpawnedServer} from '../../test/support/server-harness';
-import {openJobStore} from './job-store';
+import {openSqliteJobStore} from '../jobs';
 
 // Real `promptreel serve` processes, started detached and killed as a whole process group, on one
 // data dir with a 2 s lease: jobs survive SIGTERM, kill -9 and restarts.
@@ -14,12 +14,12 @@ const start = async (env: Record<string, string> = {}) => {
 	servers.push(server);
 	return server;
 };
-const readJob = (id: string) => {
-	const store = openJobStore({file: join(dataDir, 'jobs.db')});
+const readJob = async (id: string) => {
+	const store = openSqliteJobStore({file: join(dataDir, 'jobs.db')});
 	try {
-		return {job: store.get(id)!, runs: store.runs(id)};
+		return {job: (await store.get(id))!, runs: await store.runs(id)};
 	} finally {
-		store.close();
+		await store.close();
 	}
 };
 
@@ -41,7 +41,7 @@ describe('durable jobs across SIGTERM, kill -9 and restarts (real server process
 		const groups = a.groups();
 		expect(await a.terminate()).toBe(0);
 		expect(a.log()).toMatch(/released on shutdown/);
-		const {job} = readJob(x);
+		const {job} = await readJob(x);
 		expect(job).toMatchObject({status: 'queued', attempts: 0, stage: 'released', leaseOwner: null});
 		expect(await settleGroups(groups)).toEqual([]);
 	});
@@ -52,7 +52,7 @@ describe('durable jobs across SIGTERM, kill -9 and restarts (real server process
 		const groups = b.groups();
 		await b.killHard();
 		expect(await settleGroups(groups)).toEqual([]);
-		expect(readJob(x).job).toMatchObject({status: 'rendering', attempts: 1});
+		expect((await readJob(x)).job).toMatchObject({status: 'rendering', attempts: 1});
 
 		// A new server; this one gives new jobs a single attempt (used by the next test).
 		const c = await start({PROMPTREEL_MAX_ATTEMPTS: '1'});
@@ -62,7 +62,7 @@ describe('durable jobs across SIGTERM, kill -9 and restarts (real server process
 		const range = await fetch(done.files['video.mp4'], {headers: {Range: 'bytes=0-99'}});
 		expect(range.status).toBe(206);
 		expect((await range.arrayBuffer()).byteLength).toBe(100);
-		const runs = readJob(x).runs;
+		const runs = (await readJob(x)).runs;
 		expect(runs.map((r) => r.outcome)).toEqual(['released', 'lost', 'done']);
 		expect(new Set(runs.map((r) => r.worker)).size).toBe(3);
 

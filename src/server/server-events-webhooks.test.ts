@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {http, readSse, startReceiver, tinyStoryboard, waitForJob} from '../../test/support/server-harness';
 import {loadConfig} from '../app/config';
 import {PromptreelError} from '../pipeline/errors';
-import type {JobRunner} from './run-job';
+import type {JobRunner} from '../jobs';
 import {startServer, type RunningServer} from './start-server';
 
 // Live progress and webhooks over real HTTP on 127.0.0.1, jobs in a real SQLite file, with a fake

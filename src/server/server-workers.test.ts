@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {http, spawnServer, tinyStoryboard, waitForJob, type SpawnedServer} from '../../test/support/server-harness';
-import {openJobStore} from './job-store';
+import {openSqliteJobStore} from '../jobs';
 
 // Two real server processes (each one worker, its own browser) on ONE data dir: SQLite leases
 // decide who runs what; every job runs exactly once.
@@ -33,14 +33,14 @@ describe('two worker processes on one data dir', () => {
 			expect(job).toMatchObject({status: 'done', attempts: 1, error: null});
 		}
 
-		const store = openJobStore({file: join(dataDir, 'jobs.db')});
+		const store = openSqliteJobStore({file: join(dataDir, 'jobs.db')});
 		try {
-			const runs = ids.map((id) => store.runs(id));
+			const runs = await Promise.all(ids.map((id) => store.runs(id)));
 			for (const r of runs) expect(r.map((x) => x.outcome)).toEqual(['done']);
 			const workers = new Set(runs.flat().map((r) => r.worker));
 			expect(workers.size).toBe(2);
 		} finally {
-			store.close();
+			await store.close();
 		}
 		// Both list the same jobs: one store.
 		const listed = (await http(two!.url).get('/v1/videos?status=done&limit=100')).body.data.map((j: {id: string}) => j.id);

@@ -2,10 +2,14 @@ import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {createAdaptorServer} from '@hono/node-server';
+import type {JobsSettings} from '../jobs';
 import {buildApp} from './build-app';
-import {openJobsRuntime, type JobsRuntimeOptions} from './open-jobs-runtime';
+import type {HttpSettings} from './http-settings';
+import {openJobsRuntime, type JobsRuntimeOptions} from '../jobs';
 
-export type StartServerOptions = Omit<JobsRuntimeOptions, 'log'> & {
+export type StartServerOptions = Omit<JobsRuntimeOptions, 'log' | 'server'> & {
+	/** The jobs layer's settings and the HTTP front's (the app parses both from the environment). */
+	server: JobsSettings & HttpSettings;
 	host: string;
 	port: number;
 	log?: (message: string) => void;

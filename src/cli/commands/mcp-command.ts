@@ -1,7 +1,8 @@
 import {resolve} from 'node:path';
 import {PromptreelError} from '../../pipeline/errors';
 import {createRenderer, loadConfig, providersFromConfig} from '../../app';
-import {openJobsRuntime, runMcpStdio} from '../../server';
+import {openJobsRuntime} from '../../jobs';
+import {runMcpStdio} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
 export type McpFlags = {dataDir?: string};

@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {listen, type FakeServer} from '../../../test/fakes/listen';
-import {DownloadError, downloadMedia, isPrivateAddress} from './download-media';
+import {DownloadError, downloadMedia} from './download-media';
+import {isPrivateAddress} from './guarded-lookup';
 
 let dir: string;
 let server: FakeServer;

@@ -1,6 +1,10 @@
 export {probeMedia, ffprobePath} from './probe-media';
 export type {MediaInfo} from './probe-media';
-export {downloadMedia, DownloadError, isPrivateAddress} from './download-media';
+export {downloadMedia, DownloadError} from './download-media';
 export type {DownloadMediaOptions, DownloadMediaResult} from './download-media';
+export {isPrivateAddress, guardedLookup, privateLiteral, privateHostOf, PRIVATE_ADDRESS_CODE} from './guarded-lookup';
+export {guardedRequest, GuardedUrlError} from './guarded-request';
+export type {GuardedRequestOptions} from './guarded-request';
+export {MEDIA_SIZE_LIMITS} from './media-size-limits';
 export {localizeRemoteMedia} from './localize-remote-media';
 export type {LocalizeRemoteMediaOptions, LocalizeRemoteMediaResult} from './localize-remote-media';

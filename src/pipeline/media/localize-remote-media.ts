@@ -3,13 +3,14 @@ import {rename, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {DownloadError, downloadMedia} from './download-media';
+import {MEDIA_SIZE_LIMITS} from './media-size-limits';
 import {probeMedia, type MediaInfo} from './probe-media';
 
 export type LocalizeRemoteMediaOptions = {
 	storyboard: Storyboard;
 	/** The storyboard's folder: files go to its `media/` and are referenced relative to it. */
 	outDir: string;
-	/** Per file. Default 200 MB for videos, 25 MB for images. */
+	/** Per file. Default MEDIA_SIZE_LIMITS: 200 MB for videos, 25 MB for images. */
 	maxVideoBytes?: number;
 	maxImageBytes?: number;
 	/** Per file. Default 60 s. */
@@ -57,7 +58,7 @@ export const localizeRemoteMedia = async (o: LocalizeRemoteMediaOptions): Promis
 				url,
 				file: tmp,
 				acceptTypes: visual.kind === 'video' ? ['video/'] : ['image/'],
-				maxBytes: visual.kind === 'video' ? (o.maxVideoBytes ?? 200e6) : (o.maxImageBytes ?? 25e6),
+				maxBytes: visual.kind === 'video' ? (o.maxVideoBytes ?? MEDIA_SIZE_LIMITS.video) : (o.maxImageBytes ?? MEDIA_SIZE_LIMITS.image),
 				timeoutMs: o.timeoutMs ?? 60_000,
 				allowPrivateNetwork: o.allowPrivateNetwork,
 				signal: o.signal,

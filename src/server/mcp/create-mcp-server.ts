@@ -2,10 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {McpServer, ResourceTemplate} from '@modelcontextprotocol/sdk/server/mcp.js';
 import type {RequestHandlerExtra} from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {CallToolResult, ServerNotification, ServerRequest} from '@modelcontextprotocol/sdk/types.js';
-import type {CreateVideoBody} from '../api-schemas';
-import {contentTypeOf, JOB_FILE_NAMES} from '../job-files';
-import type {JobsService} from '../jobs-service';
-import {NotFoundError} from '../server-errors';
+import {contentTypeOf, JOB_FILE_NAMES, NotFoundError, type CreateVideoBody, type JobsService} from '../../jobs';
 import {
 	createVideoInputSchema,
 	emptyInputSchema,
@@ -108,7 +105,7 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			outputSchema: jobOutputSchema,
 			annotations: {readOnlyHint: true},
 		},
-		safely(({id}) => jobResult(service.getVideo(id), restBase)),
+		safely(async ({id}) => jobResult(await service.getVideo(id), restBase)),
 	);
 
 	server.registerTool(
@@ -120,7 +117,7 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			outputSchema: jobOutputSchema,
 			annotations: {destructiveHint: true, idempotentHint: true},
 		},
-		safely(({id}) => jobResult(service.cancelVideo(id), restBase, 'Cancel requested.')),
+		safely(async ({id}) => jobResult(await service.cancelVideo(id), restBase, 'Cancel requested.')),
 	);
 
 	server.registerTool(
@@ -157,8 +154,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 	server.registerResource(
 		'video-file',
 		new ResourceTemplate(`${RESOURCE_SCHEME}://videos/{id}/{name}`, {
-			list: () => ({
-				resources: service.listVideos({statuses: ['done'], limit: 20}).jobs.flatMap((job) =>
+			list: async () => ({
+				resources: (await service.listVideos({statuses: ['done'], limit: 20})).jobs.flatMap((job) =>
 					job.files.map((name) => ({uri: fileUri(job.id, name), name: `${job.id}/${name}`, mimeType: mimeOf(name)})),
 				),
 			}),

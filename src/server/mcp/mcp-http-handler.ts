@@ -1,7 +1,7 @@
 import {WebStandardStreamableHTTPServerTransport} from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type {Context} from 'hono';
 import pkg from '../../../package.json';
-import type {JobsService} from '../jobs-service';
+import type {JobsService} from '../../jobs';
 import {createMcpServer} from './create-mcp-server';
 
 export type McpHttpDeps = {

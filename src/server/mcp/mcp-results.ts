@@ -1,9 +1,6 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
-import type {JobView} from '../api-schemas';
+import {contentTypeOf, isJobFileName, toJobView, type JobRecord, type JobView} from '../../jobs';
 import {errorToResponse} from '../http-errors';
-import {contentTypeOf, isJobFileName} from '../job-files';
-import type {JobRecord} from '../job-store';
-import {toJobView} from '../job-view';
 
 export const RESOURCE_SCHEME = 'promptreel';
 export const fileUri = (id: string, name: string) => `${RESOURCE_SCHEME}://videos/${id}/${name}`;

@@ -1,7 +1,7 @@
 import {Writable} from 'node:stream';
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js';
 import pkg from '../../../package.json';
-import type {JobsService} from '../jobs-service';
+import type {JobsService} from '../../jobs';
 import {createMcpServer} from './create-mcp-server';
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {JobRecord} from '../job-store';
+import type {JobRecord} from '../../jobs';
 import {waitForJob, type ProgressUpdate} from './wait-for-job';
 
 const job = (status: JobRecord['status'], stage: string | null, progress: number) => ({id: 'vid_x', status, stage, progress}) as JobRecord;
@@ -19,7 +19,7 @@ describe('waitForJob', () => {
 		let i = 0;
 		const seen: ProgressUpdate[] = [];
 		const result = await waitForJob({
-			getJob: () => states[Math.min(i++, states.length - 1)]!,
+			getJob: async () => states[Math.min(i++, states.length - 1)]!,
 			timeoutMs: 5000,
 			pollMs: 1,
 			heartbeatMs: 0,
@@ -34,12 +34,12 @@ describe('waitForJob', () => {
 	});
 
 	it('stops at the time limit or when the request is cancelled; the job goes on', async () => {
-		const slow = await waitForJob({getJob: () => job('voicing', 'voicing', 0.2), timeoutMs: 30, pollMs: 5, signal: new AbortController().signal, onProgress: async () => undefined});
+		const slow = await waitForJob({getJob: async () => job('voicing', 'voicing', 0.2), timeoutMs: 30, pollMs: 5, signal: new AbortController().signal, onProgress: async () => undefined});
 		expect(slow).toMatchObject({timedOut: true, job: {status: 'voicing'}});
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 20);
 		const started = Date.now();
-		const cancelled = await waitForJob({getJob: () => job('queued', null, 0), timeoutMs: 60_000, pollMs: 10_000, signal: controller.signal, onProgress: async () => undefined});
+		const cancelled = await waitForJob({getJob: async () => job('queued', null, 0), timeoutMs: 60_000, pollMs: 10_000, signal: controller.signal, onProgress: async () => undefined});
 		expect(cancelled.timedOut).toBe(true);
 		expect(Date.now() - started).toBeLessThan(1000);
 	});

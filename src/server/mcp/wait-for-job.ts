@@ -1,10 +1,9 @@
-import {isTerminal, type JobStatus} from '../job-status';
-import type {JobRecord} from '../job-store';
+import {isTerminal, type JobRecord, type JobStatus} from '../../jobs';
 
 export type ProgressUpdate = {progress: number; total: number; message: string};
 
 export type WaitForJobOptions = {
-	getJob: () => JobRecord;
+	getJob: () => Promise<JobRecord>;
 	timeoutMs: number;
 	/** Called when the job moves, and at least every `heartbeatMs` while it waits (so a client's timeout is reset). */
 	onProgress: (update: ProgressUpdate) => Promise<void>;
@@ -59,7 +58,7 @@ export const waitForJob = async (o: WaitForJobOptions): Promise<{job: JobRecord;
 	let lastKey = '';
 	let lastAt = 0;
 	for (;;) {
-		const job = o.getJob();
+		const job = await o.getJob();
 		const terminal = isTerminal(job.status);
 		const key = `${job.status}:${job.stage}`;
 		const target = terminal ? TOTAL : Math.min(overall(job), TOTAL - 0.01);

@@ -3,6 +3,7 @@ import {copyFile, mkdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Aspect, Credit} from '../../../compositions/storyboard';
 import {DownloadError, downloadMedia} from '../../media/download-media';
+import {MEDIA_SIZE_LIMITS} from '../../media/media-size-limits';
 import {probeMedia, type MediaInfo} from '../../media/probe-media';
 import type {FindVisualsResult, FoundVisual, VisualsProvider} from '../visuals-provider';
 import type {PexelsPhoto, PexelsVideo} from './pexels-api-schema';
@@ -30,7 +31,7 @@ export type PexelsVisualsOptions = {
 	maxQueriesPerScene?: number;
 	/** Results of one search tried for download before the next query. Default 3. */
 	candidatesPerQuery?: number;
-	/** Default 80 MB for videos, 20 MB for photos. */
+	/** Default MEDIA_SIZE_LIMITS: 80 MB for stock videos, 20 MB for photos. */
 	maxVideoBytes?: number;
 	maxPhotoBytes?: number;
 	/** Each download. Default 60 s. */
@@ -92,7 +93,7 @@ export const createPexelsVisuals = (options: PexelsVisualsOptions): VisualsProvi
 						url: c.file.url,
 						file: cached,
 						acceptTypes: c.kind === 'video' ? ['video/'] : ['image/'],
-						maxBytes: c.kind === 'video' ? (options.maxVideoBytes ?? 80e6) : (options.maxPhotoBytes ?? 20e6),
+						maxBytes: c.kind === 'video' ? (options.maxVideoBytes ?? MEDIA_SIZE_LIMITS.stockVideo) : (options.maxPhotoBytes ?? MEDIA_SIZE_LIMITS.stockPhoto),
 						timeoutMs: options.downloadTimeoutMs ?? 60_000,
 						allowPrivateNetwork: options.allowPrivateNetwork,
 						signal: o.signal,

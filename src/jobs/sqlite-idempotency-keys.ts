@@ -1,17 +1,12 @@
 import type Database from 'better-sqlite3';
+import type {IdempotencyKeyStore} from './job-store';
+import type {Reservation} from './job-types';
 
 /** How long a key names its job: a repeat within this window gets the same job. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export type Reservation = {state: 'new'} | {state: 'replay'; jobId: string} | {state: 'conflict'} | {state: 'in-progress'};
-
-export type IdempotencyKeys = ReturnType<typeof openIdempotencyKeys>;
-
-/**
- * `Idempotency-Key`s of POST /v1/videos in the jobs database. A key is reserved before the job is
- * created (so two concurrent repeats cannot both create one) and bound to the job afterwards.
- */
-export const openIdempotencyKeys = (db: Database.Database) => {
+/** `Idempotency-Key`s of video requests in the SQLite jobs database (see IdempotencyKeyStore). */
+export const openSqliteIdempotencyKeys = (db: Database.Database): IdempotencyKeyStore => {
 	const stmt = {
 		expire: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
 		get: db.prepare<[string], {scope: string; body_hash: string; job_id: string | null; created_at: number}>('SELECT * FROM idempotency_keys WHERE scope = ?'),
@@ -20,8 +15,7 @@ export const openIdempotencyKeys = (db: Database.Database) => {
 		remove: db.prepare('DELETE FROM idempotency_keys WHERE scope = ?'),
 	};
 	return {
-		/** Reserves `scope` for a body, or says what an earlier request with it did. */
-		reserve: (o: {scope: string; bodyHash: string; now: number}): Reservation =>
+		reserve: async (o) =>
 			db
 				.transaction((): Reservation => {
 					stmt.expire.run(o.now - IDEMPOTENCY_WINDOW_MS);
@@ -34,8 +28,7 @@ export const openIdempotencyKeys = (db: Database.Database) => {
 					return row.job_id ? {state: 'replay', jobId: row.job_id} : {state: 'in-progress'};
 				})
 				.immediate(),
-		bind: (scope: string, jobId: string): void => void stmt.bind.run(jobId, scope),
-		/** Forgets a key: its request failed, or its job is gone. */
-		remove: (scope: string): void => void stmt.remove.run(scope),
+		bind: async (scope, jobId) => void stmt.bind.run(jobId, scope),
+		remove: async (scope) => void stmt.remove.run(scope),
 	};
 };

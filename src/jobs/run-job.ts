@@ -6,9 +6,9 @@ import {localizeRemoteMedia} from '../pipeline/media';
 import {outputPaths, renderOutputs} from '../pipeline/output';
 import type {Providers} from '../pipeline/providers';
 import type {Renderer} from '../pipeline/render';
-import type {JobWarning} from './api-schemas';
 import {ASSET_PATH} from './asset-refs';
-import type {JobRecord} from './job-store';
+import type {JobWarning} from './job-schemas';
+import type {JobRecord} from './job-types';
 
 /** What a run reports while it works; the worker persists it. */
 export type RunContext = {

@@ -1,7 +1,7 @@
-import type {JobRecord, JobStore} from './job-store';
 import {guardedPost, type GuardedPostResult} from './guarded-post';
+import type {JobStore} from './job-store';
+import type {JobRecord, WebhookDelivery} from './job-types';
 import {signWebhook} from './webhook-signature';
-import type {WebhookDelivery} from './webhook-deliveries';
 
 /** Backoff as data: attempt n (1-based) is retried after `delayMs * 2^(n-1)`. */
 export type WebhookBackoff = {type: 'exponential'; delayMs: number; maxAttempts: number};
@@ -31,7 +31,7 @@ export const nextAttemptAt = (backoff: WebhookBackoff, attempts: number, now: nu
 export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;
 
 /**
- * Sends queued webhook events, signed, with exponential backoff. Deliveries live in SQLite, so
+ * Sends queued webhook events, signed, with exponential backoff. Deliveries live in the job store, so
  * a retry scheduled before a restart is sent after it (by whichever process on the data dir
  * leases it first).
  */
@@ -44,15 +44,15 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 	const deliveries = o.store.webhooks;
 	const inFlight = new Set<Promise<void>>();
 	let timer: NodeJS.Timeout | null = null;
-	let ticking = false;
+	let ticking: Promise<void> | null = null;
 
 	const send = async (d: WebhookDelivery): Promise<void> => {
-		const job = o.store.get(d.jobId);
+		const job = await o.store.get(d.jobId);
 		if (!job) {
-			deliveries.record({id: d.id, owner: o.owner, at: now(), status: null, error: 'the job was deleted', state: 'failed', nextAt: now()});
+			await deliveries.record({id: d.id, owner: o.owner, at: now(), status: null, error: 'the job was deleted', state: 'failed', nextAt: now()});
 			return;
 		}
-		const body = d.body ?? deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event)));
+		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event))));
 		const t = now();
 		let result: GuardedPostResult;
 		try {
@@ -74,20 +74,23 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		}
 		const attempts = d.attempts.length + 1;
 		if (result.error === null) {
-			deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: null, state: 'delivered', nextAt: t});
+			await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: null, state: 'delivered', nextAt: t});
 			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
 			return;
 		}
 		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
-		deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
+		await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
 		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
 	};
 
-	const tick = () => {
-		if (ticking || !timer) return;
-		ticking = true;
+	const tick = (): Promise<void> => {
+		if (ticking || !timer) return ticking ?? Promise.resolve();
+		ticking = claimAndSend().finally(() => (ticking = null));
+		return ticking;
+	};
+	const claimAndSend = async () => {
 		try {
-			const due = deliveries.claimDue({owner: o.owner, now: now(), leaseMs: timeoutMs + 5000, limit: 8});
+			const due = await deliveries.claimDue({owner: o.owner, now: now(), leaseMs: timeoutMs + 5000, limit: 8});
 			for (const d of due) {
 				const p: Promise<void> = send(d)
 					.catch((error: unknown) => log(`webhook ${d.id}: ${String(error)}`))
@@ -96,23 +99,23 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 			}
 		} catch (error) {
 			log(`webhooks: ${error instanceof Error ? error.message : String(error)}`);
-		} finally {
-			ticking = false;
 		}
 	};
 
 	return {
 		start(): void {
 			if (timer) return;
-			timer = setInterval(tick, pollMs);
-			tick();
+			timer = setInterval(() => void tick(), pollMs);
+			void tick();
 		},
 		/** Stops looking for deliveries, waits for those in flight, then gives back leases. */
 		async stop(): Promise<void> {
 			if (timer) clearInterval(timer);
 			timer = null;
+			// A look for deliveries under way may still add some in flight.
+			await ticking;
 			await Promise.all([...inFlight]);
-			deliveries.release(o.owner);
+			await deliveries.release(o.owner);
 		},
 	};
 };

@@ -1,9 +1,12 @@
-import type {JobView} from './api-schemas';
-import type {JobRecord} from './job-store';
+import type {JobView} from './job-schemas';
+import type {JobRecord} from './job-types';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The public shape of a job (DESIGN.md §5); `baseUrl` makes its links absolute. */
+/**
+ * The public shape of a job, as REST answers it, MCP returns it and webhooks send it;
+ * `baseUrl` (the REST API's origin) makes its links absolute.
+ */
 export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 	const self = `${baseUrl}/v1/videos/${job.id}`;
 	const done = job.status === 'done';

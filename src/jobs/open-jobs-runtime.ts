@@ -2,23 +2,23 @@ import {randomBytes} from 'node:crypto';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import pkg from '../../package.json';
-import type {JobsSettings} from '../jobs/jobs-settings';
-import type {HttpSettings} from './http-settings';
+import type {JobsSettings} from './jobs-settings';
 import {createLocalRenderer, type Renderer} from '../pipeline/render';
-import {openJobStore} from './job-store';
+import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
 import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
-import {createWorkerPool} from './worker-pool';
-import {toJobView} from './job-view';
+import {openSqliteJobStore} from './sqlite-job-store';
 import {createWebhookDispatcher} from './webhook-dispatcher';
+import {createWorkerPool} from './worker-pool';
 import {resolveWebhookSecret} from './webhook-secret';
 
 export type JobsRuntimeOptions = {
 	dataDir: string;
 	/** Server settings (concurrency, leases, timeouts, retention, body limit). */
-	server: JobsSettings & HttpSettings;
+	/** The jobs layer's settings (the app parses them from the environment). */
+	server: JobsSettings;
 	browserExecutable?: string | undefined;
 	/** Default: one local renderer (one bundle, one browser) shared by every job of this process. */
 	renderer?: Renderer;
@@ -44,7 +44,7 @@ export type JobsRuntime = ReturnType<typeof openJobsRuntime>;
 export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const {log} = o;
 	const cfg = o.server;
-	const store = openJobStore({file: join(o.dataDir, 'jobs.db')});
+	const store = openSqliteJobStore({file: join(o.dataDir, 'jobs.db')});
 	const renderer = o.renderer ?? createLocalRenderer({cacheDir: o.dataDir, browserExecutable: o.browserExecutable});
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 	const pool =
@@ -101,11 +101,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	if (!pool) {
 		maintenance.push(
 			setInterval(() => {
-				try {
-					store.reapExpired(Date.now());
-				} catch (error) {
-					log(`reaper: ${String(error)}`);
-				}
+				store.reapExpired(Date.now()).catch((error: unknown) => log(`reaper: ${String(error)}`));
 			}, Math.max(250, Math.floor(cfg.leaseMs / 2))).unref(),
 		);
 	}
@@ -131,7 +127,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 			await webhooks.stop();
 			await options.afterPoolStop?.();
 			await renderer.close().catch(() => undefined);
-			store.close();
+			await store.close();
 		},
 	};
 };

@@ -1,7 +1,8 @@
 import {PromptreelError} from '../pipeline/errors';
-import type {JobWarning} from './api-schemas';
+import type {JobWarning} from './job-schemas';
 import {statusOfStage} from './job-status';
-import type {JobRecord, JobStore, ReapedJob} from './job-store';
+import type {JobStore} from './job-store';
+import type {JobRecord, ReapedJob} from './job-types';
 import type {JobRunner} from './run-job';
 
 export type WorkerPoolOptions = {
@@ -54,7 +55,6 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 	const active = new Map<string, Active>();
 	let timer: NodeJS.Timeout | null = null;
 	let stopping = false;
-	let ticking = false;
 
 	const reaped = (list: ReapedJob[]) => {
 		for (const r of list) log(`job ${r.id}: worker lost during attempt ${r.attempts} -> ${r.outcome}`);
@@ -70,24 +70,42 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		let stage = job.stage ?? 'starting';
 		let lastWrite = 0;
 		let leaseLost = false;
-
+		const loseLease = () => {
+			leaseLost = true;
+			abort('lease-lost');
+		};
+		// Progress comes in synchronous callbacks: a write starts at once when none is under way and
+		// waits for the one before otherwise, so writes reach the store in order; the end of the run
+		// waits for them before writing the outcome.
+		let writes: Promise<void> | null = null;
 		const writeProgress = (status: ReturnType<typeof statusOfStage>, progress: number, force: boolean) => {
 			const t = now();
 			if (!force && t - lastWrite < progressWriteMs) return;
 			lastWrite = t;
-			if (!o.store.updateProgress({id: job.id, worker: o.workerId, status, stage, progress, warnings, now: t})) {
-				leaseLost = true;
-				abort('lease-lost');
-			}
+			const snapshot = {id: job.id, worker: o.workerId, status, stage, progress, warnings: [...warnings], now: t};
+			const write = () =>
+				o.store.updateProgress(snapshot).then(
+					(ok) => {
+						if (!ok) loseLease();
+					},
+					(error: unknown) => log(`job ${job.id}: progress not saved: ${error instanceof Error ? error.message : String(error)}`),
+				);
+			const next: Promise<void> = writes ? writes.then(write) : write();
+			writes = next;
+			void next.then(() => {
+				if (writes === next) writes = null;
+			});
 		};
 		let status = statusOfStage(job.kind === 'prompt' ? 'planning' : 'rendering');
 
 		const heartbeat = setInterval(() => {
-			const beat = o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs});
-			if (!beat.ok) {
-				leaseLost = true;
-				abort('lease-lost');
-			} else if (beat.cancelRequested) abort('cancel');
+			o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs}).then(
+				(beat) => {
+					if (!beat.ok) loseLease();
+					else if (beat.cancelRequested) abort('cancel');
+				},
+				(error: unknown) => log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		}, Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))));
 		const timeout = setTimeout(() => abort('timeout'), job.timeoutMs);
 
@@ -108,8 +126,9 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 						writeProgress(status, 0, true);
 					},
 				});
+				await writes;
 				if (leaseLost) return;
-				const finished = o.store.finish({
+				const finished = await o.store.finish({
 					id: job.id,
 					worker: o.workerId,
 					status: 'done',
@@ -120,28 +139,29 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 				});
 				log(`job ${job.id}: ${finished ? 'done' : 'finished after losing its lease (result dropped)'}`);
 			} catch (error) {
+				await writes;
 				const reason = controller.signal.reason as AbortReason | undefined;
 				const t = now();
 				const e = errorOf(error);
 				if (leaseLost || reason === 'lease-lost') {
 					log(`job ${job.id}: lost its lease; another worker owns it now`);
 				} else if (reason === 'cancel') {
-					o.store.finish({id: job.id, worker: o.workerId, status: 'cancelled', warnings, error: {code: 'CANCELLED', message: 'Cancelled by request while running.'}, now: t});
+					await o.store.finish({id: job.id, worker: o.workerId, status: 'cancelled', warnings, error: {code: 'CANCELLED', message: 'Cancelled by request while running.'}, now: t});
 					log(`job ${job.id}: cancelled`);
 				} else if (reason === 'shutdown') {
-					o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter: t, warnings, refund: true, reason: 'released'});
+					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter: t, warnings, refund: true, reason: 'released'});
 					log(`job ${job.id}: released on shutdown (back in the queue)`);
 				} else if (reason === 'timeout') {
 					const message = `The job ran longer than its timeout of ${Math.round(job.timeoutMs / 1000)} s (PROMPTREEL_JOB_TIMEOUT_SEC) and was stopped.`;
-					o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: 'JOB_TIMEOUT', message}, now: t});
+					await o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: 'JOB_TIMEOUT', message}, now: t});
 					log(`job ${job.id}: timed out`);
 				} else if (e.retryable && job.attempts < job.maxAttempts) {
 					const runAfter = t + backoffMs * job.attempts;
 					warnings.push({stage, code: e.code, message: `Attempt ${job.attempts} failed: ${e.message} Retrying.`});
-					o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter, warnings, refund: false, reason: 'retry'});
+					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter, warnings, refund: false, reason: 'retry'});
 					log(`job ${job.id}: attempt ${job.attempts} failed (${e.code}), retrying`);
 				} else {
-					o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: e.code, message: e.message}, now: t});
+					await o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: e.code, message: e.message}, now: t});
 					log(`job ${job.id}: failed (${e.code}: ${e.message})`);
 				}
 			} finally {
@@ -153,27 +173,29 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		return {job, controller, done};
 	};
 
-	const tick = () => {
-		if (ticking) return;
-		ticking = true;
+	let ticking: Promise<void> | null = null;
+	/** Looks for work once; a look already under way is not started twice. */
+	const tick = (): Promise<void> => {
+		ticking ??= lookForWork().finally(() => (ticking = null));
+		return ticking;
+	};
+	const lookForWork = async () => {
 		try {
 			if (stopping) return;
 			if (active.size >= o.concurrency) {
-				reaped(o.store.reapExpired(now()));
+				reaped(await o.store.reapExpired(now()));
 				return;
 			}
 			while (!stopping && active.size < o.concurrency) {
-				const claimed = o.store.claim({worker: o.workerId, now: now(), leaseMs: o.leaseMs});
+				const claimed = await o.store.claim({worker: o.workerId, now: now(), leaseMs: o.leaseMs});
 				reaped(claimed.reaped);
 				if (!claimed.job) break;
 				const run = runOne(claimed.job);
 				active.set(claimed.job.id, run);
-				void run.done.then(() => setImmediate(tick));
+				void run.done.then(() => setImmediate(() => void tick()));
 			}
 		} catch (error) {
 			log(`worker: ${error instanceof Error ? error.message : String(error)}`);
-		} finally {
-			ticking = false;
 		}
 	};
 
@@ -182,12 +204,12 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		concurrency: o.concurrency,
 		start(): void {
 			if (timer) return;
-			timer = setInterval(tick, pollMs);
-			tick();
+			timer = setInterval(() => void tick(), pollMs);
+			void tick();
 		},
 		/** Looks for work now (a job was just submitted in this process). */
 		wake(): void {
-			if (timer) setImmediate(tick);
+			if (timer) setImmediate(() => void tick());
 		},
 		/** Aborts a job this process runs (cancel requested through this process); the heartbeat catches the others. */
 		cancel(id: string): void {
@@ -203,6 +225,8 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 			stopping = true;
 			if (timer) clearInterval(timer);
 			timer = null;
+			// A claim under way finishes first, so the job it takes is seen below.
+			await ticking;
 			const all = () => Promise.all([...active.values()].map((a) => a.done));
 			if (active.size === 0) return;
 			let graceTimer: NodeJS.Timeout | undefined;
@@ -218,7 +242,7 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 			clearTimeout(capTimer);
 			for (const a of active.values()) {
 				const t = now();
-				o.store.requeue({id: a.job.id, worker: o.workerId, now: t, runAfter: t, warnings: a.job.warnings, refund: true, reason: 'released'});
+				await o.store.requeue({id: a.job.id, worker: o.workerId, now: t, runAfter: t, warnings: a.job.warnings, refund: true, reason: 'released'});
 				log(`job ${a.job.id}: released on shutdown (its run did not stop in time)`);
 			}
 		},

@@ -1,5 +1,10 @@
 import type {IssueDetail} from '../pipeline/errors';
-import type {AssetRecord, AssetStore} from './asset-store';
+import type {AssetStore} from './job-store';
+import type {AssetRecord} from './job-types';
+
+/** Ids are derived from the content: the same bytes uploaded twice are one asset. */
+export const ASSET_ID = /^ast_[0-9a-f]{24}$/;
+export const assetIdOf = (sha256: string) => `ast_${sha256.slice(0, 24)}`;
 
 /** `asset:<id>` as returned by POST /v1/assets. */
 export const ASSET_REF = /^asset:(ast_[0-9a-f]{24})$/;
@@ -33,7 +38,7 @@ const mediaFields = (sb: Record<string, unknown>, prefix: string): Field[] => {
  * the job runner copies into the job's folder. A video visual without `durationMs` gets the
  * length measured at upload. Unknown ids and the wrong kind of media are issues naming the path.
  */
-export const rewriteAssetRefs = (body: unknown, assets: Pick<AssetStore, 'get'>, prefix = 'storyboard'): IssueDetail[] => {
+export const rewriteAssetRefs = async (body: unknown, assets: Pick<AssetStore, 'get'>, prefix = 'storyboard'): Promise<IssueDetail[]> => {
 	if (!isObject(body) || !isObject(body.storyboard)) return [];
 	const issues: IssueDetail[] = [];
 	for (const f of mediaFields(body.storyboard, prefix)) {
@@ -41,7 +46,7 @@ export const rewriteAssetRefs = (body: unknown, assets: Pick<AssetStore, 'get'>,
 		if (typeof value !== 'string') continue;
 		const match = ASSET_REF.exec(value);
 		if (!match) continue;
-		const asset = assets.get(match[1]!);
+		const asset = await assets.get(match[1]!);
 		if (!asset) {
 			issues.push({path: f.path, message: `No asset "${match[1]}" on this server: upload the file with POST /v1/assets and use the ref it returns.`});
 			continue;

@@ -1,17 +1,6 @@
 import type Database from 'better-sqlite3';
-
-/** One webhook event of a job and every attempt to deliver it. Times are ms since the epoch. */
-export type WebhookDelivery = {
-	id: number;
-	jobId: string;
-	event: 'video.done' | 'video.failed';
-	url: string;
-	/** The JSON sent: frozen at the first attempt, so every retry sends the same bytes. */
-	body: string | null;
-	state: 'pending' | 'delivered' | 'failed';
-	attempts: {attempt: number; at: number; status: number | null; error: string | null}[];
-	nextAt: number;
-};
+import type {WebhookDeliveryStore} from './job-store';
+import type {WebhookDelivery} from './job-types';
 
 type Row = {
 	id: number;
@@ -25,14 +14,12 @@ type Row = {
 };
 type AttemptRow = {delivery_id: number; attempt: number; at: number; status: number | null; error: string | null};
 
-export type WebhookDeliveries = ReturnType<typeof openWebhookDeliveries>;
-
 /**
- * Webhook deliveries in the jobs database (the job store queues them in the same transaction that
- * ends a job). A sender leases a due delivery before sending, so two processes on one data dir
- * never both send it, and a lease left by a crashed process expires.
+ * Webhook deliveries in the SQLite jobs database (the job store queues them in the same
+ * transaction that ends a job). `ofJobNow` is the synchronous read the job store uses inside its
+ * own transactions.
  */
-export const openWebhookDeliveries = (db: Database.Database) => {
+export const openSqliteWebhookDeliveries = (db: Database.Database): WebhookDeliveryStore & {ofJobNow(jobId: string): WebhookDelivery[]} => {
 	const stmt = {
 		due: db.prepare<[number, number, number], Row>(
 			"SELECT * FROM webhook_deliveries WHERE state = 'pending' AND next_at <= ? AND (lease_expires_at IS NULL OR lease_expires_at < ?) ORDER BY next_at LIMIT ?",
@@ -59,10 +46,10 @@ export const openWebhookDeliveries = (db: Database.Database) => {
 		attempts: stmt.attemptsOf.all(r.id).map((a) => ({attempt: a.attempt, at: a.at, status: a.status, error: a.error})),
 		nextAt: r.next_at,
 	});
+	const ofJobNow = (jobId: string): WebhookDelivery[] => stmt.ofJob.all(jobId).map(load);
 
 	return {
-		/** Leases up to `limit` due deliveries for `owner` until `now + leaseMs`. */
-		claimDue: (o: {owner: string; now: number; leaseMs: number; limit: number}): WebhookDelivery[] =>
+		claimDue: async (o) =>
 			db
 				.transaction(() => {
 					const rows = stmt.due.all(o.now, o.now, o.limit);
@@ -71,14 +58,12 @@ export const openWebhookDeliveries = (db: Database.Database) => {
 				})
 				.immediate(),
 
-		/** Freezes the body at the first attempt; returns the body to send (an earlier frozen one wins). */
-		freezeBody(id: number, body: string): string {
+		async freezeBody(id, body) {
 			stmt.setBody.run(body, id);
 			return stmt.get.get(id)?.body ?? body;
 		},
 
-		/** Records one attempt and what follows: delivered, failed for good, or another try at `nextAt`. */
-		record: (o: {id: number; owner: string; at: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): void =>
+		record: async (o) =>
 			db
 				.transaction(() => {
 					const row = stmt.get.get(o.id);
@@ -89,9 +74,9 @@ export const openWebhookDeliveries = (db: Database.Database) => {
 				})
 				.immediate(),
 
-		/** Gives back every lease of `owner` (on shutdown): another process may send them at once. */
-		release: (owner: string): void => void stmt.release.run(owner),
+		release: async (owner) => void stmt.release.run(owner),
 
-		ofJob: (jobId: string): WebhookDelivery[] => stmt.ofJob.all(jobId).map(load),
+		ofJob: async (jobId) => ofJobNow(jobId),
+		ofJobNow,
 	};
 };

@@ -3,20 +3,20 @@ import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {findTemplate, templateIds, templates} from '../compositions/registry';
+import type {Storyboard} from '../compositions/storyboard';
 import {UnknownTemplateError, ValidationError} from '../pipeline/errors';
-import type {CreateVideoBody, JobWarning, PlanBody} from './api-schemas';
-import {contentHash} from './content-hash';
-import {isJobFileName, type JobFileName} from './job-files';
-import {isRunning, type JobStatus} from './job-status';
-import type {JobRecord, JobStore, NewJob} from './job-store';
+import {privateHostOf} from '../pipeline/media';
 import {ASSET_PATH} from './asset-refs';
-import {openAssetStore} from './asset-store';
-import {privateLiteral} from './guarded-lookup';
-import {openIdempotencyKeys} from './idempotency-keys';
-import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions} from './media-policy';
+import {contentHash} from './content-hash';
+import {ConflictError, NotFoundError} from './job-errors';
+import {isJobFileName, type JobFileName} from './job-files';
+import type {CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
+import {isRunning, type JobStatus} from './job-status';
+import type {JobStore} from './job-store';
+import type {JobRecord, NewJob} from './job-types';
+import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
 import type {PlanOnly} from './plan-only';
 import {jobDir} from './run-job';
-import {ConflictError, NotFoundError} from './server-errors';
 
 /** The part of a worker pool the service talks to (absent in a process that runs no worker). */
 export type WorkerHandle = {workerId: string; concurrency: number; running(): string[]; wake(): void; cancel(id: string): void};
@@ -73,34 +73,36 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	const newId = o.newId ?? newJobId;
 	const startedAt = now();
 	let templateInfos: TemplateInfo[] | null = null;
-	const assets = openAssetStore(o.store.db);
-	const idempotency = openIdempotencyKeys(o.store.db);
+	const {assets, idempotencyKeys: idempotency} = o.store;
 
 	/** A webhook on an address the server will not call is refused now, not at delivery. */
 	const assertWebhookAllowed = (webhook: CreateVideoBody['webhook']) => {
 		if (!webhook || o.allowPrivateUrls) return;
-		const url = new URL(webhook.url);
-		const host = url.hostname.toLowerCase();
-		const literal = privateLiteral(url);
-		if (literal || host === 'localhost' || host.endsWith('.localhost')) {
-			const message = `${literal ?? host} is a loopback, private or link-local address: the server does not call those (set PROMPTREEL_ALLOW_PRIVATE_URLS on a trusted network).`;
+		const host = privateHostOf(new URL(webhook.url));
+		if (host) {
+			const message = `${host} is a loopback, private or link-local address: the server does not call those (set PROMPTREEL_ALLOW_PRIVATE_URLS on a trusted network).`;
 			throw new ValidationError(`Invalid webhook.url: ${message}`, [{path: 'webhook.url', message}]);
 		}
 	};
-	const isUploadedAsset = (src: string) => {
-		const m = ASSET_PATH.exec(src);
-		return m !== null && assets.get(m[1]!)?.fileName === src.slice('assets/'.length);
+	/** The uploaded assets (`assets/<id>.<ext>`) a storyboard names. */
+	const uploadedAssets = async (sb: Storyboard): Promise<Set<string>> => {
+		const found = new Set<string>();
+		for (const src of mediaSourcesOf(sb)) {
+			const m = ASSET_PATH.exec(src);
+			if (m && (await assets.get(m[1]!))?.fileName === src.slice('assets/'.length)) found.add(src);
+		}
+		return found;
 	};
 
-	const find = (id: string): JobRecord => {
-		const job = JOB_ID.test(id) ? o.store.get(id) : null;
+	const find = async (id: string): Promise<JobRecord> => {
+		const job = JOB_ID.test(id) ? await o.store.get(id) : null;
 		if (!job) throw new NotFoundError(`No video job "${id}". It may have been deleted or removed after PROMPTREEL_RETENTION_DAYS.`);
 		return job;
 	};
 
 	/** A done job with the same content hash whose files are all still there. */
 	const cachedFiles = async (hash: string): Promise<JobRecord | null> => {
-		for (const job of o.store.doneWithHash(hash)) {
+		for (const job of await o.store.doneWithHash(hash)) {
 			if (!job.outputDir) continue;
 			const dir = job.outputDir;
 			const present = await Promise.all(job.files.map((f) => stat(join(dir, f)).then(() => true, () => false)));
@@ -119,7 +121,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 				const e = new UnknownTemplateError(storyboard.template, templateIds);
 				throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
 			}
-			assertRemoteMediaOnly(storyboard, 'storyboard', isUploadedAsset);
+			const uploaded = await uploadedAssets(storyboard);
+			assertRemoteMediaOnly(storyboard, 'storyboard', (src) => uploaded.has(src));
 			if (!o.allowPrivateUrls) assertPublicMediaHosts(storyboard);
 			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
 			const id = newId();
@@ -132,13 +135,13 @@ export const createJobsService = (o: JobsServiceOptions) => {
 					const warnings: JobWarning[] = [
 						{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
 					];
-					return o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
+					return await o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
 				} catch {
 					// The earlier job went away meanwhile: render it again.
 					await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
 				}
 			}
-			const created = o.store.insert(job, now());
+			const created = await o.store.insert(job, now());
 			o.worker?.wake();
 			return created;
 		}
@@ -146,7 +149,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const e = new UnknownTemplateError(body.options.template, templateIds);
 			throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
 		}
-		const created = o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
+		const created = await o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
 		o.worker?.wake();
 		return created;
 	};
@@ -156,7 +159,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		assets,
 
 		/** A job's progress events (SSE reads them; any process on the data dir writes them). */
-		events: {eventsAfter: o.store.eventsAfter, get: o.store.get},
+		events: {eventsAfter: o.store.eventsAfter.bind(o.store), get: o.store.get.bind(o.store)},
 
 		/**
 		 * Validates and stores a job; a storyboard rendered before with the same options is answered at
@@ -174,40 +177,40 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const scope = `${ctx.caller ?? 'open'}:${key}`;
 			const bodyHash = contentHash({body});
 			for (let tries = 0; tries < 2; tries++) {
-				const r = idempotency.reserve({scope, bodyHash, now: now()});
+				const r = await idempotency.reserve({scope, bodyHash, now: now()});
 				if (r.state === 'conflict') throw new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
 				if (r.state === 'in-progress') throw new ConflictError(`A request with Idempotency-Key "${key}" is still being processed: retry in a moment.`);
 				if (r.state === 'replay') {
-					const job = o.store.get(r.jobId);
+					const job = await o.store.get(r.jobId);
 					if (job) return {...job, replayed: true};
-					idempotency.remove(scope);
+					await idempotency.remove(scope);
 					continue;
 				}
 				try {
 					const job = await create(body);
-					idempotency.bind(scope, job.id);
+					await idempotency.bind(scope, job.id);
 					return job;
 				} catch (error) {
-					idempotency.remove(scope);
+					await idempotency.remove(scope);
 					throw error;
 				}
 			}
 			throw new ConflictError(`Idempotency-Key "${key}" could not be reserved: retry.`);
 		},
 
-		getVideo: (id: string): JobRecord => find(id),
+		getVideo: (id: string): Promise<JobRecord> => find(id),
 
-		listVideos(q: {statuses?: JobStatus[] | undefined; limit: number; cursor?: string | undefined}): {jobs: JobRecord[]; nextCursor: string | null} {
+		async listVideos(q: {statuses?: JobStatus[] | undefined; limit: number; cursor?: string | undefined}): Promise<{jobs: JobRecord[]; nextCursor: string | null}> {
 			const beforeSeq = q.cursor ? decodeCursor(q.cursor) : undefined;
-			const page = o.store.list({statuses: q.statuses, limit: q.limit, beforeSeq});
+			const page = await o.store.list({statuses: q.statuses, limit: q.limit, beforeSeq});
 			const last = page.jobs[page.jobs.length - 1];
 			return {jobs: page.jobs, nextCursor: page.more && last ? encodeCursor(last.seq) : null};
 		},
 
 		/** Cancels a queued job at once, a running one as soon as its worker notices (this process: at once). */
-		cancelVideo(id: string): JobRecord {
-			find(id);
-			const result = o.store.requestCancel(id, now());
+		async cancelVideo(id: string): Promise<JobRecord> {
+			await find(id);
+			const result = await o.store.requestCancel(id, now());
 			if (!result) throw new NotFoundError(`No video job "${id}".`);
 			if (result.outcome === 'finished') throw new ConflictError(`Video job ${id} is already ${result.job.status}: there is nothing to cancel.`);
 			if (result.outcome === 'requested') o.worker?.cancel(id);
@@ -216,8 +219,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		/** Removes a job and its files; a running job is stopped first. */
 		async deleteVideo(id: string): Promise<void> {
-			find(id);
-			const removed = o.store.delete(id);
+			await find(id);
+			const removed = await o.store.delete(id);
 			if (!removed) throw new NotFoundError(`No video job "${id}".`);
 			if (isRunning(removed.status)) o.worker?.cancel(id);
 			await rm(jobDir(o.dataDir, id), {recursive: true, force: true});
@@ -225,7 +228,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		/** One of a done job's output files; any other name is unknown (404), so no path ever leaves the job's folder. */
 		async openFile(id: string, name: string): Promise<FileInfo> {
-			const job = find(id);
+			const job = await find(id);
 			if (!isJobFileName(name) || !job.files.includes(name) || !job.outputDir || job.status !== 'done') {
 				throw new NotFoundError(
 					job.status === 'done'
@@ -259,13 +262,13 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			return templateInfos;
 		},
 
-		health() {
+		async health() {
 			return {
 				status: 'ok' as const,
 				version: o.version,
 				uptimeSec: Math.round((now() - startedAt) / 1000),
 				worker: {id: o.worker?.workerId ?? 'none', concurrency: o.worker?.concurrency ?? 0, running: o.worker?.running() ?? []},
-				jobs: o.store.counts(),
+				jobs: await o.store.counts(),
 				renderer: o.rendererId,
 			};
 		},

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {generateOptionsSchema} from '../pipeline/generate';
-import {openJobStore, type JobStore} from './job-store';
+import type {JobStore} from './job-store';
+import {openSqliteJobStore as openJobStore} from './sqlite-job-store';
 import {sweepRetention} from './retention';
 import {jobDir} from './run-job';
 
@@ -15,27 +16,27 @@ beforeEach(() => {
 	dataDir = mkdtempSync(join(tmpdir(), 'promptreel-retention-'));
 	store = openJobStore({file: join(dataDir, 'jobs.db')});
 });
-afterEach(() => {
-	store.close();
+afterEach(async () => {
+	await store.close();
 	rmSync(dataDir, {recursive: true, force: true});
 });
 
-const add = (id: string, at: number, finish: boolean) => {
-	store.insert({id, kind: 'prompt', input: {prompt: 'x'}, options: generateOptionsSchema.parse({}), webhook: null, contentHash: null, maxAttempts: 1, timeoutMs: 1000}, at);
+const add = async (id: string, at: number, finish: boolean) => {
+	await store.insert({id, kind: 'prompt', input: {prompt: 'x'}, options: generateOptionsSchema.parse({}), webhook: null, contentHash: null, maxAttempts: 1, timeoutMs: 1000}, at);
 	mkdirSync(join(jobDir(dataDir, id), 'attempt-1'), {recursive: true});
 	writeFileSync(join(jobDir(dataDir, id), 'attempt-1', 'video.mp4'), 'x');
 	if (finish) {
-		store.claim({worker: 'w', now: at, leaseMs: 1000});
-		store.finish({id, worker: 'w', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(jobDir(dataDir, id), 'attempt-1'), now: at});
+		await store.claim({worker: 'w', now: at, leaseMs: 1000});
+		await store.finish({id, worker: 'w', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(jobDir(dataDir, id), 'attempt-1'), now: at});
 	}
 };
 
 describe('sweepRetention', () => {
 	it('removes finished jobs older than the retention with their files, orphan folders and stale cached renders; keeps the rest', async () => {
 		const now = 100 * DAY;
-		add('vid_old', now - 10 * DAY, true);
-		add('vid_new', now - 1 * DAY, true);
-		add('vid_queued_long_ago', now - 30 * DAY, false);
+		await add('vid_old', now - 10 * DAY, true);
+		await add('vid_new', now - 1 * DAY, true);
+		await add('vid_queued_long_ago', now - 30 * DAY, false);
 		const orphan = join(dataDir, 'jobs', 'vid_orphan');
 		mkdirSync(orphan, {recursive: true});
 		utimesSync(orphan, (now - 2 * DAY) / 1000, (now - 2 * DAY) / 1000);
@@ -45,18 +46,18 @@ describe('sweepRetention', () => {
 
 		const result = await sweepRetention({store, dataDir, days: 7, now});
 		expect(result).toEqual({jobs: 1, orphanDirs: 1, renderCacheEntries: 1});
-		expect(store.get('vid_old')).toBeNull();
+		expect(await store.get('vid_old')).toBeNull();
 		expect(existsSync(jobDir(dataDir, 'vid_old'))).toBe(false);
-		expect(store.get('vid_new')?.status).toBe('done');
+		expect((await store.get('vid_new'))?.status).toBe('done');
 		expect(existsSync(jobDir(dataDir, 'vid_new'))).toBe(true);
-		expect(store.get('vid_queued_long_ago')?.status).toBe('queued');
+		expect((await store.get('vid_queued_long_ago'))?.status).toBe('queued');
 		expect(existsSync(orphan)).toBe(false);
 		expect(existsSync(cached)).toBe(false);
 	});
 
 	it('keeps everything with 0 days', async () => {
-		add('vid_old', 0, true);
+		await add('vid_old', 0, true);
 		expect(await sweepRetention({store, dataDir, days: 0, now: 1000 * DAY})).toEqual({jobs: 0, orphanDirs: 0, renderCacheEntries: 0});
-		expect(store.get('vid_old')).not.toBeNull();
+		expect(await store.get('vid_old')).not.toBeNull();
 	});
 });

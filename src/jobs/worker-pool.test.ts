@@ -4,7 +4,9 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {PromptreelError} from '../pipeline/errors';
 import {generateOptionsSchema} from '../pipeline/generate';
-import {openJobStore, type JobStore, type NewJob} from './job-store';
+import type {JobStore} from './job-store';
+import type {NewJob} from './job-types';
+import {openSqliteJobStore as openJobStore} from './sqlite-job-store';
 import type {JobRunner} from './run-job';
 import {createWorkerPool, type WorkerPool} from './worker-pool';
 
@@ -26,9 +28,9 @@ const job = (over: Partial<NewJob> = {}): NewJob => ({
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const until = async (check: () => boolean, ms = 5000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
 	const end = Date.now() + ms;
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() > end) throw new Error('timed out waiting');
 		await sleep(10);
 	}
@@ -56,96 +58,96 @@ beforeEach(() => {
 afterEach(async () => {
 	await Promise.all(pools.map((p) => p.stop({graceMs: 0})));
 	pools = [];
-	store.close();
+	await store.close();
 	rmSync(dir, {recursive: true, force: true});
 });
 
 describe('worker pool', () => {
 	it('runs a job to done, persisting stage -> status and the result', async () => {
-		const a = store.insert(job(), Date.now());
+		const a = await store.insert(job(), Date.now());
 		const seen: string[] = [];
 		pool(async (_j, ctx) => {
 			ctx.onProgress({stage: 'planning', progress: 1});
-			seen.push(store.get(a.id)!.status);
+			seen.push((await store.get(a.id))!.status);
 			ctx.onProgress({stage: 'voicing', progress: 0.5});
-			seen.push(store.get(a.id)!.status);
+			seen.push((await store.get(a.id))!.status);
 			ctx.onWarning('Festival is missing: silent narration.');
 			ctx.onProgress({stage: 'encoding', progress: 0.2});
-			seen.push(`${store.get(a.id)!.status}/${store.get(a.id)!.stage}`);
+			seen.push(`${(await store.get(a.id))!.status}/${(await store.get(a.id))!.stage}`);
 			return {files: ['video.mp4'], outputDir: '/tmp/x', warnings: [{stage: 'voicing', code: 'VOICE_FALLBACK', message: 'm'}]};
 		});
-		await until(() => store.get(a.id)?.status === 'done');
+		await until(async () => (await store.get(a.id))?.status === 'done');
 		expect(seen).toEqual(['planning', 'voicing', 'rendering/encoding']);
-		expect(store.get(a.id)).toMatchObject({files: ['video.mp4'], progress: 1, attempts: 1, warnings: [{code: 'VOICE_FALLBACK'}]});
+		expect(await store.get(a.id)).toMatchObject({files: ['video.mp4'], progress: 1, attempts: 1, warnings: [{code: 'VOICE_FALLBACK'}]});
 	});
 
 	it('retries a retryable error, fails a bad-input error at once with its reason', async () => {
-		const a = store.insert(job({maxAttempts: 2}), Date.now());
-		const b = store.insert(job(), Date.now());
+		const a = await store.insert(job({maxAttempts: 2}), Date.now());
+		const b = await store.insert(job(), Date.now());
 		pool(async (j) => {
 			if (j.id === a.id) throw new PromptreelError('RENDER_FAILED', 'The browser crashed.', {retryable: true});
 			throw new PromptreelError('UNKNOWN_VOICE', 'Unknown voice "x".');
 		});
-		await until(() => store.get(a.id)?.status === 'failed' && store.get(b.id)?.status === 'failed');
-		expect(store.get(a.id)).toMatchObject({attempts: 2, error: {code: 'RENDER_FAILED', message: 'The browser crashed.'}});
-		expect(store.get(a.id)?.warnings[0]?.message).toMatch(/Attempt 1 failed: The browser crashed\. Retrying/);
-		expect(store.get(b.id)).toMatchObject({attempts: 1, error: {code: 'UNKNOWN_VOICE'}});
+		await until(async () => (await store.get(a.id))?.status === 'failed' && (await store.get(b.id))?.status === 'failed');
+		expect(await store.get(a.id)).toMatchObject({attempts: 2, error: {code: 'RENDER_FAILED', message: 'The browser crashed.'}});
+		expect((await store.get(a.id))?.warnings[0]?.message).toMatch(/Attempt 1 failed: The browser crashed\. Retrying/);
+		expect(await store.get(b.id)).toMatchObject({attempts: 1, error: {code: 'UNKNOWN_VOICE'}});
 	});
 
 	it('cancels a running job through the store flag (another process) and directly (this one)', async () => {
-		const a = store.insert(job(), Date.now());
-		const b = store.insert(job(), Date.now());
+		const a = await store.insert(job(), Date.now());
+		const b = await store.insert(job(), Date.now());
 		const p = pool(slowRunner);
-		await until(() => store.get(a.id)?.stage === 'bundling');
-		store.requestCancel(a.id, Date.now());
-		await until(() => store.get(a.id)?.status === 'cancelled');
-		await until(() => store.get(b.id)?.stage === 'bundling');
-		store.requestCancel(b.id, Date.now());
+		await until(async () => (await store.get(a.id))?.stage === 'bundling');
+		await store.requestCancel(a.id, Date.now());
+		await until(async () => (await store.get(a.id))?.status === 'cancelled');
+		await until(async () => (await store.get(b.id))?.stage === 'bundling');
+		await store.requestCancel(b.id, Date.now());
 		p.cancel(b.id);
-		await until(() => store.get(b.id)?.status === 'cancelled', 200);
-		expect(store.get(a.id)?.error?.code).toBe('CANCELLED');
+		await until(async () => (await store.get(b.id))?.status === 'cancelled', 200);
+		expect((await store.get(a.id))?.error?.code).toBe('CANCELLED');
 	});
 
 	it('fails a job that runs past its timeout', async () => {
-		const a = store.insert(job({timeoutMs: 100}), Date.now());
+		const a = await store.insert(job({timeoutMs: 100}), Date.now());
 		pool(slowRunner);
-		await until(() => store.get(a.id)?.status === 'failed');
-		expect(store.get(a.id)?.error).toMatchObject({code: 'JOB_TIMEOUT'});
-		expect(store.get(a.id)?.attempts).toBe(1);
+		await until(async () => (await store.get(a.id))?.status === 'failed');
+		expect((await store.get(a.id))?.error).toMatchObject({code: 'JOB_TIMEOUT'});
+		expect((await store.get(a.id))?.attempts).toBe(1);
 	});
 
 	it('on stop, finishes within the grace time or releases the job without counting the attempt', async () => {
-		const a = store.insert(job(), Date.now());
+		const a = await store.insert(job(), Date.now());
 		const p = pool(slowRunner);
-		await until(() => store.get(a.id)?.stage === 'bundling');
+		await until(async () => (await store.get(a.id))?.stage === 'bundling');
 		await p.stop({graceMs: 50});
-		expect(store.get(a.id)).toMatchObject({status: 'queued', attempts: 0, stage: 'released', leaseOwner: null});
+		expect(await store.get(a.id)).toMatchObject({status: 'queued', attempts: 0, stage: 'released', leaseOwner: null});
 
-		const b = store.insert(job(), Date.now());
+		const b = await store.insert(job(), Date.now());
 		const q = pool(async () => {
 			await sleep(100);
 			return {files: [], outputDir: '/x', warnings: []};
 		});
-		await until(() => store.get(b.id)?.status === 'rendering' || store.get(b.id)?.status === 'planning');
+		await until(async () => (await store.get(b.id))?.status === 'rendering' || (await store.get(b.id))?.status === 'planning');
 		await q.stop({graceMs: 5000});
-		expect(store.get(b.id)?.status).toBe('done');
+		expect((await store.get(b.id))?.status).toBe('done');
 	});
 
 	it('a worker whose event loop stalls past its lease loses the job to another worker and drops its result', async () => {
-		const a = store.insert(job(), Date.now());
+		const a = await store.insert(job(), Date.now());
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
 		pool(async () => {
 			await gate;
 			return {files: ['stale'], outputDir: '/stale', warnings: []};
 		}, {workerId: 'stalled'});
-		await until(() => store.get(a.id)?.leaseOwner === 'stalled');
+		await until(async () => (await store.get(a.id))?.leaseOwner === 'stalled');
 		// As seen by another worker after a long stall: the lease has expired, so it takes the job.
-		expect(store.claim({worker: 'other', now: Date.now() + 10_000, leaseMs: 60_000}).job?.id).toBe(a.id);
+		expect((await store.claim({worker: 'other', now: Date.now() + 10_000, leaseMs: 60_000})).job?.id).toBe(a.id);
 		await sleep(60);
 		release();
 		await sleep(50);
-		expect(store.get(a.id)).toMatchObject({leaseOwner: 'other', attempts: 2, status: 'planning', files: []});
-		expect(store.runs(a.id).map((r) => r.worker)).toEqual(['stalled', 'other']);
+		expect(await store.get(a.id)).toMatchObject({leaseOwner: 'other', attempts: 2, status: 'planning', files: []});
+		expect((await store.runs(a.id)).map((r) => r.worker)).toEqual(['stalled', 'other']);
 	});
 });

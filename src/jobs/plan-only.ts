@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo, type GenerateOptions} from '../pipeline/generate';
 import type {Renderer} from '../pipeline/render';
-import type {JobWarning} from './api-schemas';
+import type {JobWarning} from './job-schemas';
 import {withDefaultVoice, type JobProviders} from './run-job';
 
 export type PlanOnly = (o: {prompt: string; options: GenerateOptions; signal?: AbortSignal}) => Promise<{storyboard: Storyboard; warnings: JobWarning[]}>;

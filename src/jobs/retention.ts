@@ -18,16 +18,16 @@ export const sweepRetention = async (o: {store: JobStore; dataDir: string; days:
 	if (o.days <= 0) return result;
 	const before = o.now - o.days * DAY_MS;
 
-	for (let batch = o.store.finishedBefore(before); batch.length > 0; batch = o.store.finishedBefore(before)) {
+	for (let batch = await o.store.finishedBefore(before); batch.length > 0; batch = await o.store.finishedBefore(before)) {
 		for (const job of batch) {
-			if (o.store.delete(job.id)) result.jobs++;
+			if (await o.store.delete(job.id)) result.jobs++;
 			await rm(jobDir(o.dataDir, job.id), {recursive: true, force: true});
 		}
 	}
 
 	const jobsRoot = join(o.dataDir, 'jobs');
 	for (const id of await readdir(jobsRoot).catch(() => [] as string[])) {
-		if (o.store.get(id)) continue;
+		if (await o.store.get(id)) continue;
 		const info = await stat(join(jobsRoot, id)).catch(() => null);
 		if (info && info.mtimeMs < o.now - ORPHAN_GRACE_MS) {
 			await rm(join(jobsRoot, id), {recursive: true, force: true});

@@ -1,7 +1,7 @@
 import type {Storyboard} from '../compositions/storyboard';
 import {ValidationError, type IssueDetail} from '../pipeline/errors';
 import {bundledMusicIds} from '../pipeline/generate';
-import {privateLiteral} from './guarded-lookup';
+import {privateHostOf} from '../pipeline/media';
 
 const isHttps = (src: string) => /^https:\/\//i.test(src);
 
@@ -17,6 +17,9 @@ const mediaFields = (sb: Storyboard): {path: string; src: string}[] => {
 	if (sb.music) fields.push({path: 'music.src', src: sb.music.src});
 	return fields;
 };
+
+/** Every media reference of a storyboard (visuals, icons, narration audio, music). */
+export const mediaSourcesOf = (sb: Storyboard): string[] => mediaFields(sb).map((f) => f.src);
 
 /**
  * A storyboard from the network may not name files on this machine: every media reference must
@@ -59,11 +62,9 @@ export const assertPublicMediaHosts = (sb: Storyboard, prefix = 'storyboard'): v
 	const issues: IssueDetail[] = [];
 	for (const f of mediaFields(sb)) {
 		if (!isHttps(f.src)) continue;
-		const url = new URL(f.src);
-		const host = url.hostname.toLowerCase();
-		const literal = privateLiteral(url);
-		if (literal || host === 'localhost' || host.endsWith('.localhost')) {
-			issues.push({path: `${prefix}.${f.path}`, message: `${literal ?? host} is a loopback, private or link-local address: the server does not fetch from those (PROMPTREEL_ALLOW_PRIVATE_URLS allows it).`});
+		const host = privateHostOf(new URL(f.src));
+		if (host) {
+			issues.push({path: `${prefix}.${f.path}`, message: `${host} is a loopback, private or link-local address: the server does not fetch from those (PROMPTREEL_ALLOW_PRIVATE_URLS allows it).`});
 		}
 	}
 	if (issues.length > 0) throw new ValidationError(`Invalid media URLs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);

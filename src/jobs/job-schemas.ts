@@ -1,0 +1,131 @@
+import {z} from '@hono/zod-openapi';
+import {storyboardSchema} from '../compositions/storyboard';
+import {generateOptionsSchema} from '../pipeline/generate';
+import {jobStatusSchema} from './job-status';
+
+// The shapes of the jobs layer: what a job is asked with (bodies), what it reports (warnings,
+// errors) and its public view. REST, MCP and webhooks all send these. They are made with the zod
+// of @hono/zod-openapi because the names of the OpenAPI components (Storyboard, Video, ...) must be
+// attached where a schema is made: zod copies methods onto a schema when it is built, so a schema
+// made with plain zod has no .openapi() to name it later, and inlining them would change the
+// published document. This is metadata only; nothing here depends on HTTP.
+
+// Schemas made before @hono/zod-openapi extended zod have no .openapi(): a lazy wrapper made
+// here does, and registers them once as components of the OpenAPI document.
+export const storyboardComponent = z.lazy(() => storyboardSchema).openapi('Storyboard');
+export const generateOptionsComponent = z.lazy(() => generateOptionsSchema).openapi('GenerateOptions');
+
+export const webhookSchema = z
+	.object({
+		url: z.url({protocol: /^https?$/}).describe('Where video.done / video.failed events are POSTed.'),
+		metadata: z.record(z.string(), z.unknown()).optional().describe('Echoed back in every event of this job.'),
+	})
+	.describe(
+		'POSTed `{type: "video.done"|"video.failed", video, metadata}` when the job ends, signed with `Promptreel-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; retried with exponential backoff. Loopback and private addresses are refused unless PROMPTREEL_ALLOW_PRIVATE_URLS is set.',
+	);
+
+export const webhookViewSchema = z
+	.object({
+		url: z.string(),
+		metadata: z.record(z.string(), z.unknown()).nullable().describe('Echoed in every event.'),
+		deliveries: z
+			.array(
+				z.object({
+					event: z.enum(['video.done', 'video.failed']),
+					state: z.enum(['pending', 'delivered', 'failed']).describe('pending: another attempt is scheduled (nextAttemptAt).'),
+					nextAttemptAt: z.string().nullable().describe('ISO 8601, while pending.'),
+					attempts: z.array(
+						z.object({
+							at: z.string().describe('ISO 8601.'),
+							status: z.number().int().nullable().describe('HTTP status of the receiver; null when no answer came.'),
+							error: z.string().nullable().describe('Why the attempt failed; null when delivered (2xx).'),
+						}),
+					),
+				}),
+			)
+			.describe('One delivery per event, with every attempt.'),
+	})
+	.describe('The webhook of the job and its deliveries.')
+	.openapi('WebhookStatus');
+
+/** Exactly one of prompt and storyboard: checked here so the error names the fields. */
+const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+	const fields = body as Record<string, unknown>;
+	const has = {prompt: fields.prompt !== undefined, storyboard: fields.storyboard !== undefined};
+	if (has.prompt && has.storyboard) {
+		for (const path of ['prompt', 'storyboard']) {
+			ctx.addIssue({code: 'custom', path: [path], message: 'Send either prompt or storyboard, not both.'});
+		}
+	} else if (!has.prompt && !has.storyboard) {
+		ctx.addIssue({code: 'custom', path: [], message: 'Send a prompt (text to make a video of) or a storyboard (a video to render).'});
+	}
+};
+
+export const promptSchema = z
+	.string()
+	.trim()
+	.min(1, 'The prompt is empty.')
+	.max(20_000, 'The prompt is longer than 20000 characters.')
+	.describe('A script, an outline ("3 tips for ...: 1. ... 2. ...") or a topic.');
+
+export const createVideoBodySchema = z
+	.object({
+		prompt: promptSchema.optional(),
+		storyboard: storyboardComponent
+			.optional()
+			.describe('A storyboard to render as is. Media must be https URLs: local paths are refused.'),
+		options: generateOptionsComponent
+			.prefault({})
+			.describe('Generation options. For a storyboard only `quality` applies (the storyboard sets the rest).'),
+		webhook: webhookSchema.optional(),
+	})
+	// Runs even when a field is invalid, so "both" or "neither" is reported with the other issues.
+	.superRefine(exactlyOneInput, {when: () => true})
+	.openapi('CreateVideoRequest');
+export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
+
+export const planBodySchema = z
+	.object({
+		prompt: promptSchema,
+		options: generateOptionsComponent.prefault({}),
+	})
+	.openapi('PlanRequest');
+export type PlanBody = z.infer<typeof planBodySchema>;
+
+export const jobWarningSchema = z.object({
+	stage: z.string().describe('Stage that warned, e.g. voicing.'),
+	code: z.string().describe('Stable code, e.g. VOICE_FALLBACK.'),
+	message: z.string(),
+});
+export type JobWarning = z.infer<typeof jobWarningSchema>;
+
+export const jobErrorSchema = z
+	.object({code: z.string(), message: z.string()})
+	.describe('Why the job failed or was cancelled.');
+
+export const jobSchema = z
+	.object({
+		id: z.string().describe('Job id.'),
+		kind: z.enum(['prompt', 'storyboard']).describe('What was submitted.'),
+		status: jobStatusSchema,
+		stage: z.string().nullable().describe('Finer stage of the status, e.g. bundling, encoding, poster.'),
+		progress: z.number().min(0).max(1).describe('Progress of the current stage, 0..1 (1 when done).'),
+		warnings: z.array(jobWarningSchema).describe('Every fallback and warning, with its reason.'),
+		error: jobErrorSchema.nullable(),
+		attempts: z.number().int().describe('Runs started (a crashed worker\'s run counts).'),
+		maxAttempts: z.number().int(),
+		cached: z.boolean().describe('The files come from an earlier job with the same storyboard and options.'),
+		createdAt: z.string().describe('ISO 8601.'),
+		updatedAt: z.string().describe('ISO 8601.'),
+		files: z.record(z.string(), z.string()).describe('Output file name -> download URL (when done).'),
+		webhook: webhookViewSchema.nullable(),
+		links: z.object({
+			self: z.string().describe('This job.'),
+			cancel: z.string().describe('POST here to cancel it.'),
+			events: z.string().optional().describe('Server-Sent Events of its progress (GET, text/event-stream).'),
+		}),
+	})
+	.openapi('Video');
+export type JobView = z.infer<typeof jobSchema>;
+
