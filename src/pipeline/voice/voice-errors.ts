@@ -24,7 +24,7 @@ export class VoiceSynthesisError extends Error {
 /** `voice` names no known provider. Not retryable: the caller must pick a listed id. */
 export class UnknownVoiceError extends Error {
 	override readonly name = 'UnknownVoiceError';
-	readonly code = 'VOICE_UNKNOWN';
+	readonly code = 'UNKNOWN_VOICE';
 	readonly retryable = false;
 	readonly validIds: string[];
 	constructor(voice: string, validIds: string[]) {
