@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {storyboardSchema, type Storyboard, type StoryboardInput} from '../src/compositions/storyboard';
-import {generateVideo} from '../src/pipeline/generate';
+import {generateVideo, planVideo} from '../src/pipeline/generate';
 import {themeFontOf} from '../src/pipeline/generate/run-options';
 import {LANGUAGE_SAMPLES} from '../src/pipeline/language';
 import {createLocalRenderer} from '../src/pipeline/render';
@@ -131,8 +131,6 @@ describe('your own voice-over, end to end', () => {
 	});
 
 	it('rejects an unknown --lang with the supported list', async () => {
-		await expect(
-			generateVideo({prompt: 'hello', options: {lang: 'xx'}, outDir: join(out, 'bad'), dataDir: join(out, 'data'), renderer, planOnly: true}),
-		).rejects.toThrow(/Unsupported --lang "xx"\. Supported: en \(English\).*hi \(Hindi\)/);
+		await expect(planVideo({prompt: 'hello', options: {lang: 'xx'}})).rejects.toThrow(/Unsupported --lang "xx"\. Supported: en \(English\).*hi \(Hindi\)/);
 	});
 });

@@ -6,6 +6,7 @@ import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
 import {mcpCommand} from './commands/mcp-command';
+import {planCommand} from './commands/plan-command';
 import {renderCommand} from './commands/render-command';
 import {schemaCommand} from './commands/schema-command';
 import {serveCommand} from './commands/serve-command';
@@ -63,12 +64,12 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 	addGenerateOptions(
 		program.command('generate').description('Prompt -> narrated, captioned video: video.mp4, poster.jpg, captions.srt/.vtt, storyboard.json, credits.json, report.json.'),
 		true,
-	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts, false)));
+	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts)));
 
 	addGenerateOptions(
 		program.command('plan').description('Prompt -> storyboard.json only (no voice, media or render): review or edit it, then `promptreel render` it.'),
 		false,
-	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts, true)));
+	).action(async (prompt: string, opts) => setExit(await planCommand(prompt, opts)));
 
 	program
 		.command('render')

@@ -39,7 +39,7 @@ export type {JobStatus, RunningStatus} from './job-status';
 export {NotFoundError, ConflictError} from './job-errors';
 export {createWorkerPool} from './worker-pool';
 export type {WorkerPool, WorkerPoolOptions} from './worker-pool';
-export {createPipelineRunner, jobDir, withDefaultVoice} from './run-job';
+export {createPipelineRunner, jobDir} from './run-job';
 export type {JobRunner, RunContext, RunResult, JobProviders} from './run-job';
 export {createPlanOnly} from './plan-only';
 export type {PlanOnly} from './plan-only';

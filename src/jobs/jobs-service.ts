@@ -2,10 +2,11 @@ import {randomBytes} from 'node:crypto';
 import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {z} from 'zod';
-import {findTemplate, templateIds, templates} from '../compositions/registry';
+import {templates} from '../compositions/registry';
 import type {Storyboard} from '../compositions/storyboard';
 import {UnknownTemplateError, ValidationError} from '../pipeline/errors';
 import {privateHostOf} from '../pipeline/media';
+import {assertKnownTemplate} from '../pipeline/render';
 import {ASSET_PATH} from './asset-refs';
 import {contentHash} from './content-hash';
 import {ConflictError, NotFoundError} from './job-errors';
@@ -64,6 +65,16 @@ const linkFiles = async (from: string, to: string, names: string[]) => {
 
 export type JobsService = ReturnType<typeof createJobsService>;
 
+/** The template check of the pipeline, answered as a 422 issue at the request field that named it. */
+const assertTemplateField = (id: string, path: string): void => {
+	try {
+		assertKnownTemplate(id);
+	} catch (error) {
+		if (error instanceof UnknownTemplateError) throw new ValidationError(error.message, [{path, message: error.message}]);
+		throw error;
+	}
+};
+
 /**
  * What the service does, whoever asks: REST and MCP are thin adapters over this. Jobs live in the
  * shared store; any worker process on the data dir runs them.
@@ -117,10 +128,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
 		if (body.storyboard) {
 			const storyboard = body.storyboard;
-			if (!findTemplate(storyboard.template)) {
-				const e = new UnknownTemplateError(storyboard.template, templateIds);
-				throw new ValidationError(e.message, [{path: 'storyboard.template', message: e.message}]);
-			}
+			assertTemplateField(storyboard.template, 'storyboard.template');
 			const uploaded = await uploadedAssets(storyboard);
 			assertRemoteMediaOnly(storyboard, 'storyboard', (src) => uploaded.has(src));
 			if (!o.allowPrivateUrls) assertPublicMediaHosts(storyboard);
@@ -145,10 +153,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			o.worker?.wake();
 			return created;
 		}
-		if (!findTemplate(body.options.template)) {
-			const e = new UnknownTemplateError(body.options.template, templateIds);
-			throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
-		}
+		assertTemplateField(body.options.template, 'options.template');
 		const created = await o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
 		o.worker?.wake();
 		return created;
@@ -244,10 +249,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		async planStoryboard(body: PlanBody, signal?: AbortSignal) {
 			await assertRemoteSafeOptions(body.options);
-			if (!findTemplate(body.options.template)) {
-				const e = new UnknownTemplateError(body.options.template, templateIds);
-				throw new ValidationError(e.message, [{path: 'options.template', message: e.message}]);
-			}
+			assertTemplateField(body.options.template, 'options.template');
 			return o.plan({prompt: body.prompt, options: body.options, signal});
 		},
 

@@ -3,7 +3,7 @@ import {hostname} from 'node:os';
 import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
-import {createLocalRenderer, type Renderer} from '../pipeline/render';
+import type {Renderer} from '../pipeline/render';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
@@ -16,12 +16,10 @@ import {resolveWebhookSecret} from './webhook-secret';
 
 export type JobsRuntimeOptions = {
 	dataDir: string;
-	/** Server settings (concurrency, leases, timeouts, retention, body limit). */
 	/** The jobs layer's settings (the app parses them from the environment). */
 	server: JobsSettings;
-	browserExecutable?: string | undefined;
-	/** Default: one local renderer (one bundle, one browser) shared by every job of this process. */
-	renderer?: Renderer;
+	/** The one renderer (one bundle, one browser) every job of this process shares; the app chooses it (src/app/create-renderer.ts). */
+	renderer: Renderer;
 	/** Default: the pipeline (generate / render). Tests inject fakes. */
 	runner?: JobRunner;
 	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
@@ -45,7 +43,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const {log} = o;
 	const cfg = o.server;
 	const store = openSqliteJobStore({file: join(o.dataDir, 'jobs.db')});
-	const renderer = o.renderer ?? createLocalRenderer({cacheDir: o.dataDir, browserExecutable: o.browserExecutable});
+	const renderer = o.renderer;
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 	const pool =
 		cfg.concurrency > 0
@@ -66,7 +64,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		jobTimeoutMs: cfg.jobTimeoutMs,
 		rendererId: renderer.id,
 		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
-		plan: createPlanOnly({dataDir: o.dataDir, renderer, providers: o.providers}),
+		plan: createPlanOnly({providers: o.providers}),
 		worker: pool,
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,

@@ -1,11 +1,10 @@
-import {copyFile, link, mkdir, readdir, rm, writeFile} from 'node:fs/promises';
+import {copyFile, link, mkdir, readdir, rm} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo} from '../pipeline/generate';
-import {localizeRemoteMedia} from '../pipeline/media';
-import {outputPaths, renderOutputs} from '../pipeline/output';
+import {renderStoryboard, type RunReport} from '../pipeline/output';
 import type {Providers} from '../pipeline/providers';
-import type {Renderer} from '../pipeline/render';
+import {localMediaPaths, type Renderer} from '../pipeline/render';
 import {ASSET_PATH} from './asset-refs';
 import type {JobWarning} from './job-schemas';
 import type {JobRecord} from './job-types';
@@ -42,22 +41,12 @@ const prepareAttemptDir = async (dataDir: string, job: JobRecord): Promise<strin
 /** The providers a server was configured with (see providersFromConfig); absent ones are the offline defaults. */
 export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' | 'visualsProvider' | 'preferredVoice'>>;
 
-/** Options of a job as generate takes them: "auto" voice means the server's configured default voice. */
-export const withDefaultVoice = <T extends {voice: string}>(options: T, providers: JobProviders | undefined): T =>
-	options.voice === 'auto' && providers?.preferredVoice ? {...options, voice: providers.preferredVoice} : options;
-
-/** Media references of a storyboard (scene visuals, narration audio, music). */
-const mediaSources = (sb: Storyboard): string[] => [
-	...sb.scenes.flatMap((s) => [s.visual.kind === 'procedural' ? null : s.visual.src, s.narration.audio]),
-	sb.music?.src ?? null,
-].filter((s): s is string => typeof s === 'string');
-
 /**
  * Brings uploaded assets (`assets/<id>.<ext>`, rewritten from `asset:<id>` when the job was
  * submitted) from the data dir into the job's folder, so the folder is self-contained.
  */
 const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Promise<void> => {
-	const names = new Set(mediaSources(sb).filter((src) => ASSET_PATH.test(src)));
+	const names = new Set(localMediaPaths(sb).filter((src) => ASSET_PATH.test(src)));
 	if (names.size === 0) return;
 	await mkdir(join(outDir, 'assets'), {recursive: true});
 	for (const name of names) {
@@ -67,7 +56,9 @@ const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Prom
 	}
 };
 
-/** Runs jobs with the real pipeline: generateVideo for prompts, renderOutputs for storyboards. */
+const warningsOf = (report: RunReport): JobWarning[] => report.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message}));
+
+/** Runs jobs with the real pipeline: generateVideo for prompts, renderStoryboard for storyboards. */
 export const createPipelineRunner = (deps: {
 	dataDir: string;
 	renderer: Renderer;
@@ -80,7 +71,8 @@ export const createPipelineRunner = (deps: {
 		if ('prompt' in job.input) {
 			const result = await generateVideo({
 				prompt: job.input.prompt,
-				options: withDefaultVoice(job.options, deps.providers),
+				options: job.options,
+				preferredVoice: deps.providers?.preferredVoice,
 				outDir,
 				dataDir: deps.dataDir,
 				renderer: deps.renderer,
@@ -91,50 +83,24 @@ export const createPipelineRunner = (deps: {
 				onProgress: ctx.onProgress,
 				onWarning: ctx.onWarning,
 			});
-			return {
-				files: Object.values(result.files).map((f) => basename(f)),
-				outputDir: outDir,
-				warnings: result.report.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message})),
-			};
+			return {files: Object.values(result.files).map((f) => basename(f)), outputDir: outDir, warnings: warningsOf(result.report)};
 		}
 
-		const paths = outputPaths(outDir);
-		const started = performance.now();
+		// The attempt's folder is the storyboard's home: uploads are copied in, https media
+		// downloaded into it (guarded), and the resolved storyboard.json written beside the video.
 		await copyAssets(job.input.storyboard, deps.dataDir, outDir);
-		// https media are downloaded into the folder (size, type and time limits; private addresses
-		// refused at connect time, redirects included) so the render never fetches.
-		ctx.onProgress({stage: 'fetching', progress: 0});
-		const localized = await localizeRemoteMedia({storyboard: job.input.storyboard, outDir, allowPrivateNetwork: deps.allowPrivateUrls, signal: ctx.signal});
-		for (const w of localized.warnings) ctx.onWarning(w.message);
-		const storyboard = localized.storyboard;
-		await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
-		const rendered = await renderOutputs({
-			storyboard,
-			mediaDir: outDir,
+		const result = await renderStoryboard({
+			storyboard: job.input.storyboard,
 			outDir,
 			quality: job.options.quality,
 			renderer: deps.renderer,
-			cacheDir: join(deps.dataDir, 'renders'),
+			dataDir: deps.dataDir,
+			allowPrivateNetwork: deps.allowPrivateUrls,
+			job: {id: job.id, attempt: job.attempts},
 			signal: ctx.signal,
 			onProgress: ctx.onProgress,
+			onWarning: ctx.onWarning,
 		});
-		const report = {
-			command: 'render',
-			job: job.id,
-			attempt: job.attempts,
-			quality: job.options.quality,
-			cacheHit: rendered.cacheHit,
-			cacheKey: rendered.cacheKey,
-			video: rendered.video,
-			providers: {rendering: deps.renderer.id},
-			timingsMs: {...rendered.timings, total: Math.round(performance.now() - started)},
-			warnings: localized.warnings.map((w): JobWarning => ({stage: 'fetching', code: w.code, message: w.message})),
-		};
-		await writeFile(paths.report, `${JSON.stringify(report, null, 2)}\n`);
-		return {
-			files: [...Object.values(rendered.files), paths.storyboard, paths.report].map((f) => basename(f)),
-			outputDir: outDir,
-			warnings: report.warnings,
-		};
+		return {files: Object.values(result.files).map((f) => basename(f)), outputDir: outDir, warnings: warningsOf(result.report)};
 	};
 };

@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../pipeline/render';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,7 +15,7 @@ let api: ReturnType<typeof http>;
 
 beforeAll(async () => {
 	const config = loadConfig({});
-	server = await startServer({
+	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), 
 		host: '127.0.0.1',
 		port: 0,
 		dataDir,

@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../pipeline/render';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 	shareTestBundle(dataDir);
 	execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=0xff2020:s=320x180', '-frames:v', '1', join(work, 'red.png')]);
 	png = readFileSync(join(work, 'red.png'));
-	server = await startServer({host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1, maxUploadBytes: 200_000}, log: () => undefined});
+	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1, maxUploadBytes: 200_000}, log: () => undefined});
 	api = http(server.url);
 });
 afterAll(async () => {

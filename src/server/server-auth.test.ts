@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../pipeline/render';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,7 +15,7 @@ const start = async (env: Record<string, string>, host = '127.0.0.1', extra: {al
 	const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-auth-'));
 	dirs.push(dataDir);
 	const config = loadConfig(env);
-	const server = await startServer({host, port: 0, dataDir, server: {...config.server, concurrency: 0, ...extra}, log: () => undefined});
+	const server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host, port: 0, dataDir, server: {...config.server, concurrency: 0, ...extra}, log: () => undefined});
 	servers.push(server);
 	return server;
 };

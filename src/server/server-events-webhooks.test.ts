@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../pipeline/render';
 import {createHmac, timingSafeEqual} from 'node:crypto';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -38,7 +39,7 @@ const start = async (o: {dataDir?: string; allowPrivateUrls?: boolean; concurren
 	const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'promptreel-live-'));
 	if (!dirs.includes(dataDir)) dirs.push(dataDir);
 	const config = loadConfig({PROMPTREEL_WEBHOOK_SECRET: SECRET});
-	const server = await startServer({
+	const server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), 
 		host: '127.0.0.1',
 		port: 0,
 		dataDir,

@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../pipeline/render';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -16,7 +17,7 @@ let api: ReturnType<typeof http>;
 beforeAll(async () => {
 	shareTestBundle(dataDir);
 	const config = loadConfig({});
-	server = await startServer({host: '127.0.0.1', port: 0, dataDir, server: {...config.server, concurrency: 1}, log: () => undefined});
+	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...config.server, concurrency: 1}, log: () => undefined});
 	api = http(server.url);
 });
 afterAll(async () => {

@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {storyboardSchema} from '../../src/compositions/storyboard';
-import type {GenerationReport} from '../../src/pipeline/generate';
 import {generateVideo} from '../../src/pipeline/generate';
+import {runReportSchema} from '../../src/pipeline/output';
 import {providersFromConfig} from '../../src/app';
 import {createLocalRenderer} from '../../src/pipeline/render';
 import {probe} from '../support/ffprobe';
@@ -61,7 +61,7 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 			visualsProvider: providers.visualsProvider,
 		});
 		const sb = storyboardSchema.parse(JSON.parse(readFileSync(result.files.storyboard!, 'utf8')));
-		const report = JSON.parse(readFileSync(result.files.report!, 'utf8')) as GenerationReport;
+		const report = runReportSchema.parse(JSON.parse(readFileSync(result.files.report!, 'utf8')));
 		expect(report.providers).toMatchObject({planning: 'openai', voicing: 'openai', fetching: 'pexels', rendering: 'local'});
 		expect(report.fallbacks).toEqual([]);
 
@@ -112,7 +112,7 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 				},
 			});
 			expect(r.status, r.stderr + r.stdout).toBe(0);
-			const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as GenerationReport;
+			const report = runReportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
 			expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', fetching: 'emoji-illustrations'});
 			const by = (stage: string) => report.fallbacks.filter((f) => f.stage === stage);
 			expect(by('planning')).toEqual([{stage: 'planning', from: 'openai', to: 'heuristic', reason: expect.stringContaining('500')}]);

@@ -1,10 +1,9 @@
 import {resolve} from 'node:path';
-import {loadConfig} from '../../app';
 import {PromptreelError} from '../../pipeline/errors';
 import {generateVideo, type GenerateOptionsInput} from '../../pipeline/generate';
-import {createOpenAiClient, providersFromConfig} from '../../app';
+import {createOpenAiClient, createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {transcribeWords} from '../../pipeline/voice';
-import {createLocalRenderer} from '../../pipeline/render';
+import type {Renderer} from '../../pipeline/render';
 import {EXIT_OK, reportError} from '../exit-codes';
 import {createReporter, reporterMode} from '../progress-reporter';
 
@@ -32,28 +31,33 @@ const numberFlag = (name: string, value: string | undefined): number | undefined
 	return n;
 };
 
-/** `promptreel generate "<prompt>"` and `promptreel plan "<prompt>"`. */
-export const generateCommand = async (prompt: string, flags: GenerateCommandFlags, planOnly: boolean): Promise<number> => {
+/** The generate options the flags of `generate` and `plan` ask for (checked by generate's own schema). */
+export const generateOptionsOf = (flags: GenerateCommandFlags): GenerateOptionsInput => ({
+	template: flags.template,
+	aspect: flags.aspect as GenerateOptionsInput['aspect'],
+	durationSec: numberFlag('duration', flags.duration),
+	lang: flags.lang,
+	voice: flags.voice,
+	voiceover: flags.voiceover ? resolve(flags.voiceover) : undefined,
+	rate: numberFlag('rate', flags.rate),
+	music: flags.music,
+	quality: flags.quality as GenerateOptionsInput['quality'],
+	seed: numberFlag('seed', flags.seed),
+});
+
+/** `promptreel generate "<prompt>"`: a finished video folder. */
+export const generateCommand = async (prompt: string, flags: GenerateCommandFlags): Promise<number> => {
 	const reporter = createReporter(reporterMode(Boolean(flags.json)));
-	const config = loadConfig();
-	const providers = providersFromConfig(config);
-	const renderer = createLocalRenderer({cacheDir: config.dataDir, browserExecutable: config.browserExecutable});
+	let renderer: Renderer | undefined;
 	try {
-		const options: GenerateOptionsInput = {
-			template: flags.template,
-			aspect: flags.aspect as GenerateOptionsInput['aspect'],
-			durationSec: numberFlag('duration', flags.duration),
-			lang: flags.lang,
-			voice: flags.voice ?? providers.preferredVoice,
-			voiceover: flags.voiceover ? resolve(flags.voiceover) : undefined,
-			rate: numberFlag('rate', flags.rate),
-			music: flags.music,
-			quality: flags.quality as GenerateOptionsInput['quality'],
-			seed: numberFlag('seed', flags.seed),
-		};
+		// Inside the try: a bad environment variable is a reported error (exit 2), not a stack trace.
+		const config = loadConfig();
+		const providers = providersFromConfig(config);
+		renderer = createRenderer({config, dataDir: config.dataDir});
 		const result = await generateVideo({
 			prompt,
-			options,
+			options: generateOptionsOf(flags),
+			preferredVoice: providers.preferredVoice,
 			outDir: flags.out,
 			outBase: 'out',
 			force: flags.force,
@@ -65,21 +69,16 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 			// Whisper times a --voiceover's words when an OpenAI key is set.
 			transcribeVoiceOver: config.openai.apiKey ? (t) => transcribeWords({client: createOpenAiClient(config), ...t}) : null,
 			visualsProvider: providers.visualsProvider,
-			planOnly,
 			onProgress: (p) => reporter.progress(p),
 			onWarning: (w) => reporter.warn(w),
 		});
 		const seconds = ((result.report.video?.durationMs ?? 0) / 1000).toFixed(1);
-		reporter.info(
-			planOnly
-				? `Planned "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, about ${seconds} s. Render it with: npx promptreel render ${result.files.storyboard}`
-				: `Made "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, ${seconds} s, in ${(result.report.totalMs / 1000).toFixed(1)} s.`,
-		);
+		reporter.info(`Made "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, ${seconds} s, in ${(result.report.totalMs / 1000).toFixed(1)} s.`);
 		reporter.done(result.files, {outDir: result.outDir, warnings: result.report.warnings.length});
 		return EXIT_OK;
 	} catch (error) {
 		return reportError(error, reporter);
 	} finally {
-		await renderer.close();
+		await renderer?.close();
 	}
 };

@@ -1,7 +1,10 @@
 export {generateVideo} from './generate-video';
-export type {GenerateVideoOptions, GenerateVideoResult, GenerateProgress} from './generate-video';
+export type {GenerateVideoOptions, GenerateVideoResult} from './generate-video';
+export {planVideo} from './plan-video';
+export type {PlanVideoOptions, PlanVideoResult} from './plan-video';
+export type {GenerateProgress} from './start-run';
 export {generateOptionsSchema} from './generate-options';
 export type {GenerateOptions, GenerateOptionsInput} from './generate-options';
-export type {GenerationReport, ReportWarning, ReportFallback, StageName} from './generation-report';
+export {VOICED_SCENE_FLOOR_MS} from './assemble-storyboard';
 export {wordsToCaptions} from './words-to-captions';
 export {chooseMusic, bundledMusicIds} from './music-choice';

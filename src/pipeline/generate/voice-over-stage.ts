@@ -1,8 +1,7 @@
 import {relative} from 'node:path';
 import {voiceOverNarrations, type VoiceOverTranscriber} from '../voice';
-import type {GenerationReport, StageName} from './generation-report';
-
-type Voiced = {audio: string | null; durationMs: number; words: {text: string; startMs: number; endMs: number}[]};
+import type {RunReport, StageName} from '../output';
+import type {VoicedScene} from './voice-stage';
 
 /** The voicing stage with your own recording (`--voiceover`): per-scene narration, timed words. */
 export const voiceOverStage = async (c: {
@@ -12,10 +11,10 @@ export const voiceOverStage = async (c: {
 	outDir: string;
 	mediaDir: string;
 	transcribe: VoiceOverTranscriber | null | undefined;
-	report: GenerationReport;
+	report: RunReport;
 	warn: (stage: StageName, code: string, message: string) => void;
 	signal?: AbortSignal;
-}): Promise<Voiced[]> => {
+}): Promise<VoicedScene[]> => {
 	const result = await voiceOverNarrations({
 		source: c.source,
 		scenes: c.scenes,

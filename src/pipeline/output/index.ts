@@ -2,3 +2,9 @@ export {prepareOutputFolder, slugify, outputPaths, OUTPUT_FILES} from './output-
 export type {OutputFileKey} from './output-folder';
 export {renderOutputs, renderCacheKey} from './render-outputs';
 export type {RenderOutputsOptions, RenderOutputsResult, RenderOutputsProgress} from './render-outputs';
+export {checkStoryboard} from './check-storyboard';
+export type {CheckStoryboardOptions} from './check-storyboard';
+export {renderStoryboard} from './render-storyboard';
+export type {RenderStoryboardOptions, RenderStoryboardResult, RenderStoryboardProgress} from './render-storyboard';
+export {runReportSchema, newRunReport, writeRunReport, recordRunError, stageNameSchema, reportWarningSchema, reportFallbackSchema} from './run-report';
+export type {RunReport, ReportWarning, ReportFallback, StageName} from './run-report';

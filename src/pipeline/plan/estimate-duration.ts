@@ -2,8 +2,12 @@ import {countWords} from './text-tokens';
 
 /** Reading speed of the narration in words per second (a calm narrator). */
 export const WORDS_PER_SECOND = 2.6;
-/** No scene is shorter than this, so a title can be read. */
-export const MIN_SCENE_MS = 2500;
+/**
+ * The shortest length planning estimates for a scene, before any voice exists, so a title can be
+ * read. Once voiced, a scene's length is measured instead, with its own floor
+ * (VOICED_SCENE_FLOOR_MS in generate/assemble-storyboard.ts).
+ */
+export const MIN_ESTIMATED_SCENE_MS = 2500;
 
 // Word segments of Japanese and Chinese are short (particles are words of their own), so the
 // speed is measured in characters instead: about 7 morae-ish characters/s in Japanese, 4.5
@@ -20,6 +24,6 @@ export const estimateSpeechMs = (text: string, language: string): number => {
 	return Math.round((countWords(text, language) / WORDS_PER_SECOND) * 1000);
 };
 
-/** Estimated scene length: the speech, and never less than MIN_SCENE_MS. */
+/** Estimated scene length: the speech, and never less than MIN_ESTIMATED_SCENE_MS. */
 export const estimateSceneMs = (text: string, language: string): number =>
-	Math.max(MIN_SCENE_MS, estimateSpeechMs(text, language));
+	Math.max(MIN_ESTIMATED_SCENE_MS, estimateSpeechMs(text, language));

@@ -11,7 +11,7 @@ export {
 export type {PlannedStoryboard, PlannedScene, MusicMood} from './planned-storyboard';
 export {EmptyPromptError, PromptTooLongError, InvalidLanguageError} from './plan-errors';
 export {MAX_PROMPT_CHARS, normalizePrompt} from './normalize-prompt';
-export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_SCENE_MS} from './estimate-duration';
+export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_ESTIMATED_SCENE_MS} from './estimate-duration';
 export {findEmoji, stripEmoji} from './text-tokens';
 export {createOpenAiPlanner, PlannerFailedError, DEFAULT_PLANNER_MODEL} from './openai-planner';
 export type {OpenAiPlannerOptions} from './openai-planner';

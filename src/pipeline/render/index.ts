@@ -1,4 +1,5 @@
 export type {Renderer, RenderProgress, RenderStage, RenderVideoOptions, RenderPosterOptions, RenderedVideo} from './renderer';
+export {assertKnownTemplate} from './assert-known-template';
 export {createLocalRenderer} from './local-renderer';
 export type {LocalRendererOptions} from './local-renderer';
 export {getBundle, bundleProject, hashBundleSources} from './bundle-cache';

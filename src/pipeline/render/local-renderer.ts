@@ -10,8 +10,8 @@ import {
 	type LogLevel,
 } from '@remotion/renderer';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
-import {findTemplate, templateIds} from '../../compositions/registry';
-import {BrowserNotFoundError, RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../errors';
+import {BrowserNotFoundError, RenderCancelledError, RenderFailedError} from '../errors';
+import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from './browser';
 import {getBundle, hashBundleSources} from './bundle-cache';
 import {startMediaServer, type MediaServer} from './media-server';
@@ -36,12 +36,6 @@ const posterFrameOf = (sb: Storyboard): number => {
 	if (!first) return 0;
 	const settle = Math.round(sb.format.fps * 1.6);
 	return Math.min(first.startFrame + settle, first.startFrame + Math.max(0, first.durationInFrames - 1));
-};
-
-const templateOf = (sb: Storyboard) => {
-	const template = findTemplate(sb.template);
-	if (!template) throw new UnknownTemplateError(sb.template, templateIds);
-	return template;
 };
 
 /** Wires an AbortSignal to Remotion's cancel signal; returns a disposer. */
@@ -84,7 +78,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 
 	/** Everything a render or a still needs: the bundle, browser, props and composition. */
 	const prepare = async (o: RenderVideoOptions | RenderPosterOptions, onBundleProgress?: (p: number) => void) => {
-		templateOf(o.storyboard);
+		assertKnownTemplate(o.storyboard.template);
 		assertLocalMediaExist(o.storyboard, o.mediaDir);
 		const [bundleResult, puppeteerInstance, server] = await Promise.all([
 			getBundle({cacheDir: options.cacheDir, onProgress: onBundleProgress ?? options.onBundleProgress}),

@@ -2,13 +2,14 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {alignPhraseWords} from './align-phrase-words';
+import {joinWavChunks, type SpokenChunk} from './join-wav-chunks';
 import {letterWeight, phonemeWeight} from './phoneme-weights';
 import {runProcess, type RunProcessResult} from './run-process';
 import {speechActivity, type Interval} from './speech-activity';
 import {chunkTokens, tokenizeScript, type ScriptToken} from './tokenize-script';
 import {VoiceSynthesisError, VoiceUnavailableError} from './voice-errors';
-import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider, WordTiming} from './voice-provider';
-import {readWav, wavDurationMs, writeJoinedWav, type PcmWav} from './wav-file';
+import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider} from './voice-provider';
+import {readWav, type PcmWav} from './wav-file';
 import {warpBoundaries} from './warp-boundaries';
 
 export const ESPEAK_INSTALL = 'apt-get install espeak-ng';
@@ -157,9 +158,7 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 			const speed = Math.round(wpm * rate);
 			const phonemes = tokens.length > 0 ? await phonemize(tokens, voice, work, opts.signal) : {weights: [], words: null};
 			const indexOf = new Map(tokens.map((t, i) => [t, i]));
-			const words: WordTiming[] = [];
-			const parts: PcmWav[] = [];
-			let offsetMs = 0;
+			const timed: SpokenChunk[] = [];
 			for (const [index, chunk] of chunks.entries()) {
 				const first = chunk[0];
 				const last = chunk[chunk.length - 1];
@@ -171,9 +170,6 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 				const wav = await readWav(wavFile);
 				const at = chunk.map((t) => indexOf.get(t) ?? 0);
 				const counts = phonemes.words ? at.map((i) => phonemes.words?.[i] ?? 1) : null;
-				if (parts[0] && (wav.sampleRate !== parts[0].sampleRate || wav.channels !== parts[0].channels || wav.bitsPerSample !== parts[0].bitsPerSample)) {
-					throw new VoiceSynthesisError('espeak-ng wrote sentences in different wav formats.');
-				}
 				const probe = counts?.every((c) => c > 0)
 					? await probeWords({text: opts.text.slice(first.start, last.end), voice, speed, wordCounts: counts, work, index, signal: opts.signal})
 					: null;
@@ -190,15 +186,15 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 								activity,
 								snapMs: options.snapMs ?? 40,
 							});
-				chunk.forEach((t, i) => {
-					const s = spans[i];
-					if (s) words.push({text: t.text, startMs: Math.round(offsetMs + s.startMs), endMs: Math.round(offsetMs + s.endMs)});
-				});
-				parts.push(wav);
-				offsetMs += wavDurationMs(wav);
+				timed.push({wav, texts: chunk.map((t) => t.text), spans});
 			}
-			const durationMs = await writeJoinedWav(opts.outFile, parts, {sampleRate: 22_050, channels: 1, bitsPerSample: 16});
-			return {audioFile: opts.outFile, durationMs: Math.round(durationMs), words};
+			const {durationMs, words} = await joinWavChunks({
+				chunks: timed,
+				outFile: opts.outFile,
+				silenceFormat: {sampleRate: 22_050, channels: 1, bitsPerSample: 16},
+				formatError: () => new VoiceSynthesisError('espeak-ng wrote sentences in different wav formats.'),
+			});
+			return {audioFile: opts.outFile, durationMs, words};
 		} finally {
 			await rm(work, {recursive: true, force: true}).catch(() => undefined);
 		}

@@ -2,13 +2,14 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {alignTokenTimings} from './align-token-timings';
+import {joinWavChunks, type SpokenChunk} from './join-wav-chunks';
 import {buildFestivalScript, parseFestivalOutput} from './festival-script';
 import {runProcess} from './run-process';
 import {toFestivalText} from './to-festival-text';
 import {chunkTokens, tokenizeScript, tokenKey} from './tokenize-script';
 import {VoiceSynthesisError, VoiceUnavailableError} from './voice-errors';
-import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider, WordTiming} from './voice-provider';
-import {readWav, wavDurationMs, writeJoinedWav, type PcmWav} from './wav-file';
+import type {SynthesisResult, SynthesizeOptions, VoiceAvailability, VoiceProvider} from './voice-provider';
+import {readWav} from './wav-file';
 
 export const FESTIVAL_INSTALL = 'apt-get install festival festvox-us-slt-hts';
 
@@ -86,38 +87,28 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 			if (run.exitCode !== 0) throw fail(`exit code ${run.exitCode}`);
 			const parsed = parseFestivalOutput(stdout);
 
-			const words: WordTiming[] = [];
-			const parts: PcmWav[] = [];
-			let offsetMs = 0;
-			let format: Omit<PcmWav, 'data'> | null = null;
 			const spokenByIndex = new Map(spoken.map((c) => [c.index, c]));
-			for (let index = 0; index < chunks.length; index++) {
-				const chunkTokensList = chunks[index] ?? [];
+			const timed: SpokenChunk[] = [];
+			for (const [index, chunk] of chunks.entries()) {
 				if (!spokenByIndex.has(index)) {
 					// Nothing Festival can say (no Latin letters): keep the words, zero length.
-					for (const t of chunkTokensList) words.push({text: t.text, startMs: offsetMs, endMs: offsetMs});
+					timed.push({wav: null, texts: chunk.map((t) => t.text), spans: []});
 					continue;
 				}
 				const engine = parsed.get(index);
 				if (!engine) throw fail(`no output for sentence ${index + 1} ("${spokenByIndex.get(index)?.text.slice(0, 60)}")`);
 				const wav = await readWav(path.join(work, `chunk-${index}.wav`));
-				format ??= {sampleRate: wav.sampleRate, channels: wav.channels, bitsPerSample: wav.bitsPerSample};
-				if (wav.sampleRate !== format.sampleRate || wav.channels !== format.channels || wav.bitsPerSample !== format.bitsPerSample) {
-					throw fail('utterances came out in different wav formats');
-				}
-				const keys = chunkTokensList.map((t) => tokenKey(toFestivalText(t.text)));
-				const spans = alignTokenTimings(keys, engine);
-				chunkTokensList.forEach((t, i) => {
-					const s = spans[i];
-					if (!s) return;
-					words.push({text: t.text, startMs: Math.round(offsetMs + s.startMs), endMs: Math.round(offsetMs + s.endMs)});
-				});
-				parts.push(wav);
-				offsetMs += wavDurationMs(wav);
+				const spans = alignTokenTimings(chunk.map((t) => tokenKey(toFestivalText(t.text))), engine);
+				timed.push({wav, texts: chunk.map((t) => t.text), spans});
 			}
 			// Nothing Festival can pronounce (e.g. only emoji or CJK): a short silence, not a failure.
-			const durationMs = await writeJoinedWav(opts.outFile, parts, {sampleRate: 32_000, channels: 1, bitsPerSample: 16});
-			return {audioFile: opts.outFile, durationMs: Math.round(durationMs), words};
+			const {durationMs, words} = await joinWavChunks({
+				chunks: timed,
+				outFile: opts.outFile,
+				silenceFormat: {sampleRate: 32_000, channels: 1, bitsPerSample: 16},
+				formatError: () => fail('utterances came out in different wav formats'),
+			});
+			return {audioFile: opts.outFile, durationMs, words};
 		} finally {
 			await rm(work, {recursive: true, force: true}).catch(() => undefined);
 		}

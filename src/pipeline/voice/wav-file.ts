@@ -49,22 +49,3 @@ export const writeWav = async (file: string, wav: PcmWav): Promise<void> => {
 	header.writeUInt32LE(wav.data.length, 40);
 	await writeFile(file, Buffer.concat([header, wav.data]));
 };
-
-/**
- * Writes utterances one after another as one wav file and returns its length in ms. With no
- * utterance (nothing the engine could pronounce), writes half a second of silence in `fallback`'s
- * format instead of failing.
- */
-export const writeJoinedWav = async (
-	file: string,
-	parts: readonly PcmWav[],
-	fallback: Omit<PcmWav, 'data'>,
-): Promise<number> => {
-	const format = parts[0] ?? fallback;
-	const data =
-		parts.length === 0
-			? Buffer.alloc(Math.round(fallback.sampleRate * fallback.channels * (fallback.bitsPerSample / 8) * 0.5))
-			: Buffer.concat(parts.map((p) => p.data));
-	await writeWav(file, {sampleRate: format.sampleRate, channels: format.channels, bitsPerSample: format.bitsPerSample, data});
-	return parts.length === 0 ? 500 : parts.reduce((sum, p) => sum + wavDurationMs(p), 0);
-};

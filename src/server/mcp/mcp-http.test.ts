@@ -1,3 +1,4 @@
+import {createLocalRenderer} from '../../pipeline/render';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -21,7 +22,7 @@ let client: Client;
 
 beforeAll(async () => {
 	shareTestBundle(dataDir);
-	server = await startServer({host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1}, log: () => undefined});
+	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1}, log: () => undefined});
 	client = new Client({name: 'promptreel-test', version: '1'});
 	await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`)));
 });

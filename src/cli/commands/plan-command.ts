@@ -1,0 +1,36 @@
+import {writeFile} from 'node:fs/promises';
+import {planVideo} from '../../pipeline/generate';
+import {outputPaths, prepareOutputFolder, writeRunReport} from '../../pipeline/output';
+import {loadConfig, providersFromConfig} from '../../app';
+import {EXIT_OK, reportError} from '../exit-codes';
+import {createReporter, reporterMode} from '../progress-reporter';
+import {generateOptionsOf, type GenerateCommandFlags} from './generate-command';
+
+/** `promptreel plan "<prompt>"`: storyboard.json (and report.json) to edit, then render. */
+export const planCommand = async (prompt: string, flags: GenerateCommandFlags): Promise<number> => {
+	const reporter = createReporter(reporterMode(Boolean(flags.json)));
+	try {
+		const config = loadConfig();
+		const providers = providersFromConfig(config);
+		const result = await planVideo({
+			prompt,
+			options: generateOptionsOf(flags),
+			preferredVoice: providers.preferredVoice,
+			planner: providers.planner,
+			onProgress: (p) => reporter.progress(p),
+			onWarning: (w) => reporter.warn(w),
+		});
+		const outDir = await prepareOutputFolder({out: flags.out, base: 'out', title: result.storyboard.title, force: flags.force});
+		const paths = outputPaths(outDir);
+		await writeFile(paths.storyboard, `${JSON.stringify(result.storyboard, null, 2)}\n`);
+		await writeRunReport(paths.report, result.report);
+		const seconds = ((result.report.video?.durationMs ?? 0) / 1000).toFixed(1);
+		reporter.info(
+			`Planned "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, about ${seconds} s. Render it with: npx promptreel render ${paths.storyboard}`,
+		);
+		reporter.done({storyboard: paths.storyboard, report: paths.report}, {outDir, warnings: result.report.warnings.length});
+		return EXIT_OK;
+	} catch (error) {
+		return reportError(error, reporter);
+	}
+};

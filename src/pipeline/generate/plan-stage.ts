@@ -1,0 +1,26 @@
+import {findTemplate} from '../../compositions/registry';
+import {planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import type {RunContext} from './start-run';
+
+/**
+ * Planning: the prompt becomes scenes with narration, titles and keywords. A planner model picks
+ * the template unless the caller named one (`templateGiven`); the run's options follow it.
+ */
+export const planStage = async (run: RunContext, o: {prompt: string; planner?: Planner; templateGiven: boolean}): Promise<PlannedStoryboard> => {
+	const {options, report} = run;
+	const plan = await run.timed('planning', () =>
+		planStoryboard({
+			prompt: o.prompt,
+			options: {language: options.lang, aspect: options.aspect, targetDurationSec: options.durationSec, template: options.template, seed: options.seed},
+			planner: o.planner,
+			signal: run.signal,
+		}),
+	);
+	report.providers.planning = plan.plannerId;
+	for (const w of plan.warnings) run.warn('planning', w.code, w.message);
+	for (const f of plan.fallbacks) report.fallbacks.push({stage: 'planning', ...f});
+	if (!o.templateGiven && plan.storyboard.template !== options.template && findTemplate(plan.storyboard.template)) {
+		options.template = plan.storyboard.template;
+	}
+	return plan.storyboard;
+};

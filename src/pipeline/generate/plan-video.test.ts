@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest';
+import {computeTimeline} from '../../compositions/storyboard';
+import {UnknownTemplateError} from '../errors';
+import {runReportSchema} from '../output';
+import {planVideo} from './plan-video';
+
+const SCRIPT = 'Volcanoes grow where hot magma rises. Lava cools into new rock. Islands are born this way.';
+
+describe('planVideo (a plan as data, no files)', () => {
+	it('returns a valid silent storyboard timed at reading speed and its plan report', async () => {
+		const stages: string[] = [];
+		const {storyboard, report} = await planVideo({prompt: SCRIPT, options: {aspect: '9:16', seed: 3}, onProgress: (p) => stages.push(`${p.stage}:${p.progress}`)});
+		expect(storyboard.format.aspect).toBe('9:16');
+		expect(storyboard.scenes.length).toBeGreaterThan(0);
+		for (const scene of storyboard.scenes) {
+			expect(scene.narration.audio).toBeNull();
+			expect(scene.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null});
+			expect(scene.captions.length).toBeGreaterThan(0);
+			// Each scene lasts its words plus the pauses around them, captions inside it.
+			expect(scene.captions.at(-1)!.endMs).toBeLessThan(scene.durationMs);
+		}
+		expect(storyboard.scenes.flatMap((s) => s.captions.map((c) => c.text.trim())).join(' ')).toBe(SCRIPT);
+		expect(storyboard.music).toBeNull();
+		expect(storyboard.credits.map((c) => c.kind)).toEqual(['font']);
+		expect(stages).toEqual(['planning:0', 'planning:1']);
+
+		expect(runReportSchema.parse(report)).toMatchObject({
+			command: 'plan',
+			prompt: SCRIPT,
+			providers: {planning: 'heuristic'},
+			video: {durationMs: computeTimeline(storyboard).durationMs, scenes: storyboard.scenes.length},
+			cacheHit: null,
+			error: null,
+		});
+		expect(report.providers.rendering).toBeUndefined();
+	});
+
+	it('refuses an unknown template before planning, naming the valid ones', async () => {
+		await expect(planVideo({prompt: SCRIPT, options: {template: 'nope'}})).rejects.toBeInstanceOf(UnknownTemplateError);
+		await expect(planVideo({prompt: SCRIPT, options: {template: 'nope'}})).rejects.toThrow(/Valid templates: explainer/);
+	});
+});

@@ -1,0 +1,55 @@
+import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
+import type {RunReport} from '../output';
+import type {Planner} from '../plan';
+import {assertKnownTemplate} from '../render';
+import {readingSpeedTimings} from '../voice';
+import {assembleStoryboard} from './assemble-storyboard';
+import type {GenerateOptionsInput} from './generate-options';
+import {planStage} from './plan-stage';
+import {fontCreditsOf} from './run-options';
+import {startRun, type GenerateProgress} from './start-run';
+
+export type PlanVideoOptions = {
+	prompt: string;
+	options?: GenerateOptionsInput;
+	/** Default: the offline heuristic planner. */
+	planner?: Planner;
+	/** What an "auto" voice means when configured (e.g. 'openai'); default the language's offline voice. */
+	preferredVoice?: string | undefined;
+	onProgress?: (p: GenerateProgress) => void;
+	onWarning?: (message: string) => void;
+	signal?: AbortSignal;
+};
+
+export type PlanVideoResult = {
+	/**
+	 * A valid storyboard before voice and media: silent narration with captions at reading speed,
+	 * procedural backgrounds, no music. It references no files, so it can be stored anywhere.
+	 */
+	storyboard: Storyboard;
+	/** The plan's report (command "plan"): planner, warnings, fallbacks, estimated length. */
+	report: RunReport;
+};
+
+/**
+ * Prompt -> storyboard, as data: plans the scenes and times them at reading speed. Writes no file
+ * (the caller stores storyboard.json and report.json where it wants: the CLI's `plan` in its
+ * output folder, the service in its job store).
+ */
+export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> => {
+	const run = startRun({command: 'plan', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
+	const {options, report} = run;
+	assertKnownTemplate(options.template);
+	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
+	const storyboard = assembleStoryboard({
+		plan,
+		options,
+		voiced: plan.scenes.map((scene) => ({audio: null, ...readingSpeedTimings({text: scene.narration, language: options.lang, rate: options.rate})})),
+		visuals: plan.scenes.map(() => ({kind: 'procedural', style: 'orbs', icon: null})),
+		music: null,
+		credits: fontCreditsOf(options.lang),
+	});
+	report.video = {durationMs: computeTimeline(storyboard).durationMs, scenes: storyboard.scenes.length, fps: storyboard.format.fps};
+	report.totalMs = Math.round(performance.now() - run.startedAt);
+	return {storyboard, report};
+};

@@ -1,0 +1,65 @@
+import {basename, join} from 'node:path';
+import type {Credit} from '../../compositions/storyboard';
+import type {PlannedScene} from '../plan';
+import {synthesizeNarration, type VoiceOverTranscriber, type VoiceProvider} from '../voice';
+import type {RunContext} from './start-run';
+import {voiceOverStage} from './voice-over-stage';
+
+/** A scene's narration once spoken: its audio (relative to the output folder) and timed words. */
+export type VoicedScene = {audio: string | null; durationMs: number; words: {text: string; startMs: number; endMs: number}[]};
+
+export type VoiceStageOptions = {
+	scenes: PlannedScene[];
+	outDir: string;
+	/** Where narration files go (`<outDir>/media`). */
+	mediaDir: string;
+	/** Caches (`<dataDir>/voice-cache`). */
+	dataDir: string;
+	voiceProviders?: VoiceProvider[];
+	transcribeVoiceOver?: VoiceOverTranscriber | null;
+};
+
+/**
+ * Voicing: each scene's narration is spoken and its words timed (or your own recording with
+ * --voiceover is cut into scenes). Every fallback lands in the report, each warning once.
+ */
+export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scenes: VoicedScene[]; credits: Credit[]}> =>
+	run.timed('voicing', async () => {
+		const {options, report} = run;
+		if (options.voiceover) {
+			const scenes = await voiceOverStage({source: options.voiceover, scenes: o.scenes, language: options.lang, outDir: o.outDir, mediaDir: o.mediaDir, transcribe: o.transcribeVoiceOver, report, warn: run.warn, signal: run.signal});
+			return {scenes, credits: []};
+		}
+		const scenes: VoicedScene[] = [];
+		const credits: Credit[] = [];
+		const warned = new Set<string>();
+		const providersUsed = new Set<string>();
+		for (const [i, scene] of o.scenes.entries()) {
+			const result = await synthesizeNarration({
+				text: scene.narration,
+				language: options.lang,
+				voice: options.voice,
+				rate: options.rate,
+				outFile: join(o.mediaDir, `narration-${scene.id}.mp3`),
+				cacheDir: join(o.dataDir, 'voice-cache'),
+				providers: o.voiceProviders,
+				signal: run.signal,
+			});
+			for (const w of result.warnings) {
+				if (warned.has(w)) continue;
+				warned.add(w);
+				run.warn('voicing', 'VOICE_FALLBACK', w);
+			}
+			for (const f of result.fallbacks) {
+				report.fallbacks.push({stage: 'voicing', from: f.from, to: f.to === 'none' ? 'none (reading-speed captions)' : f.to, reason: `${scene.id}: ${f.reason}`});
+			}
+			providersUsed.add(result.provider);
+			if (result.audioFile && result.license && credits.length === 0) {
+				credits.push({kind: 'voice', title: `Narration voice (${result.provider})`, author: null, url: null, license: result.license, source: result.provider});
+			}
+			scenes.push({audio: result.audioFile ? `media/${basename(result.audioFile)}` : null, durationMs: result.durationMs, words: result.words});
+			run.progress('voicing', (i + 1) / o.scenes.length);
+		}
+		report.providers.voicing = [...providersUsed].join(', ');
+		return {scenes, credits};
+	});
