@@ -307,7 +307,7 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 			});
 			missing.forEach(({i}, k) => {
 				const icon = icons[k];
-				result[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(c.outDir, icon.file) : null};
+				result[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(c.outDir, icon.file) : null, extraIcons: []};
 				if (icon && !credits.some((cr) => cr.title === icon.credit.title)) credits.push(icon.credit);
 				progress('fetching', (k + 1) / missing.length);
 			});
@@ -341,19 +341,32 @@ const assemble = (a: {
 		const tailMs = TRANSITION_MS + 200;
 		const durationMs = Math.max(MIN_SCENE_MS, Math.round(offsetMs + voice.durationMs + tailMs));
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
+		// Audio we synthesised records its text and voice (a recorded voice-over does not).
+		const synthesised = voice.audio !== null && !options.voiceover;
 		return {
 			id: scene.id,
 			title: scene.title,
 			text: scene.text,
-			narration: {text: scene.narration, audio: voice.audio, offsetMs, volume: 1},
-			visual: a.visuals[i] ?? {kind: 'procedural', style: 'orbs', icon: null},
+			narration: {
+				text: scene.narration,
+				audio: voice.audio,
+				voicedText: synthesised ? scene.narration : null,
+				voice: synthesised ? {id: options.voice, rate: options.rate} : null,
+				offsetMs,
+				volume: 1,
+			},
+			visual: a.visuals[i] ?? {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []},
 			durationMs,
+			durationSource: 'speech',
 			captions: wordsToCaptions(voice.words, offsetMs),
+			shots: [],
+			data: null,
+			itemNumber: null,
 			transition: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
 		};
 	});
 	const input: StoryboardInput = {
-		version: 1,
+		version: 2,
 		title: plan.title,
 		template: options.template,
 		language: options.lang,
