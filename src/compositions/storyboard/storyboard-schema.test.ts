@@ -136,6 +136,15 @@ describe('storyboardSchema (version 2)', () => {
 	});
 });
 
+describe('the explainer samples', () => {
+	it.each(['landscape', 'portrait', 'square'])('%s is a strict version 2 storyboard', (name) => {
+		const data = JSON.parse(readFileSync(join(__dirname, `../templates/explainer/samples/${name}.json`), 'utf8')) as unknown;
+		const result = storyboardV2Schema.safeParse(data);
+		expect(result.error?.issues ?? []).toEqual([]);
+		expect(result.data!.scenes.every((s) => s.narration.voicedText === s.narration.text && s.durationSource === 'speech')).toBe(true);
+	});
+});
+
 describe('version 1 storyboards', () => {
 	it('upgrades a version 1 file (the old landscape sample) to version 2', () => {
 		const sb = storyboardSchema.parse(v1File);
