@@ -82,7 +82,7 @@ const parseOptions = (input: GenerateOptionsInput | undefined): GenerateOptions 
 export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVideoResult> => {
 	const started = performance.now();
 	// The language picks voice, captions and fonts: detected from the prompt unless given.
-	const run = resolveRunOptions(parseOptions(o.options), o.prompt);
+	const run = await resolveRunOptions(parseOptions(o.options), o.prompt);
 	const options = run.options;
 	const report = emptyReport(o.planOnly ? 'plan' : 'generate', o.prompt, {...options, media: o.mediaDir ?? null});
 	const detection = run.language.detection;

@@ -18,9 +18,9 @@ export type ResolvedRun = {
  * input listing the supported ones) and the "auto" voice: Festival for English, espeak-ng for the
  * others, none (silent, reading-speed captions) where no offline voice reads the script.
  */
-export const resolveRunOptions = (parsed: GenerateOptions, prompt: string): ResolvedRun => {
-	const language = resolveLanguage({requested: parsed.lang, text: prompt});
-	const warnings: ResolvedRun['warnings'] = [];
+export const resolveRunOptions = async (parsed: GenerateOptions, prompt: string): Promise<ResolvedRun> => {
+	const language = await resolveLanguage({requested: parsed.lang, text: prompt});
+	const warnings: ResolvedRun['warnings'] = [...language.warnings];
 	let voice = parsed.voice;
 	if (voice === 'auto' && !parsed.voiceover) {
 		voice = language.language.defaultVoice ?? NO_VOICE;
