@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the explainer sample storyboards (src/compositions/templates/explainer/samples/*.json) and
+// Writes the explainer sample storyboards (version 2; src/compositions/templates/explainer/samples/*.json) and
 // their narration (public/samples/narration/*.mp3). The narration is spoken by Debian festival with
 // the CMU US SLT HTS voice; each caption word is timed by festival's own segment times, so the
 // samples' captions match the audio exactly. Run by scripts/make-sample-media.sh.
@@ -56,7 +56,7 @@ const SAMPLES = {
 		title: 'Pause for a minute',
 		format: {aspect: '1:1', resolution: '1080p', fps: 30},
 		theme: {palette: {background: '#14112b', surface: '#3b2a6b', primary: '#f97316', accent: '#fbbf24', text: '#fff7ed'}, fontFamily: 'Inter'},
-		captionStyle: {enabled: true, preset: 'plain', position: 'top', combineWithinMs: 1200, fontScale: 1.1},
+		captionStyle: {enabled: true, preset: 'classic', position: 'top', combineWithinMs: 1200, fontScale: 1.1},
 		music: null,
 		endCard: {enabled: true, title: 'Breathe', durationMs: 2000},
 		seed: 3,
@@ -128,14 +128,15 @@ try {
 			console.log(`${rel}: ${audioMs} ms audio, scene ${durationMs} ms, ${statSync(mp3).size} bytes`);
 			return {
 				...scene,
-				narration: {text: say, audio: rel, offsetMs: OFFSET_MS, volume: 1},
+				narration: {text: say, audio: rel, voicedText: say, voice: {id: 'festival', rate: 1}, offsetMs: OFFSET_MS, volume: 1},
 				durationMs,
+				durationSource: 'speech',
 				captions,
 				transition: {...scene.transition, durationMs: scene.transition.type === 'none' ? 0 : TRANSITION_MS},
 			};
 		});
 		const storyboard = {
-			version: 1,
+			version: 2,
 			title: sample.title,
 			template: 'explainer',
 			language: 'en',

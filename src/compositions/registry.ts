@@ -1,7 +1,8 @@
 import type React from 'react';
 import type {CalculateMetadataFunction} from 'remotion';
-import type {Storyboard, StoryboardInput} from './storyboard';
-import {calculateExplainerMetadata, explainerSchema} from './templates/explainer';
+import type {z} from 'zod';
+import type {Storyboard, StoryboardInput, storyboardV2Schema} from './storyboard';
+import {calculateExplainerMetadata, explainerOptionsSchema, explainerPropsSchema, explainerSchema} from './templates/explainer';
 import explainerLandscape from './templates/explainer/samples/landscape.json';
 import explainerPortrait from './templates/explainer/samples/portrait.json';
 import explainerSquare from './templates/explainer/samples/square.json';
@@ -15,7 +16,10 @@ export type TemplateDefinition = {
 	id: string;
 	title: string;
 	description: string;
-	schema: typeof explainerSchema;
+	/** Props schema for Remotion (an object schema: the version 2 storyboard). */
+	schema: typeof storyboardV2Schema;
+	/** The template's own options (`storyboard.templateOptions`): strict, every option with a default. */
+	templateOptionsSchema: z.ZodObject;
 	calculateMetadata: CalculateMetadataFunction<StoryboardInput>;
 	/** Sample storyboards by name (the first one is the composition's default props), parsed. */
 	samples: Record<string, Storyboard>;
@@ -28,7 +32,8 @@ export const templates: readonly TemplateDefinition[] = [
 		title: 'Explainer',
 		description:
 			'Narrated scenes (video, image with a Ken Burns move, or an animated background with an icon), a title per scene, word-highlighted captions, transitions, music ducked under the voice, and an end card with the credits.',
-		schema: explainerSchema,
+		schema: explainerPropsSchema,
+		templateOptionsSchema: explainerOptionsSchema,
 		calculateMetadata: calculateExplainerMetadata,
 		samples: {
 			landscape: explainerSchema.parse(explainerLandscape),

@@ -16,7 +16,7 @@ const storyboard = (visualSrc: string, audio: string | null, music: string | nul
 describe('assertRemoteMediaOnly', () => {
 	it('accepts https media and procedural scenes without icons', () => {
 		const sb = storyboard('https://example.com/a.jpg', 'https://example.com/a.mp3', 'https://example.com/m.mp3');
-		sb.scenes[1]!.visual = {kind: 'procedural', style: 'orbs', icon: null};
+		sb.scenes[1]!.visual = {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []};
 		expect(() => assertRemoteMediaOnly(sb)).not.toThrow();
 	});
 

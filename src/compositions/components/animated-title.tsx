@@ -19,7 +19,9 @@ export const AnimatedTitle: React.FC<{
 	placement: TitlePlacement;
 	/** Frames to wait before springing in, e.g. while the transition into the scene is running. */
 	delayInFrames?: number;
-}> = ({title, text, palette, placement, delayInFrames = 0}) => {
+	/** Draw the accent bar under the title. */
+	underline?: boolean;
+}> = ({title, text, palette, placement, delayInFrames = 0, underline = true}) => {
 	const frame = useCurrentFrame() - delayInFrames;
 	const {fps} = useVideoConfig();
 	const {unit, safe, orientation} = useFrameLayout();
@@ -68,7 +70,7 @@ export const AnimatedTitle: React.FC<{
 						{title}
 					</div>
 				) : null}
-				{title ? (
+				{title && underline ? (
 					<div
 						style={{
 							width: unit * 14,

@@ -11,7 +11,8 @@ import {withAlpha} from './with-alpha';
 const LINGER_MS = 500;
 
 /**
- * TikTok-style caption pages of one scene, with the word being spoken highlighted. Frame 0 is the
+ * TikTok-style caption pages of one scene in one of the storyboard's caption presets (the word
+ * being spoken highlighted, boxed, popped, revealed or bounced; classic shows the page alone). Frame 0 is the
  * scene's start: caption times are ms from the scene start. Place it in an absolute <Sequence>.
  * Right-to-left scripts are laid out right to left; lines break only between words (never inside
  * a word or a grapheme, also in Japanese and Chinese, which have no spaces).
@@ -47,6 +48,41 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 		language,
 	);
 	const outlined: React.CSSProperties = {WebkitTextStroke: `${fontSize * 0.14}px ${stroke}`, paintOrder: 'stroke fill'};
+	// classic shows the page as one block, with no word singled out.
+	const classic = style.preset === 'classic';
+	/** How a word looks: by its place relative to the spoken one, and the preset. */
+	const wordStyleOf = (i: number): React.CSSProperties => {
+		const isActive = i === active;
+		switch (style.preset) {
+			case 'classic':
+				return {};
+			case 'boxed':
+				return isActive
+					? {
+							background: palette.accent,
+							color: palette.background,
+							borderRadius: fontSize * 0.18,
+							padding: `0 ${fontSize * 0.16}px`,
+							margin: `0 ${-fontSize * 0.16}px`,
+							boxDecorationBreak: 'clone',
+							WebkitBoxDecorationBreak: 'clone',
+						}
+					: outlined;
+			case 'pop':
+				// One word at a time: the others keep their place (no reflow) but are invisible.
+				return isActive ? {...outlined, color: palette.accent} : {...outlined, opacity: 0};
+			case 'reveal':
+				return i <= active ? {...outlined, color: isActive ? palette.accent : palette.text} : {...outlined, opacity: 0};
+			case 'bounce': {
+				const token = page.tokens[i];
+				const since = token ? Math.round(((ms - token.fromMs) / 1000) * fps) : 0;
+				const lift = i <= active ? spring({frame: since, fps, config: {damping: 10, stiffness: 240}, durationInFrames: 10}) : 0;
+				return {...outlined, color: isActive ? palette.accent : palette.text, display: 'inline-block', transform: `translateY(${(1 - lift) * fontSize * 0.25}px)`, opacity: i <= active ? 1 : 0.55};
+			}
+			case 'highlight':
+				return isActive ? {...outlined, color: palette.accent} : outlined;
+		}
+	};
 
 	return (
 		<AbsoluteFill
@@ -66,7 +102,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 					fontFamily: FONT_STACK,
 					direction: textDirectionOf(language),
 					fontSize,
-					fontWeight: style.preset === 'plain' ? 700 : 800,
+					fontWeight: classic ? 700 : 800,
 					lineHeight: 1.25,
 					textAlign: 'center',
 					color: palette.text,
@@ -79,7 +115,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 					textWrap: 'balance',
 					transform: `scale(${0.88 + 0.12 * enter})`,
 					opacity: 0.4 + 0.6 * enter,
-					...(style.preset === 'plain'
+					...(classic
 						? {
 								background: withAlpha(palette.background, 0.72),
 								padding: `${fontSize * 0.25}px ${fontSize * 0.5}px`,
@@ -89,20 +125,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 				}}
 			>
 				{words.map(({word, space}, i) => {
-					const isActive = i === active && style.preset !== 'plain';
-					let wordStyle: React.CSSProperties = style.preset === 'plain' ? {} : outlined;
-					if (isActive && style.preset === 'highlight') wordStyle = {...outlined, color: palette.accent};
-					if (isActive && style.preset === 'boxed') {
-						wordStyle = {
-							background: palette.accent,
-							color: palette.background,
-							borderRadius: fontSize * 0.18,
-							padding: `0 ${fontSize * 0.16}px`,
-							margin: `0 ${-fontSize * 0.16}px`,
-							boxDecorationBreak: 'clone',
-							WebkitBoxDecorationBreak: 'clone',
-						};
-					}
+					const wordStyle = wordStyleOf(i);
 					return (
 						<span key={i} style={{whiteSpace: 'pre-wrap'}}>
 							{space ? ' ' : i > 0 ? <wbr /> : null}

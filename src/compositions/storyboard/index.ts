@@ -1,4 +1,12 @@
 export * from './storyboard-schema';
+export {storyboardSchema, migrateStoryboard} from './migrate-storyboard';
+export type {StoryboardMigration, StoryboardWarning} from './migrate-storyboard';
+export {stripUnknownKeys} from './strip-unknown-keys';
+export type {StrippedKeys} from './strip-unknown-keys';
+export {knownKeysAt, nearestKeys, unknownKeyMessage} from './known-keys';
+export {parseTemplateOptions} from './parse-template-options';
+export type {ParsedTemplateOptions, TemplateOptionsIssue} from './parse-template-options';
+export {themePalette} from './theme-palette';
 export {computeTimeline, msToFrames, framesToMs, sceneMsToAbsoluteFrame} from './timing';
 export type {Timeline, SceneTiming} from './timing';
 export {frameSize, shortSideOf} from './dimensions';

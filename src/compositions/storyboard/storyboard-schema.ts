@@ -1,10 +1,12 @@
 import {z} from 'zod';
 
 /**
- * THE storyboard schema: the single source of truth for LLM output, API input, CLI files and
- * composition props. Built from small named pieces; every field is described, because the same
- * text documents the planner prompt, the MCP tools, the OpenAPI document and the README.
+ * THE storyboard schema (version 2): the single source of truth for LLM output, API input, CLI
+ * files and composition props. Built from small named pieces; every field is described, because
+ * the same text documents the planner prompt, the MCP tools, the OpenAPI document and the README.
  * Times are milliseconds; frames exist only inside compositions (see timing.ts).
+ * Every object is strict: a key the schema does not know (a typo such as "titel") is an error.
+ * Version 1 files are upgraded by `storyboardSchema` (see migrate-storyboard.ts).
  */
 
 export const ASPECTS = ['16:9', '9:16', '1:1'] as const;
@@ -18,7 +20,7 @@ export const resolutionSchema = z
 	.describe('Size preset: the length in pixels of the short side of the frame (1080p: 1920x1080 at 16:9).');
 
 export const formatSchema = z
-	.object({
+	.strictObject({
 		aspect: aspectSchema.default('16:9'),
 		resolution: resolutionSchema.default('1080p'),
 		fps: z.number().int().min(1).max(60).default(30).describe('Frames per second of the video.'),
@@ -38,7 +40,7 @@ export const fontFamilySchema = z
 	);
 
 export const paletteSchema = z
-	.object({
+	.strictObject({
 		background: hexColorSchema.describe('Base colour of backgrounds.'),
 		surface: hexColorSchema.describe('Second background colour, used in gradients and panels.'),
 		primary: hexColorSchema.describe('Main brand colour: shapes, accents of procedural backgrounds.'),
@@ -54,13 +56,6 @@ export const DEFAULT_PALETTE = {
 	accent: '#facc15',
 	text: '#f8fafc',
 } as const;
-
-export const themeSchema = z
-	.object({
-		palette: paletteSchema.default(DEFAULT_PALETTE),
-		fontFamily: fontFamilySchema.default('Inter'),
-	})
-	.describe('Colours and font of the video.');
 
 /**
  * A media reference: an https URL, or a path relative to the storyboard's folder (in Studio and
@@ -80,12 +75,40 @@ export const mediaSrcSchema = z
 	})
 	.describe('An https URL or a path relative to the storyboard folder, e.g. "media/scene-1.jpg".');
 
+export const brandColorsSchema = z
+	.strictObject({
+		primary: hexColorSchema.describe('Main brand colour: replaces palette.primary.'),
+		secondary: hexColorSchema.nullable().default(null).describe('Second brand colour: replaces palette.surface, or null to keep it.'),
+		accent: hexColorSchema.nullable().default(null).describe('Brand highlight colour: replaces palette.accent, or null to keep it.'),
+	})
+	.describe('Brand colours. They win over the palette (the planner picks a palette from the topic; a brand is the user\'s).');
+
+export const FONT_FILE_EXTENSIONS = ['ttf', 'otf', 'woff2'] as const;
+export const fontFileSchema = mediaSrcSchema
+	.refine((s) => /\.(ttf|otf|woff2)$/i.test(s.split(/[?#]/)[0] ?? s), {
+		message: `Use a font file ending in ${FONT_FILE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
+	})
+	.describe('A font file (TTF, OTF or WOFF2): an https URL or a path relative to the storyboard folder.');
+
+export const themeSchema = z
+	.strictObject({
+		palette: paletteSchema.default(DEFAULT_PALETTE),
+		fontFamily: fontFamilySchema.default('Inter'),
+		fontFile: fontFileSchema
+			.nullable()
+			.default(null)
+			.describe('The brand font: a TTF, OTF or WOFF2 file used for titles and captions instead of fontFamily (glyphs it lacks still come from fontFamily), or null.'),
+		logo: mediaSrcSchema.nullable().default(null).describe('The brand logo (an image, e.g. a PNG or SVG with transparency), or null.'),
+		brandColors: brandColorsSchema.nullable().default(null),
+	})
+	.describe('Colours, font and brand of the video.');
+
 export const fitSchema = z
 	.enum(['cover', 'contain'])
 	.describe('cover fills the frame and crops; contain shows the whole picture with bars.');
 
 export const videoVisualSchema = z
-	.object({
+	.strictObject({
 		kind: z.literal('video'),
 		src: mediaSrcSchema,
 		durationMs: z
@@ -100,7 +123,7 @@ export const videoVisualSchema = z
 
 export const KEN_BURNS = ['zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'none'] as const;
 export const imageVisualSchema = z
-	.object({
+	.strictObject({
 		kind: z.literal('image'),
 		src: mediaSrcSchema,
 		motion: z
@@ -112,14 +135,20 @@ export const imageVisualSchema = z
 	.describe('A still image with a gentle camera move.');
 
 export const PROCEDURAL_STYLES = ['gradient', 'orbs', 'grid', 'waves'] as const;
+export const MAX_EXTRA_ICONS = 3;
 export const proceduralVisualSchema = z
-	.object({
+	.strictObject({
 		kind: z.literal('procedural'),
 		style: z.enum(PROCEDURAL_STYLES).default('orbs').describe('Kind of animated background.'),
 		icon: mediaSrcSchema
 			.nullable()
 			.default(null)
-			.describe('An illustration shown over the background (e.g. an emoji SVG), or null.'),
+			.describe('The main illustration shown over the background (e.g. an emoji SVG), or null.'),
+		extraIcons: z
+			.array(mediaSrcSchema)
+			.max(MAX_EXTRA_ICONS)
+			.default([])
+			.describe(`Up to ${MAX_EXTRA_ICONS} more illustrations composed around the main icon, where the scene names several things.`),
 	})
 	.describe('An animated background drawn from the palette and the seed; needs no media.');
 
@@ -129,7 +158,7 @@ export const visualSchema = z
 
 /** Same shape as `Caption` of @remotion/captions; times in ms from the scene's start. */
 export const captionSchema = z
-	.object({
+	.strictObject({
 		text: z
 			.string()
 			.describe('The word as shown; every word after the first starts with a space.'),
@@ -144,7 +173,7 @@ export const captionSchema = z
 export const TRANSITION_TYPES = ['none', 'fade', 'slide', 'wipe'] as const;
 export const DIRECTIONS = ['from-left', 'from-right', 'from-top', 'from-bottom'] as const;
 export const transitionSchema = z
-	.object({
+	.strictObject({
 		type: z.enum(TRANSITION_TYPES).default('fade').describe('How this scene hands over to the next.'),
 		direction: z.enum(DIRECTIONS).default('from-right').describe('Direction of slide and wipe.'),
 		durationMs: z
@@ -156,10 +185,28 @@ export const transitionSchema = z
 	})
 	.describe('The transition from this scene to the next one (or to the end card).');
 
+export const voiceChoiceSchema = z
+	.strictObject({
+		id: z.string().min(1).describe('Voice id as --voice takes it, e.g. "festival", "espeak", "openai:alloy".'),
+		rate: z.number().min(0.5).max(2).default(1).describe('Speaking rate the audio was made at (1 = the voice\'s normal speed).'),
+	})
+	.describe('The voice and rate that produced a narration\'s audio.');
+
 export const narrationSchema = z
-	.object({
-		text: z.string().describe('What the voice says in this scene (may be empty).'),
-		audio: mediaSrcSchema.nullable().default(null).describe('The synthesised or recorded narration, or null.'),
+	.strictObject({
+		text: z.string().describe('What the voice says in this scene (may be empty). Edit it and render: the scene is voiced again.'),
+		audio: mediaSrcSchema.nullable().default(null).describe('The synthesised or recorded narration, or null (a render voices the text).'),
+		voicedText: z
+			.string()
+			.nullable()
+			.default(null)
+			.describe(
+				'The exact text `audio` was synthesised from, or null when there is no audio or it was not made from text by promptreel (a recorded voice-over, or a version 1 file): such audio is kept as is. When it differs from `text`, a render voices the scene again.',
+			),
+		voice: voiceChoiceSchema
+			.nullable()
+			.default(null)
+			.describe('The voice and rate that produced `audio`, or null when unknown or there is no audio.'),
 		offsetMs: z
 			.number()
 			.min(0)
@@ -169,8 +216,55 @@ export const narrationSchema = z
 	})
 	.describe('The narration of one scene.');
 
+export const shotSchema = z
+	.strictObject({
+		startMs: z.number().min(0).describe('When the shot starts, in ms from the scene start. It lasts until the next shot or the scene\'s end.'),
+		visual: visualSchema
+			.nullable()
+			.default(null)
+			.describe('A new picture from this time on, or null to keep the current one.'),
+		keyPhrase: z
+			.string()
+			.min(1)
+			.max(80)
+			.nullable()
+			.default(null)
+			.describe('A short phrase shown on screen during this shot (e.g. the key words being spoken), or null.'),
+		camera: z
+			.enum(KEN_BURNS)
+			.nullable()
+			.default(null)
+			.describe('A camera move over the picture during this shot, or null for the template\'s default.'),
+	})
+	.describe('A timed visual beat inside a scene: a cut to a new picture, an on-screen key phrase, a camera move, or several of them.');
+
+export const CHART_KINDS = ['bar', 'line', 'counter'] as const;
+export const sceneDataSchema = z
+	.strictObject({
+		chart: z
+			.enum(CHART_KINDS)
+			.default('bar')
+			.describe('bar and line draw the points; counter counts up to the first point\'s value.'),
+		unit: z.string().max(12).nullable().default(null).describe('Unit shown after each value, e.g. "%" or "km", or null.'),
+		points: z
+			.array(
+				z
+					.strictObject({
+						label: z.string().max(40).describe('Label of the point, e.g. "2024" or "Coal".'),
+						value: z.number().finite().describe('Its value.'),
+					})
+					.describe('One labelled value.'),
+			)
+			.min(1)
+			.max(12)
+			.describe('The values, in the order shown.'),
+	})
+	.describe('Numbers a data-story scene charts (a label/value series).');
+
+export const DURATION_SOURCES = ['speech', 'user'] as const;
+
 export const sceneSchema = z
-	.object({
+	.strictObject({
 		id: z
 			.string()
 			.regex(/^[a-zA-Z0-9_-]{1,64}$/, 'Use letters, digits, - or _ (at most 64).')
@@ -184,13 +278,33 @@ export const sceneSchema = z
 			.min(200)
 			.max(600000)
 			.describe('How long the scene lasts, in ms, including the transition into the next one.'),
+		durationSource: z
+			.enum(DURATION_SOURCES)
+			.default('user')
+			.describe(
+				'Where durationMs came from: "speech" (measured from the narration plus padding: a render that voices the scene again sets it from the new speech) or "user" (kept as set, lengthened only when the speech does not fit).',
+			),
 		captions: z.array(captionSchema).default([]).describe('Timed words of the narration (scene time).'),
+		shots: z
+			.array(shotSchema)
+			.max(50)
+			.default([])
+			.describe('Timed visual beats inside the scene, by increasing startMs; empty for one picture all along.'),
+		data: sceneDataSchema.nullable().default(null).describe('Numbers the scene charts (data stories), or null.'),
+		itemNumber: z
+			.number()
+			.int()
+			.min(1)
+			.max(99)
+			.nullable()
+			.default(null)
+			.describe('The number of the list item this scene presents (listicles, outlines), or null.'),
 		transition: transitionSchema.default({type: 'fade', direction: 'from-right', durationMs: 500}),
 	})
 	.describe('One scene: what is said, what is shown, how long, and how it hands over.');
 
 export const musicSchema = z
-	.object({
+	.strictObject({
 		src: mediaSrcSchema,
 		volume: z.number().min(0).max(1).default(0.25).describe('Music volume when nobody speaks.'),
 		duckedVolume: z
@@ -202,27 +316,38 @@ export const musicSchema = z
 		fadeOutMs: z.number().min(0).default(1500).describe('Fade out at the end of the video, in ms.'),
 		durationMs: z.number().positive().describe('Length of the music file in ms (it loops).'),
 	})
-	.describe('A background music bed, ducked under the narration.');
+	.describe('A background music bed, ducked under the narration. null means no music.');
+
+export const CAPTION_PRESETS = ['highlight', 'boxed', 'pop', 'reveal', 'bounce', 'classic'] as const;
+export type CaptionPreset = (typeof CAPTION_PRESETS)[number];
+/** Older preset names still accepted, and the preset each one now means. */
+export const CAPTION_PRESET_ALIASES = {plain: 'classic'} as const satisfies Record<string, CaptionPreset>;
+export const CAPTION_POSITIONS = ['bottom', 'center', 'top'] as const;
+
+export const captionPresetSchema = z
+	.enum([...CAPTION_PRESETS, ...(Object.keys(CAPTION_PRESET_ALIASES) as (keyof typeof CAPTION_PRESET_ALIASES)[])])
+	.default('highlight')
+	.transform((p): CaptionPreset => (p in CAPTION_PRESET_ALIASES ? CAPTION_PRESET_ALIASES[p as keyof typeof CAPTION_PRESET_ALIASES] : (p as CaptionPreset)))
+	.describe(
+		'highlight colours the spoken word (karaoke); boxed puts it on a pill; pop shows one word at a time; reveal shows words as they are spoken; bounce springs each word in; classic shows outlined two-line chunks. "plain" is an older name for classic.',
+	);
 
 export const captionStyleSchema = z
-	.object({
+	.strictObject({
 		enabled: z.boolean().default(true).describe('Show captions.'),
-		preset: z
-			.enum(['highlight', 'boxed', 'plain'])
-			.default('highlight')
-			.describe('highlight colours the spoken word; boxed puts it in a box; plain shows the page.'),
-		position: z.enum(['bottom', 'center', 'top']).default('bottom').describe('Where captions sit.'),
+		preset: captionPresetSchema,
+		position: z.enum(CAPTION_POSITIONS).default('bottom').describe('Where captions sit: top, center or bottom of the safe area.'),
 		combineWithinMs: z
 			.number()
 			.min(0)
 			.default(1200)
 			.describe('Words within this many ms form one caption page.'),
-		fontScale: z.number().min(0.5).max(2).default(1).describe('Caption size relative to the default.'),
+		fontScale: z.number().min(0.5).max(2).default(1).describe('Caption size relative to the template\'s default (0.5 to 2).'),
 	})
 	.describe('How captions look.');
 
 export const creditSchema = z
-	.object({
+	.strictObject({
 		kind: z.enum(['image', 'video', 'music', 'voice', 'icon', 'font', 'other']).describe('What was used.'),
 		title: z.string().describe('What the asset is, e.g. "Photo of a volcano".'),
 		author: z.string().nullable().default(null).describe('Who made it.'),
@@ -238,27 +363,60 @@ export const creditSchema = z
 	.describe('Attribution of one third-party asset.');
 
 export const endCardSchema = z
-	.object({
+	.strictObject({
 		enabled: z.boolean().default(true).describe('Show an end card after the last scene.'),
 		title: z.string().nullable().default(null).describe('Big text of the end card, or null.'),
 		durationMs: z.number().min(500).max(20000).default(2500).describe('How long the end card lasts.'),
 	})
 	.describe('The closing card with the credits and a fade out.');
 
-export const storyboardSchema = z
-	.object({
-		version: z.literal(1).default(1).describe('Storyboard format version.'),
+export const STORYBOARD_VERSION = 2;
+
+/**
+ * A template's own options (validated by the chosen template's `templateOptionsSchema`, see
+ * validate-template-options.ts): open here, because options of another template are ignored with
+ * a warning rather than refused.
+ */
+export const templateOptionsSchema = z
+	.record(z.string(), z.unknown())
+	.default({})
+	.describe('Options of the chosen template (see `promptreel templates`); options another template takes are ignored with a warning.');
+
+const checkShots = (scene: z.output<typeof sceneSchema>, i: number, ctx: z.core.$RefinementCtx): void => {
+	scene.shots.forEach((shot, j) => {
+		const path = ['scenes', i, 'shots', j];
+		const previous = scene.shots[j - 1];
+		if (previous && shot.startMs <= previous.startMs) {
+			ctx.addIssue({code: 'custom', path: [...path, 'startMs'], message: `Shots must start in order: ${shot.startMs} ms is not after the previous shot's ${previous.startMs} ms.`});
+		}
+		if (shot.startMs >= scene.durationMs) {
+			ctx.addIssue({code: 'custom', path: [...path, 'startMs'], message: `The shot starts at ${shot.startMs} ms, not before the scene's end (${scene.durationMs} ms).`});
+		}
+		if (shot.visual === null && shot.keyPhrase === null && shot.camera === null) {
+			ctx.addIssue({code: 'custom', path, message: 'A shot changes something: give it a visual, a keyPhrase or a camera move (or remove it).'});
+		}
+	});
+};
+
+/** The current storyboard format (version 2), strict at every level. Parse files with `storyboardSchema`, which also reads version 1. */
+export const storyboardV2Schema = z
+	.strictObject({
+		version: z
+			.literal(STORYBOARD_VERSION, {error: 'This promptreel reads storyboard versions 1 and 2: set "version" to 2 (or 1 for an older file).'})
+			.default(STORYBOARD_VERSION)
+			.describe('Storyboard format version (2; files of version 1 are upgraded when read).'),
 		title: z.string().min(1).describe('Title of the video.'),
 		template: z.string().min(1).default('explainer').describe('Id of the template that renders it.'),
+		templateOptions: templateOptionsSchema,
 		language: z
 			.string()
 			.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Use a BCP 47 tag such as "en" or "pt-BR".')
 			.default('en')
 			.describe('Language of the narration and captions, as a BCP 47 tag.'),
 		format: formatSchema.default({aspect: '16:9', resolution: '1080p', fps: 30}),
-		theme: themeSchema.default({palette: DEFAULT_PALETTE, fontFamily: 'Inter'}),
+		theme: themeSchema.default({palette: DEFAULT_PALETTE, fontFamily: 'Inter', fontFile: null, logo: null, brandColors: null}),
 		scenes: z.array(sceneSchema).min(1).max(200).describe('The scenes, in order.'),
-		music: musicSchema.nullable().default(null),
+		music: musicSchema.nullable().default(null).describe('The background music, or null for none.'),
 		captionStyle: captionStyleSchema.default({
 			enabled: true,
 			preset: 'highlight',
@@ -277,6 +435,7 @@ export const storyboardSchema = z
 				ctx.addIssue({code: 'custom', path: ['scenes', i, 'id'], message: `Duplicate scene id "${scene.id}".`});
 			}
 			seen.add(scene.id);
+			checkShots(scene, i, ctx);
 			const next = sb.scenes[i + 1];
 			const hasNext = next !== undefined || sb.endCard.enabled;
 			if (!hasNext || scene.transition.type === 'none') return;
@@ -291,10 +450,12 @@ export const storyboardSchema = z
 			}
 		});
 	})
-	.describe('A whole video: format, theme, scenes with narration, visuals and captions, music and credits.');
+	.describe('A whole video: format, theme and brand, template options, scenes with narration, visuals, shots and captions, music and credits.');
 
-export type Storyboard = z.infer<typeof storyboardSchema>;
-export type StoryboardInput = z.input<typeof storyboardSchema>;
+/** A parsed storyboard (version 2, defaults applied). */
+export type Storyboard = z.output<typeof storyboardV2Schema>;
+/** A version 2 storyboard as written (fields with defaults may be left out). */
+export type StoryboardInput = z.input<typeof storyboardV2Schema>;
 export type Scene = z.infer<typeof sceneSchema>;
 export type Visual = z.infer<typeof visualSchema>;
 export type StoryboardCaption = z.infer<typeof captionSchema>;
@@ -306,3 +467,9 @@ export type Credit = z.infer<typeof creditSchema>;
 export type Music = z.infer<typeof musicSchema>;
 export type Aspect = z.infer<typeof aspectSchema>;
 export type Resolution = z.infer<typeof resolutionSchema>;
+export type Shot = z.infer<typeof shotSchema>;
+export type SceneData = z.infer<typeof sceneDataSchema>;
+export type BrandColors = z.infer<typeof brandColorsSchema>;
+export type VoiceChoice = z.infer<typeof voiceChoiceSchema>;
+export type Narration = z.infer<typeof narrationSchema>;
+export type DurationSource = (typeof DURATION_SOURCES)[number];

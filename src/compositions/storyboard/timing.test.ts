@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {storyboardSchema, type StoryboardInput} from './storyboard-schema';
+import {storyboardSchema} from './migrate-storyboard';
+import type {StoryboardInput} from './storyboard-schema';
 import {computeTimeline, msToFrames, sceneMsToAbsoluteFrame} from './timing';
 
 type T = StoryboardInput['scenes'][number]['transition'];

@@ -4,7 +4,7 @@ import type {RunOptions} from './run-options';
 
 const options: RunOptions = {template: 'explainer', aspect: '16:9', durationSec: null, lang: 'en', voice: 'none', voiceover: null, rate: 1, music: 'none', quality: 'draft', seed: 1};
 const plannedScene = (id: string, narration: string) => ({id, narration, title: id, text: null, keywords: ['rock'], estimatedDurationMs: 2500});
-const procedural = {kind: 'procedural', style: 'orbs', icon: null} as const;
+const procedural = {kind: 'procedural' as const, style: 'orbs' as const, icon: null, extraIcons: [] as string[]};
 
 describe('assembleStoryboard', () => {
 	it('times each scene by its voiced narration, never shorter than the voiced-scene floor', () => {

@@ -40,19 +40,33 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		const tailMs = TRANSITION_MS + 200;
 		const durationMs = Math.max(VOICED_SCENE_FLOOR_MS, Math.round(offsetMs + voice.durationMs + tailMs));
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
+		// Audio we synthesised records its text and voice, so a render can tell an edited scene
+		// (a recorded voice-over does not: it is kept as it is).
+		const synthesised = voice.audio !== null && !options.voiceover;
 		return {
 			id: scene.id,
 			title: scene.title,
 			text: scene.text,
-			narration: {text: scene.narration, audio: voice.audio, offsetMs, volume: 1},
+			narration: {
+				text: scene.narration,
+				audio: voice.audio,
+				voicedText: synthesised ? scene.narration : null,
+				voice: synthesised ? {id: options.voice, rate: options.rate} : null,
+				offsetMs,
+				volume: 1,
+			},
 			visual: a.visuals[i]!,
 			durationMs,
+			durationSource: 'speech',
+			shots: [],
+			data: null,
+			itemNumber: null,
 			captions: wordsToCaptions(voice.words, offsetMs),
 			transition: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
 		};
 	});
 	const input: StoryboardInput = {
-		version: 1,
+		version: 2,
 		title: plan.title,
 		template: options.template,
 		language: options.lang,

@@ -51,7 +51,7 @@ export type GenerateVideoResult = {outDir: string; files: Partial<Record<OutputF
  * voice, options) is refused before any work.
  */
 export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVideoResult> => {
-	const run = startRun({command: 'generate', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, mediaDir: o.mediaDir, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
+	const run = await startRun({command: 'generate', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, mediaDir: o.mediaDir, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
 	const {options, report} = run;
 	for (const w of run.runWarnings) run.warn('voicing', w.code, w.message);
 	assertKnownTemplate(options.template);

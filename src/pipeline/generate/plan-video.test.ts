@@ -14,7 +14,7 @@ describe('planVideo (a plan as data, no files)', () => {
 		expect(storyboard.scenes.length).toBeGreaterThan(0);
 		for (const scene of storyboard.scenes) {
 			expect(scene.narration.audio).toBeNull();
-			expect(scene.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null});
+			expect(scene.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []});
 			expect(scene.captions.length).toBeGreaterThan(0);
 			// Each scene lasts its words plus the pauses around them, captions inside it.
 			expect(scene.captions.at(-1)!.endMs).toBeLessThan(scene.durationMs);

@@ -37,7 +37,7 @@ export type PlanVideoResult = {
  * output folder, the service in its job store).
  */
 export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> => {
-	const run = startRun({command: 'plan', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
+	const run = await startRun({command: 'plan', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
 	const {options, report} = run;
 	assertKnownTemplate(options.template);
 	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
@@ -45,7 +45,7 @@ export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> =
 		plan,
 		options,
 		voiced: plan.scenes.map((scene) => ({audio: null, ...readingSpeedTimings({text: scene.narration, language: options.lang, rate: options.rate})})),
-		visuals: plan.scenes.map(() => ({kind: 'procedural', style: 'orbs', icon: null})),
+		visuals: plan.scenes.map(() => ({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []})),
 		music: null,
 		credits: fontCreditsOf(options.lang),
 	});

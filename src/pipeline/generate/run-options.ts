@@ -18,10 +18,10 @@ export type ResolvedRun = {
  * input listing the supported ones) and the "auto" voice: Festival for English, espeak-ng for the
  * others, none (silent, reading-speed captions) where no offline voice reads the script.
  */
-export const resolveRunOptions = (parsed: GenerateOptions, prompt: string, preferredVoice?: string): ResolvedRun => {
-	const language = resolveLanguage({requested: parsed.lang, text: prompt});
+export const resolveRunOptions = async (parsed: GenerateOptions, prompt: string, preferredVoice?: string): Promise<ResolvedRun> => {
+	const language = await resolveLanguage({requested: parsed.lang, text: prompt});
 	const choice = chooseVoice({requested: parsed.voice, language: language.language, preferred: preferredVoice, voiceover: Boolean(parsed.voiceover)});
-	return {options: {...parsed, lang: language.tag, voice: choice.voice}, language, warnings: choice.warning ? [choice.warning] : []};
+	return {options: {...parsed, lang: language.tag, voice: choice.voice}, language, warnings: [...language.warnings, ...(choice.warning ? [choice.warning] : [])]};
 };
 
 /** The theme font of a language: Inter for Latin, a Noto family for CJK, Arabic, Devanagari. */

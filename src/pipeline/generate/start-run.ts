@@ -47,9 +47,9 @@ const parseOptions = (input: GenerateOptionsInput | undefined): GenerateOptions 
  * Parses the options, resolves the language (detected from the prompt unless given; it picks
  * voice, captions and fonts) and begins the report every stage writes into.
  */
-export const startRun = (o: StartRunOptions): RunContext => {
+export const startRun = async (o: StartRunOptions): Promise<RunContext> => {
 	const startedAt = performance.now();
-	const run = resolveRunOptions(parseOptions(o.options), o.prompt, o.preferredVoice);
+	const run = await resolveRunOptions(parseOptions(o.options), o.prompt, o.preferredVoice);
 	const options = run.options;
 	const report = newRunReport({command: o.command, prompt: o.prompt, options: {...options, media: o.mediaDir ?? null}, language: options.lang});
 	const detection = run.language.detection;

@@ -44,7 +44,7 @@ export const visualsStage = (run: RunContext, o: VisualsStageOptions): Promise<V
 		if (o.visualsProvider) await pickStockMedia(run, o, o.visualsProvider, picks);
 		await illustrateTheRest(run, o, picks);
 		run.report.providers.fetching = [...picks.providers].join(', ');
-		return {visuals: picks.visuals.map((v) => v ?? {kind: 'procedural', style: 'orbs', icon: null}), credits: picks.credits, leadingCredits: picks.leadingCredits};
+		return {visuals: picks.visuals.map((v) => v ?? {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []}), credits: picks.credits, leadingCredits: picks.leadingCredits};
 	});
 
 const motionOf = (run: RunContext, i: number) => MOTIONS[(run.options.seed + i) % MOTIONS.length]!;
@@ -114,7 +114,7 @@ const illustrateTheRest = async (run: RunContext, o: VisualsStageOptions, picks:
 	});
 	missing.forEach(({i}, k) => {
 		const icon = icons[k];
-		picks.visuals[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(o.outDir, icon.file) : null};
+		picks.visuals[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(o.outDir, icon.file) : null, extraIcons: []};
 		if (icon && !picks.credits.some((cr) => cr.title === icon.credit.title)) picks.credits.push(icon.credit);
 		run.progress('fetching', (k + 1) / missing.length);
 	});

@@ -36,7 +36,7 @@ describe('localizeRemoteMedia (your media by URL, per scene)', () => {
 		expect((a!.visual as {durationMs: number}).durationMs).toBeGreaterThan(2500);
 		expect(b!.visual).toMatchObject({kind: 'image', src: expect.stringMatching(/\.jpg$/)});
 		expect(existsSync(join(dir, (b!.visual as {src: string}).src))).toBe(true);
-		expect(c!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null});
+		expect(c!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []});
 		expect(d!.visual.kind).toBe('procedural');
 		expect(r.warnings).toEqual([
 			{code: 'MEDIA_URL_FAILED', sceneId: 'c', url: `${media.url}/photos/99/p.jpeg`, message: expect.stringMatching(/^scenes\.2 \("c"\): could not download .*photos\/99\/p\.jpeg \(content type "text\/html"/)},

@@ -84,7 +84,7 @@ export const localizeRemoteMedia = async (o: LocalizeRemoteMediaOptions): Promis
 				url,
 				message: `scenes.${i} ("${scene.id}"): could not download ${url} (${reason}); the scene shows a procedural background instead.`,
 			});
-			scene.visual = {kind: 'procedural', style: 'orbs', icon: null};
+			scene.visual = {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []};
 		}
 	}
 	return {storyboard, warnings};

@@ -7,9 +7,9 @@ import {Fragment, useMemo} from 'react';
 import {AbsoluteFill, Audio, Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
 import {AnimatedTitle, EndCard, FONT_VARIABLE, SceneVisual, TikTokCaptions, resolveMediaSrc, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
-import {computeTimeline, sceneMsToAbsoluteFrame} from '../../storyboard';
+import {computeTimeline, parseTemplateOptions, sceneMsToAbsoluteFrame, themePalette} from '../../storyboard';
 import type {Music, Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
-import {explainerSchema, type ExplainerProps} from './explainer-schema';
+import {explainerOptionsSchema, explainerSchema, type ExplainerOptions, type ExplainerProps} from './explainer-schema';
 
 
 /** Frames over which the music dips under the voice and comes back. */
@@ -33,9 +33,9 @@ const transitionElement = (t: Transition, durationInFrames: number): React.React
 	}
 };
 
-/** Where titles go so they never sit under the captions, and where an icon then fits. */
-const layoutFor = (position: Storyboard['captionStyle']['position']): {title: TitlePlacement; iconY: number} => {
-	if (position === 'top') return {title: 'bottom', iconY: 0.42};
+/** Where titles go so they never sit under the captions (unless the options say), and where an icon then fits. */
+const layoutFor = (position: Storyboard['captionStyle']['position'], placement: ExplainerOptions['titlePlacement']): {title: TitlePlacement; iconY: number} => {
+	if (placement === 'bottom' || (placement === 'auto' && position === 'top')) return {title: 'bottom', iconY: position === 'bottom' ? 0.5 : 0.42};
 	if (position === 'center') return {title: 'top', iconY: 0.7};
 	return {title: 'top', iconY: 0.52};
 };
@@ -49,7 +49,8 @@ const SceneView: React.FC<{
 	iconY: number;
 	/** Length of the transition into this scene: the title waits for most of it. */
 	enterFrames: number;
-}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames}) => (
+	underline: boolean;
+}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => (
 	<AbsoluteFill style={{background: palette.background}}>
 		<SceneVisual visual={scene.visual} durationInFrames={timing.durationInFrames} palette={palette} seed={seed} iconCenterY={iconY} />
 		<AnimatedTitle
@@ -58,6 +59,7 @@ const SceneView: React.FC<{
 			palette={palette}
 			placement={titlePlacement}
 			delayInFrames={Math.round(enterFrames * 0.6)}
+			underline={underline}
 		/>
 	</AbsoluteFill>
 );
@@ -106,10 +108,17 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 	const storyboard = useMemo(() => explainerSchema.parse(props), [props]);
 	const timeline = useMemo(() => computeTimeline(storyboard), [storyboard]);
 	const {fps} = useVideoConfig();
-	const {palette} = storyboard.theme;
+	// Brand colours win over the palette.
+	const palette = useMemo(() => themePalette(storyboard.theme), [storyboard.theme]);
+	// Options of other templates are ignored here; the pipeline reports them as warnings.
+	const options = useMemo(() => {
+		const parsed = parseTemplateOptions({schema: explainerOptionsSchema, templateId: 'explainer', options: storyboard.templateOptions});
+		if (parsed.issues.length > 0) throw new Error(`Invalid template options: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+		return parsed.options;
+	}, [storyboard.templateOptions]);
 	// Only the fonts of this storyboard's language and text (a Latin video loads no CJK file).
 	const fontStack = useStoryboardFonts(storyboard);
-	const layout = layoutFor(storyboard.captionStyle.position);
+	const layout = layoutFor(storyboard.captionStyle.position, options.titlePlacement);
 
 	const scenes = storyboard.scenes.flatMap((scene, i) => {
 		const timing = timeline.scenes[i];
@@ -142,6 +151,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 								titlePlacement={layout.title}
 								iconY={layout.iconY}
 								enterFrames={timeline.scenes[i - 1]?.transitionInFrames ?? 0}
+								underline={options.titleStyle === 'underline'}
 							/>
 						</TransitionSeries.Sequence>
 						{timing.transitionInFrames > 0 ? transitionElement(scene.transition, timing.transitionInFrames) : null}

@@ -1,3 +1,3 @@
-export {explainerSchema} from './explainer-schema';
-export type {ExplainerProps} from './explainer-schema';
+export {explainerSchema, explainerPropsSchema, explainerOptionsSchema} from './explainer-schema';
+export type {ExplainerProps, ExplainerOptions} from './explainer-schema';
 export {calculateExplainerMetadata} from './calculate-metadata';
