@@ -12,6 +12,7 @@ import type {RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
 import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from '../storyboard-media';
 import {guardPageNetwork, type BrowserPage} from './guard-page-network';
 import type {WebPageRenderRequest, WebPageRenderResult} from './page/protocol';
+import {captureUnlessWebEligible} from './web-eligibility';
 import {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
 import {startWebPageServer, type WebPageServer} from './web-page-server';
 
@@ -23,8 +24,9 @@ export type WebRendererOptions = {
 	/** Remotion licence key for the web renderer (REMOTION_LICENSE_KEY); null: none. */
 	licenseKey?: string | null;
 	/**
-	 * Templates rendered by the capture renderer instead (their RenderedVideo then says why):
-	 * default: none. The app passes the templates that fail the fidelity gate (isWebEligible).
+	 * Which templates the capture renderer draws instead: returns why (it goes into the
+	 * RenderedVideo's note), or null to render on the web. Default: the committed fidelity gate
+	 * (web-eligibility.json), so a template that fails it falls back to capture.
 	 */
 	captureTemplates?: (templateId: string) => string | null;
 	logLevel?: LogLevel;
@@ -156,7 +158,7 @@ export const createWebRenderer = (options: WebRendererOptions): Renderer & {rend
 	return {
 		id: 'web',
 		async renderVideo(o) {
-			const reason = options.captureTemplates?.(o.storyboard.template) ?? null;
+			const reason = (options.captureTemplates ?? captureUnlessWebEligible())(o.storyboard.template);
 			if (reason === null) return renderOnWeb(o);
 			const video = await capture.renderVideo(o);
 			return {...video, renderer: 'local', note: reason, outboundRequests: []};
