@@ -1,6 +1,6 @@
 // Runs the web fidelity gate on every template x sample and writes
 // src/pipeline/render/web/web-eligibility.json, which decides which templates render on the web path.
-// Run: npm run web-eligibility   (esbuild bundles this file, then node runs it)
+// Run: npm run web-eligibility   (vite-node scripts/update-web-eligibility.ts)
 import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

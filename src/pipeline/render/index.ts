@@ -8,4 +8,4 @@ export type {Quality, ResolvedQuality} from './quality';
 export {assertLocalMediaExist, withMediaBaseUrl, localMediaPaths, findLocalMedia, mediaSearchPath} from './storyboard-media';
 export {startMediaServer} from './media-server';
 export {createWebRenderer} from './web';
-export type {WebRendererOptions, WebRenderedVideo} from './web';
+export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './web';

@@ -33,7 +33,18 @@ export type WebRendererOptions = {
 };
 
 /** A RenderedVideo that says which renderer made it and, after a fallback, why. */
-export type WebRenderedVideo = RenderedVideo & {renderer: 'web' | 'local'; note: string | null; outboundRequests: string[]};
+export type WebRenderedVideo = RenderedVideo & {
+	renderer: 'web' | 'local';
+	/** Why the capture renderer drew it instead (the template failed the fidelity gate), else null. */
+	note: string | null;
+	/** Non-loopback requests the page started; each was failed before leaving the machine. */
+	outboundRequests: string[];
+	/** Non-loopback fetches the page refused before starting them (Remotion's usage report). */
+	refusedRequests: string[];
+};
+
+/** A Renderer whose videos say which renderer drew them. */
+export type WebRenderer = Omit<Renderer, 'renderVideo'> & {renderVideo(o: RenderVideoOptions): Promise<WebRenderedVideo>};
 
 /** H.264 bits per pixel per frame of each quality (the capture path uses CRF; WebCodecs a bitrate). */
 const BITS_PER_PIXEL: Record<Quality, number> = {draft: 0.12, standard: 0.15, high: 0.2};
@@ -51,7 +62,7 @@ const templateOf = (sb: Storyboard) => {
  * server are shared by every render; each render gets a fresh page that may reach only loopback.
  * Posters, and templates listed by `captureTemplates`, go to the capture renderer on the same browser.
  */
-export const createWebRenderer = (options: WebRendererOptions): Renderer & {renderVideo(o: RenderVideoOptions): Promise<WebRenderedVideo>} => {
+export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 	const logLevel = options.logLevel ?? 'error';
 	let browser: Promise<HeadlessBrowser> | null = null;
 	let mediaServer: Promise<MediaServer> | null = null;
@@ -123,7 +134,7 @@ export const createWebRenderer = (options: WebRendererOptions): Renderer & {rend
 				logLevel: logLevel === 'trace' ? 'verbose' : logLevel,
 			};
 			if (o.signal?.aborted) throw new RenderCancelledError();
-			(await page.evaluate(
+			const result = (await page.evaluate(
 				(r: WebPageRenderRequest) => window.promptreelRender?.(r) ?? Promise.reject(new Error('The web render page did not load')),
 				request,
 			)) as WebPageRenderResult;
@@ -140,6 +151,7 @@ export const createWebRenderer = (options: WebRendererOptions): Renderer & {rend
 				renderer: 'web',
 				note: null,
 				outboundRequests: guard.outbound(),
+				refusedRequests: result.refusedRequests,
 			};
 		} catch (error) {
 			await upload.finish().catch(() => undefined);
@@ -161,7 +173,7 @@ export const createWebRenderer = (options: WebRendererOptions): Renderer & {rend
 			const reason = (options.captureTemplates ?? captureUnlessWebEligible())(o.storyboard.template);
 			if (reason === null) return renderOnWeb(o);
 			const video = await capture.renderVideo(o);
-			return {...video, renderer: 'local', note: reason, outboundRequests: []};
+			return {...video, renderer: 'local', note: reason, outboundRequests: [], refusedRequests: []};
 		},
 		renderPoster: (o) => capture.renderPoster(o),
 		sourceHash: () => hashWebPageSources(),

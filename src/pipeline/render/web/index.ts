@@ -1,5 +1,5 @@
 export {createWebRenderer} from './create-web-renderer';
-export type {WebRendererOptions, WebRenderedVideo} from './create-web-renderer';
+export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './create-web-renderer';
 export {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
 export {guardPageNetwork, isLoopbackUrl} from './guard-page-network';
 export {webFidelity, judgeFidelity, WEB_PSNR_THRESHOLD_DB} from './web-fidelity';

@@ -4,7 +4,7 @@ import {findTemplate, templateIds} from '../../../compositions/registry';
 import {UnknownTemplateError, PromptreelError} from '../../errors';
 import {projectRoot} from '../../project-root';
 import type {Quality} from '../quality';
-import type {Renderer} from '../renderer';
+import type {RenderedVideo, Renderer} from '../renderer';
 import {framePsnr, type FramePsnr} from './frame-psnr';
 
 /** A template runs on the web renderer only if every compared frame is at least this close (dB). */
@@ -48,6 +48,8 @@ export type WebFidelityResult = FidelityVerdict & {
 	quality: Quality;
 	webFile: string;
 	captureFile: string;
+	/** What the web renderer returned (a WebRenderedVideo from createWebRenderer). */
+	webVideo: RenderedVideo;
 	webMs: number;
 	captureMs: number;
 	frames: number;
@@ -95,6 +97,7 @@ export const webFidelity = async (options: {
 		quality,
 		webFile: web.file,
 		captureFile: capture.file,
+		webVideo: web,
 		webMs: web.renderMs,
 		captureMs: capture.renderMs,
 		frames: capture.frames,

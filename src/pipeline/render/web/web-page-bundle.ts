@@ -8,11 +8,12 @@ import {hashBundleSources} from '../bundle-cache';
 
 const PAGE_DIR = 'src/pipeline/render/web/page';
 const ENTRY = `${PAGE_DIR}/web-render-entry.tsx`;
-const FORMAT_VERSION = 'web-1';
+// Bump when the build settings or HTML below change (they are not among the hashed sources).
+const FORMAT_VERSION = 'web-2';
 
 const HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>promptreel web render</title>
-<style>html,body{margin:0;background:#000}</style></head>
+<link rel="icon" href="data:,"><style>html,body{margin:0;background:#000}</style></head>
 <body><script type="module" src="./entry.js"></script></body></html>
 `;
 
