@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {WEB_PSNR_THRESHOLD_DB, judgeFidelity} from './web-fidelity';
 import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile} from './web-eligibility';
+import {templateIds} from '../../../compositions/registry';
 import committed from './web-eligibility.json';
 
 const gateFile = (eligible: boolean): WebEligibilityFile => ({
@@ -45,6 +46,7 @@ describe('web fidelity gate', () => {
 
 	it('has a committed result for every template and sample, consistent with its own threshold', () => {
 		const file = committed as WebEligibilityFile;
+		expect(Object.keys(file.templates).sort()).toEqual([...templateIds].sort());
 		for (const [id, entry] of Object.entries(file.templates)) {
 			const samples = Object.values(entry.samples);
 			expect(samples.length, id).toBeGreaterThan(0);
