@@ -15,3 +15,6 @@ export {EndCard} from './end-card';
 export {loadFontsFor, fontStackOf, fontFilesFor, familiesOf, FONT_FILES, FONT_VARIABLE} from './load-fonts';
 export type {FontChoice} from './load-fonts';
 export {useStoryboardFonts, storyboardText} from './use-storyboard-fonts';
+export {MediaEngineContext, useMediaEngine} from './media-engine';
+export type {MediaEngine} from './media-engine';
+export {MediaAudioTrack} from './media-audio';

@@ -1,6 +1,8 @@
+import {Video as MediaVideo} from '@remotion/media';
 import type React from 'react';
 import {AbsoluteFill, Loop, OffthreadVideo, useVideoConfig} from 'remotion';
 import type {Palette, Visual} from '../storyboard';
+import {useMediaEngine} from './media-engine';
 import {resolveMediaSrc} from './resolve-media-src';
 
 type VideoVisual = Extract<Visual, {kind: 'video'}>;
@@ -18,12 +20,24 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	const trimBefore = Math.round((visual.trimStartMs * fps) / 1000);
 	// Floor, so that the last frame of a loop never asks for a time past the end of the file.
 	const playableFrames = Math.max(1, Math.floor(((visual.durationMs - visual.trimStartMs) * fps) / 1000));
-	const video = (
+	const engine = useMediaEngine();
+	const style: React.CSSProperties = {width: '100%', height: '100%', objectFit: visual.fit, willChange: 'transform'};
+	// The web renderer throws on <OffthreadVideo>: it decodes clips with @remotion/media's <Video>.
+	const video =
+		engine === 'web' ? (
+			<MediaVideo
+				src={resolveMediaSrc(visual.src)}
+				muted
+				trimBefore={trimBefore > 0 ? trimBefore : undefined}
+				objectFit={visual.fit}
+				style={style}
+			/>
+		) : (
 		<OffthreadVideo
 			src={resolveMediaSrc(visual.src)}
 			muted
 			trimBefore={trimBefore > 0 ? trimBefore : undefined}
-			style={{width: '100%', height: '100%', objectFit: visual.fit, willChange: 'transform'}}
+			style={style}
 		/>
 	);
 	return (

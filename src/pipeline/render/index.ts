@@ -8,3 +8,5 @@ export {QUALITIES, qualitySchema, resolveQuality} from './quality';
 export type {Quality, ResolvedQuality} from './quality';
 export {assertLocalMediaExist, withMediaBaseUrl, localMediaPaths, findLocalMedia, mediaSearchPath} from './storyboard-media';
 export {startMediaServer} from './media-server';
+export {createWebRenderer} from './web';
+export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './web';

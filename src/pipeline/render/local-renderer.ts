@@ -28,6 +28,11 @@ export type LocalRendererOptions = {
 	concurrency?: number;
 	logLevel?: LogLevel;
 	onBundleProgress?: (progress: number) => void;
+	/**
+	 * A browser owned by someone else (the web renderer shares its one): used instead of opening
+	 * one, and left open by close().
+	 */
+	sharedBrowser?: () => Promise<HeadlessBrowser>;
 };
 
 const posterFrameOf = (sb: Storyboard): number => {
@@ -63,6 +68,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 		return path;
 	};
 	const getBrowser = () => {
+		if (options.sharedBrowser) return options.sharedBrowser();
 		if (!browser) {
 			const path = executable();
 			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch(

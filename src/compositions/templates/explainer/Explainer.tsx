@@ -4,8 +4,8 @@ import {slide} from '@remotion/transitions/slide';
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {Fragment, useMemo} from 'react';
-import {AbsoluteFill, Audio, Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
-import {AnimatedTitle, EndCard, FONT_VARIABLE, SceneVisual, TikTokCaptions, resolveMediaSrc, useStoryboardFonts} from '../../components';
+import {AbsoluteFill, Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
+import {AnimatedTitle, EndCard, FONT_VARIABLE, MediaAudioTrack, SceneVisual, TikTokCaptions, resolveMediaSrc, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
 import {computeTimeline, parseTemplateOptions, sceneMsToAbsoluteFrame, themePalette} from '../../storyboard';
 import type {Music, Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
@@ -68,7 +68,7 @@ const SceneView: React.FC<{
 const MusicPass: React.FC<{src: string; loopFrames: number; volumeAt: (frame: number) => number}> = ({src, loopFrames, volumeAt}) => {
 	const loop = Loop.useLoop();
 	const offset = (loop?.iteration ?? 0) * loopFrames;
-	return <Audio src={src} volume={(f) => volumeAt(offset + f)} />;
+	return <MediaAudioTrack src={src} volume={(f) => volumeAt(offset + f)} />;
 };
 
 const MusicBed: React.FC<{music: Music; speech: {from: number; to: number}[]; totalFrames: number}> = ({music, speech, totalFrames}) => {
@@ -172,7 +172,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 			{scenes.map(({scene, timing}) =>
 				scene.narration.audio ? (
 					<Sequence key={`voice-${scene.id}`} from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)} layout="none" name={`voice ${scene.id}`}>
-						<Audio src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
+						<MediaAudioTrack src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
 					</Sequence>
 				) : null,
 			)}

@@ -1,0 +1,193 @@
+import {mkdir, rename, rm} from 'node:fs/promises';
+import {dirname} from 'node:path';
+import {openBrowser, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
+import {findTemplate, templateIds} from '../../../compositions/registry';
+import type {Storyboard} from '../../../compositions/storyboard';
+import {BrowserNotFoundError, RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
+import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../browser';
+import {createLocalRenderer} from '../local-renderer';
+import {startMediaServer, type MediaServer} from '../media-server';
+import {resolveQuality, type Quality} from '../quality';
+import type {RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
+import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from '../storyboard-media';
+import {guardPageNetwork, type BrowserPage} from './guard-page-network';
+import type {WebPageRenderRequest, WebPageRenderResult} from './page/protocol';
+import {captureUnlessWebEligible} from './web-eligibility';
+import {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
+import {startWebPageServer, type WebPageServer} from './web-page-server';
+
+export type WebRendererOptions = {
+	/** Where the page bundle is cached (`<cacheDir>/web-bundles/<hash>`), and the capture renderer's bundle. */
+	cacheDir: string;
+	/** Browser to use; default: resolveBrowserExecutableSync(). */
+	browserExecutable?: string | null;
+	/** Remotion licence key for the web renderer (REMOTION_LICENSE_KEY); null: none. */
+	licenseKey?: string | null;
+	/**
+	 * Which templates the capture renderer draws instead: returns why (it goes into the
+	 * RenderedVideo's note), or null to render on the web. Default: the committed fidelity gate
+	 * (web-eligibility.json), so a template that fails it falls back to capture.
+	 */
+	captureTemplates?: (templateId: string) => string | null;
+	logLevel?: LogLevel;
+};
+
+/** A RenderedVideo that says which renderer made it and, after a fallback, why. */
+export type WebRenderedVideo = RenderedVideo & {
+	renderer: 'web' | 'local';
+	/** Why the capture renderer drew it instead (the template failed the fidelity gate), else null. */
+	note: string | null;
+	/** Non-loopback requests the page started; each was failed before leaving the machine. */
+	outboundRequests: string[];
+	/** Non-loopback fetches the page refused before starting them (Remotion's usage report). */
+	refusedRequests: string[];
+};
+
+/** A Renderer whose videos say which renderer drew them. */
+export type WebRenderer = Omit<Renderer, 'renderVideo'> & {renderVideo(o: RenderVideoOptions): Promise<WebRenderedVideo>};
+
+/** H.264 bits per pixel per frame of each quality (the capture path uses CRF; WebCodecs a bitrate). */
+const BITS_PER_PIXEL: Record<Quality, number> = {draft: 0.12, standard: 0.15, high: 0.2};
+
+const templateOf = (sb: Storyboard) => {
+	const template = findTemplate(sb.template);
+	if (!template) throw new UnknownTemplateError(sb.template, templateIds);
+	return template;
+};
+
+/**
+ * Renders in the page with @remotion/web-renderer: headless Chromium paints every frame onto a
+ * canvas itself and encodes it with WebCodecs, instead of Remotion taking a screenshot per frame.
+ * One browser, one page bundle (cached on disk by source hash), one media server and one page
+ * server are shared by every render; each render gets a fresh page that may reach only loopback.
+ * Posters, and templates listed by `captureTemplates`, go to the capture renderer on the same browser.
+ */
+export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
+	const logLevel = options.logLevel ?? 'error';
+	let browser: Promise<HeadlessBrowser> | null = null;
+	let mediaServer: Promise<MediaServer> | null = null;
+	let pageServer: Promise<WebPageServer> | null = null;
+
+	const executable = (): string => {
+		const path = options.browserExecutable === undefined ? resolveBrowserExecutableSync() : options.browserExecutable;
+		if (!path) throw new BrowserNotFoundError('none of REMOTION_BROWSER_EXECUTABLE or a system Chromium');
+		return path;
+	};
+	const getBrowser = () => {
+		if (!browser) {
+			const path = executable();
+			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch((error: unknown) => {
+				browser = null;
+				throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+			});
+		}
+		return browser;
+	};
+	const getMediaServer = () => (mediaServer ??= startMediaServer());
+	const getPageServer = () =>
+		(pageServer ??= getWebPageBundle({cacheDir: options.cacheDir}).then((b) => startWebPageServer({bundleDir: b.dir})));
+	const capture = createLocalRenderer({cacheDir: options.cacheDir, browserExecutable: options.browserExecutable, logLevel, sharedBrowser: getBrowser});
+
+	const renderOnWeb = async (o: RenderVideoOptions): Promise<WebRenderedVideo> => {
+		const started = performance.now();
+		const template = templateOf(o.storyboard);
+		assertLocalMediaExist(o.storyboard, o.mediaDir);
+		if (o.signal?.aborted) throw new RenderCancelledError();
+		o.onProgress?.({stage: 'bundling', progress: 0});
+		const [puppeteer, media, server] = await Promise.all([getBrowser(), getMediaServer(), getPageServer()]);
+		o.onProgress?.({stage: 'bundling', progress: 1});
+		const base = media.mount(mediaSearchPath(o.mediaDir));
+		const inputProps = withMediaBaseUrl(o.storyboard, base);
+		const meta = await template.calculateMetadata({
+			props: inputProps,
+			defaultProps: inputProps,
+			abortSignal: new AbortController().signal,
+			compositionId: template.id,
+			isRendering: true,
+		});
+		const size = {width: meta.width ?? 1920, height: meta.height ?? 1080};
+		const fps = meta.fps ?? o.storyboard.format.fps;
+		const frames = meta.durationInFrames ?? 1;
+		const quality = resolveQuality(o.quality, size);
+		await mkdir(dirname(o.outFile), {recursive: true});
+		// Written next to the target and renamed at the end: a cancelled render leaves no half file.
+		const partFile = `${o.outFile}.part-${process.pid}`;
+		const upload = await server.openUpload({outFile: partFile, onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: p})});
+		let page: BrowserPage | null = null;
+		let guard: Awaited<ReturnType<typeof guardPageNetwork>> | null = null;
+		const onAbort = () => void page?.evaluate(() => window.promptreelAbort?.()).catch(() => undefined);
+		o.signal?.addEventListener('abort', onAbort, {once: true});
+		try {
+			page = await puppeteer.newPage({context: () => null, logLevel, indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined});
+			guard = await guardPageNetwork(page);
+			await page.goto({url: server.pageUrl, timeout: 60_000});
+			const request: WebPageRenderRequest = {
+				templateId: template.id,
+				inputProps,
+				scale: quality.scale,
+				videoBitrate: Math.round(quality.width * quality.height * fps * BITS_PER_PIXEL[o.quality]),
+				muted: false,
+				frameRange: null,
+				uploadUrl: upload.uploadUrl,
+				progressUrl: upload.progressUrl,
+				licenseKey: options.licenseKey ?? null,
+				logLevel: logLevel === 'trace' ? 'verbose' : logLevel,
+			};
+			if (o.signal?.aborted) throw new RenderCancelledError();
+			const result = (await page.evaluate(
+				(r: WebPageRenderRequest) => window.promptreelRender?.(r) ?? Promise.reject(new Error('The web render page did not load')),
+				request,
+			)) as WebPageRenderResult;
+			await upload.finish();
+			await rename(partFile, o.outFile);
+			o.onProgress?.({stage: 'encoding', progress: 1});
+			return {
+				file: o.outFile,
+				width: quality.width,
+				height: quality.height,
+				fps,
+				frames,
+				renderMs: performance.now() - started,
+				renderer: 'web',
+				note: null,
+				outboundRequests: guard.outbound(),
+				refusedRequests: result.refusedRequests,
+			};
+		} catch (error) {
+			await upload.finish().catch(() => undefined);
+			await rm(partFile, {force: true}).catch(() => undefined);
+			if (o.signal?.aborted) throw new RenderCancelledError();
+			if (error instanceof RenderCancelledError) throw error;
+			throw new RenderFailedError(`Rendering the video in the page failed: ${error instanceof Error ? error.message : String(error)}`, error);
+		} finally {
+			o.signal?.removeEventListener('abort', onAbort);
+			await guard?.dispose().catch(() => undefined);
+			await page?.close().catch(() => undefined);
+			media.unmount(base);
+		}
+	};
+
+	return {
+		id: 'web',
+		async renderVideo(o) {
+			const reason = (options.captureTemplates ?? captureUnlessWebEligible())(o.storyboard.template);
+			if (reason === null) return renderOnWeb(o);
+			const video = await capture.renderVideo(o);
+			return {...video, renderer: 'local', note: reason, outboundRequests: [], refusedRequests: []};
+		},
+		renderPoster: (o) => capture.renderPoster(o),
+		sourceHash: () => hashWebPageSources(),
+		async close() {
+			const [b, m, s] = [browser, mediaServer, pageServer];
+			browser = null;
+			mediaServer = null;
+			pageServer = null;
+			await capture.close();
+			await Promise.all([
+				b?.then((x) => x.close({silent: true})).catch(() => undefined),
+				m?.then((x) => x.close()).catch(() => undefined),
+				s?.then((x) => x.close()).catch(() => undefined),
+			]);
+		},
+	};
+};

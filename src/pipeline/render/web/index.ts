@@ -1,0 +1,10 @@
+export {createWebRenderer} from './create-web-renderer';
+export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './create-web-renderer';
+export {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
+export {guardPageNetwork, isLoopbackUrl} from './guard-page-network';
+export {webFidelity, judgeFidelity, WEB_PSNR_THRESHOLD_DB} from './web-fidelity';
+export type {WebFidelityResult, FidelityVerdict} from './web-fidelity';
+export {framePsnr} from './frame-psnr';
+export type {FramePsnr} from './frame-psnr';
+export {isWebEligible, captureUnlessWebEligible} from './web-eligibility';
+export type {WebEligibilityFile, TemplateGateResult} from './web-eligibility';

@@ -1,0 +1,26 @@
+// What Node sends to the web render page and what it answers (plain JSON both ways).
+import type {StoryboardInput} from '../../../../compositions/storyboard';
+
+export type WebPageRenderRequest = {
+	templateId: string;
+	/** The storyboard with media URLs on the loopback media server. */
+	inputProps: StoryboardInput;
+	scale: number;
+	/** Bits per second of the H.264 stream. */
+	videoBitrate: number;
+	/** true: no audio track (the audio is rendered and muxed another way). */
+	muted: boolean;
+	/** Inclusive frame range, or null for the whole video. */
+	frameRange: [number, number] | null;
+	/** Where the page POSTs each encoded chunk (`?position=` gives its byte offset in the file). */
+	uploadUrl: string;
+	progressUrl: string;
+	licenseKey: string | null;
+	logLevel: 'error' | 'warn' | 'info' | 'verbose';
+};
+
+export type WebPageRenderResult = {
+	renderMs: number;
+	/** Non-loopback requests the page refused to make (Remotion's usage report). */
+	refusedRequests: string[];
+};

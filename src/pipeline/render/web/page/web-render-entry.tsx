@@ -1,0 +1,99 @@
+// The page the web renderer drives: it renders one storyboard with @remotion/web-renderer (the page
+// paints itself onto a canvas and encodes with WebCodecs) and sends the encoded file to the
+// loopback page server in chunks. Browser code: imports only compositions, react and @remotion/*.
+import {renderMediaOnWeb} from '@remotion/web-renderer';
+import type React from 'react';
+import {MediaEngineContext} from '../../../../compositions/components/media-engine';
+import {findTemplate} from '../../../../compositions/registry';
+import type {StoryboardInput} from '../../../../compositions/storyboard';
+import type {WebPageRenderRequest, WebPageRenderResult} from './protocol';
+
+declare global {
+	interface Window {
+		promptreelRender?: (request: WebPageRenderRequest) => Promise<WebPageRenderResult>;
+		promptreelAbort?: () => void;
+		promptreelRefused?: string[];
+	}
+}
+
+const isLoopback = (url: URL): boolean =>
+	url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+// Remotion's usage report (a POST to remotion.pro after every render) has no off switch in
+// renderMediaOnWeb, so the page refuses any non-loopback fetch before it is made: renders work
+// offline and nothing leaves the machine. The Node side also blocks and counts such requests.
+const refused: string[] = [];
+window.promptreelRefused = refused;
+const originalFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+	const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+	if (!isLoopback(url)) {
+		refused.push(url.origin + url.pathname);
+		return Promise.reject(new Error(`promptreel renders offline: refused a request to ${url.origin}`));
+	}
+	return originalFetch(input, init);
+};
+window.addEventListener('unhandledrejection', (event) => {
+	// The usage report is sent without awaiting it; its refusal is expected, not an error.
+	if (String(event.reason).includes('promptreel renders offline')) event.preventDefault();
+});
+
+let controller: AbortController | null = null;
+window.promptreelAbort = () => controller?.abort();
+
+/** Sends one encoded chunk to where it belongs in the output file; awaited, so it back-pressures. */
+const upload = async (uploadUrl: string, position: number, data: Uint8Array): Promise<void> => {
+	const res = await originalFetch(`${uploadUrl}?position=${position}`, {method: 'POST', body: data as BodyInit});
+	if (!res.ok) throw new Error(`Upload of ${data.byteLength} bytes at ${position} failed: HTTP ${res.status}`);
+};
+
+const postProgress = (progressUrl: string, progress: number): void => {
+	void originalFetch(progressUrl, {method: 'POST', body: JSON.stringify({progress})}).catch(() => undefined);
+};
+
+window.promptreelRender = async (request) => {
+	const template = findTemplate(request.templateId);
+	if (!template) throw new Error(`Unknown template "${request.templateId}"`);
+	const {default: Template} = await template.lazyComponent();
+	const Component: React.FC<StoryboardInput> = (props) => (
+		<MediaEngineContext.Provider value="web">
+			<Template {...props} />
+		</MediaEngineContext.Provider>
+	);
+	controller = new AbortController();
+	let lastProgress = -1;
+	const output = new WritableStream<{type: 'write'; data: Uint8Array; position: number}>({
+		write: (chunk) => upload(request.uploadUrl, chunk.position, chunk.data),
+	});
+	const started = performance.now();
+	await renderMediaOnWeb({
+		composition: {
+			component: Component,
+			id: template.id,
+			calculateMetadata: template.calculateMetadata,
+			defaultProps: request.inputProps,
+		},
+		inputProps: request.inputProps,
+		container: 'mp4',
+		videoCodec: 'h264',
+		audioCodec: request.muted ? null : 'aac',
+		muted: request.muted,
+		videoBitrate: request.videoBitrate,
+		scale: request.scale,
+		frameRange: request.frameRange,
+		outputWritable: output,
+		licenseKey: request.licenseKey,
+		logLevel: request.logLevel,
+		// Nothing else runs in this page: yielding to it between frames only costs time.
+		pageResponsiveness: 'disabled',
+		signal: controller.signal,
+		onProgress: (p) => {
+			const rounded = Math.floor(p.progress * 50) / 50;
+			if (rounded > lastProgress) {
+				lastProgress = rounded;
+				postProgress(request.progressUrl, p.progress);
+			}
+		},
+	});
+	return {renderMs: performance.now() - started, refusedRequests: [...refused]};
+};

@@ -1,0 +1,41 @@
+import {templateIds} from '../../../compositions/registry';
+import gate from './web-eligibility.json';
+
+/** One template's result in web-eligibility.json (written by scripts/update-web-eligibility.ts). */
+export type TemplateGateResult = {
+	eligible: boolean;
+	/** Why it is not eligible, in one line (for report.json); null when eligible. */
+	reason: string | null;
+	samples: Record<string, {minPsnr: number; meanPsnr: number; worstFrame: number; framesBelow: number; comparedFrames: number}>;
+};
+
+export type WebEligibilityFile = {
+	generatedAt: string;
+	thresholdDb: number;
+	quality: string;
+	sourceHash: string;
+	templates: Record<string, TemplateGateResult>;
+};
+
+const committed = gate as WebEligibilityFile;
+
+/**
+ * Whether a template may render on the web path: only if the committed fidelity gate
+ * (web-eligibility.json) says every compared frame of every sample was >= the threshold.
+ * A template missing from the file has not been gated and is not eligible.
+ */
+export const isWebEligible = (templateId: string, results: WebEligibilityFile = committed): {eligible: boolean; reason: string | null} => {
+	const entry = results.templates[templateId];
+	if (!entry) {
+		const known = templateIds.includes(templateId) ? 'has not been through the web fidelity gate' : 'is not a known template';
+		return {eligible: false, reason: `Template "${templateId}" ${known}; rendered by the capture renderer (run scripts/update-web-eligibility.ts)`};
+	}
+	return entry.eligible ? {eligible: true, reason: null} : {eligible: false, reason: entry.reason ?? `Template "${templateId}" failed the web fidelity gate`};
+};
+
+/**
+ * For createWebRenderer's `captureTemplates`: null for a gated template, else why it is rendered
+ * by the capture renderer instead.
+ */
+export const captureUnlessWebEligible = (results: WebEligibilityFile = committed) => (templateId: string): string | null =>
+	isWebEligible(templateId, results).reason;

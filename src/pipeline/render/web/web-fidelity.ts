@@ -1,0 +1,106 @@
+import {mkdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {findTemplate, templateIds} from '../../../compositions/registry';
+import {UnknownTemplateError, PromptreelError} from '../../errors';
+import {projectRoot} from '../../project-root';
+import type {Quality} from '../quality';
+import type {RenderedVideo, Renderer} from '../renderer';
+import {framePsnr, type FramePsnr} from './frame-psnr';
+
+/** A template runs on the web renderer only if every compared frame is at least this close (dB). */
+export const WEB_PSNR_THRESHOLD_DB = 38;
+
+export type FidelityVerdict = {
+	passed: boolean;
+	comparedFrames: number;
+	minPsnr: number;
+	meanPsnr: number;
+	worstFrame: number;
+	/** Frames under the threshold. */
+	framesBelow: number;
+};
+
+/** The gate itself: passes only if there are frames and every one is >= the threshold. */
+export const judgeFidelity = (frames: FramePsnr[], thresholdDb = WEB_PSNR_THRESHOLD_DB): FidelityVerdict => {
+	if (frames.length === 0) return {passed: false, comparedFrames: 0, minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0};
+	let worst = frames[0] as FramePsnr;
+	let sum = 0;
+	let below = 0;
+	for (const f of frames) {
+		if (f.psnr < worst.psnr) worst = f;
+		// Identical frames are Infinity: cap them so the mean stays a number.
+		sum += Math.min(f.psnr, 100);
+		if (f.psnr < thresholdDb) below++;
+	}
+	return {
+		passed: below === 0,
+		comparedFrames: frames.length,
+		minPsnr: worst.psnr,
+		meanPsnr: sum / frames.length,
+		worstFrame: worst.frame,
+		framesBelow: below,
+	};
+};
+
+export type WebFidelityResult = FidelityVerdict & {
+	template: string;
+	sample: string;
+	quality: Quality;
+	webFile: string;
+	captureFile: string;
+	/** What the web renderer returned (a WebRenderedVideo from createWebRenderer). */
+	webVideo: RenderedVideo;
+	webMs: number;
+	captureMs: number;
+	frames: number;
+	fps: number;
+};
+
+/**
+ * Renders a template's sample both ways (web renderer and capture renderer) and compares every
+ * frame by PSNR. The caller passes both renderers (so they are reused across samples) and a
+ * folder for the two videos; the web renderer must not fall back to capture for this template.
+ */
+export const webFidelity = async (options: {
+	template: string;
+	sample: string;
+	web: Renderer;
+	capture: Renderer;
+	outDir: string;
+	quality?: Quality;
+	thresholdDb?: number;
+	signal?: AbortSignal;
+}): Promise<WebFidelityResult> => {
+	const template = findTemplate(options.template);
+	if (!template) throw new UnknownTemplateError(options.template, templateIds);
+	const storyboard = template.samples[options.sample];
+	if (!storyboard) {
+		throw new PromptreelError(
+			'UNKNOWN_SAMPLE',
+			`Template "${options.template}" has no sample "${options.sample}". Its samples: ${Object.keys(template.samples).join(', ')}`,
+			{badInput: true},
+		);
+	}
+	const quality = options.quality ?? 'draft';
+	// Samples name their media relative to public/ (samples/..., music/...).
+	const mediaDir = join(projectRoot(), 'public');
+	await mkdir(options.outDir, {recursive: true});
+	const base = join(options.outDir, `${options.template}-${options.sample}-${quality}`);
+	const common = {storyboard, mediaDir, quality, signal: options.signal};
+	const web = await options.web.renderVideo({...common, outFile: `${base}-web.mp4`});
+	const capture = await options.capture.renderVideo({...common, outFile: `${base}-capture.mp4`});
+	const verdict = judgeFidelity(await framePsnr({file: web.file, reference: capture.file}), options.thresholdDb);
+	return {
+		...verdict,
+		template: options.template,
+		sample: options.sample,
+		quality,
+		webFile: web.file,
+		captureFile: capture.file,
+		webVideo: web,
+		webMs: web.renderMs,
+		captureMs: capture.renderMs,
+		frames: capture.frames,
+		fps: capture.fps,
+	};
+};
