@@ -52,6 +52,8 @@ export const ERROR_CATALOGUE = {
 	VOICE_UNAVAILABLE: failure(503, false, 'The voice engine or its voice data is not installed here.'),
 	VOICE_FAILED: failure(500, true, 'The voice engine ran but failed.'),
 	BROWSER_NOT_FOUND: failure(503, false, 'No Chrome or Chromium to render with.'),
+	FFMPEG_NOT_FOUND: failure(503, false, "Debian's ffmpeg (for analysis filters) is not installed."),
+	FIDELITY_CHECK_FAILED: failure(500, false, 'Frames of two renders could not be compared.'),
 	RENDER_FAILED: failure(500, true, 'The render failed.'),
 	CANCELLED: failure(409, false, 'The job or render was cancelled.'),
 	JOB_TIMEOUT: failure(504, false, 'The job ran longer than PROMPTREEL_JOB_TIMEOUT_SEC.'),

@@ -136,7 +136,8 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			if (o.signal?.aborted) throw new RenderCancelledError();
 			const result = (await page.evaluate(
 				(r: WebPageRenderRequest) => window.promptreelRender?.(r) ?? Promise.reject(new Error('The web render page did not load')),
-				request,
+				// A storyboard is JSON by construction (zod-parsed); the page's types do not know that.
+				request as unknown as Parameters<typeof page.evaluate>[1],
 			)) as WebPageRenderResult;
 			await upload.finish();
 			await rename(partFile, o.outFile);

@@ -76,7 +76,7 @@ export const webFidelity = async (options: {
 	const storyboard = template.samples[options.sample];
 	if (!storyboard) {
 		throw new PromptreelError(
-			'UNKNOWN_SAMPLE',
+			'INVALID_OPTION',
 			`Template "${options.template}" has no sample "${options.sample}". Its samples: ${Object.keys(template.samples).join(', ')}`,
 			{badInput: true},
 		);
