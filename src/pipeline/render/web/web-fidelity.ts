@@ -78,7 +78,6 @@ export const webFidelity = async (options: {
 		throw new PromptreelError(
 			'INVALID_OPTION',
 			`Template "${options.template}" has no sample "${options.sample}". Its samples: ${Object.keys(template.samples).join(', ')}`,
-			{badInput: true},
 		);
 	}
 	const quality = options.quality ?? 'draft';
