@@ -27,14 +27,15 @@ const intVar = (fallback: number, min: number, max: number) =>
 		.pipe(z.number(`Use a whole number from ${min} to ${max}.`).int(`Use a whole number from ${min} to ${max}.`).min(min).max(max));
 
 /** Renderers a user may name; src/app/create-renderer.ts says which of them this build can run. */
-export const RENDERER_IDS = ['local', 'lambda'] as const;
+export const RENDERER_IDS = ['local', 'web', 'lambda'] as const;
 export type RendererId = (typeof RENDERER_IDS)[number];
 
 /** Every environment variable promptreel reads, with its default and description: the one source of `--help` and the docs. */
 export const envSchema = z.object({
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
-	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (this machine), lambda (Remotion Lambda, not available yet).'),
+	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda, not available yet).'),
+	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer (see the README, Licensing).'),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
 	PROMPTREEL_PLANNER_MODEL: optionalString.describe('Chat model used by the LLM planner.'),
@@ -64,6 +65,7 @@ export type PromptreelConfig = {
 	dataDir: string;
 	browserExecutable: string | undefined;
 	renderer: RendererId;
+	remotionLicenseKey: string | undefined;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
 	/** The server part: the jobs layer's settings and the HTTP front's. */
@@ -96,6 +98,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 		dataDir: resolve(e.PROMPTREEL_DATA_DIR ?? join(homedir(), '.promptreel')),
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		renderer: e.PROMPTREEL_RENDERER,
+		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},
 		pexels: {apiKey: e.PEXELS_API_KEY, baseUrl: e.PEXELS_BASE_URL},
 		server: {

@@ -30,6 +30,8 @@ export type RenderOutputsResult = {
 	cacheHit: boolean;
 	cacheKey: string | null;
 	video: {width: number; height: number; fps: number; frames: number} | null;
+	/** The renderer that drew the video and why, when it is not the one asked (see RenderedVideo). */
+	renderedBy: {id: string; note: string | null} | null;
 	timings: Record<string, number>;
 };
 
@@ -66,6 +68,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 	const cached = o.cacheDir && cacheKey ? join(o.cacheDir, cacheKey) : null;
 	let cacheHit = false;
 	let video: RenderOutputsResult['video'] = null;
+	let renderedBy: RenderOutputsResult['renderedBy'] = null;
 
 	if (cached && !o.force && existsSync(join(cached, 'video.mp4')) && existsSync(join(cached, 'poster.jpg'))) {
 		await copyFile(join(cached, 'video.mp4'), paths.video);
@@ -84,6 +87,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 			}),
 		);
 		video = {width: rendered.width, height: rendered.height, fps: rendered.fps, frames: rendered.frames};
+		if (rendered.renderedBy) renderedBy = {id: rendered.renderedBy, note: rendered.note ?? null};
 		o.onProgress?.({stage: 'poster', progress: 0});
 		await time('poster', () =>
 			o.renderer.renderPoster({storyboard: o.storyboard, mediaDir: o.mediaDir, outFile: paths.poster, quality: o.quality, signal: o.signal}),
@@ -103,6 +107,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		cacheHit,
 		cacheKey,
 		video,
+		renderedBy,
 		timings,
 	};
 };

@@ -106,7 +106,11 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 		});
 		const now = performance.now();
 		report.stagesMs.rendering = Math.round(now - renderStarted);
-		report.providers.rendering = o.renderer.id;
+		report.providers.rendering = rendered.renderedBy?.id ?? o.renderer.id;
+		if (rendered.renderedBy && rendered.renderedBy.id !== o.renderer.id) {
+			const reason = rendered.renderedBy.note ?? `the ${o.renderer.id} renderer handed it on`;
+			report.fallbacks.push({stage: 'rendering', from: o.renderer.id, to: rendered.renderedBy.id, reason});
+		}
 		report.renderTimingsMs = rendered.timings;
 		report.cacheHit = rendered.cacheHit;
 		report.cacheKey = rendered.cacheKey;

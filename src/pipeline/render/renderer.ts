@@ -20,7 +20,18 @@ export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress'> & {
 	frame?: number;
 };
 
-export type RenderedVideo = {file: string; width: number; height: number; fps: number; frames: number; renderMs: number};
+export type RenderedVideo = {
+	file: string;
+	width: number;
+	height: number;
+	fps: number;
+	frames: number;
+	renderMs: number;
+	/** The renderer that drew it when another than the one asked (the web renderer hands a template that fails its gate to capture). */
+	renderedBy?: string;
+	/** Why, for report.json. */
+	note?: string | null;
+};
 
 /**
  * Renders storyboards to files. `local` renders on this machine; a Lambda renderer implements the

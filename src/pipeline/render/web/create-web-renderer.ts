@@ -150,6 +150,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 				frames,
 				renderMs: performance.now() - started,
 				renderer: 'web',
+				renderedBy: 'web',
 				note: null,
 				outboundRequests: guard.outbound(),
 				refusedRequests: result.refusedRequests,
@@ -174,7 +175,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			const reason = (options.captureTemplates ?? captureUnlessWebEligible())(o.storyboard.template);
 			if (reason === null) return renderOnWeb(o);
 			const video = await capture.renderVideo(o);
-			return {...video, renderer: 'local', note: reason, outboundRequests: [], refusedRequests: []};
+			return {...video, renderer: 'local', renderedBy: 'local', note: reason, outboundRequests: [], refusedRequests: []};
 		},
 		renderPoster: (o) => capture.renderPoster(o),
 		sourceHash: () => hashWebPageSources(),
