@@ -66,14 +66,23 @@ describe('worker pool', () => {
 	it('runs a job to done, persisting stage -> status and the result', async () => {
 		const a = await store.insert(job(), Date.now());
 		const seen: string[] = [];
+		// Progress writes are asynchronous (the store is): wait until each stage change has landed.
+		const landed = async (status: string, stage: string) => {
+			await until(async () => {
+				const j = await store.get(a.id);
+				return j?.status === status && j.stage === stage;
+			});
+			const j = (await store.get(a.id))!;
+			return status === j.stage ? j.status : `${j.status}/${j.stage}`;
+		};
 		pool(async (_j, ctx) => {
 			ctx.onProgress({stage: 'planning', progress: 1});
-			seen.push((await store.get(a.id))!.status);
+			seen.push(await landed('planning', 'planning'));
 			ctx.onProgress({stage: 'voicing', progress: 0.5});
-			seen.push((await store.get(a.id))!.status);
+			seen.push(await landed('voicing', 'voicing'));
 			ctx.onWarning('Festival is missing: silent narration.');
 			ctx.onProgress({stage: 'encoding', progress: 0.2});
-			seen.push(`${(await store.get(a.id))!.status}/${(await store.get(a.id))!.stage}`);
+			seen.push(await landed('rendering', 'encoding'));
 			return {files: ['video.mp4'], outputDir: '/tmp/x', warnings: [{stage: 'voicing', code: 'VOICE_FALLBACK', message: 'm'}]};
 		});
 		await until(async () => (await store.get(a.id))?.status === 'done');
