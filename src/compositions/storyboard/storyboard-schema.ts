@@ -325,9 +325,9 @@ export const CAPTION_PRESET_ALIASES = {plain: 'classic'} as const satisfies Reco
 export const CAPTION_POSITIONS = ['bottom', 'center', 'top'] as const;
 
 export const captionPresetSchema = z
-	.enum([...CAPTION_PRESETS, ...(Object.keys(CAPTION_PRESET_ALIASES) as (keyof typeof CAPTION_PRESET_ALIASES)[])])
+	// A preprocess, not a transform: JSON Schema (MCP tools, OpenAPI, `promptreel schema`) shows the presets.
+	.preprocess((p) => (typeof p === 'string' && p in CAPTION_PRESET_ALIASES ? CAPTION_PRESET_ALIASES[p as keyof typeof CAPTION_PRESET_ALIASES] : p), z.enum(CAPTION_PRESETS))
 	.default('highlight')
-	.transform((p): CaptionPreset => (p in CAPTION_PRESET_ALIASES ? CAPTION_PRESET_ALIASES[p as keyof typeof CAPTION_PRESET_ALIASES] : (p as CaptionPreset)))
 	.describe(
 		'highlight colours the spoken word (karaoke); boxed puts it on a pill; pop shows one word at a time; reveal shows words as they are spoken; bounce springs each word in; classic shows outlined two-line chunks. "plain" is an older name for classic.',
 	);
