@@ -21,5 +21,5 @@ export const resolveBrowserExecutableSync = (env: NodeJS.ProcessEnv = process.en
 	return SYSTEM_BROWSER_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
 };
 
-/** Chromium settings shared by every render path (measured on 2 cores, DESIGN.md §4). */
+/** Chromium settings shared by every render path (measured on 2 cores: README, Speed). */
 export const CHROMIUM_OPTIONS = {gl: 'angle'} as const;

@@ -24,7 +24,7 @@ export type LocalRendererOptions = {
 	cacheDir: string;
 	/** Browser to use; default: resolveBrowserExecutableSync(). */
 	browserExecutable?: string | null;
-	/** Frames rendered in parallel; 1 was fastest on 2 cores (DESIGN.md §4). */
+	/** Frames rendered in parallel; 1 was fastest on 2 cores (README, Speed). */
 	concurrency?: number;
 	logLevel?: LogLevel;
 	onBundleProgress?: (progress: number) => void;
