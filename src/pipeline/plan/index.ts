@@ -12,7 +12,9 @@ export type {PlannedStoryboard, PlannedScene, MusicMood} from './planned-storybo
 export {EmptyPromptError, PromptTooLongError, InvalidLanguageError} from './plan-errors';
 export {MAX_PROMPT_CHARS, normalizePrompt} from './normalize-prompt';
 export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_SCENE_MS} from './estimate-duration';
-export {findEmoji, stripEmoji} from './text-tokens';
+export {findEmoji, stripEmoji, wordTokens, splitSentences, isSpacelessLanguage} from './text-tokens';
+export type {WordToken} from './text-tokens';
+export {isStopWord} from './stop-words';
 export {createOpenAiPlanner, PlannerFailedError, DEFAULT_PLANNER_MODEL} from './openai-planner';
 export type {OpenAiPlannerOptions} from './openai-planner';
 export {createFallbackPlanner} from './fallback-planner';

@@ -76,6 +76,13 @@ i il in la le lo ma mi ne nel nella non o per più quando se si sono su tra un u
 
 const ZH = `的 了 是 在 和 也 有 就 不 都 而 及 与 着 或 一个 我们 他们 你们 这 那 这些 那些 它 他 她 我 你 会 能 要 把 被 让 从 到 对 为 以 等 很 还 又 吗 呢 吧`;
 
+const HI = `का की के को में से पर और या एक यह वह ये वे है हैं था थी थे हो होता होती होते होना जाता जाती जाते
+जा रहा रही रहे ने भी तो ही लिए कि जो कर करता करती करते किया गया गई गए बहुत सबसे हर कुछ अपने अपनी अपना इस उस इन उन
+जब तक साथ बाद पहले अब फिर कभी सकता सकती सकते`;
+
+const AR = `في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين كل أن إن ان لا ما هل قد كان كانت بين حتى عبر نحو
+أو او ثم لكن لم لن هو هي هم نحن أنت عند منذ بعد قبل كما أيضا أكثر جدا يمكن يمكنها يمكنه`;
+
 const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
 const LISTS: Record<string, ReadonlySet<string>> = {
@@ -86,6 +93,8 @@ const LISTS: Record<string, ReadonlySet<string>> = {
 	pt: toSet(PT),
 	it: toSet(IT),
 	zh: toSet(ZH),
+	hi: toSet(HI),
+	ar: toSet(AR),
 };
 
 const baseLanguage = (language: string): string => language.split('-')[0]!.toLowerCase();
