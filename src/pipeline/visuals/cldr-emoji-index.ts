@@ -17,6 +17,8 @@ export type EmojiEntry = {
 	name: string;
 	/** How well this term names the emoji: its CLDR name 1, a keyword less, a generic keyword much less. */
 	weight: number;
+	/** The term is the emoji's own name (CLDR "tts") in this language, not just a keyword. */
+	named: boolean;
 };
 
 export type CldrEmojiIndex = {
@@ -32,10 +34,13 @@ export type CldrEmojiIndex = {
 /** A keyword shared by more emoji than this ("animal", "face", "食物") says nothing about which to show. */
 const MAX_EMOJI_PER_TERM = 12;
 const NAME_WEIGHT = 1;
+const NAME_PART_WEIGHT = 0.9;
 const KEYWORD_WEIGHT = 0.75;
 const EMOJILIB_WEIGHT = 0.55;
-// Skin tones and hair styles repeat a person; regional indicators draw nothing in the set.
-const SKIPPED = /[\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}]/u;
+// Skin tones repeat a person; regional indicators draw nothing in the set. Clock faces, keycaps,
+// letters and ideograph buttons are writing, not pictures: "eight", "month" and "two" name them.
+const SKIPPED =
+	/[\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{1F550}-\u{1F567}\u{1F170}-\u{1F251}\u20E3\u{1F51E}\u{1F4AF}\u{1F520}-\u{1F524}\u3297\u3299]/u;
 
 type Annotations = {annotations: {annotations: Record<string, {default?: string[]; tts?: string[]}>}};
 
@@ -57,7 +62,7 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	if (hit) return hit;
 	const require = createRequire(import.meta.url);
 	const set = loadEmojiSet();
-	const raw = new Map<string, Map<string, {name: string; weight: number}>>();
+	const raw = new Map<string, Map<string, {name: string; weight: number; named: boolean}>>();
 	const add = (term: string, emoji: string, weight: number) => {
 		if (SKIPPED.test(emoji)) return;
 		const name = set.nameOf(emoji);
@@ -69,9 +74,9 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 				words.map((w) => w.key),
 				language,
 			);
-			const byEmoji = raw.get(key) ?? new Map<string, {name: string; weight: number}>();
+			const byEmoji = raw.get(key) ?? new Map<string, {name: string; weight: number; named: boolean}>();
 			const prev = byEmoji.get(emoji);
-			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight});
+			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_WEIGHT});
 			raw.set(key, byEmoji);
 		}
 	};
@@ -79,7 +84,12 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	const data = require(`cldr-annotations-full/annotations/${language}/annotations.json`) as Annotations;
 	for (const [emoji, a] of Object.entries(data.annotations.annotations)) {
 		for (const t of a.tts ?? []) add(t, emoji, NAME_WEIGHT);
-		for (const k of a.default ?? []) add(k, emoji, KEYWORD_WEIGHT);
+		// A keyword that is also a word of the name ("fromage" of "part de fromage") names the emoji.
+		const nameWords = new Set((a.tts ?? []).flatMap((t) => keyedWords(t, language).map((w) => w.key)));
+		for (const k of a.default ?? []) {
+			const words = keyedWords(k, language);
+			add(k, emoji, words.length === 1 && nameWords.has(words[0]!.key) ? NAME_PART_WEIGHT : KEYWORD_WEIGHT);
+		}
 	}
 	if (language === 'en') {
 		const lib = require('emojilib') as Record<string, string[]>;
@@ -93,11 +103,12 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	const index = new Map<string, EmojiEntry[]>();
 	for (const [key, byEmoji] of raw) {
 		if (byEmoji.size > MAX_EMOJI_PER_TERM) continue;
-		// A keyword shared by a few emoji is weaker for each of them than one that names one emoji.
+		// A keyword shared by a few emoji is weaker for each of them than one that names one emoji;
+		// the emoji it is the name of keeps its full weight ("bicicleta" is 🚲, also a keyword of 🚴).
 		const share = 1 / (1 + 0.25 * (byEmoji.size - 1));
 		index.set(
 			key,
-			[...byEmoji].map(([emoji, {name, weight}]) => ({emoji, name, weight: weight * share})),
+			[...byEmoji].map(([emoji, {name, weight, named}]) => ({emoji, name, weight: named ? weight : weight * share, named})),
 		);
 	}
 	const minPart = language === 'ja' || language === 'zh' ? 2 : 4;

@@ -17,6 +17,8 @@ export const SENSE_RULES: Partial<Record<EmojiLanguage, readonly SenseRule[]>> =
 		{word: 'unlock', emoji: '🔓', onlyWith: ['door', 'key', 'password', 'safe', 'lock', 'phone', 'security']},
 		{word: 'unlocked', emoji: '🔓', onlyWith: ['door', 'key', 'password', 'safe', 'lock', 'phone', 'security']},
 	],
+	it: [{word: 'squadra', emoji: '📐', onlyWith: ['disegno', 'geometria', 'righello', 'angolo', 'matita']}],
+	pt: [{word: 'torrada', emoji: '🍞', onlyWith: ['pão', 'manteiga', 'geleia', 'torradeira']}],
 };
 
 /**
@@ -30,4 +32,11 @@ export const EXTRA_TERMS: Partial<Record<EmojiLanguage, readonly (readonly [stri
 		['garden bed', '🌱'],
 		['flower bed', '🌷'],
 	],
+	// "It rains" and "it snows" are verbs in these languages; CLDR lists only the nouns.
+	de: [['regnet', '🌧'], ['schneit', '🌨']],
+	fr: [['pleut', '🌧'], ['neige', '🌨']],
+	es: [['llueve', '🌧'], ['nieva', '🌨'], ['olivo', '🫒']],
+	pt: [['chove', '🌧'], ['neva', '🌨'], ['comboio', '🚆'], ['oliveira', '🫒']],
+	it: [['piove', '🌧'], ['nevica', '🌨'], ['ulivo', '🫒']],
+	hi: [['धान', '🌾'], ['फसल', '🌾']],
 };

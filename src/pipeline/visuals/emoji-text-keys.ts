@@ -37,8 +37,12 @@ const strip = (word: string, suffixes: readonly string[], minStem: number): stri
 const ARABIC_MARKS = /[\u064B-\u0652\u0670\u0640]/gu;
 const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'];
 const ARABIC_SUFFIXES = ['ات', 'ون', 'ين', 'ها', 'ه'];
-const HINDI_SUFFIXES = ['ियाँ', 'ियां', 'ियों', 'ाओं', 'ाएँ', 'ाएं', 'ों', 'ें', 'ीं'];
-const HINDI_FINAL_VOWEL = /[ािीुूेैोौ]$/u;
+// Plural and oblique endings back to the dictionary form: मधुमक्खियाँ -> मधुमक्खी, फूलों -> फूल, पैसे -> पैसा.
+const HINDI_ENDINGS: readonly (readonly [string, string])[] = [
+	['ियाँ', 'ी'], ['ियां', 'ी'], ['ियों', 'ी'], ['ाओं', 'ा'], ['ाएँ', 'ा'], ['ाएं', 'ा'], ['ों', ''], ['ें', ''], ['े', 'ा'],
+];
+// Okurigana and particles after a Japanese word's kanji or katakana: 桜の -> 桜, 散って -> 散.
+const JAPANESE_TAIL = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])\p{Script=Hiragana}+$/u;
 
 /**
  * A light, per-language stem so singular and plural (and German umlaut plurals) meet. Not a full
@@ -73,10 +77,13 @@ export const stemKey = (word: string, language: EmojiLanguage): string => {
 			}
 			return strip(w, ARABIC_SUFFIXES, 3);
 		}
-		case 'hi':
+		case 'hi': {
 			w = w.replace(/\u093C/gu, '').replace(/\u0901/gu, '\u0902');
-			w = strip(w, HINDI_SUFFIXES, 2);
-			return [...w].length > 2 ? w.replace(HINDI_FINAL_VOWEL, '') : w;
+			const ending = HINDI_ENDINGS.find(([from]) => w.endsWith(from) && [...w].length - [...from].length >= 2);
+			return ending ? w.slice(0, -ending[0].length) + ending[1] : w;
+		}
+		case 'ja':
+			return w.replace(JAPANESE_TAIL, '');
 		default:
 			return w;
 	}

@@ -27,6 +27,10 @@ export type MatchEmojiTermsOptions = {
 const MAX_PHRASE_WORDS = 4;
 const COMPOUND_HEAD = 0.85;
 const COMPOUND_MODIFIER = 0.7;
+/** Single characters that are mostly grammar, place or time words in Chinese and Japanese (中 is also 🀄). */
+const GRAMMATICAL_HAN = new Set([...'中上下里内外前后後时時日月年人点个大小多少天一二三四五六七八九十百千万方今明']);
+/** Only German writes compounds as one word among the languages loaded, besides Chinese and Japanese. */
+const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
 
 const isCjk = (language: EmojiLanguage) => language === 'ja' || language === 'zh';
 
@@ -49,7 +53,7 @@ const compoundParts = (word: KeyedWord, parts: readonly string[], language: Emoj
 	const key = word.key;
 	const len = [...key].length;
 	const minWord = isCjk(language) ? 2 : 7;
-	if (len < minWord) return found;
+	if (len < minWord || !COMPOUNDING.has(language)) return found;
 	const head = parts.find((p) => p.length < key.length && key.endsWith(p));
 	if (head) found.push({term: head, weight: COMPOUND_HEAD});
 	const modifier = parts.find((p) => p.length < key.length && key.startsWith(p) && p !== head);
@@ -76,11 +80,13 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 			const span = words.slice(i, i + n);
 			if (taken.slice(i, i + n).some(Boolean)) continue;
 			if (span.slice(1).some((w) => w.breakBefore)) continue;
-			if (span[0]!.stop || span[n - 1]!.stop) continue;
+			// A particle may end a Chinese or Japanese term written as one (お金), never a word alone.
+			if (n === 1 ? span[0]!.stop : !isCjk(language) && (span[0]!.stop || span[n - 1]!.stop)) continue;
 			const key = phraseKey(
 				span.map((w) => w.key),
 				language,
 			);
+			if (isCjk(language) && GRAMMATICAL_HAN.has(key)) continue;
 			const candidates = filter(key, index.lookup(key));
 			if (candidates.length === 0) continue;
 			for (let j = i; j < i + n; j++) taken[j] = true;

@@ -57,6 +57,18 @@ const KEYWORD_FACTOR = 0.6;
 const SUBJECT_BONUS = 0.5;
 const GROUP_BONUS = 0.3;
 const USED_FACTOR = 0.75;
+/** What a scene's picture should be: a thing, not a symbol, a face or a gesture ("great" -> 👍). */
+const GROUP_FACTOR: Record<string, number> = {'Symbols': 0.45, 'Smileys & Emotion': 0.45, 'People & Body': 0.7, 'Flags': 0.5};
+/**
+ * Everyday pictures a word shared by many emoji most often means ("Wasser" names 💧 and 🐃): a
+ * mild prior, never enough to beat a word's own emoji.
+ */
+const COMMON = new Set(
+	[...'💧☕💰🌧❄🌸🌳🌱🚀🐈🐕🏠🌊☀🌙🔥🚆🚗✈📚🌍🐟🌾'].filter((c) => !/[\uFE0F]/.test(c)),
+);
+const COMMON_FACTOR = 1.3;
+/** The video's subject is a candidate in every scene, at this score: a scene's own weak match may lose to it. */
+const SUBJECT_PRIOR = 0.45;
 const ZWJ_FACTOR = 0.8;
 
 /** A stable order among equals, different per seed. */
@@ -100,6 +112,11 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 	}
 
 	const scores = sceneScores(opts, language);
+	if (opts.subject) {
+		const prior = scores.get(opts.subject.emoji) ?? {name: opts.subject.name, score: 0, words: []};
+		prior.score += SUBJECT_PRIOR;
+		scores.set(opts.subject.emoji, prior);
+	}
 	// The text's domain: a word whose senses span groups takes the one the other words share.
 	const index = loadCldrEmojiIndex(emojiLanguageOf(language));
 	const groupWeight = new Map<string, number>();
@@ -114,6 +131,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			score *= 1 + SUBJECT_BONUS * (opts.subject?.weights.get(emoji) ?? 0);
 			const g = index.groupOf(s.name);
 			score *= 1 + GROUP_BONUS * ((g ? groupWeight.get(g) ?? 0 : 0) / groupTotal);
+			score *= g ? GROUP_FACTOR[g] ?? 1 : 1;
+			if (COMMON.has(emoji)) score *= COMMON_FACTOR;
 			if (used.has(emoji)) score *= USED_FACTOR;
 			if (emoji.includes('\u200d')) score *= ZWJ_FACTOR;
 			return {emoji, name: s.name, score, words: s.words};

@@ -5,6 +5,8 @@ export type EmojiScore = {name: string; score: number; words: string[]};
 
 /** Only the best few senses of a term count: the rest are its far meanings. */
 const CANDIDATES_PER_TERM = 4;
+/** The first words of a sentence are most often its subject. */
+const POSITION_BONUS = 0.5;
 
 /**
  * Adds up what the terms of a text say for each emoji: the term's weight for it, more for a
@@ -22,7 +24,7 @@ export const scoreEmoji = (opts: {
 	const length = Math.max(1, opts.textLength);
 	for (const m of opts.matches) {
 		const phrase = 1 + 0.5 * (m.length - 1);
-		const position = 1 + 0.25 * (1 - Math.min(1, m.start / length));
+		const position = 1 + POSITION_BONUS * (1 - Math.min(1, m.start / length));
 		for (const c of m.candidates.slice(0, CANDIDATES_PER_TERM)) {
 			const entry = scores.get(c.emoji) ?? {name: c.name, score: 0, words: []};
 			entry.score += c.weight * phrase * position * factor;
