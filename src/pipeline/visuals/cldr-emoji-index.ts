@@ -17,7 +17,7 @@ export type EmojiEntry = {
 	name: string;
 	/** How well this term names the emoji: its CLDR name 1, a keyword less, a generic keyword much less. */
 	weight: number;
-	/** The term is the emoji's own name (CLDR "tts") in this language, not just a keyword. */
+	/** The term is the emoji's own name (CLDR "tts") in this language or a word of it, not just a keyword. */
 	named: boolean;
 };
 
@@ -32,15 +32,16 @@ export type CldrEmojiIndex = {
 };
 
 /** A keyword shared by more emoji than this ("animal", "face", "食物") says nothing about which to show. */
-const MAX_EMOJI_PER_TERM = 12;
+const MAX_EMOJI_PER_TERM = 20;
 const NAME_WEIGHT = 1;
 const NAME_PART_WEIGHT = 0.9;
 const KEYWORD_WEIGHT = 0.75;
 const EMOJILIB_WEIGHT = 0.55;
 // Skin tones repeat a person; regional indicators draw nothing in the set. Clock faces, keycaps,
-// letters and ideograph buttons are writing, not pictures: "eight", "month" and "two" name them.
+// letters and ideograph buttons are writing, not pictures: "eight", "month" and "two" name them;
+// 🤏 is what "a little" names in every language.
 const SKIPPED =
-	/[\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{1F550}-\u{1F567}\u{1F170}-\u{1F251}\u20E3\u{1F51E}\u{1F4AF}\u{1F520}-\u{1F524}\u3297\u3299]/u;
+	/[\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{1F550}-\u{1F567}\u{1F170}-\u{1F251}\u20E3\u{1F51E}\u{1F4AF}\u{1F520}-\u{1F524}\u3297\u3299\u{1F90F}]/u;
 
 type Annotations = {annotations: {annotations: Record<string, {default?: string[]; tts?: string[]}>}};
 
@@ -76,7 +77,7 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 			);
 			const byEmoji = raw.get(key) ?? new Map<string, {name: string; weight: number; named: boolean}>();
 			const prev = byEmoji.get(emoji);
-			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_WEIGHT});
+			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_PART_WEIGHT});
 			raw.set(key, byEmoji);
 		}
 	};
@@ -105,10 +106,13 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 		if (byEmoji.size > MAX_EMOJI_PER_TERM) continue;
 		// A keyword shared by a few emoji is weaker for each of them than one that names one emoji;
 		// the emoji it is the name of keeps its full weight ("bicicleta" is 🚲, also a keyword of 🚴).
-		const share = 1 / (1 + 0.25 * (byEmoji.size - 1));
+		const share = (rate: number) => 1 / (1 + rate * (byEmoji.size - 1));
 		index.set(
 			key,
-			[...byEmoji].map(([emoji, {name, weight, named}]) => ({emoji, name, weight: named ? weight : weight * share, named})),
+			[...byEmoji].map(([emoji, {name, weight, named}]) => {
+				const rate = weight >= NAME_WEIGHT ? 0 : named ? 0.1 : 0.25;
+				return {emoji, name, weight: weight * share(rate), named};
+			}),
 		);
 	}
 	const minPart = language === 'ja' || language === 'zh' ? 2 : 4;

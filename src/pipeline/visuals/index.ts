@@ -1,5 +1,5 @@
 export {createEmojiIllustration, emojiCredit} from './emoji-illustration';
-export type {EmojiIllustration, CreateEmojiIllustrationOptions} from './emoji-illustration';
+export type {EmojiIllustration, EmojiIconFile, CreateEmojiIllustrationOptions} from './emoji-illustration';
 export {illustrateScenes} from './illustrate-scenes';
 export type {IllustrateScenesOptions} from './illustrate-scenes';
 export {pickEmoji, FALLBACK_EMOJI} from './pick-emoji';

@@ -151,7 +151,9 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			icons.push({emoji: c.emoji, name: c.name});
 			for (const w of c.words) wordsTaken.add(w);
 		}
-		return {emoji: main.emoji, name: main.name, score: main.score, reason: 'keywords', fallback: false, fallbackReason: null, icons, words: main.words};
+		// Won only by the subject's prior: the scene itself named nothing better.
+		const reason = main.words.length === 0 ? 'subject' : 'keywords';
+		return {emoji: main.emoji, name: main.name, score: main.score, reason, fallback: false, fallbackReason: null, icons, words: main.words.length > 0 ? main.words : (opts.subject?.words ?? [])};
 	}
 
 	if (opts.subject) {

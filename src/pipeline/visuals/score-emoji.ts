@@ -4,14 +4,14 @@ import type {EmojiTermMatch} from './match-emoji-terms';
 export type EmojiScore = {name: string; score: number; words: string[]};
 
 /** Only the best few senses of a term count: the rest are its far meanings. */
-const CANDIDATES_PER_TERM = 4;
+const CANDIDATES_PER_TERM = 8;
 /** The first words of a sentence are most often its subject. */
 const POSITION_BONUS = 0.5;
 
 /**
  * Adds up what the terms of a text say for each emoji: the term's weight for it, more for a
  * whole phrase and for words early in the text (usually the subject), times `factor`.
- * Each term counts once per emoji.
+ * Each term counts once.
  */
 export const scoreEmoji = (opts: {
 	matches: readonly EmojiTermMatch[];
@@ -22,7 +22,12 @@ export const scoreEmoji = (opts: {
 	const scores = opts.into ?? new Map<string, EmojiScore>();
 	const factor = opts.factor ?? 1;
 	const length = Math.max(1, opts.textLength);
+	const seen = new Set<string>();
 	for (const m of opts.matches) {
+		// A word said twice ("from flower to flower") is one thing, not two.
+		const term = m.words.toLocaleLowerCase();
+		if (seen.has(term)) continue;
+		seen.add(term);
 		const phrase = 1 + 0.5 * (m.length - 1);
 		const position = 1 + POSITION_BONUS * (1 - Math.min(1, m.start / length));
 		for (const c of m.candidates.slice(0, CANDIDATES_PER_TERM)) {

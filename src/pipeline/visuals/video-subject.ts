@@ -13,7 +13,7 @@ export type VideoSubject = {
 };
 
 export type PickVideoSubjectOptions = {
-	/** The video's title or topic: named things there weigh double. */
+	/** The video's title or topic: counted like one more scene (a title is often figurative: "From Farm to Cup"). */
 	title?: string;
 	/** Every scene's text (title and narration). */
 	texts: readonly string[];
@@ -39,7 +39,7 @@ export const pickVideoSubject = (opts: PickVideoSubjectOptions): VideoSubject | 
 			total.set(emoji, entry);
 		}
 	};
-	if (opts.title) add(opts.title, 2);
+	if (opts.title) add(opts.title, 1);
 	for (const text of opts.texts) add(text, 1);
 	let best: [string, EmojiScore] | null = null;
 	for (const e of total) if (!best || e[1].score > best[1].score + 1e-9) best = e;
