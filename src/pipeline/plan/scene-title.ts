@@ -1,5 +1,7 @@
-import {surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
+import {isContentWord, surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
+import {loadNounLexicon} from './noun-lexicon';
 import {rankPhrases} from './key-phrase';
+import {isStopWord} from './stop-words';
 import {titleCase, upperFirst} from './title-case';
 import {isTitlePhrase, phraseWindows} from './title-phrase';
 import {findEmoji, stripEmoji, wordTokens} from './text-tokens';
@@ -37,6 +39,24 @@ const withEmoji = (title: string, source: string): string => {
 };
 
 /**
+ * "Body clock loves routine": an English word in -s directly followed by another content word is
+ * a verb with its object, so a phrase ending on it stops mid-clause.
+ */
+const endsOnVerb = (text: string, end: number, words: readonly {lower: string}[], language: string): boolean => {
+	if (words.length < 2 || !/s$/.test(words[words.length - 1]!.lower)) return false;
+	const rest = text.slice(end);
+	const next = wordTokens(rest, language)[0];
+	return next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && !isStopWord(next.lower, language);
+};
+
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
+/** "I love coffee": a word right after a subject pronoun is its verb. */
+const afterPronoun = (text: string, start: number, language: string): boolean => {
+	const before = wordTokens(text.slice(0, start), language).at(-1);
+	return before !== undefined && PRONOUNS.has(before.lower) && /^\s+$/.test(text.slice(before.end, start));
+};
+
+/**
  * The best real noun phrase of a text (see isTitlePhrase), trying the text's key phrases in rank
  * order and the shorter windows inside each; null when the text yields none.
  */
@@ -49,7 +69,12 @@ export const nounPhrase = (opts: {
 	mustHold?: readonly string[];
 	/** Only phrases shorter than this many words (a title must not repeat a short item whole). */
 	maxWords?: number;
+	/** Accept one word that is any emoji keyword's head noun (see isTitlePhrase). */
+	lenient?: boolean;
+	/** Never the text's first word: a list item opens on its verb ("Cut caffeine"). */
+	skipFirstWord?: boolean;
 }): string | null => {
+	const firstWord = opts.skipFirstWord ? wordTokens(opts.text, opts.language)[0] : undefined;
 	const {text, language, stats, used} = opts;
 	for (const phrase of rankPhrases(text, language, stats)) {
 		if (opts.mustHold && !phrase.terms.some((t) => opts.mustHold!.includes(t))) continue;
@@ -59,7 +84,10 @@ export const nounPhrase = (opts: {
 			if (opts.mustHold && !w.words.some((t) => opts.mustHold!.includes(termKey(t.lower, language)))) continue;
 			const before = text.slice(0, Math.max(0, offset) + w.words[0]!.start).trimEnd();
 			const atSentenceStart = before === '' || /[.!?。！？।؟:]$/u.test(before);
-			if (!isTitlePhrase({words: w.words, language, stats, atSentenceStart})) continue;
+			if (firstWord && Math.max(0, offset) + w.words[0]!.start === firstWord.start) continue;
+			if (!isTitlePhrase({words: w.words, language, stats, atSentenceStart, lenient: opts.lenient})) continue;
+			if (/^en\b/i.test(language) && afterPronoun(text, Math.max(0, offset) + w.words[0]!.start, language)) continue;
+			if (/^en\b/i.test(language) && endsOnVerb(text, Math.max(0, offset) + w.words[w.words.length - 1]!.end, w.words, language)) continue;
 			// A Japanese word's particle or ending stays out of a title (桜の -> 桜).
 			const title = /^ja\b/i.test(language) ? w.text.replace(JAPANESE_TAIL, '') : w.text;
 			if (used?.has(titleCase(title, language).toLocaleLowerCase(language))) continue;
@@ -94,8 +122,13 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	}
 	const any = nounPhrase({text: clean, language, stats});
 	if (any) return clampTitle(titleCase(any, language), language);
-	const topic = topics[0];
-	if (topic !== undefined) return clampTitle(titleCase(surfaceOf(stats, topic), language), language);
+	// Last resorts: the first topic word, then the first word, that names a thing; then the opening words.
+	const lexicon = loadNounLexicon(language);
+	const nouns = wordTokens(clean, language).filter(
+		(t) => isContentWord(t, language) && lexicon.has(t.text) && !(/^en\b/i.test(language) && afterPronoun(clean, t.start, language)),
+	);
+	const noun = topics.map((t) => nouns.find((n) => termKey(n.lower, language) === t)).find(Boolean)?.text ?? nouns[0]?.text;
+	if (noun !== undefined) return clampTitle(titleCase(noun, language), language);
 	return clampTitle(upperFirst(clean, language), language, 5);
 };
 
@@ -119,7 +152,10 @@ export const itemTitle = (opts: {number: number; text: string; language: string;
 	const {text, language, stats} = opts;
 	const clean = stripEmoji(text);
 	const spoken = wordTokens(clean, language).length;
-	const phrase = nounPhrase({text: clean, language, stats, used: opts.used, maxWords: Math.max(1, Math.min(3, spoken - 1))});
+	// In languages that put the verb first, an item opens on it ("Cut caffeine", "Coupez le café").
+	const verbFirst = !/^(ja|zh|hi|ko|tr)\b/i.test(language) && spoken > 1;
+	const maxWords = Math.max(1, Math.min(3, spoken - 1));
+	const phrase = nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
 	const title = phrase === null ? `${opts.number}.` : `${opts.number}. ${titleCase(phrase, language)}`;
 	return clampTitle(withEmoji(title, text), language);
 };

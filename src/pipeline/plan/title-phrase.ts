@@ -9,6 +9,8 @@ const MAX_WORDS = 3;
 const MAX_SPACELESS_WORDS = 2;
 // Past participles and -ing forms read as verbs at the end of an English title ("Beans Roasted").
 const ENGLISH_VERB_FORM = /(ed|ing)$/;
+const PLURAL = /[^su]s$/;
+const NOT_NOUN_ENDING = /(ly|ed|ing|ous|ful|ive|al|ic|able|ible|less|est|er)$/;
 
 /**
  * Whether a word names a thing: a word of a CLDR emoji name or keyword in its language, a German
@@ -28,7 +30,14 @@ const isNounLike = (t: WordToken, language: string, stats: DocumentStats, senten
  * never starting or ending on a function word, its head a noun-like word and, where the head
  * comes first, its last word too, so it never starts or ends mid-phrase.
  */
-export const isTitlePhrase = (opts: {words: readonly WordToken[]; language: string; stats: DocumentStats; atSentenceStart?: boolean}): boolean => {
+export const isTitlePhrase = (opts: {
+	words: readonly WordToken[];
+	language: string;
+	stats: DocumentStats;
+	atSentenceStart?: boolean;
+	/** Accept one word that is any emoji keyword's head noun (a list item's "Schedule"), not only a name. */
+	lenient?: boolean;
+}): boolean => {
 	const {words, language, stats} = opts;
 	const content = words.filter((w) => !isConnector(w.lower, language));
 	const connectors = words.length - content.length;
@@ -51,7 +60,10 @@ export const isTitlePhrase = (opts: {words: readonly WordToken[]; language: stri
 		const w = content[0]!;
 		const repeated = (stats.termFreq.get(termKey(w.lower, language)) ?? 0) >= 2;
 		const proper = /^(en|de)$/.test(lang) && !(opts.atSentenceStart ?? false) && /^\p{Lu}/u.test(w.text);
-		if (!repeated && !proper && !loadNounLexicon(language).isName(w.text)) return false;
+		const lexicon = loadNounLexicon(language);
+		if (!proper && !lexicon.isName(w.text) && !(repeated && lexicon.has(w.text))) {
+			if (!lexicon.has(w.text) || !opts.lenient) return false;
+		}
 	}
 	const inner = words.filter((w) => w !== last && !isConnector(w.lower, language));
 	switch (lang) {
@@ -61,7 +73,12 @@ export const isTitlePhrase = (opts: {words: readonly WordToken[]; language: stri
 			if (inner.some((w) => /s$/.test(w.lower) && !nounAt(w))) return false;
 			// "Roasting Unlocks": a gerund then a word in -s is a subject and its verb.
 			if (words.length === 2 && /ing$/.test(first.lower) && /s$/.test(last.lower)) return false;
-			return nounAt(last);
+			// "Scientists Monitor Earthquakes": a plural inside a phrase (not before "of") starts a clause.
+			for (let i = 0; i < words.length - 1; i++) {
+				if (PLURAL.test(words[i]!.lower) && !isConnector(words[i + 1]!.lower, language)) return false;
+			}
+			// A compound on a known noun ("Magma Chamber") ends on a noun when its last word looks like none of a verb or adjective.
+			return nounAt(last) || (inner.length > 0 && nounAt(inner[inner.length - 1]!) && !NOT_NOUN_ENDING.test(last.lower));
 		case 'de': {
 			// After a noun (capitalised) only nouns follow inside a German noun phrase: "Rheintal stehen" is a clause.
 			const caps = words.map((w, i) => /^\p{Lu}/u.test(w.text) && !(i === 0 && opts.atSentenceStart && !nounAt(w)));
@@ -79,12 +96,17 @@ export const isTitlePhrase = (opts: {words: readonly WordToken[]; language: stri
 	}
 };
 
-/** The phrase's words, then shorter windows of it (longest first, from the left), to find a real phrase inside a run. */
+/**
+ * The phrase's words, then shorter windows of it (longest first, nearest the head first: the
+ * right in English, the left in French), to find a real phrase inside a run.
+ */
 export const phraseWindows = (text: string, language: string): {text: string; words: WordToken[]}[] => {
 	const words = wordTokens(text, language);
 	const out: {text: string; words: WordToken[]}[] = [];
+	const headFirst = HEAD_FIRST.test(language);
 	for (let n = words.length; n >= 1; n--) {
-		for (let i = 0; i + n <= words.length; i++) {
+		for (let k = 0; k + n <= words.length; k++) {
+			const i = headFirst ? k : words.length - n - k;
 			const w = words.slice(i, i + n);
 			out.push({text: text.slice(w[0]!.start, w[n - 1]!.end), words: w});
 		}
