@@ -39,16 +39,17 @@ const withEmoji = (title: string, source: string): string => {
 };
 
 /**
- * "Body clock loves routine": an English word in -s directly followed by another content word is
- * a verb with its object, so a phrase ending on it stops mid-clause.
+ * "Body clock loves routine", "machine strips the skin": an English word in -s directly followed
+ * by a content word or a determiner is a verb with its object, so a phrase ending on it stops mid-clause.
  */
 const endsOnVerb = (text: string, end: number, words: readonly {lower: string}[], language: string): boolean => {
 	if (words.length < 2 || !/s$/.test(words[words.length - 1]!.lower)) return false;
 	const rest = text.slice(end);
 	const next = wordTokens(rest, language)[0];
-	return next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && !isStopWord(next.lower, language);
+	return next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && (!isStopWord(next.lower, language) || DETERMINERS.has(next.lower));
 };
 
+const DETERMINERS = new Set('the a an its their his her this that these those each every our your my'.split(' '));
 const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 /** "I love coffee": a word right after a subject pronoun is its verb. */
 const afterPronoun = (text: string, start: number, language: string): boolean => {
@@ -115,10 +116,13 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	const {text, language, stats} = opts;
 	const clean = stripEmoji(text);
 	const topics = topicTerms(stats, 3);
-	for (const topic of topics) {
+	for (const [i, topic] of topics.entries()) {
 		// The shortest real phrase holding the topic: "Coffee" rather than "Ripe Coffee Cherries".
 		const phrase = nounPhrase({text: clean, language, stats, mustHold: [topic], maxWords: 1}) ?? nounPhrase({text: clean, language, stats, mustHold: [topic]});
 		if (phrase) return clampTitle(titleCase(phrase, language), language);
+		// The word the prompt repeats most is its subject even when no lexicon knows it ("L'espresso").
+		const freq = stats.termFreq.get(topic) ?? 0;
+		if (i === 0 && freq >= 2 && !isStopWord(topic, language)) return clampTitle(titleCase(upperFirst(surfaceOf(stats, topic), language), language), language);
 	}
 	const any = nounPhrase({text: clean, language, stats});
 	if (any) return clampTitle(titleCase(any, language), language);
