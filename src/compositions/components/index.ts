@@ -15,3 +15,5 @@ export {EndCard} from './end-card';
 export {loadFontsFor, fontStackOf, fontFilesFor, familiesOf, FONT_FILES, FONT_VARIABLE} from './load-fonts';
 export type {FontChoice} from './load-fonts';
 export {useStoryboardFonts, storyboardText} from './use-storyboard-fonts';
+export {captionPages, captionLines, isSentenceEnd, columnsOf} from './caption-pages';
+export type {CaptionPage, CaptionPageOptions, TimedWord} from './caption-pages';
