@@ -21,5 +21,5 @@ export {createFallbackPlanner} from './fallback-planner';
 export {llmPlanSchema, llmPlanToDraft, MIN_KEYWORDS} from './llm-plan-schema';
 export type {LlmPlan} from './llm-plan-schema';
 export type {PlanFallback} from './planner';
-export {stemKey, stemLanguageOf, STEM_LANGUAGES} from './word-stem';
+export {foldLatin, stemKey, stemLanguageOf, STEM_LANGUAGES} from './word-stem';
 export type {StemLanguage} from './word-stem';

@@ -15,8 +15,8 @@ export const stemLanguageOf = (language: string): StemLanguage => {
 
 const LATIN = /^[\p{Script=Latin}\p{N}'’-]+$/u;
 
-/** Accents off (Latin script only: Devanagari vowel signs are marks too). */
-const foldLatin = (word: string): string =>
+/** Accents off (Latin script only: Devanagari vowel signs are marks too), ß as ss. */
+export const foldLatin = (word: string): string =>
 	LATIN.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss') : word;
 
 const strip = (word: string, suffixes: readonly string[], minStem: number): string => {

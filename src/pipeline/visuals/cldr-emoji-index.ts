@@ -25,8 +25,11 @@ export type CldrEmojiIndex = {
 	language: EmojiLanguage;
 	/** Emoji named by a term: the stems of its words joined by a space (no space in Chinese and Japanese). */
 	lookup(key: string): readonly EmojiEntry[];
-	/** One-word terms long enough to be found inside a compound ("Kaffeebohnen", "咖啡豆"), longest first. */
-	parts: readonly string[];
+	/**
+	 * One-word terms long enough to be found inside a compound ("Kaffeebohnen", "咖啡豆"), as
+	 * written (lower case, no accents) with their key, longest first.
+	 */
+	parts: readonly {folded: string; key: string; emoji: ReadonlySet<string>}[];
 	/** The group of an icon in the set ("Food & Drink"), for coherence between the words of a text. */
 	groupOf(name: string): string | undefined;
 };
@@ -64,6 +67,7 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	const require = createRequire(import.meta.url);
 	const set = loadEmojiSet();
 	const raw = new Map<string, Map<string, {name: string; weight: number; named: boolean}>>();
+	const surfaces = new Map<string, {key: string; emoji: Set<string>}>();
 	const add = (term: string, emoji: string, weight: number) => {
 		if (SKIPPED.test(emoji)) return;
 		const name = set.nameOf(emoji);
@@ -75,6 +79,11 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 				words.map((w) => w.key),
 				language,
 			);
+			if (words.length === 1) {
+				const surface = surfaces.get(words[0]!.folded) ?? {key, emoji: new Set<string>()};
+				surface.emoji.add(emoji);
+				surfaces.set(words[0]!.folded, surface);
+			}
 			const byEmoji = raw.get(key) ?? new Map<string, {name: string; weight: number; named: boolean}>();
 			const prev = byEmoji.get(emoji);
 			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_PART_WEIGHT});
@@ -116,9 +125,10 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 		);
 	}
 	const minPart = language === 'ja' || language === 'zh' ? 2 : 4;
-	const parts = [...index.keys()]
-		.filter((k) => !k.includes(' ') && [...k].length >= minPart)
-		.sort((a, b) => b.length - a.length || a.localeCompare(b));
+	const parts = [...surfaces]
+		.filter(([folded, {key}]) => index.has(key) && [...folded].length >= minPart)
+		.map(([folded, {key, emoji}]) => ({folded, key, emoji}))
+		.sort((a, b) => b.folded.length - a.folded.length || a.folded.localeCompare(b.folded));
 	const g = loadGroups();
 	const built: CldrEmojiIndex = {language, lookup: (key) => index.get(key) ?? [], parts, groupOf: (name) => g.get(name)};
 	cache.set(language, built);

@@ -1,4 +1,4 @@
-import {isSpacelessLanguage, isStopWord, stemKey, stemLanguageOf, STEM_LANGUAGES, wordTokens, type StemLanguage} from '../plan';
+import {foldLatin, isSpacelessLanguage, isStopWord, stemKey, stemLanguageOf, STEM_LANGUAGES, wordTokens, type StemLanguage} from '../plan';
 
 /** The languages whose CLDR emoji names and keywords are loaded (see README.md, "Languages"). */
 export const EMOJI_LANGUAGES = STEM_LANGUAGES;
@@ -12,6 +12,8 @@ export type KeyedWord = {
 	text: string;
 	/** Light stem: the same for "beans"/"bean", "Bienen"/"Biene", "abejas"/"abeja". */
 	key: string;
+	/** Lower case without accents, not stemmed: compounds are split on whole words ("strassburg" has "burg", not "burger"). */
+	folded: string;
 	/** A function word: never matched on its own. */
 	stop: boolean;
 	/** Punctuation separates it from the previous word: phrases do not span it. */
@@ -26,6 +28,7 @@ export const keyedWords = (text: string, language: string): KeyedWord[] => {
 	return wordTokens(text, lang).map((t) => ({
 		text: t.text,
 		key: stemKey(t.text, lang),
+		folded: foldLatin(t.lower.normalize('NFC')),
 		stop: isStopWord(t.lower, lang) || /^\p{N}+$/u.test(t.text),
 		breakBefore: t.breakBefore,
 		start: t.start,

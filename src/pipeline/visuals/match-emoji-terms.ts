@@ -1,4 +1,4 @@
-import {loadCldrEmojiIndex, type EmojiEntry} from './cldr-emoji-index';
+import {loadCldrEmojiIndex, type CldrEmojiIndex, type EmojiEntry} from './cldr-emoji-index';
 import {SENSE_RULES} from './emoji-senses';
 import {emojiLanguageOf, keyedWords, phraseKey, stemKey, type EmojiLanguage, type KeyedWord} from './emoji-text-keys';
 
@@ -28,6 +28,7 @@ const MAX_PHRASE_WORDS = 4;
 const COMPOUND_HEAD = 0.85;
 const COMPOUND_MODIFIER = 0.7;
 /** Single characters that are mostly grammar, place or time words in Chinese and Japanese (中 is also 🀄). */
+const MIN_REST = 4;
 const GRAMMATICAL_HAN = new Set([...'中上下里内外前后後时時日月年人点个大小多少天一二三四五六七八九十百千万方今明']);
 /** Only German writes compounds as one word among the languages loaded, besides Chinese and Japanese. */
 const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
@@ -47,17 +48,21 @@ const senseFilter = (language: EmojiLanguage, contextKeys: ReadonlySet<string>) 
 		);
 };
 
-/** Longest known terms at the end and at the start of a compound word. */
-const compoundParts = (word: KeyedWord, parts: readonly string[], language: EmojiLanguage) => {
-	const found: {term: string; weight: number}[] = [];
-	const key = word.key;
-	const len = [...key].length;
-	const minWord = isCjk(language) ? 2 : 7;
-	if (len < minWord || !COMPOUNDING.has(language)) return found;
-	const head = parts.find((p) => p.length < key.length && key.endsWith(p));
-	if (head) found.push({term: head, weight: COMPOUND_HEAD});
-	const modifier = parts.find((p) => p.length < key.length && key.startsWith(p) && p !== head);
-	if (modifier) found.push({term: modifier, weight: COMPOUND_MODIFIER});
+/**
+ * Longest known words at the end and at the start of a compound word, matched as written (not
+ * stemmed) with at least MIN_REST letters left over. In German only nouns (capitalised) compound.
+ */
+const compoundParts = (word: KeyedWord, parts: CldrEmojiIndex['parts'], language: EmojiLanguage) => {
+	const found: {term: string; weight: number; emoji: ReadonlySet<string>}[] = [];
+	const text = word.folded;
+	const cjk = isCjk(language);
+	if (!COMPOUNDING.has(language) || [...text].length < (cjk ? 2 : 7)) return found;
+	if (language === 'de' && !/^\p{Lu}/u.test(word.text)) return found;
+	const rest = cjk ? 1 : MIN_REST;
+	const head = parts.find((p) => p.folded.length + rest <= text.length && text.endsWith(p.folded));
+	if (head) found.push({term: head.key, weight: COMPOUND_HEAD, emoji: head.emoji});
+	const modifier = parts.find((p) => p.folded.length + rest <= text.length && text.startsWith(p.folded) && p.key !== head?.key);
+	if (modifier) found.push({term: modifier.key, weight: COMPOUND_MODIFIER, emoji: modifier.emoji});
 	return found;
 };
 
@@ -101,8 +106,10 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 	}
 	words.forEach((w, i) => {
 		if (taken[i] || w.stop) return;
-		for (const {term, weight} of compoundParts(w, index.parts, language)) {
-			const candidates = filter(term, index.lookup(term)).map((c) => ({...c, weight: c.weight * weight}));
+		for (const {term, weight, emoji} of compoundParts(w, index.parts, language)) {
+			// Only the emoji this very word names ("Burg" 🏰), not others sharing its stem ("Burger" 🍔).
+			const named = index.lookup(term).filter((c) => emoji.has(c.emoji));
+			const candidates = filter(term, named).map((c) => ({...c, weight: c.weight * weight}));
 			if (candidates.length > 0) {
 				out.push({words: w.text, start: w.start, length: 1, part: true, candidates: candidates.sort((a, b) => b.weight - a.weight)});
 			}
