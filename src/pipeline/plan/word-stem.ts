@@ -3,7 +3,7 @@
  * loaded (emoji pictures, title nouns).
  */
 
-/** The languages whose CLDR emoji names and keywords are loaded (see README.md, "Languages"). */
+/** The languages promptreel supports (README.md lists them), whose CLDR emoji names and keywords are loaded. */
 export const STEM_LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'it', 'ja', 'zh', 'ar', 'hi'] as const;
 export type StemLanguage = (typeof STEM_LANGUAGES)[number];
 

@@ -1,6 +1,6 @@
 import {foldLatin, isSpacelessLanguage, isStopWord, stemKey, stemLanguageOf, STEM_LANGUAGES, wordTokens, type StemLanguage} from '../plan';
 
-/** The languages whose CLDR emoji names and keywords are loaded (see README.md, "Languages"). */
+/** The languages promptreel supports (README.md lists them), whose CLDR emoji names and keywords are loaded. */
 export const EMOJI_LANGUAGES = STEM_LANGUAGES;
 export type EmojiLanguage = StemLanguage;
 /** The loaded language for a BCP 47 tag ("pt-BR" -> "pt"); English for any other language. */

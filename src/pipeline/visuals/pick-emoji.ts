@@ -40,7 +40,7 @@ export type PickEmojiOptions = {
 	/** The video's title or topic, whose words decide the sense of the scene's words. */
 	context?: string;
 	seed: number;
-	/** Not picked when anything else matches at least half as well (the previous scene's emoji). */
+	/** Not picked when other words of the scene name something at least half as well (the previous scene's emoji). */
 	avoid?: readonly string[];
 	/** Prefer others over these (emoji already used in the video). */
 	used?: readonly string[];
@@ -140,7 +140,12 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 		.filter((c) => c.score >= MIN_SCORE)
 		.sort((a, b) => b.score - a.score || tieBreak(opts.seed, a.emoji) - tieBreak(opts.seed, b.emoji));
 	const best = ranked[0];
-	const main = best && avoid.has(best.emoji) ? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * 0.5) ?? best) : best;
+	// Another picture instead of the previous scene's only when other words name it: a second
+	// emoji of the same word (🧉 for 茶 after 🍵) is a worse picture of the same thing.
+	const main =
+		best && avoid.has(best.emoji)
+			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * 0.5 && c.words.some((w) => !best.words.includes(w))) ?? best)
+			: best;
 	if (main) {
 		// Other things the scene names, each by other words than the main picture's.
 		const icons: EmojiIcon[] = [{emoji: main.emoji, name: main.name}];
