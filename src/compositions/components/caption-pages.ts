@@ -86,6 +86,8 @@ export const breakCost = (words: readonly {text: string}[], i: number): number =
 	if (CLAUSE_END.test(here)) return 0;
 	let cost = 2;
 	if (clingsBack(next) || PREFIX.test(bare(here))) cost += 6;
+	// Before a short function word ("by hand", "in the sun") a phrase has just ended.
+	if (/^\p{Ll}{1,3}$/u.test(next) && /^\p{Script=Latin}+$/u.test(next)) cost -= 1;
 	return cost;
 };
 
