@@ -29,6 +29,7 @@ const COMPOUND_HEAD = 0.85;
 const COMPOUND_MODIFIER = 0.7;
 /** Single characters that are mostly grammar, place or time words in Chinese and Japanese (中 is also 🀄). */
 const MIN_REST = 4;
+const GERMAN_NON_NOUN = 0.5;
 const GRAMMATICAL_HAN = new Set([...'中上下里内外前后後时時日月年人点个大小多少天一二三四五六七八九十百千万方今明']);
 /** Only German writes compounds as one word among the languages loaded, besides Chinese and Japanese. */
 const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
@@ -92,7 +93,10 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 				language,
 			);
 			if (isCjk(language) && GRAMMATICAL_HAN.has(key)) continue;
-			const candidates = filter(key, index.lookup(key));
+			// German writes every noun capitalised: a lowercase word alone is a verb or an adjective
+			// ("stehen" is no 🧍 in "viele Burgen stehen"), a weaker sign of what to show.
+			const germanNonNoun = language === 'de' && n === 1 && !/^\p{Lu}/u.test(span[0]!.text);
+			const candidates = filter(key, index.lookup(key)).map((c) => (germanNonNoun ? {...c, weight: c.weight * GERMAN_NON_NOUN} : c));
 			if (candidates.length === 0) continue;
 			for (let j = i; j < i + n; j++) taken[j] = true;
 			out.push({
