@@ -301,8 +301,6 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 			const styles = pickProceduralStyles({count: plan.scenes.length, seed: options.seed});
 			const icons = await illustrateScenes({
 				scenes: missing.map(({s}) => ({keywords: s.keywords, text: `${s.title} ${s.narration}`})),
-				language: options.lang,
-				title: plan.title,
 				seed: options.seed,
 				dir: mediaDir,
 				signal: o.signal,
@@ -311,7 +309,6 @@ const produce = async (c: ProduceContext): Promise<Storyboard> => {
 				const icon = icons[k];
 				result[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(c.outDir, icon.file) : null};
 				if (icon && !credits.some((cr) => cr.title === icon.credit.title)) credits.push(icon.credit);
-				if (icon?.fallback) warn('fetching', 'NEUTRAL_PICTURE', `Scene "${plan.scenes[i]!.id}" shows a neutral picture: ${icon.fallbackReason}`);
 				progress('fetching', (k + 1) / missing.length);
 			});
 			providers.add('emoji-illustrations');

@@ -59,9 +59,12 @@ describe('pickEmoji', () => {
 	});
 
 	it('avoids the previous scene’s picture when another matches nearly as well', () => {
-		const first = pickEmoji({keywords: [], text: 'Bees make honey.', seed: 1});
-		const next = pickEmoji({keywords: [], text: 'Bees make honey.', seed: 1, avoid: [first.emoji]});
+		const first = pickEmoji({keywords: [], text: 'Tomatoes and carrots.', seed: 1});
+		const next = pickEmoji({keywords: [], text: 'Tomatoes and carrots.', seed: 1, avoid: [first.emoji]});
 		expect(next.emoji).not.toBe(first.emoji);
+		// A second emoji of the same word is no better: the scene keeps the picture.
+		const tea = pickEmoji({keywords: [], text: '茶', language: 'zh', seed: 1});
+		expect(pickEmoji({keywords: [], text: '茶', language: 'zh', seed: 1, avoid: [tea.emoji]}).emoji).toBe(tea.emoji);
 	});
 
 	it('marks a neutral fallback with its reason, chosen by the seed', () => {

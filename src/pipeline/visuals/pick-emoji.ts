@@ -57,6 +57,8 @@ const KEYWORD_FACTOR = 0.6;
 const SUBJECT_BONUS = 0.5;
 const GROUP_BONUS = 0.3;
 const USED_FACTOR = 0.75;
+/** Another picture replaces the previous scene's only when named nearly as clearly. */
+const AVOID_RATIO = 0.7;
 /** What a scene's picture should be: a thing, not a symbol, a face or a gesture ("great" -> 👍). */
 const GROUP_FACTOR: Record<string, number> = {'Symbols': 0.45, 'Smileys & Emotion': 0.45, 'People & Body': 0.7, 'Flags': 0.5};
 /**
@@ -144,7 +146,7 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 	// emoji of the same word (🧉 for 茶 after 🍵) is a worse picture of the same thing.
 	const main =
 		best && avoid.has(best.emoji)
-			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * 0.5 && c.words.some((w) => !best.words.includes(w))) ?? best)
+			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * AVOID_RATIO && c.words.some((w) => !best.words.includes(w))) ?? best)
 			: best;
 	if (main) {
 		// Other things the scene names, each by other words than the main picture's.
