@@ -53,7 +53,7 @@ describe('HTTP API: service endpoints', () => {
 		expect(doc.body.components.schemas.Video.properties.status.enum).toContain('rendering');
 	});
 
-	it('accepts a storyboard with 202, a Location and the job shape of the README's HTTP section', async () => {
+	it('accepts a storyboard with 202, a Location and the job shape of the README HTTP section', async () => {
 		const res = await submit('Accepted');
 		expect(res.status).toBe(202);
 		expect(res.headers.get('location')).toBe(`${server.url}/v1/videos/${res.body.id}`);

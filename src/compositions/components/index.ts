@@ -18,3 +18,5 @@ export {useStoryboardFonts, storyboardText} from './use-storyboard-fonts';
 export {MediaEngineContext, useMediaEngine} from './media-engine';
 export type {MediaEngine} from './media-engine';
 export {MediaAudioTrack} from './media-audio';
+export {captionPages, captionLines, isSentenceEnd, columnsOf} from './caption-pages';
+export type {CaptionPage, CaptionPageOptions, TimedWord} from './caption-pages';

@@ -1,8 +1,8 @@
-import {createTikTokStyleCaptions} from '@remotion/captions';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type StoryboardCaption} from '../storyboard';
+import {captionPages} from './caption-pages';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -26,9 +26,17 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit, safe, orientation} = useFrameLayout();
+	// Pages end at sentence ends and break where reading pauses (see caption-pages.ts), never
+	// inside a CJK phrase; a portrait frame holds fewer columns.
+	const maxColumns = orientation === 'portrait' ? 26 : 38;
 	const pages = useMemo(
-		() => createTikTokStyleCaptions({captions, combineTokensWithinMilliseconds: style.combineWithinMs}).pages,
-		[captions, style.combineWithinMs],
+		() =>
+			captionPages(captions, {maxColumns, maxPageMs: Math.max(2400, style.combineWithinMs * 2.5)}).map((p) => ({
+				startMs: p.startMs,
+				durationMs: p.endMs - p.startMs,
+				tokens: p.words.map((w) => ({text: w.text, fromMs: w.startMs, toMs: w.endMs})),
+			})),
+		[captions, style.combineWithinMs, maxColumns],
 	);
 	const ms = (frame / fps) * 1000;
 	const index = pages.findLastIndex((p) => p.startMs <= ms);

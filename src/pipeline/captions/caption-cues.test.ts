@@ -28,6 +28,22 @@ describe('buildCues', () => {
 	});
 });
 
+describe('buildCues: sentence ends and short cues', () => {
+	it('ends cues at sentence ends in Hindi and Arabic and never doubles punctuation', () => {
+		const hi = words('मानसून जून में आता है। बारिश से फसल अच्छी होती है।', 0, 350);
+		const cues = buildCues(hi, {language: 'hi'});
+		expect(cues.map((c) => c.lines.join(' '))).toEqual(['मानसून जून में आता है।', 'बारिश से फसल अच्छी होती है।']);
+		for (const c of cues) expect(c.lines.join(' ')).not.toMatch(/[।؟.!?]{2}/u);
+		const ar = buildCues(words('هل تهطل الأمطار؟ نعم في الشتاء.', 0, 350), {language: 'ar'});
+		expect(ar.map((c) => c.lines.join(' '))).toEqual(['هل تهطل الأمطار؟', 'نعم في الشتاء.']);
+	});
+
+	it('merges a cue under 0.8 s into the cue before it', () => {
+		const cues = buildCues([...words('Then the beans dry in the sun.', 0, 300), ...words('Yes.', 2100, 300)]);
+		expect(cues.map((c) => c.lines.join(' '))).toEqual(['Then the beans dry in the sun. Yes.']);
+	});
+});
+
 describe('subtitle files', () => {
 	const sb = storyboardSchema.parse({
 		title: 't',
@@ -39,12 +55,13 @@ describe('subtitle files', () => {
 	});
 	it('places captions on the whole video timeline across the transition overlap', () => {
 		const srt = storyboardToSrt(sb);
-		expect(srt).toContain('00:00:00,100 --> 00:00:00,680\nHello world.');
+		// Both cues are under 0.8 s and a pause separates them: each stays up 0.8 s.
+		expect(srt).toContain('00:00:00,100 --> 00:00:00,900\nHello world.');
 		// scene b starts at 2000 - 500 = 1500 ms
-		expect(srt).toContain('00:00:01,600 --> 00:00:02,180\nSecond scene.');
+		expect(srt).toContain('00:00:01,600 --> 00:00:02,400\nSecond scene.');
 		const vtt = storyboardToVtt(sb);
 		expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
-		expect(vtt).toContain('00:00:01.600 --> 00:00:02.180');
+		expect(vtt).toContain('00:00:01.600 --> 00:00:02.400');
 	});
 
 	it('joins Japanese words without spaces and counts full-width characters as two columns', () => {

@@ -1,4 +1,5 @@
 import type {Caption} from '@remotion/captions';
+import {captionLines, captionPages} from '../../compositions/components/caption-pages';
 import {computeTimeline, joinCaptionWords, type Storyboard} from '../../compositions/storyboard';
 
 export type CaptionCue = {startMs: number; endMs: number; lines: string[]};
@@ -9,10 +10,12 @@ export type CueOptions = {
 	maxLines: number;
 	maxCueMs: number;
 	breakOnGapMs: number;
+	/** A cue shorter than this joins a neighbour. */
+	minCueMs: number;
 	/** BCP 47 tag: in Japanese, Chinese or Thai words are joined without spaces. */
 	language: string;
 };
-const DEFAULTS: CueOptions = {maxCharsPerLine: 42, maxLines: 2, maxCueMs: 6000, breakOnGapMs: 700, language: 'en'};
+const DEFAULTS: CueOptions = {maxCharsPerLine: 42, maxLines: 2, maxCueMs: 6000, breakOnGapMs: 700, minCueMs: 800, language: 'en'};
 
 /** Every caption of the storyboard on the whole video's timeline (absolute ms). */
 export const absoluteCaptions = (sb: Storyboard): Caption[] => {
@@ -35,59 +38,28 @@ export const displayWidth = (s: string): number => {
 };
 
 /**
- * Greedy line breaking at word boundaries (never inside a word or grapheme); a word longer than
- * a line gets its own line. Words are joined as captions show them: with spaces, or without in
- * languages written without them.
- */
-const breakLines = (words: string[], max: number, language: string): string[] => {
-	const lines: string[][] = [];
-	let current: string[] = [];
-	const text = (ws: string[]) => joinCaptionWords(ws.map((w, i) => (i ? ` ${w}` : w)), language);
-	for (const word of words) {
-		if (current.length > 0 && displayWidth(text([...current, word])) > max) {
-			lines.push(current);
-			current = [word];
-		} else {
-			current.push(word);
-		}
-	}
-	if (current.length > 0) lines.push(current);
-	return lines.map(text);
-};
-
-/**
- * Groups timed words into readable subtitle cues: at most `maxLines` lines of `maxCharsPerLine`
- * characters, a new cue after a sentence end, a pause, or `maxCueMs`. Words are never split.
+ * Groups timed words into readable subtitle cues: pages of at most `maxLines` lines of
+ * `maxCharsPerLine` columns that end at sentence ends (also `।`, `؟`, `。`), break where reading
+ * pauses, never last under ~0.8 s unless alone, and start after a pause; lines break at word
+ * boundaries only (see caption-pages.ts). Words are never split.
  */
 export const buildCues = (captions: Caption[], options: Partial<CueOptions> = {}): CaptionCue[] => {
 	const o = {...DEFAULTS, ...options};
-	const cues: CaptionCue[] = [];
-	let words: Caption[] = [];
-	const flush = () => {
-		const first = words[0];
-		const last = words[words.length - 1];
-		if (first && last) {
-			cues.push({
-				startMs: first.startMs,
-				endMs: last.endMs,
-				lines: breakLines(words.map((w) => w.text.trim()).filter(Boolean), o.maxCharsPerLine, o.language),
-			});
-		}
-		words = [];
-	};
-	for (const caption of captions) {
-		const text = caption.text.trim();
-		if (!text) continue;
-		const prev = words[words.length - 1];
-		if (prev) {
-			const tentative = breakLines([...words.map((w) => w.text.trim()), text], o.maxCharsPerLine, o.language);
-			const gap = caption.startMs - prev.endMs;
-			const tooLong = caption.endMs - (words[0]?.startMs ?? caption.startMs) > o.maxCueMs;
-			if (tentative.length > o.maxLines || gap > o.breakOnGapMs || tooLong) flush();
-		}
-		words.push(caption);
-		if (/[.!?。！？…]["')\]]?$/.test(text)) flush();
-	}
-	flush();
-	return cues;
+	const pages = captionPages(captions, {
+		maxColumns: o.maxCharsPerLine * o.maxLines,
+		lineColumns: o.maxCharsPerLine,
+		maxLines: o.maxLines,
+		maxPageMs: o.maxCueMs,
+		minPageMs: o.minCueMs,
+		breakOnGapMs: o.breakOnGapMs,
+	});
+	return pages.map((page) => {
+		const texts = page.words.map((w) => w.text.trim());
+		const lines = captionLines(
+			texts.map((text) => ({text})),
+			o.maxCharsPerLine,
+			o.maxLines,
+		).map((idx) => joinCaptionWords(idx.map((i, k) => (k ? ` ${texts[i]}` : texts[i]!)), o.language));
+		return {startMs: page.startMs, endMs: page.endMs, lines};
+	});
 };

@@ -1,16 +1,15 @@
 import {classifyPrompt} from './classify-prompt';
-import {documentStats, topicTerms, type DocumentStats} from './document-stats';
+import {documentStats, type DocumentStats} from './document-stats';
 import {estimateSceneMs, estimateSpeechMs} from './estimate-duration';
 import {extractKeywords} from './extract-keywords';
 import {fitToTarget} from './fit-to-target';
 import {chooseGrouping, groupUnits} from './group-units';
-import {rankPhrases} from './key-phrase';
 import {pickMusicMood} from './music-mood';
 import {normalizePrompt} from './normalize-prompt';
 import type {Outline} from './parse-outline';
 import type {PlannedScene, PlannedStoryboard} from './planned-storyboard';
 import type {PlanContext, PlanInput, Planner} from './planner';
-import {clampTitle, sceneTitle, shortTitle} from './scene-title';
+import {clampTitle, itemTitle, sceneTitle, shortTitle, videoTitle} from './scene-title';
 import {scriptUnits} from './script-units';
 import {isSpacelessLanguage, stripEmoji, wordTokens} from './text-tokens';
 import {titleCase} from './title-case';
@@ -19,15 +18,19 @@ import {titleCase} from './title-case';
 export const MAX_SCENES = 40;
 /** A bare topic's title card stays up long enough to be read. */
 const TOPIC_SCENE_MS = 4000;
+/** An outline item's scene lasts at least this long, however short the item. */
+const MIN_ITEM_SCENE_MS = 3000;
 
 type Draft = {source: string; narration: string; title: string};
 
-const sentenceEnd = (language: string): string => (/^(ja|zh|yue)\b/i.test(language) ? '。' : '.');
+const sentenceEnd = (language: string): string => (/^(ja|zh|yue)\b/i.test(language) ? '。' : /^(hi|mr|ne)\b/i.test(language) ? '।' : '.');
+/** Marks that already end a sentence, in every script we speak: no second stop after them ("है।." never). */
+const ENDS_SENTENCE = /[.!?。！？…।॥؟]["'”’)»」』]*$/u;
 
 /** Narration is spoken: no emoji, and a final stop so the voice lands the sentence. */
 const toNarration = (text: string, language: string): string => {
 	const spoken = stripEmoji(text).replace(/\s*\n\s*/g, ' ');
-	if (spoken === '' || /[.!?。！？…]["'”’)]*$/u.test(spoken)) return spoken;
+	if (spoken === '' || ENDS_SENTENCE.test(spoken)) return spoken;
 	return spoken.replace(/[\s:;,，、：；\-–—]+$/u, '') + sentenceEnd(language);
 };
 
@@ -54,16 +57,6 @@ const finishScenes = (
 		keywords: extractKeywords(stripEmoji(d.source), input.language, stats),
 		estimatedDurationMs: durationsMs[i]!,
 	}));
-};
-
-/** A title for the whole video: the best phrase of the opening that carries the prompt's topic. */
-const videoTitle = (text: string, language: string, stats: DocumentStats): string => {
-	const topic = topicTerms(stats, 1)[0];
-	const opening = stripEmoji(text).slice(0, 600);
-	const phrases = rankPhrases(opening, language, stats);
-	const best = phrases.find((p) => topic !== undefined && p.terms.includes(topic)) ?? phrases[0];
-	if (best) return titleCase(best.text, language);
-	return clampTitle(titleCase(opening, language), language, 5) || clampTitle(text, language);
 };
 
 /** A heading line on top of a script ("How Volcanoes Form\n\nVolcanoes are..."). */
@@ -105,7 +98,7 @@ const planScript = (text: string, input: PlanInput, ctx: PlanContext): PlannedSt
 		return {source, narration: toNarration(source, language), title};
 	});
 	return {
-		title: clampTitle(heading ? titleCase(heading, language) : videoTitle(body, language, stats), language),
+		title: clampTitle(heading ? titleCase(heading, language) : videoTitle({text: body, language, stats}), language),
 		template: input.template,
 		musicMood: pickMusicMood(body, language),
 		scenes: finishScenes(drafts, input, stats, ctx),
@@ -138,18 +131,21 @@ const planOutline = (outline: Outline, input: PlanInput, ctx: PlanContext): Plan
 			title: shortTitle({text: outline.heading, language, stats, style: 'title'}),
 		});
 	}
+	const used = new Set<string>();
 	for (const g of groups) {
 		const source = joinTexts(g.items.map((item) => toNarration(item, language)), language);
-		const title = shortTitle({text: g.items[0]!, language, stats, style: 'sentence'});
-		drafts.push({source: joinTexts(g.items, language), narration: source, title: `${g.number}. ${title}`});
+		// The item's number and a short noun phrase: the voice already says the item word for word.
+		const title = itemTitle({number: g.number, text: g.items[0]!, language, stats, used});
+		used.add(title.replace(/^\d+\.\s*/, '').toLocaleLowerCase(language));
+		drafts.push({source: joinTexts(g.items, language), narration: source, title});
 	}
+	const spoken = joinTexts(outline.items.map((item) => toNarration(item, language)), language);
 	return {
-		title: outline.heading
-			? drafts[0]!.title
-			: videoTitle(joinTexts(outline.items.map((item) => toNarration(item, language)), language), language, stats),
+		title: outline.heading ? drafts[0]!.title : videoTitle({text: spoken, language, stats}),
 		template: input.template,
 		musicMood: pickMusicMood(joinTexts([outline.heading ?? '', ...outline.items], language), language),
-		scenes: finishScenes(drafts, input, stats, ctx),
+		// Every item stays up long enough to read its number and see its picture.
+		scenes: finishScenes(drafts, input, stats, ctx, MIN_ITEM_SCENE_MS),
 	};
 };
 

@@ -12,10 +12,14 @@ export type {PlannedStoryboard, PlannedScene, MusicMood} from './planned-storybo
 export {EmptyPromptError, PromptTooLongError, InvalidLanguageError} from './plan-errors';
 export {MAX_PROMPT_CHARS, normalizePrompt} from './normalize-prompt';
 export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_ESTIMATED_SCENE_MS} from './estimate-duration';
-export {findEmoji, stripEmoji} from './text-tokens';
+export {findEmoji, stripEmoji, wordTokens, splitSentences, isSpacelessLanguage} from './text-tokens';
+export type {WordToken} from './text-tokens';
+export {isStopWord} from './stop-words';
 export {createOpenAiPlanner, PlannerFailedError, DEFAULT_PLANNER_MODEL} from './openai-planner';
 export type {OpenAiPlannerOptions} from './openai-planner';
 export {createFallbackPlanner} from './fallback-planner';
 export {llmPlanSchema, llmPlanToDraft, MIN_KEYWORDS} from './llm-plan-schema';
 export type {LlmPlan} from './llm-plan-schema';
 export type {PlanFallback} from './planner';
+export {foldLatin, stemKey, stemLanguageOf, STEM_LANGUAGES} from './word-stem';
+export type {StemLanguage} from './word-stem';

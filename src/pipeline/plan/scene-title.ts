@@ -1,13 +1,17 @@
-import type {DocumentStats} from './document-stats';
+import {isContentWord, surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
+import {loadNounLexicon} from './noun-lexicon';
 import {rankPhrases} from './key-phrase';
+import {isStopWord} from './stop-words';
 import {titleCase, upperFirst} from './title-case';
-import {findEmoji, isSpacelessLanguage, stripEmoji, wordTokens} from './text-tokens';
+import {isTitlePhrase, phraseWindows} from './title-phrase';
+import {findEmoji, stripEmoji, wordTokens} from './text-tokens';
 
 /** On-screen titles stay short enough to read at a glance. */
 export const MAX_TITLE_WORDS = 6;
 
 const MAX_TITLE_CHARS = 80;
 const MAX_TITLE_EMOJI = 3;
+const JAPANESE_TAIL = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])\p{Script=Hiragana}+$/u;
 
 /**
  * Keeps any title short enough for the screen, whatever the prompt holds: at most `maxWords`
@@ -27,14 +31,6 @@ export const clampTitle = (title: string, language: string, maxWords = MAX_TITLE
 	return out;
 };
 
-/** The first words of a text, as a last resort title. */
-const firstWords = (text: string, language: string, count: number): string => {
-	const tokens = wordTokens(text, language);
-	if (tokens.length === 0) return text.trim();
-	const last = tokens[Math.min(count, tokens.length) - 1]!;
-	return text.slice(tokens[0]!.start, last.end);
-};
-
 /** Keeps the first emoji of the scene next to its title, so emoji in a prompt stay on screen. */
 const withEmoji = (title: string, source: string): string => {
 	const emoji = findEmoji(source)[0];
@@ -43,44 +39,127 @@ const withEmoji = (title: string, source: string): string => {
 };
 
 /**
- * A scene title from its key phrase (Title Case in English), different from the titles already
- * used when the text offers another good phrase.
+ * "Body clock loves routine", "machine strips the skin": an English word in -s directly followed
+ * by a content word or a determiner is a verb with its object, so a phrase ending on it stops mid-clause.
  */
-export const sceneTitle = (opts: {
+const endsOnVerb = (text: string, end: number, words: readonly {lower: string}[], language: string): boolean => {
+	if (words.length < 2 || !/s$/.test(words[words.length - 1]!.lower)) return false;
+	const rest = text.slice(end);
+	const next = wordTokens(rest, language)[0];
+	return next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && (!isStopWord(next.lower, language) || DETERMINERS.has(next.lower));
+};
+
+const DETERMINERS = new Set('the a an its their his her this that these those each every our your my'.split(' '));
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
+/** "I love coffee": a word right after a subject pronoun is its verb. */
+const afterPronoun = (text: string, start: number, language: string): boolean => {
+	const before = wordTokens(text.slice(0, start), language).at(-1);
+	return before !== undefined && PRONOUNS.has(before.lower) && /^\s+$/.test(text.slice(before.end, start));
+};
+
+/**
+ * The best real noun phrase of a text (see isTitlePhrase), trying the text's key phrases in rank
+ * order and the shorter windows inside each; null when the text yields none.
+ */
+export const nounPhrase = (opts: {
 	text: string;
 	language: string;
 	stats: DocumentStats;
 	used?: ReadonlySet<string>;
-}): string => {
+	/** Only phrases holding one of these terms (counting keys). */
+	mustHold?: readonly string[];
+	/** Only phrases shorter than this many words (a title must not repeat a short item whole). */
+	maxWords?: number;
+	/** Accept one word that is any emoji keyword's head noun (see isTitlePhrase). */
+	lenient?: boolean;
+	/** Never the text's first word: a list item opens on its verb ("Cut caffeine"). */
+	skipFirstWord?: boolean;
+}): string | null => {
+	const firstWord = opts.skipFirstWord ? wordTokens(opts.text, opts.language)[0] : undefined;
 	const {text, language, stats, used} = opts;
-	const phrases = rankPhrases(stripEmoji(text), language, stats);
-	const fresh = phrases.find((p) => !used?.has(titleCase(p.text, language).toLocaleLowerCase(language)));
-	const chosen = fresh ?? phrases[0];
-	const base = chosen ? titleCase(chosen.text, language) : upperFirst(firstWords(stripEmoji(text), language, 5), language);
-	return clampTitle(withEmoji(base, text), language);
+	for (const phrase of rankPhrases(text, language, stats)) {
+		if (opts.mustHold && !phrase.terms.some((t) => opts.mustHold!.includes(t))) continue;
+		const offset = text.indexOf(phrase.text);
+		for (const w of phraseWindows(phrase.text, language)) {
+			if (opts.maxWords !== undefined && w.words.length > opts.maxWords) continue;
+			if (opts.mustHold && !w.words.some((t) => opts.mustHold!.includes(termKey(t.lower, language)))) continue;
+			const before = text.slice(0, Math.max(0, offset) + w.words[0]!.start).trimEnd();
+			const atSentenceStart = before === '' || /[.!?。！？।؟:]$/u.test(before);
+			if (firstWord && Math.max(0, offset) + w.words[0]!.start === firstWord.start) continue;
+			if (!isTitlePhrase({words: w.words, language, stats, atSentenceStart, lenient: opts.lenient})) continue;
+			if (/^en\b/i.test(language) && afterPronoun(text, Math.max(0, offset) + w.words[0]!.start, language)) continue;
+			if (/^en\b/i.test(language) && endsOnVerb(text, Math.max(0, offset) + w.words[w.words.length - 1]!.end, w.words, language)) continue;
+			// A Japanese word's particle or ending stays out of a title (桜の -> 桜).
+			const title = /^ja\b/i.test(language) ? w.text.replace(JAPANESE_TAIL, '') : w.text;
+			if (used?.has(titleCase(title, language).toLocaleLowerCase(language))) continue;
+			return title;
+		}
+	}
+	return null;
 };
 
 /**
- * A title from a heading or list item the user wrote: kept as written when short (first clause),
- * else its key phrase.
+ * A scene title from its key noun phrase (Title Case in English), different from the titles
+ * already used; an empty string when the text yields no real phrase (no title is shown).
  */
-export const shortTitle = (opts: {
-	text: string;
-	language: string;
-	stats: DocumentStats;
-	style: 'title' | 'sentence';
-}): string => {
+export const sceneTitle = (opts: {text: string; language: string; stats: DocumentStats; used?: ReadonlySet<string>}): string => {
+	const {text, language} = opts;
+	const phrase = nounPhrase({...opts, text: stripEmoji(text)});
+	return clampTitle(withEmoji(phrase === null ? '' : titleCase(phrase, language), text), language);
+};
+
+/**
+ * The video's title from its main topic: the best real noun phrase holding the prompt's most
+ * frequent term, else that term alone; it names the output folder and heads the end card.
+ */
+export const videoTitle = (opts: {text: string; language: string; stats: DocumentStats}): string => {
+	const {text, language, stats} = opts;
+	const clean = stripEmoji(text);
+	const topics = topicTerms(stats, 3);
+	for (const [i, topic] of topics.entries()) {
+		// The shortest real phrase holding the topic: "Coffee" rather than "Ripe Coffee Cherries".
+		const phrase = nounPhrase({text: clean, language, stats, mustHold: [topic], maxWords: 1}) ?? nounPhrase({text: clean, language, stats, mustHold: [topic]});
+		if (phrase) return clampTitle(titleCase(phrase, language), language);
+		// The word the prompt repeats most is its subject even when no lexicon knows it ("L'espresso").
+		const freq = stats.termFreq.get(topic) ?? 0;
+		if (i === 0 && freq >= 2 && !isStopWord(topic, language)) return clampTitle(titleCase(upperFirst(surfaceOf(stats, topic), language), language), language);
+	}
+	const any = nounPhrase({text: clean, language, stats});
+	if (any) return clampTitle(titleCase(any, language), language);
+	// Last resorts: the first topic word, then the first word, that names a thing; then the opening words.
+	const lexicon = loadNounLexicon(language);
+	const nouns = wordTokens(clean, language).filter(
+		(t) => isContentWord(t, language) && lexicon.has(t.text) && !(/^en\b/i.test(language) && afterPronoun(clean, t.start, language)),
+	);
+	const noun = topics.map((t) => nouns.find((n) => termKey(n.lower, language) === t)).find(Boolean)?.text ?? nouns[0]?.text;
+	if (noun !== undefined) return clampTitle(titleCase(noun, language), language);
+	return clampTitle(upperFirst(clean, language), language, 5);
+};
+
+/** A title from a heading the user wrote: kept as written when short (first clause), else its key phrase. */
+export const shortTitle = (opts: {text: string; language: string; stats: DocumentStats; style: 'title' | 'sentence'}): string => {
 	const {text, language, stats, style} = opts;
 	const clean = stripEmoji(text);
-	const clause = clean.split(/[.!?。！？:;：；]\s|[.!?。！？]$|[,，、]\s*/u)[0]!.trim();
+	const clause = clean.split(/[.!?。！？।؟:;：；]\s|[.!?。！？।؟]$|[,，、]\s*/u)[0]!.trim();
 	const words = wordTokens(clause, language).length;
-	// The user's own words read better than a fragment of them: one word of grace.
-	const limit = isSpacelessLanguage(language) ? MAX_TITLE_WORDS * 2 : MAX_TITLE_WORDS + 1;
 	let base: string;
-	if (words > 0 && words <= limit) base = clause.replace(/[.!?。！？:;,]+$/u, '');
-	else {
-		const phrase = rankPhrases(clean, language, stats)[0]?.text;
-		base = phrase ?? firstWords(clean, language, 5);
-	}
+	if (words > 0 && words <= MAX_TITLE_WORDS + 1) base = clause.replace(/[.!?。！？।؟:;,]+$/u, '');
+	else base = nounPhrase({text: clean, language, stats}) ?? '';
 	return clampTitle(withEmoji(style === 'title' ? titleCase(base, language) : upperFirst(base, language), text), language);
+};
+
+/**
+ * The title of one outline item: its number and a short noun phrase of the item that does not
+ * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or the number alone.
+ */
+export const itemTitle = (opts: {number: number; text: string; language: string; stats: DocumentStats; used?: ReadonlySet<string>}): string => {
+	const {text, language, stats} = opts;
+	const clean = stripEmoji(text);
+	const spoken = wordTokens(clean, language).length;
+	// In languages that put the verb first, an item opens on it ("Cut caffeine", "Coupez le café").
+	const verbFirst = !/^(ja|zh|hi|ko|tr)\b/i.test(language) && spoken > 1;
+	const maxWords = Math.max(1, Math.min(3, spoken - 1));
+	const phrase = nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
+	const title = phrase === null ? `${opts.number}.` : `${opts.number}. ${titleCase(phrase, language)}`;
+	return clampTitle(withEmoji(title, text), language);
 };

@@ -3,7 +3,8 @@
  * visual search terms. Unknown languages fall back to English plus a length rule in the callers.
  */
 
-const EN = `a about above after again against all also am an and any are as at be because been before
+const EN = `one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions
+a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing done down during each even ever every few
 for from further get gets getting got had has have having he her here hers herself him himself his how
 however i if in into is it its itself just keep keeps let lets like made make makes many may me might
@@ -56,25 +57,42 @@ woke woken won worked working works write writed writes writing written wrote`;
 const ES = `a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella
 ellas ellos en entre era es esa ese eso esta este esto estos estas fue fueron ha han hay la las le les
 lo los más mas me mi muy ni no nos o para pero poco por porque que qué quien se ser si sí sin sobre
-son su sus también tan te tiene tienen todo todos tu un una unas uno unos y ya yo cómo cuál dónde`;
+son su sus también tan te tiene tienen todo todos tu un una unas uno unos y ya yo cómo cuál dónde cada
+después luego hasta dos tres cuatro cinco seis siete ocho nueve diez cien mil millones grande grandes gran
+pequeño pequeña pequeños pequeñas nuevo nueva alto alta bajo baja`;
 
 const FR = `à au aux avec ce ces cette dans de des du elle elles en est et eux il ils je la le les leur
 leurs lui ma mais me même mes moi mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son
-sont sur ta te tes toi ton tu un une vos votre vous y été être avoir a ont fait plus comme`;
+sont sur ta te tes toi ton tu un une vos votre vous y été être avoir a ont fait plus comme pendant depuis
+chaque aujourd'hui après avant entre sans sous vers chez très aussi deux trois quatre cinq six sept huit neuf dix
+onze douze vingt trente cent mille millions milliers dix-huit`;
 
 const DE = `aber als am an auch auf aus bei bin bis da damit das dass dein der den dem des die doch du
 durch ein eine einem einen einer es für hat haben hatte ich ihr im in ist ja kann man mit nach nicht
 noch nur oder sein sich sie sind so über um und uns unter vom von vor war was weil wenn wie wir wird
-zu zum zur werden wurde`;
+zu zum zur werden wurde seinem seinen seiner seines seine ihrem ihren ihrer ihres ihre unser unsere unserem
+unseren dein deine jeden jede jeder jedes dieser diese diesem diesen dieses alle allen viele vielen einige manche
+kein keine keinen schließlich dann heute immer sehr ganz eins zwei drei vier fünf sechs sieben acht neun zehn
+hundert tausend`;
 
 const PT = `a ao aos as com como da das de do dos e é ela ele em entre era essa esse esta este foi há
 isso já mais mas me muito na nas não no nos o os ou para pela pelo por que quando se sem ser seu sua
-são também te um uma você`;
+são também te um uma você até cada depois muitos muitas dois duas três quatro cinco dez cem mil grande
+grandes pequeno pequena novo nova alto alta`;
 
 const IT = `a ad al alla alle anche che chi ci come con da dal dalla dei del della di e è gli ha ho
-i il in la le lo ma mi ne nel nella non o per più quando se si sono su tra un una uno`;
+i il in la le lo ma mi ne nel nella non o per più quando se si sono su tra un una uno prima dopo
+ogni molto poi fino sempre ancora due tre quattro cinque dieci cento mille viene vengono fa fanno grande
+grandi piccolo piccola alto alta alti nuovo nuova`;
 
 const ZH = `的 了 是 在 和 也 有 就 不 都 而 及 与 着 或 一个 我们 他们 你们 这 那 这些 那些 它 他 她 我 你 会 能 要 把 被 让 从 到 对 为 以 等 很 还 又 吗 呢 吧`;
+
+const HI = `का की के को में से पर और या एक यह वह ये वे है हैं था थी थे हो होता होती होते होना जाता जाती जाते
+जा रहा रही रहे ने भी तो ही लिए कि जो कर करता करती करते किया गया गई गए बहुत सबसे हर कुछ अपने अपनी अपना इस उस इन उन
+जब तक साथ बाद पहले अब फिर कभी सकता सकती सकते`;
+
+const AR = `في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين كل أن إن ان لا ما هل قد كان كانت بين حتى عبر نحو
+أو او ثم لكن لم لن هو هي هم نحن أنت عند منذ بعد قبل كما أيضا أكثر جدا يمكن يمكنها يمكنه`;
 
 const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
@@ -86,6 +104,8 @@ const LISTS: Record<string, ReadonlySet<string>> = {
 	pt: toSet(PT),
 	it: toSet(IT),
 	zh: toSet(ZH),
+	hi: toSet(HI),
+	ar: toSet(AR),
 };
 
 const baseLanguage = (language: string): string => language.split('-')[0]!.toLowerCase();
@@ -114,6 +134,7 @@ const CONNECTORS: Record<string, ReadonlySet<string>> = {
 	pt: toSet('de do da'),
 	it: toSet('di del della'),
 	de: toSet('von'),
+	hi: toSet('का की के'),
 };
 
 export const isConnector = (lower: string, language: string): boolean =>

@@ -46,11 +46,21 @@ describe('createEmojiIllustration', () => {
 });
 
 describe('illustrateScenes', () => {
-	it('never repeats an emoji in consecutive scenes', async () => {
-		const scenes = [{keywords: ['volcano']}, {keywords: ['volcano', 'lava']}, {keywords: ['volcano']}, {keywords: ['xyzzy']}, {keywords: ['qwerty']}];
-		const out = await illustrateScenes({scenes, seed: 3, dir});
-		expect(out[0]!.emoji).toBe('🌋');
-		for (let i = 1; i < out.length; i++) expect(out[i]!.emoji).not.toBe(out[i - 1]!.emoji);
-		expect(await illustrateScenes({scenes, seed: 3, dir})).toEqual(out);
+	it('shows the video subject where a scene names nothing, writes every icon and marks only true fallbacks', async () => {
+		const scenes = [
+			{keywords: [], text: 'Kaffee wächst in den Bergen.'},
+			{keywords: [], text: 'Die Kirschen werden von Hand gepflückt, Tomaten und Karotten nicht.'},
+			{keywords: [], text: 'So geht es weiter.'},
+		];
+		const out = await illustrateScenes({scenes, language: 'de', title: 'Der Weg des Kaffees', seed: 3, dir});
+		expect(out[0]!.emoji).toBe('☕');
+		expect(out[2]).toMatchObject({emoji: '☕', reason: 'subject', fallback: false});
+		expect(out[1]!.icons.length).toBeGreaterThanOrEqual(2);
+		for (const icon of out.flatMap((o) => o.icons)) expect((await readFile(icon.file, 'utf8')).startsWith('<svg')).toBe(true);
+		expect(await illustrateScenes({scenes, language: 'de', title: 'Der Weg des Kaffees', seed: 3, dir})).toEqual(out);
+
+		const lost = await illustrateScenes({scenes: [{keywords: ['xyzzy'], text: 'Qwerty zxcv.'}], seed: 1, dir});
+		expect(lost[0]).toMatchObject({fallback: true, reason: 'fallback'});
+		expect(lost[0]!.fallbackReason).toBeTruthy();
 	});
 });

@@ -4,14 +4,26 @@ import type {Credit} from '../../compositions/storyboard';
 import {EMOJI_SET_PACKAGE, loadEmojiSet} from './emoji-set';
 import {pickEmoji, type EmojiPick, type PickEmojiOptions} from './pick-emoji';
 
-export type EmojiIllustration = {
+/** One drawn picture of a scene. */
+export type EmojiIconFile = {
 	/** Absolute path of the SVG written. */
 	file: string;
 	emoji: string;
 	/** Icon name in the set, e.g. "volcano". */
 	name: string;
-	reason: EmojiPick['reason'];
 	credit: Credit;
+};
+
+export type EmojiIllustration = EmojiIconFile & {
+	reason: EmojiPick['reason'];
+	/** Every picture of the scene, the main one (the fields above) first. */
+	icons: EmojiIconFile[];
+	/** A neutral picture: nothing in the scene nor the video's subject matched (warn about it). */
+	fallback: boolean;
+	/** Why, for report.json; null when not a fallback. */
+	fallbackReason: string | null;
+	/** The scene's words that named the main picture. */
+	words: string[];
 };
 
 export type CreateEmojiIllustrationOptions = PickEmojiOptions & {
@@ -34,15 +46,21 @@ export const emojiCredit = (name: string): Credit => {
 };
 
 /**
- * Illustrates a scene offline: picks the emoji that matches its keywords (see pickEmoji) and
- * writes it as a standalone SVG file `emoji-<name>.svg` in `dir`. The same emoji always gives the
- * same file, so scenes sharing one share the file.
+ * Illustrates a scene offline: picks its pictures (see pickEmoji) and writes each as a standalone
+ * SVG file `emoji-<name>.svg` in `dir`. The same emoji always gives the same file, so scenes
+ * sharing one share the file.
  */
 export const createEmojiIllustration = async (opts: CreateEmojiIllustrationOptions): Promise<EmojiIllustration> => {
 	opts.signal?.throwIfAborted();
 	const pick = pickEmoji(opts);
-	const file = join(opts.dir, `emoji-${pick.name}.svg`);
+	const set = loadEmojiSet();
 	await mkdir(opts.dir, {recursive: true});
-	await writeFile(file, loadEmojiSet().svgOf(pick.name), 'utf8');
-	return {file, emoji: pick.emoji, name: pick.name, reason: pick.reason, credit: emojiCredit(pick.name)};
+	const icons: EmojiIconFile[] = [];
+	for (const icon of pick.icons) {
+		const file = join(opts.dir, `emoji-${icon.name}.svg`);
+		await writeFile(file, set.svgOf(icon.name), 'utf8');
+		icons.push({file, emoji: icon.emoji, name: icon.name, credit: emojiCredit(icon.name)});
+	}
+	const main = icons[0]!;
+	return {...main, reason: pick.reason, icons, fallback: pick.fallback, fallbackReason: pick.fallbackReason, words: pick.words};
 };

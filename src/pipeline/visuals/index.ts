@@ -1,9 +1,12 @@
 export {createEmojiIllustration, emojiCredit} from './emoji-illustration';
-export type {EmojiIllustration, CreateEmojiIllustrationOptions} from './emoji-illustration';
+export type {EmojiIllustration, EmojiIconFile, CreateEmojiIllustrationOptions} from './emoji-illustration';
 export {illustrateScenes} from './illustrate-scenes';
 export type {IllustrateScenesOptions} from './illustrate-scenes';
 export {pickEmoji, FALLBACK_EMOJI} from './pick-emoji';
-export type {EmojiPick, PickEmojiOptions} from './pick-emoji';
+export type {EmojiPick, EmojiIcon, PickEmojiOptions} from './pick-emoji';
+export {pickVideoSubject} from './video-subject';
+export type {VideoSubject, PickVideoSubjectOptions} from './video-subject';
+export {EMOJI_LANGUAGES} from './emoji-text-keys';
 export {EMOJI_SET_PACKAGE} from './emoji-set';
 export {pickProceduralStyles} from './procedural-style';
 export type {ProceduralStyle} from './procedural-style';

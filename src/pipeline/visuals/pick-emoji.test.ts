@@ -1,41 +1,76 @@
 import {describe, expect, it} from 'vitest';
 import {FALLBACK_EMOJI, pickEmoji} from './pick-emoji';
+import {pickVideoSubject} from './video-subject';
 
 describe('pickEmoji', () => {
 	it.each([
 		[['volcano lava eruption'], '🌋'],
 		[['volcano', 'lava', 'eruption'], '🌋'],
-		[['molten rock', 'magma', 'volcano'], '🌋'],
+		[['lava flow', 'magma', 'volcano'], '🌋'],
 		[['coffee'], '☕'],
-		[['cut caffeine', 'caffeine', 'noon'], '☕'],
 		[['rocket launch'], '🚀'],
 		[['ocean waves'], '🌊'],
 		[['brain', 'memory'], '🧠'],
-		[['money', 'savings'], '💰'],
-		[['sleep schedule', 'schedule'], '📅'],
-		[['walk', 'day'], '🚶'],
-	])('%j -> %s', (keywords, emoji) => {
+	])('keywords %j -> %s', (keywords, emoji) => {
 		const pick = pickEmoji({keywords, seed: 1});
 		expect(pick.emoji).toBe(emoji);
 		expect(pick.reason).toBe('keywords');
+		expect(pick.fallback).toBe(false);
 		expect(pick.name).toMatch(/^[a-z0-9-]+$/);
+	});
+
+	it.each([
+		['en', 'A French press steeps the grounds for four minutes.', '☕'],
+		['en', 'Build raised beds and fill them with compost.', '🌱'],
+		['de', 'Der Vulkan brach aus und Lava floss ins Tal.', '🌋'],
+		['fr', 'Les abeilles fabriquent le miel dans la ruche.', '🐝'],
+		['ja', '火山が噴火して、溶岩が流れ出しました。', '🌋'],
+		['zh', '熊猫每天要吃很多竹子。', '🐼'],
+		['hi', 'आम गर्मियों का सबसे पसंदीदा फल है।', '🥭'],
+		['ar', 'ثار البركان وتدفقت الحمم إلى البحر.', '🌋'],
+	])('text in %s: "%s" -> %s', (language, text, emoji) => {
+		expect(pickEmoji({keywords: [], text, language, seed: 1}).emoji).toBe(emoji);
+	});
+
+	it('takes the sense of a word from the words around it', () => {
+		expect(pickEmoji({keywords: [], text: 'The pulping machine strips the skin.', seed: 1}).emoji).not.toBe('🎞');
+		expect(pickEmoji({keywords: [], text: 'A strip of film from the cinema.', seed: 1}).icons.map((i) => i.emoji)).toContain('🎞');
+		expect(pickEmoji({keywords: [], text: 'Raised beds warm up early.', seed: 1}).emoji).not.toBe('🛏');
+		expect(pickEmoji({keywords: [], text: 'Go to bed early and sleep well.', seed: 1}).icons.map((i) => i.emoji)).toContain('🛏');
+	});
+
+	it('returns several icons when a scene names several things, the main one first', () => {
+		const pick = pickEmoji({keywords: [], text: 'Tomatoes, carrots and potatoes grow here.', seed: 1});
+		expect(pick.icons.length).toBeGreaterThanOrEqual(2);
+		expect(pick.icons[0]!.emoji).toBe(pick.emoji);
+		expect(new Set(pick.icons.map((i) => i.emoji)).size).toBe(pick.icons.length);
+	});
+
+	it('shows the video subject where a scene names nothing drawable, and says so', () => {
+		const texts = ['Coffee grows on hills.', 'That is how it goes.', 'Then the coffee is roasted.'];
+		const subject = pickVideoSubject({title: 'From farm to cup', texts, language: 'en'});
+		expect(subject?.emoji).toBe('☕');
+		const pick = pickEmoji({keywords: [], text: 'That is how it goes.', subject, seed: 1});
+		expect(pick).toMatchObject({emoji: '☕', reason: 'subject', fallback: false});
 	});
 
 	it('uses an emoji written in the scene as is', () => {
 		expect(pickEmoji({keywords: ['morning'], text: 'I love ☕ coffee', seed: 1})).toMatchObject({emoji: '☕', reason: 'in-text'});
 	});
 
-	it('never picks an emoji to avoid (the previous scene’s), and prefers unused ones', () => {
-		const first = pickEmoji({keywords: ['volcano'], seed: 1});
-		const next = pickEmoji({keywords: ['volcano'], seed: 1, avoid: [first.emoji]});
+	it('avoids the previous scene’s picture when another matches nearly as well', () => {
+		const first = pickEmoji({keywords: [], text: 'Tomatoes and carrots.', seed: 1});
+		const next = pickEmoji({keywords: [], text: 'Tomatoes and carrots.', seed: 1, avoid: [first.emoji]});
 		expect(next.emoji).not.toBe(first.emoji);
-		const inText = pickEmoji({keywords: [], text: 'Coffee ☕', seed: 1, avoid: ['☕']});
-		expect(inText.emoji).not.toBe('☕');
+		// A second emoji of the same word is no better: the scene keeps the picture.
+		const tea = pickEmoji({keywords: [], text: '茶', language: 'zh', seed: 1});
+		expect(pickEmoji({keywords: [], text: '茶', language: 'zh', seed: 1, avoid: [tea.emoji]}).emoji).toBe(tea.emoji);
 	});
 
-	it('falls back to a neutral emoji chosen by the seed', () => {
+	it('marks a neutral fallback with its reason, chosen by the seed', () => {
 		const a = pickEmoji({keywords: ['xyzzy'], seed: 0});
-		expect(a.reason).toBe('fallback');
+		expect(a).toMatchObject({reason: 'fallback', fallback: true});
+		expect(a.fallbackReason).toMatch(/no word of the scene/);
 		expect(FALLBACK_EMOJI).toContain(a.emoji as (typeof FALLBACK_EMOJI)[number]);
 		expect(pickEmoji({keywords: ['xyzzy'], seed: 1}).emoji).not.toBe(a.emoji);
 		expect(pickEmoji({keywords: ['xyzzy'], seed: 0, avoid: [a.emoji]}).emoji).not.toBe(a.emoji);

@@ -1,24 +1,46 @@
 import {findEmoji} from '../plan';
+import {loadCldrEmojiIndex} from './cldr-emoji-index';
+import {emojiLanguageOf} from './emoji-text-keys';
 import {loadEmojiKeywords} from './emoji-keywords';
+import {matchEmojiTerms} from './match-emoji-terms';
+import {scoreEmoji, type EmojiScore} from './score-emoji';
 import {hashString} from './seeded-random';
+import type {VideoSubject} from './video-subject';
 
-export type EmojiPick = {
-	emoji: string;
-	/** Icon name in the artwork set, e.g. "volcano". */
-	name: string;
+/** One picture of a scene. */
+export type EmojiIcon = {emoji: string; name: string};
+
+export type EmojiPick = EmojiIcon & {
 	/** 0 for a fallback; higher is a better match. */
 	score: number;
-	/** How it was chosen. */
-	reason: 'in-text' | 'keywords' | 'fallback';
+	/**
+	 * How it was chosen: written in the text, named by the scene's words or keywords, the video's
+	 * main subject (the scene names nothing drawable), or a neutral fallback.
+	 */
+	reason: 'in-text' | 'keywords' | 'subject' | 'fallback';
+	/** True for a neutral picture that matches neither the scene's words nor the video's subject. */
+	fallback: boolean;
+	/** Why the scene got a neutral picture, for report.json; null otherwise. */
+	fallbackReason: string | null;
+	/** Every picture of the scene, the main one (this pick's emoji) first, then other things it names. */
+	icons: EmojiIcon[];
+	/** The words of the scene that named the main picture. */
+	words: string[];
 };
 
 export type PickEmojiOptions = {
-	/** The scene's visual search terms, most specific first. */
+	/** The scene's visual search terms, most specific first (English from a planner model, or the text's language). */
 	keywords: readonly string[];
-	/** The scene's title and narration: a weaker signal, and emoji written in it are used as is. */
+	/** The scene's title and narration: the main signal, and emoji written in it are used as is. */
 	text?: string;
+	/** BCP 47 tag of the text; default "en". */
+	language?: string;
+	/** The video's main subject (see pickVideoSubject): the picture when the scene names nothing, and context for word sense. */
+	subject?: VideoSubject | null;
+	/** The video's title or topic, whose words decide the sense of the scene's words. */
+	context?: string;
 	seed: number;
-	/** Never pick these (the previous scene's emoji). */
+	/** Not picked when other words of the scene name something at least half as well (the previous scene's emoji). */
 	avoid?: readonly string[];
 	/** Prefer others over these (emoji already used in the video). */
 	used?: readonly string[];
@@ -28,116 +50,134 @@ export type PickEmojiOptions = {
 export const FALLBACK_EMOJI = ['✨', '💡', '⭐', '🎬', '🔎'] as const;
 
 const MIN_SCORE = 0.3;
-/** The picture most people expect for common words where emojilib's ranking misleads. */
-const PREFERRED: Record<string, string> = {
-	coffee: '☕', tea: '🍵', money: '💰', cash: '💵', sleep: '😴', bed: '🛏️', water: '💧', drink: '🥤',
-	time: '⏰', clock: '⏰', hour: '⏰', schedule: '📅', calendar: '📅', idea: '💡', tip: '💡', light: '💡',
-	love: '❤️', heart: '❤️', walk: '🚶', run: '🏃', exercise: '🏋️', workout: '🏋️', food: '🍽️', book: '📚',
-	read: '📖', learn: '📚', study: '📚', school: '🏫', work: '💼', job: '💼', business: '💼',
-	computer: '💻', code: '💻', phone: '📱', music: '🎵', video: '🎬', film: '🎬', camera: '📷',
-	photo: '📷', lava: '🌋', magma: '🌋', fire: '🔥', earth: '🌍', world: '🌍', planet: '🪐', space: '🚀',
-	sun: '☀️', moon: '🌙', star: '⭐', rain: '🌧️', snow: '❄️', tree: '🌳', forest: '🌲', plant: '🌱',
-	flower: '🌸', river: '🏞️', mountain: '⛰️', ocean: '🌊', sea: '🌊', wave: '🌊', car: '🚗', city: '🏙️',
-	house: '🏠', home: '🏠', health: '🩺', science: '🔬', scientist: '🧑‍🔬', data: '📊', chart: '📊',
-	growth: '📈', question: '❓', warning: '⚠️', danger: '⚠️', rock: '🪨', stone: '🪨', earthquake: '🫨',
-};
-const PREFERRED_BONUS = 0.8;
-/** ZWJ sequences (people with objects, directions) are rarely the picture a word asks for. */
-const ZWJ_PENALTY = 0.75;
-const NEGATION = /^(no|non|prohibited|cross-mark)(-|$)/;
-const TEXT_WEIGHT = 0.3;
-const MAX_TEXT_WORDS = 40;
-const IGNORED = new Set(
-	'the and for with that this from into about what when where which while your you are was were has have had not but can will just more most very also than then them they their there these those its our out over how why who new year years thousand thousands hundred hundreds million millions billion billions many much every each'.split(
-		' ',
-	),
+const MAX_ICONS = 3;
+/** A second icon must be named about as clearly as the main one. */
+const ICON_RATIO = 0.4;
+const KEYWORD_FACTOR = 0.6;
+const SUBJECT_BONUS = 0.5;
+const GROUP_BONUS = 0.3;
+const USED_FACTOR = 0.75;
+/** Another picture replaces the previous scene's only when named nearly as clearly. */
+const AVOID_RATIO = 0.7;
+/** What a scene's picture should be: a thing, not a symbol, a face or a gesture ("great" -> 👍). */
+const GROUP_FACTOR: Record<string, number> = {'Symbols': 0.45, 'Smileys & Emotion': 0.45, 'People & Body': 0.7, 'Flags': 0.5};
+/**
+ * Everyday pictures a word shared by many emoji most often means ("Wasser" names 💧 and 🐃): a
+ * mild prior, never enough to beat a word's own emoji.
+ */
+const COMMON = new Set(
+	[...'💧☕💰🌧❄🌸🌳🌱🚀🐈🐕🏠🌊☀🌙🔥🚆🚗✈📚🌍🐟🌾'].filter((c) => !/[\uFE0F]/.test(c)),
 );
-
-/** English plural and simple forms, so "volcanoes" finds "volcano". */
-const variants = (word: string): string[] => {
-	const out = [word];
-	if (word.length > 4 && word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-	if (word.length > 3 && /(ches|shes|xes|oes|ses)$/.test(word)) out.push(word.slice(0, -2));
-	if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
-	return out;
-};
-
-/** Weighted search terms from the keywords (earlier = stronger) and the text's words. */
-const searchTerms = (keywords: readonly string[], text: string): Map<string, number> => {
-	const terms = new Map<string, number>();
-	const add = (term: string, weight: number) => {
-		for (const v of variants(term)) terms.set(v, Math.max(terms.get(v) ?? 0, weight));
-	};
-	keywords.forEach((raw, i) => {
-		const weight = 1 / (1 + 0.25 * i);
-		const words = raw.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-		if (words.length > 1) {
-			if (words.every((w) => IGNORED.has(w) || w === 'of')) return;
-			for (const v of variants(words.join('_'))) terms.set(v, Math.max(terms.get(v) ?? 0, weight * 1.5));
-			for (const w of words) if (!IGNORED.has(w)) add(w, weight * 0.8);
-		} else if (words[0] && !IGNORED.has(words[0])) add(words[0], weight);
-	});
-	const textWords = text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
-	for (const w of [...new Set(textWords)].slice(0, MAX_TEXT_WORDS)) {
-		if (!IGNORED.has(w) && !terms.has(w)) add(w, TEXT_WEIGHT);
-	}
-	return terms;
-};
+const COMMON_FACTOR = 1.3;
+/** The video's subject is a candidate in every scene, at this score: a scene's own weak match may lose to it. */
+const SUBJECT_PRIOR = 0.45;
+const ZWJ_FACTOR = 0.8;
 
 /** A stable order among equals, different per seed. */
 const tieBreak = (seed: number, emoji: string): number => hashString(`${seed}:${emoji}`);
 
+/** The scene's terms, its keywords (in its language and, from a planner model, in English) weaker. */
+const sceneScores = (opts: PickEmojiOptions, language: string): Map<string, EmojiScore> => {
+	const text = opts.text ?? '';
+	const scores = scoreEmoji({matches: matchEmojiTerms({text, language, context: opts.context}), textLength: text.length});
+	const languages = emojiLanguageOf(language) === 'en' ? ['en'] : [language, 'en'];
+	opts.keywords.forEach((keyword, i) => {
+		const factor = KEYWORD_FACTOR / (1 + 0.25 * i);
+		for (const lang of languages) {
+			const matches = matchEmojiTerms({text: keyword, language: lang, context: `${text} ${opts.context ?? ''}`});
+			scoreEmoji({matches, textLength: keyword.length, factor, into: scores});
+		}
+	});
+	return scores;
+};
+
 /**
- * Picks the emoji that best illustrates a scene: one written in its text if any; else the best
- * match of its keywords against emojilib's keyword lists (rare keywords and an emoji's own name
- * weigh more); else a neutral fallback. Deterministic: ties are broken by the seed.
+ * Picks the pictures of a scene, offline, in the scene's language: an emoji written in its text;
+ * else the emoji its words name in the CLDR annotations of that language (whole phrases before
+ * single words, senses ruled out by the surrounding words, emoji of the video's subject and of
+ * the text's own domain preferred); else the video's subject; else a neutral picture, marked as
+ * a fallback. Deterministic: ties are broken by the seed.
  */
 export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
-	const index = loadEmojiKeywords();
+	const language = opts.language ?? 'en';
+	const lib = loadEmojiKeywords();
 	const avoid = new Set(opts.avoid ?? []);
 	const used = new Set(opts.used ?? []);
 	const text = opts.text ?? '';
 
-	for (const emoji of [...findEmoji(text), ...opts.keywords.flatMap((k) => findEmoji(k))]) {
-		const name = index.nameOf(emoji);
-		if (name !== undefined && !avoid.has(emoji)) return {emoji, name, score: 100, reason: 'in-text'};
+	const written = [...findEmoji(text), ...opts.keywords.flatMap((k) => findEmoji(k))].filter((e) => lib.nameOf(e) !== undefined);
+	const freshWritten = written.find((e) => !avoid.has(e));
+	if (freshWritten !== undefined) {
+		const icons = [...new Set(written)].slice(0, MAX_ICONS).map((e) => ({emoji: e, name: lib.nameOf(e)!}));
+		const main = {emoji: freshWritten, name: lib.nameOf(freshWritten)!};
+		return {...main, score: 100, reason: 'in-text', fallback: false, fallbackReason: null, icons: [main, ...icons.filter((i) => i.emoji !== main.emoji)], words: [freshWritten]};
 	}
 
-	const scores = new Map<string, {name: string; score: number}>();
-	for (const [term, weight] of searchTerms(opts.keywords, text)) {
-		const hits = index.lookup(term);
-		if (hits.length === 0) continue;
-		const idf = Math.log(1 + index.emojiCount / hits.length) / Math.log(1 + index.emojiCount);
-		for (const hit of hits) {
-			if (avoid.has(hit.emoji)) continue;
-			const place = hit.position === 0 ? 1.5 : 1 / (1 + 0.05 * hit.position);
-			const entry = scores.get(hit.emoji) ?? {name: hit.name, score: 0};
-			entry.score += weight * idf * place;
-			scores.set(hit.emoji, entry);
+	const scores = sceneScores(opts, language);
+	if (opts.subject) {
+		const prior = scores.get(opts.subject.emoji) ?? {name: opts.subject.name, score: 0, words: []};
+		prior.score += SUBJECT_PRIOR;
+		scores.set(opts.subject.emoji, prior);
+	}
+	// The text's domain: a word whose senses span groups takes the one the other words share.
+	const index = loadCldrEmojiIndex(emojiLanguageOf(language));
+	const groupWeight = new Map<string, number>();
+	for (const [, s] of scores) {
+		const g = index.groupOf(s.name);
+		if (g) groupWeight.set(g, (groupWeight.get(g) ?? 0) + s.score);
+	}
+	const groupTotal = [...groupWeight.values()].reduce((a, b) => a + b, 0) || 1;
+	const ranked = [...scores]
+		.map(([emoji, s]) => {
+			let score = s.score;
+			score *= 1 + SUBJECT_BONUS * (opts.subject?.weights.get(emoji) ?? 0);
+			const g = index.groupOf(s.name);
+			score *= 1 + GROUP_BONUS * ((g ? groupWeight.get(g) ?? 0 : 0) / groupTotal);
+			score *= g ? GROUP_FACTOR[g] ?? 1 : 1;
+			if (COMMON.has(emoji)) score *= COMMON_FACTOR;
+			if (used.has(emoji)) score *= USED_FACTOR;
+			if (emoji.includes('\u200d')) score *= ZWJ_FACTOR;
+			return {emoji, name: s.name, score, words: s.words};
+		})
+		.filter((c) => c.score >= MIN_SCORE)
+		.sort((a, b) => b.score - a.score || tieBreak(opts.seed, a.emoji) - tieBreak(opts.seed, b.emoji));
+	const best = ranked[0];
+	// Another picture instead of the previous scene's only when other words name it: a second
+	// emoji of the same word (🧉 for 茶 after 🍵) is a worse picture of the same thing.
+	const main =
+		best && avoid.has(best.emoji)
+			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * AVOID_RATIO && c.words.some((w) => !best.words.includes(w))) ?? best)
+			: best;
+	if (main) {
+		// Other things the scene names, each by other words than the main picture's.
+		const icons: EmojiIcon[] = [{emoji: main.emoji, name: main.name}];
+		const wordsTaken = new Set(main.words);
+		for (const c of ranked) {
+			if (icons.length >= MAX_ICONS || c.score < main.score * ICON_RATIO) break;
+			if (c.emoji === main.emoji || c.words.some((w) => wordsTaken.has(w))) continue;
+			icons.push({emoji: c.emoji, name: c.name});
+			for (const w of c.words) wordsTaken.add(w);
 		}
+		// Won only by the subject's prior: the scene itself named nothing better.
+		const reason = main.words.length === 0 ? 'subject' : 'keywords';
+		return {emoji: main.emoji, name: main.name, score: main.score, reason, fallback: false, fallbackReason: null, icons, words: main.words.length > 0 ? main.words : (opts.subject?.words ?? [])};
 	}
-	for (const [term, weight] of searchTerms(opts.keywords, text)) {
-		const emoji = PREFERRED[term];
-		const name = emoji === undefined || avoid.has(emoji) ? undefined : index.nameOf(emoji);
-		if (emoji === undefined || name === undefined) continue;
-		const entry = scores.get(emoji) ?? {name, score: 0};
-		entry.score += PREFERRED_BONUS * weight;
-		scores.set(emoji, entry);
-	}
-	let best: EmojiPick | null = null;
-	for (const [emoji, {name, score: raw}] of scores) {
-		let score = used.has(emoji) ? raw * 0.6 : raw;
-		if (emoji.includes('\u200d')) score *= ZWJ_PENALTY;
-		if (NEGATION.test(name)) score *= 0.5;
-		const better =
-			!best ||
-			score > best.score + 1e-9 ||
-			(Math.abs(score - best.score) <= 1e-9 && tieBreak(opts.seed, emoji) < tieBreak(opts.seed, best.emoji));
-		if (better) best = {emoji, name, score, reason: 'keywords'};
-	}
-	if (best && best.score >= MIN_SCORE) return best;
 
-	const fallbacks = FALLBACK_EMOJI.filter((e) => !avoid.has(e) && index.nameOf(e) !== undefined);
+	if (opts.subject) {
+		const {emoji, name} = opts.subject;
+		return {emoji, name, score: 0.1, reason: 'subject', fallback: false, fallbackReason: null, icons: [{emoji, name}], words: opts.subject.words};
+	}
+	const fallbacks = FALLBACK_EMOJI.filter((e) => !avoid.has(e) && lib.nameOf(e) !== undefined);
 	const emoji = fallbacks[opts.seed % fallbacks.length] ?? FALLBACK_EMOJI[0];
-	return {emoji, name: index.nameOf(emoji)!, score: 0, reason: 'fallback'};
+	const name = lib.nameOf(emoji)!;
+	return {
+		emoji,
+		name,
+		score: 0,
+		reason: 'fallback',
+		fallback: true,
+		fallbackReason: `no word of the scene or its keywords names an emoji in the "${emojiLanguageOf(language)}" CLDR annotations, and the video has no main subject to show instead`,
+		icons: [{emoji, name}],
+		words: [],
+	};
 };
