@@ -63,7 +63,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	await mkdir(mediaDir, {recursive: true});
 	try {
 		const voice = await voiceStage(run, {scenes: plan.scenes, outDir, mediaDir, dataDir: o.dataDir, voiceProviders: o.voiceProviders, transcribeVoiceOver: o.transcribeVoiceOver});
-		const visuals = await visualsStage(run, {scenes: plan.scenes, voiced: voice.scenes, outDir, mediaDir, ownMediaDir: o.mediaDir, visualsProvider: o.visualsProvider});
+		const visuals = await visualsStage(run, {scenes: plan.scenes, title: plan.title, voiced: voice.scenes, outDir, mediaDir, ownMediaDir: o.mediaDir, visualsProvider: o.visualsProvider});
 		const music = await musicStage(run, {mood: plan.musicMood, outDir, mediaDir});
 		const storyboard = assembleStoryboard({
 			plan,

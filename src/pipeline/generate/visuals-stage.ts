@@ -12,6 +12,8 @@ const MOTIONS = ['zoom-in', 'pan-right', 'zoom-out', 'pan-left'] as const;
 
 export type VisualsStageOptions = {
 	scenes: PlannedScene[];
+	/** The video's title: with the scenes it names the main subject, the picture a scene without a better one gets. */
+	title: string;
 	/** Each scene's spoken narration (stock clips are picked to last about as long). */
 	voiced: VoicedScene[];
 	outDir: string;
@@ -108,14 +110,28 @@ const illustrateTheRest = async (run: RunContext, o: VisualsStageOptions, picks:
 	const styles = pickProceduralStyles({count: o.scenes.length, seed: run.options.seed});
 	const icons = await illustrateScenes({
 		scenes: missing.map(({s}) => ({keywords: s.keywords, text: `${s.title} ${s.narration}`})),
+		language: run.options.lang,
+		title: o.title,
 		seed: run.options.seed,
 		dir: o.mediaDir,
 		signal: run.signal,
 	});
 	missing.forEach(({i}, k) => {
 		const icon = icons[k];
-		picks.visuals[i] = {kind: 'procedural', style: styles[i] ?? 'orbs', icon: icon ? relative(o.outDir, icon.file) : null, extraIcons: []};
-		if (icon && !picks.credits.some((cr) => cr.title === icon.credit.title)) picks.credits.push(icon.credit);
+		const [main, ...more] = icon?.icons ?? [];
+		picks.visuals[i] = {
+			kind: 'procedural',
+			style: styles[i] ?? 'orbs',
+			icon: main ? relative(o.outDir, main.file) : null,
+			extraIcons: more.map((m) => relative(o.outDir, m.file)),
+		};
+		for (const each of icon?.icons ?? []) {
+			if (!picks.credits.some((cr) => cr.title === each.credit.title)) picks.credits.push(each.credit);
+		}
+		if (icon?.fallback) {
+			const scene = o.scenes[i]!;
+			run.warn('fetching', 'NEUTRAL_PICTURE', `${scene.id}: no picture matches its words or the video's subject, so it shows a neutral one (${icon.fallbackReason ?? 'no match'}). Give it your own with --media, or reword it.`);
+		}
 		run.progress('fetching', (k + 1) / missing.length);
 	});
 	picks.providers.add('emoji-illustrations');
