@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {hostname} from 'node:os';
+import type {LookupFunction} from 'node:net';
 import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
@@ -25,6 +26,8 @@ export type JobsRuntimeOptions = {
 	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
 	providers?: JobProviders;
 	log: (message: string) => void;
+	/** The name lookup under the guard of media downloads and webhooks (default the system resolver; tests map names to loopback). */
+	lookup?: LookupFunction;
 	/** Webhook delivery polling (tests shorten it). Default 500 ms. */
 	webhookPollMs?: number;
 };
@@ -49,7 +52,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		cfg.concurrency > 0
 			? createWorkerPool({
 					store,
-					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls}),
+					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls, lookup: o.lookup}),
 					workerId,
 					concurrency: cfg.concurrency,
 					leaseMs: cfg.leaseMs,
@@ -80,6 +83,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		owner: workerId,
 		backoff: cfg.webhookBackoff,
 		allowPrivateNetwork: cfg.allowPrivateUrls,
+		lookup: o.lookup,
 		pollMs: o.webhookPollMs,
 		log,
 		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),

@@ -1,3 +1,4 @@
+import type {LookupFunction} from 'node:net';
 import {guardedPost, type GuardedPostResult} from './guarded-post';
 import type {JobStore} from './job-store';
 import type {JobRecord, WebhookDelivery} from './job-types';
@@ -15,6 +16,8 @@ export type WebhookDispatcherOptions = {
 	owner: string;
 	backoff: WebhookBackoff;
 	allowPrivateNetwork: boolean;
+	/** The name lookup under the guard (default the system resolver). */
+	lookup?: LookupFunction;
 	/** How often due deliveries are looked for. Default 500 ms. */
 	pollMs?: number;
 	/** One attempt. Default 10 s. */
@@ -61,6 +64,7 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 				body,
 				timeoutMs,
 				allowPrivateNetwork: o.allowPrivateNetwork,
+				lookup: o.lookup,
 				headers: {
 					'content-type': 'application/json',
 					'user-agent': 'promptreel-webhooks',
