@@ -122,7 +122,11 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		return null;
 	};
 
-	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
+	/**
+	 * Validates a request and makes its job (queued, or done with an earlier job's files); nothing
+	 * is stored yet, so the caller inserts it in one transaction (with its Idempotency-Key).
+	 */
+	const prepare = async (body: CreateVideoBody): Promise<NewJob> => {
 		await assertRemoteSafeOptions(body.options);
 		assertWebhookAllowed(body.webhook);
 		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
@@ -143,20 +147,31 @@ export const createJobsService = (o: JobsServiceOptions) => {
 					const warnings: JobWarning[] = [
 						{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
 					];
-					return await o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
+					return {...job, done: {files: earlier.files, outputDir: dir, warnings}};
 				} catch {
 					// The earlier job went away meanwhile: render it again.
-					await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+					await discard(id);
 				}
 			}
-			const created = await o.store.insert(job, now());
-			o.worker?.wake();
-			return created;
+			return job;
 		}
 		assertTemplateField(body.options.template, 'options.template');
-		const created = await o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
-		o.worker?.wake();
-		return created;
+		return {...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null};
+	};
+
+	/** Removes what `prepare` wrote for a job that was not stored (the cached files' links). */
+	const discard = (id: string) => rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+
+	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
+		const job = await prepare(body);
+		try {
+			const created = await o.store.insert(job, now());
+			if (!job.done) o.worker?.wake();
+			return created;
+		} catch (error) {
+			await discard(job.id);
+			throw error;
+		}
 	};
 
 	return {
@@ -181,26 +196,28 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			const scope = `${ctx.caller ?? 'open'}:${key}`;
 			const bodyHash = contentHash({body});
-			for (let tries = 0; tries < 2; tries++) {
-				const r = await idempotency.reserve({scope, bodyHash, now: now()});
-				if (r.state === 'conflict') throw new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
-				if (r.state === 'in-progress') throw new ConflictError(`A request with Idempotency-Key "${key}" is still being processed: retry in a moment.`);
-				if (r.state === 'replay') {
-					const job = await o.store.get(r.jobId);
-					if (job) return {...job, replayed: true};
-					await idempotency.remove(scope);
-					continue;
-				}
-				try {
-					const job = await create(body);
-					await idempotency.bind(scope, job.id);
-					return job;
-				} catch (error) {
-					await idempotency.remove(scope);
-					throw error;
-				}
+			const conflict = () => new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
+			// A repeat is answered without doing the work again...
+			const earlier = await idempotency.find({scope, bodyHash, now: now()});
+			if (earlier.state === 'conflict') throw conflict();
+			if (earlier.state === 'replay') {
+				const job = await o.store.get(earlier.jobId);
+				if (job) return {...job, replayed: true};
 			}
-			throw new ConflictError(`Idempotency-Key "${key}" could not be reserved: retry.`);
+			// ...and the key is written with the job, in one transaction: a crash leaves both or
+			// neither, and of two concurrent requests with one key only the first stores a job.
+			const job = await prepare(body);
+			const r = await o.store.insertWithKey(job, now(), {scope, bodyHash}).catch(async (error: unknown) => {
+				await discard(job.id);
+				throw error;
+			});
+			if (r.state !== 'created') {
+				await discard(job.id);
+				if (r.state === 'conflict') throw conflict();
+				return {...r.job, replayed: true};
+			}
+			if (!job.done) o.worker?.wake();
+			return r.job;
 		},
 
 		getVideo: (id: string): Promise<JobRecord> => find(id),
