@@ -1,8 +1,8 @@
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
-import {bodyLimit} from 'hono/body-limit';
 import {docsPage} from './docs-page';
 import {fileResponse} from './file-response';
+import {jsonBodyGuard} from './json-body-guard';
 import {ApiError, errorToResponse, validationHook, type ErrorBody} from './http-errors';
 import {ValidationError} from '../pipeline/errors';
 import {contentTypeOf, rewriteAssetRefs, toJobView, type JobsService} from '../jobs';
@@ -65,14 +65,11 @@ export const buildApp = (deps: AppDeps) => {
 		});
 	});
 
-	// Uploads have their own, larger limit (receiveUpload counts the bytes as they arrive).
-	const jsonLimit = bodyLimit({
-		maxSize: deps.maxBodyBytes,
-		onError: () => {
-			throw new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
-		},
-	});
-	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonLimit(c, next)));
+	// Size and depth of JSON bodies before anything walks them (json-body-guard.ts). Uploads have
+	// their own, larger limit (receiveUpload counts the bytes as they arrive).
+	const jsonGuard = jsonBodyGuard({maxBytes: deps.maxBodyBytes});
+	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonGuard(c, next)));
+	app.use('/mcp', jsonGuard);
 
 	// `asset:<id>` refs become relative paths before the storyboard schema sees them.
 	app.use('/v1/videos', async (c, next) => {

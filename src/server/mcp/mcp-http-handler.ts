@@ -29,5 +29,14 @@ export const mcpHttpHandler = (deps: McpHttpDeps) => async (c: Context) => {
 	// A client that goes away cancels what its request was doing (a wait stops; the job goes on).
 	c.req.raw.signal.addEventListener('abort', () => void server.close().catch(() => undefined), {once: true});
 	await server.connect(transport);
-	return transport.handleRequest(c.req.raw);
+	// The body guard (json-body-guard.ts) read the body already: hand the transport the parsed text.
+	const cached = (c.req.bodyCache as {text?: Promise<string>}).text;
+	if (cached === undefined) return transport.handleRequest(c.req.raw);
+	let parsedBody: unknown;
+	try {
+		parsedBody = JSON.parse(await cached) as unknown;
+	} catch {
+		return Response.json({jsonrpc: '2.0', error: {code: -32700, message: 'Parse error: the body is not valid JSON.'}, id: null}, {status: 400});
+	}
+	return transport.handleRequest(c.req.raw, {parsedBody});
 };
