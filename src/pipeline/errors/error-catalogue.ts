@@ -29,6 +29,7 @@ export const ERROR_CATALOGUE = {
 	UNKNOWN_MUSIC: badInput(422, 'No bundled music has this id and no such audio file exists.'),
 	MISSING_MEDIA: badInput(422, 'A storyboard names a local media file that does not exist.'),
 	MEDIA_UNREADABLE: badInput(422, 'A media file cannot be decoded.'),
+	MEDIA_TOO_LARGE: badInput(422, 'An image or video has more pixels than the server renders (scale it down).'),
 	MEDIA_DIR_INVALID: badInput(422, 'The --media folder is missing or holds no usable media.'),
 	INVALID_VOICEOVER: badInput(422, 'The --voiceover file or folder cannot be used.'),
 	EMPTY_PROMPT: badInput(422, 'The prompt has no words.'),

@@ -10,3 +10,6 @@ export {localizeRemoteMedia} from './localize-remote-media';
 export type {LocalizeRemoteMediaOptions, LocalizeRemoteMediaResult} from './localize-remote-media';
 export {mediaRefsOf, isRemoteMedia} from './storyboard-media-refs';
 export type {MediaRef, MediaRefKind} from './storyboard-media-refs';
+export {checkPlayable, MediaCheckError, IMAGE_LIMITS} from './check-playable';
+export type {PlayableMedia, CheckPlayableOptions} from './check-playable';
+export {imageDimensions} from './image-dimensions';
