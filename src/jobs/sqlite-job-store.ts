@@ -96,7 +96,8 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		const reaped: ReapedJob[] = [];
 		for (const row of stmt.expired.all(now)) {
 			const job = fromRow(row);
-			const lost = `The worker running attempt ${job.attempts} (${job.leaseOwner ?? 'unknown'}) stopped sending heartbeats (crashed or was killed).`;
+			// The worker's name (host:pid) stays in job_runs: messages are shown to callers.
+			const lost = `The worker running attempt ${job.attempts} stopped sending heartbeats (crashed or was killed).`;
 			if (job.cancelRequested) {
 				stmt.endExpired.run({id: job.id, status: 'cancelled', error_code: 'CANCELLED', error_message: 'Cancelled by request.', now});
 				changed(job.id, now);

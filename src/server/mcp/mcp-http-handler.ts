@@ -9,6 +9,8 @@ export type McpHttpDeps = {
 	/** Largest request body accepted (PROMPTREEL_MAX_BODY_BYTES); larger ones get 413. */
 	maxBodyBytes: number;
 	log?: (message: string) => void;
+	/** Base of the REST links in tool results (PROMPTREEL_PUBLIC_URL or the listening address, never Host). */
+	baseUrl: () => string;
 };
 
 const methodNotAllowed = () =>
@@ -24,7 +26,7 @@ const methodNotAllowed = () =>
  */
 export const mcpHttpHandler = (deps: McpHttpDeps) => async (c: Context) => {
 	if (c.req.method !== 'POST') return methodNotAllowed();
-	const server = createMcpServer({service: deps.service, version: pkg.version, restBase: new URL(c.req.url).origin, log: deps.log});
+	const server = createMcpServer({service: deps.service, version: pkg.version, restBase: deps.baseUrl(), log: deps.log});
 	const transport = new WebStandardStreamableHTTPServerTransport({maxRequestBodySize: deps.maxBodyBytes});
 	// A client that goes away cancels what its request was doing (a wait stops; the job goes on).
 	c.req.raw.signal.addEventListener('abort', () => void server.close().catch(() => undefined), {once: true});
