@@ -4,7 +4,7 @@ import type {LookupFunction} from 'node:net';
 import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
-import type {Renderer} from '../pipeline/render';
+import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
@@ -45,6 +45,8 @@ export type JobsRuntime = ReturnType<typeof openJobsRuntime>;
 export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const {log} = o;
 	const cfg = o.server;
+	// Whatever renderer was chosen, its temp folders (browser profiles, asset folders) are ours to clean.
+	usePrivateTempRoot();
 	const store = openSqliteJobStore({file: join(o.dataDir, 'jobs.db')});
 	const renderer = o.renderer;
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
