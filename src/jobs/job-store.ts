@@ -12,8 +12,13 @@ export interface WebhookDeliveryStore {
 	claimDue(o: {owner: string; now: number; leaseMs: number; limit: number}): Promise<WebhookDelivery[]>;
 	/** Freezes the body at the first attempt; resolves to the body to send (an earlier frozen one wins). */
 	freezeBody(id: number, body: string): Promise<string>;
-	/** Records one attempt and what follows: delivered, failed for good, or another try at `nextAt`. */
-	record(o: {id: number; owner: string; at: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): Promise<void>;
+	/**
+	 * Records an attempt before its request is sent (so a crash mid-request still shows it, as
+	 * "no answer recorded"); resolves to its number (0: the delivery is gone).
+	 */
+	begin(o: {id: number; owner: string; at: number}): Promise<number>;
+	/** Settles attempt `attempt` (from `begin`; absent: records a new one) and what follows: delivered, failed for good, or another try at `nextAt`. */
+	record(o: {id: number; owner: string; at: number; attempt?: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): Promise<void>;
 	/** Gives back every lease of `owner` (on shutdown): another process may send them at once. */
 	release(owner: string): Promise<void>;
 	/** Every delivery of a job, oldest first, with its attempts. */

@@ -57,6 +57,8 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		}
 		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event))));
 		const t = now();
+		// The attempt is on record before the request leaves: a crash mid-request still shows it.
+		const attempt = await deliveries.begin({id: d.id, owner: o.owner, at: t});
 		let result: GuardedPostResult;
 		try {
 			result = await post({
@@ -76,14 +78,14 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		} catch (error) {
 			result = {status: null, error: error instanceof Error ? error.message : String(error), unrecoverable: false};
 		}
-		const attempts = d.attempts.length + 1;
+		const attempts = attempt || d.attempts.length + 1;
 		if (result.error === null) {
-			await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: null, state: 'delivered', nextAt: t});
+			await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: null, state: 'delivered', nextAt: t});
 			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
 			return;
 		}
 		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
-		await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
+		await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
 		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
 	};
 
