@@ -1,6 +1,7 @@
 import {z} from '@hono/zod-openapi';
 import {storyboardSchema} from '../compositions/storyboard';
 import {generateOptionsSchema} from '../pipeline/generate';
+import {normalizePrompt} from '../pipeline/plan';
 import {jobStatusSchema} from './job-status';
 
 // The shapes of the jobs layer: what a job is asked with (bodies), what it reports (warnings,
@@ -89,11 +90,22 @@ const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
 	}
 };
 
+const hasWords = (prompt: string): boolean => {
+	try {
+		normalizePrompt(prompt);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
 export const promptSchema = z
 	.string()
 	.trim()
 	.min(1, 'The prompt is empty.')
 	.max(20_000, 'The prompt is longer than 20000 characters.')
+	// The planner's own check (control characters and spaces only is no prompt), made at submit.
+	.refine((p) => hasWords(p), 'The prompt has no words (only spaces or control characters): pass a script, an outline or a topic.')
 	.describe('A script, an outline ("3 tips for ...: 1. ... 2. ...") or a topic.');
 
 export const createVideoBodySchema = z

@@ -3,10 +3,11 @@ import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {templates} from '../compositions/registry';
-import type {Storyboard} from '../compositions/storyboard';
-import {UnknownTemplateError, ValidationError} from '../pipeline/errors';
+import {computeTimeline, type Storyboard} from '../compositions/storyboard';
+import {UnknownTemplateError, ValidationError, type IssueDetail} from '../pipeline/errors';
 import {privateHostOf} from '../pipeline/media';
 import {assertKnownTemplate} from '../pipeline/render';
+import {voiceVendor} from '../pipeline/voice';
 import {ASSET_PATH} from './asset-refs';
 import {contentHash} from './content-hash';
 import {ConflictError, NotFoundError} from './job-errors';
@@ -35,6 +36,10 @@ export type JobsServiceOptions = {
 	version: string;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: webhooks may name loopback and private addresses. */
 	allowPrivateUrls?: boolean;
+	/** Longest video a job may ask for (PROMPTREEL_MAX_VIDEO_SEC). Default 30 min. */
+	maxVideoMs?: number;
+	/** The voice ids this server offers (besides "auto"); a request naming another is refused at submit. Default: not checked. */
+	voiceIds?: () => Promise<string[]>;
 	now?: () => number;
 	newId?: () => string;
 };
@@ -95,6 +100,34 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			throw new ValidationError(`Invalid webhook.url: ${message}`, [{path: 'webhook.url', message}]);
 		}
 	};
+	const maxVideoMs = o.maxVideoMs ?? 30 * 60_000;
+	let voiceIds: Promise<string[]> | null = null;
+	/** Options checked against what this server really has (voices) and allows (length), as 422s naming the field. */
+	const assertOptionsUsable = async (body: {options: CreateVideoBody['options']; storyboard?: Storyboard | undefined}): Promise<void> => {
+		const issues: IssueDetail[] = [];
+		const voice = body.options.voice;
+		if (o.voiceIds && voice !== 'auto') {
+			voiceIds ??= o.voiceIds().catch((error: unknown) => {
+				voiceIds = null;
+				throw error;
+			});
+			const ids = await voiceIds;
+			// "openai:alloy" names a voice of the openai provider.
+			if (!ids.includes(voice) && !ids.includes(voiceVendor(voice))) issues.push({path: 'options.voice', message: `Unknown voice "${voice.slice(0, 60)}". Valid: auto, ${ids.join(', ')}.`});
+		}
+		const limit = `${Math.round(maxVideoMs / 1000)} s (PROMPTREEL_MAX_VIDEO_SEC)`;
+		if (body.options.durationSec !== null && body.options.durationSec * 1000 > maxVideoMs) {
+			issues.push({path: 'options.durationSec', message: `${body.options.durationSec} s is longer than this server makes: at most ${limit}.`});
+		}
+		if (body.storyboard) {
+			const total = computeTimeline(body.storyboard).durationMs;
+			if (total > maxVideoMs) {
+				issues.push({path: 'storyboard.scenes', message: `The scenes add up to ${Math.round(total / 1000)} s, longer than this server renders: at most ${limit}. Split it into several videos.`});
+			}
+		}
+		if (issues.length > 0) throw new ValidationError(`Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+	};
+
 	/** The uploaded assets (`assets/<id>.<ext>`) a storyboard names. */
 	const uploadedAssets = async (sb: Storyboard): Promise<Set<string>> => {
 		const found = new Set<string>();
@@ -128,6 +161,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	 */
 	const prepare = async (body: CreateVideoBody): Promise<NewJob> => {
 		await assertRemoteSafeOptions(body.options);
+		await assertOptionsUsable(body);
 		assertWebhookAllowed(body.webhook);
 		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
 		if (body.storyboard) {
@@ -266,6 +300,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		async planStoryboard(body: PlanBody, signal?: AbortSignal) {
 			await assertRemoteSafeOptions(body.options);
+			await assertOptionsUsable(body);
 			assertTemplateField(body.options.template, 'options.template');
 			return o.plan({prompt: body.prompt, options: body.options, signal});
 		},

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
 import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
+import {listVoices} from '../pipeline/voice';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
@@ -73,6 +74,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		worker: pool,
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,
+		maxVideoMs: cfg.maxVideoMs,
+		voiceIds: async () => (await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
 	});
 
 	// Every process on the data dir sends due webhooks (leasing each one); the links in a webhook
