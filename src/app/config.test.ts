@@ -20,6 +20,7 @@ describe('loadConfig: server settings', () => {
 			publicUrl: undefined,
 			rateLimit: {perMinute: 600, burst: 60},
 			maxUploadBytes: expect.any(Number),
+			maxVideoMs: 1_800_000,
 			webhookBackoff: {type: 'exponential', delayMs: 5000, maxAttempts: 8},
 		});
 	});

@@ -56,6 +56,7 @@ export const envSchema = z.object({
 	PROMPTREEL_PUBLIC_URL: optionalString.describe('Base URL of the server as callers see it (links in webhooks); default the listening address.'),
 	PROMPTREEL_RATE_LIMIT_PER_MIN: intVar(600, 0, 1_000_000).describe('Requests per minute per API key (0 = no limit).'),
 	PROMPTREEL_RATE_LIMIT_BURST: intVar(60, 1, 1_000_000).describe('Requests a key may send at once before the per-minute rate applies.'),
+	PROMPTREEL_MAX_VIDEO_SEC: intVar(1800, 1, 86_400).describe('Longest video a job may ask for, in seconds: a storyboard whose scenes add up to more, or a longer durationSec, is refused at submit (422).'),
 	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
 	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
 	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
@@ -117,6 +118,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			publicUrl: e.PROMPTREEL_PUBLIC_URL?.replace(/\/+$/, ''),
 			rateLimit: {perMinute: e.PROMPTREEL_RATE_LIMIT_PER_MIN, burst: e.PROMPTREEL_RATE_LIMIT_BURST},
 			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
+			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
 			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
 		},
 	};

@@ -1,3 +1,4 @@
+import type {LookupFunction} from 'node:net';
 import {GuardedUrlError, guardedRequest, PRIVATE_ADDRESS_CODE} from '../pipeline/media';
 
 export type GuardedPostOptions = {
@@ -8,6 +9,8 @@ export type GuardedPostOptions = {
 	timeoutMs?: number;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS. Default false. */
 	allowPrivateNetwork?: boolean;
+	/** The name lookup under the guard (default the system resolver). */
+	lookup?: LookupFunction;
 };
 
 /** What came back: an HTTP status, or an error before one (`unrecoverable`: retrying cannot help). */
@@ -38,6 +41,7 @@ export const guardedPost = (o: GuardedPostOptions): Promise<GuardedPostResult> =
 					headers: {...o.headers, 'content-length': String(Buffer.byteLength(o.body))},
 					signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
 					allowPrivateNetwork: o.allowPrivateNetwork,
+					lookup: o.lookup,
 				},
 				(res) => {
 					res.resume();

@@ -58,3 +58,4 @@ export {resolveWebhookSecret} from './webhook-secret';
 export {guardedPost} from './guarded-post';
 export type {GuardedPostOptions, GuardedPostResult} from './guarded-post';
 export type {JobsSettings} from './jobs-settings';
+export {publicMessage} from './public-message';

@@ -1,6 +1,7 @@
 import {z} from '@hono/zod-openapi';
 import {storyboardSchema} from '../compositions/storyboard';
 import {generateOptionsSchema} from '../pipeline/generate';
+import {normalizePrompt} from '../pipeline/plan';
 import {jobStatusSchema} from './job-status';
 
 // The shapes of the jobs layer: what a job is asked with (bodies), what it reports (warnings,
@@ -15,10 +16,37 @@ import {jobStatusSchema} from './job-status';
 export const storyboardComponent = z.lazy(() => storyboardSchema).openapi('Storyboard');
 export const generateOptionsComponent = z.lazy(() => generateOptionsSchema).openapi('GenerateOptions');
 
+/** Deepest nesting and largest JSON size of webhook metadata: it is stored and echoed in every event. */
+export const METADATA_LIMITS = {depth: 16, bytes: 16_384} as const;
+
+/** How deep arrays and objects nest in a value, walked with a stack (never recursion); stops past `limit`. */
+export const valueDepth = (value: unknown, limit: number): number => {
+	let max = 0;
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length > 0) {
+		const [v, d] = stack.pop()!;
+		if (typeof v !== 'object' || v === null) continue;
+		if (d + 1 > max) max = d + 1;
+		if (max > limit) return max;
+		for (const child of Object.values(v)) stack.push([child, d + 1]);
+	}
+	return max;
+};
+
+const metadataSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+	if (valueDepth(value, METADATA_LIMITS.depth) > METADATA_LIMITS.depth) {
+		ctx.addIssue({code: 'custom', message: `Nests more than ${METADATA_LIMITS.depth} levels deep: send flatter metadata.`});
+	} else if (JSON.stringify(value).length > METADATA_LIMITS.bytes) {
+		ctx.addIssue({code: 'custom', message: `Larger than ${METADATA_LIMITS.bytes} bytes as JSON: keep an id here and the rest on your side.`});
+	}
+});
+
 export const webhookSchema = z
 	.object({
 		url: z.url({protocol: /^https?$/}).describe('Where video.done / video.failed events are POSTed.'),
-		metadata: z.record(z.string(), z.unknown()).optional().describe('Echoed back in every event of this job.'),
+		metadata: metadataSchema
+			.optional()
+			.describe(`Echoed back in every event of this job (at most ${METADATA_LIMITS.depth} levels deep and ${METADATA_LIMITS.bytes} bytes as JSON).`),
 	})
 	.describe(
 		'POSTed `{type: "video.done"|"video.failed", video, metadata}` when the job ends, signed with `Promptreel-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; retried with exponential backoff. Loopback and private addresses are refused unless PROMPTREEL_ALLOW_PRIVATE_URLS is set.',
@@ -62,11 +90,22 @@ const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
 	}
 };
 
+const hasWords = (prompt: string): boolean => {
+	try {
+		normalizePrompt(prompt);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
 export const promptSchema = z
 	.string()
 	.trim()
 	.min(1, 'The prompt is empty.')
 	.max(20_000, 'The prompt is longer than 20000 characters.')
+	// The planner's own check (control characters and spaces only is no prompt), made at submit.
+	.refine((p) => hasWords(p), 'The prompt has no words (only spaces or control characters): pass a script, an outline or a topic.')
 	.describe('A script, an outline ("3 tips for ...: 1. ... 2. ...") or a topic.');
 
 export const createVideoBodySchema = z

@@ -12,8 +12,13 @@ export interface WebhookDeliveryStore {
 	claimDue(o: {owner: string; now: number; leaseMs: number; limit: number}): Promise<WebhookDelivery[]>;
 	/** Freezes the body at the first attempt; resolves to the body to send (an earlier frozen one wins). */
 	freezeBody(id: number, body: string): Promise<string>;
-	/** Records one attempt and what follows: delivered, failed for good, or another try at `nextAt`. */
-	record(o: {id: number; owner: string; at: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): Promise<void>;
+	/**
+	 * Records an attempt before its request is sent (so a crash mid-request still shows it, as
+	 * "no answer recorded"); resolves to its number (0: the delivery is gone).
+	 */
+	begin(o: {id: number; owner: string; at: number}): Promise<number>;
+	/** Settles attempt `attempt` (from `begin`; absent: records a new one) and what follows: delivered, failed for good, or another try at `nextAt`. */
+	record(o: {id: number; owner: string; at: number; attempt?: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): Promise<void>;
 	/** Gives back every lease of `owner` (on shutdown): another process may send them at once. */
 	release(owner: string): Promise<void>;
 	/** Every delivery of a job, oldest first, with its attempts. */
@@ -21,14 +26,14 @@ export interface WebhookDeliveryStore {
 }
 
 /**
- * `Idempotency-Key`s of video requests. A key is reserved before the job is created (so two
- * concurrent repeats cannot both create one) and bound to the job afterwards.
+ * `Idempotency-Key`s of video requests. A key is written in the same transaction that inserts its
+ * job (JobStore.insertWithKey): a crash at any moment leaves either both or neither, so no key is
+ * ever stuck naming no job.
  */
 export interface IdempotencyKeyStore {
-	/** Reserves `scope` for a body (forgetting keys older than the window), or says what an earlier request with it did. */
-	reserve(o: {scope: string; bodyHash: string; now: number}): Promise<Reservation>;
-	bind(scope: string, jobId: string): Promise<void>;
-	/** Forgets a key: its request failed, or its job is gone. */
+	/** What an earlier request with `scope` did (forgetting keys older than the window and keys whose job is gone). */
+	find(o: {scope: string; bodyHash: string; now: number}): Promise<Reservation>;
+	/** Forgets a key. */
 	remove(scope: string): Promise<void>;
 }
 
@@ -57,6 +62,16 @@ export interface AssetStore {
 export interface JobStore {
 	/** Stores a new job (queued, or done when answered from the cache) and its first event. */
 	insert(job: NewJob, now: number): Promise<JobRecord>;
+	/**
+	 * Inserts the job and binds the Idempotency-Key `scope` to it in one transaction, unless an
+	 * earlier request holds the key: then nothing is inserted and the answer says what it did
+	 * (`replay` with its job, or `conflict` for another body).
+	 */
+	insertWithKey(
+		job: NewJob,
+		now: number,
+		key: {scope: string; bodyHash: string},
+	): Promise<{state: 'created'; job: JobRecord} | {state: 'replay'; job: JobRecord} | {state: 'conflict'}>;
 	/** The job with its webhook deliveries, or null. */
 	get(id: string): Promise<JobRecord | null>;
 	/** Newest first; `beforeSeq` pages backwards; `more` tells if there is a next page. */

@@ -95,4 +95,4 @@ export type AssetRecord = {
 };
 
 /** What an Idempotency-Key reservation found. */
-export type Reservation = {state: 'new'} | {state: 'replay'; jobId: string} | {state: 'conflict'} | {state: 'in-progress'};
+export type Reservation = {state: 'new'} | {state: 'replay'; jobId: string} | {state: 'conflict'};

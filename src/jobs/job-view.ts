@@ -1,5 +1,6 @@
 import type {JobView} from './job-schemas';
 import type {JobRecord} from './job-types';
+import {publicMessage} from './public-message';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -16,8 +17,9 @@ export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 		status: job.status,
 		stage: job.stage,
 		progress: job.progress,
-		warnings: job.warnings,
-		error: job.error,
+		// Messages as callers see them: no paths of this machine, command lines or backtraces (public-message.ts).
+		warnings: job.warnings.map((w) => ({...w, message: publicMessage(w.message)})),
+		error: job.error ? {code: job.error.code, message: publicMessage(job.error.message)} : null,
 		attempts: job.attempts,
 		maxAttempts: job.maxAttempts,
 		cached: job.cached,

@@ -3,10 +3,11 @@ import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {templates} from '../compositions/registry';
-import type {Storyboard} from '../compositions/storyboard';
-import {UnknownTemplateError, ValidationError} from '../pipeline/errors';
+import {computeTimeline, type Storyboard} from '../compositions/storyboard';
+import {UnknownTemplateError, ValidationError, type IssueDetail} from '../pipeline/errors';
 import {privateHostOf} from '../pipeline/media';
 import {assertKnownTemplate} from '../pipeline/render';
+import {voiceVendor} from '../pipeline/voice';
 import {ASSET_PATH} from './asset-refs';
 import {contentHash} from './content-hash';
 import {ConflictError, NotFoundError} from './job-errors';
@@ -35,6 +36,10 @@ export type JobsServiceOptions = {
 	version: string;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: webhooks may name loopback and private addresses. */
 	allowPrivateUrls?: boolean;
+	/** Longest video a job may ask for (PROMPTREEL_MAX_VIDEO_SEC). Default 30 min. */
+	maxVideoMs?: number;
+	/** The voice ids this server offers (besides "auto"); a request naming another is refused at submit. Default: not checked. */
+	voiceIds?: () => Promise<string[]>;
 	now?: () => number;
 	newId?: () => string;
 };
@@ -95,6 +100,34 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			throw new ValidationError(`Invalid webhook.url: ${message}`, [{path: 'webhook.url', message}]);
 		}
 	};
+	const maxVideoMs = o.maxVideoMs ?? 30 * 60_000;
+	let voiceIds: Promise<string[]> | null = null;
+	/** Options checked against what this server really has (voices) and allows (length), as 422s naming the field. */
+	const assertOptionsUsable = async (body: {options: CreateVideoBody['options']; storyboard?: Storyboard | undefined}): Promise<void> => {
+		const issues: IssueDetail[] = [];
+		const voice = body.options.voice;
+		if (o.voiceIds && voice !== 'auto') {
+			voiceIds ??= o.voiceIds().catch((error: unknown) => {
+				voiceIds = null;
+				throw error;
+			});
+			const ids = await voiceIds;
+			// "openai:alloy" names a voice of the openai provider.
+			if (!ids.includes(voice) && !ids.includes(voiceVendor(voice))) issues.push({path: 'options.voice', message: `Unknown voice "${voice.slice(0, 60)}". Valid: auto, ${ids.join(', ')}.`});
+		}
+		const limit = `${Math.round(maxVideoMs / 1000)} s (PROMPTREEL_MAX_VIDEO_SEC)`;
+		if (body.options.durationSec !== null && body.options.durationSec * 1000 > maxVideoMs) {
+			issues.push({path: 'options.durationSec', message: `${body.options.durationSec} s is longer than this server makes: at most ${limit}.`});
+		}
+		if (body.storyboard) {
+			const total = computeTimeline(body.storyboard).durationMs;
+			if (total > maxVideoMs) {
+				issues.push({path: 'storyboard.scenes', message: `The scenes add up to ${Math.round(total / 1000)} s, longer than this server renders: at most ${limit}. Split it into several videos.`});
+			}
+		}
+		if (issues.length > 0) throw new ValidationError(`Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+	};
+
 	/** The uploaded assets (`assets/<id>.<ext>`) a storyboard names. */
 	const uploadedAssets = async (sb: Storyboard): Promise<Set<string>> => {
 		const found = new Set<string>();
@@ -122,8 +155,13 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		return null;
 	};
 
-	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
+	/**
+	 * Validates a request and makes its job (queued, or done with an earlier job's files); nothing
+	 * is stored yet, so the caller inserts it in one transaction (with its Idempotency-Key).
+	 */
+	const prepare = async (body: CreateVideoBody): Promise<NewJob> => {
 		await assertRemoteSafeOptions(body.options);
+		await assertOptionsUsable(body);
 		assertWebhookAllowed(body.webhook);
 		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
 		if (body.storyboard) {
@@ -143,20 +181,31 @@ export const createJobsService = (o: JobsServiceOptions) => {
 					const warnings: JobWarning[] = [
 						{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
 					];
-					return await o.store.insert({...job, done: {files: earlier.files, outputDir: dir, warnings}}, now());
+					return {...job, done: {files: earlier.files, outputDir: dir, warnings}};
 				} catch {
 					// The earlier job went away meanwhile: render it again.
-					await rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+					await discard(id);
 				}
 			}
-			const created = await o.store.insert(job, now());
-			o.worker?.wake();
-			return created;
+			return job;
 		}
 		assertTemplateField(body.options.template, 'options.template');
-		const created = await o.store.insert({...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null}, now());
-		o.worker?.wake();
-		return created;
+		return {...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null};
+	};
+
+	/** Removes what `prepare` wrote for a job that was not stored (the cached files' links). */
+	const discard = (id: string) => rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+
+	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
+		const job = await prepare(body);
+		try {
+			const created = await o.store.insert(job, now());
+			if (!job.done) o.worker?.wake();
+			return created;
+		} catch (error) {
+			await discard(job.id);
+			throw error;
+		}
 	};
 
 	return {
@@ -181,26 +230,28 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			const scope = `${ctx.caller ?? 'open'}:${key}`;
 			const bodyHash = contentHash({body});
-			for (let tries = 0; tries < 2; tries++) {
-				const r = await idempotency.reserve({scope, bodyHash, now: now()});
-				if (r.state === 'conflict') throw new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
-				if (r.state === 'in-progress') throw new ConflictError(`A request with Idempotency-Key "${key}" is still being processed: retry in a moment.`);
-				if (r.state === 'replay') {
-					const job = await o.store.get(r.jobId);
-					if (job) return {...job, replayed: true};
-					await idempotency.remove(scope);
-					continue;
-				}
-				try {
-					const job = await create(body);
-					await idempotency.bind(scope, job.id);
-					return job;
-				} catch (error) {
-					await idempotency.remove(scope);
-					throw error;
-				}
+			const conflict = () => new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
+			// A repeat is answered without doing the work again...
+			const earlier = await idempotency.find({scope, bodyHash, now: now()});
+			if (earlier.state === 'conflict') throw conflict();
+			if (earlier.state === 'replay') {
+				const job = await o.store.get(earlier.jobId);
+				if (job) return {...job, replayed: true};
 			}
-			throw new ConflictError(`Idempotency-Key "${key}" could not be reserved: retry.`);
+			// ...and the key is written with the job, in one transaction: a crash leaves both or
+			// neither, and of two concurrent requests with one key only the first stores a job.
+			const job = await prepare(body);
+			const r = await o.store.insertWithKey(job, now(), {scope, bodyHash}).catch(async (error: unknown) => {
+				await discard(job.id);
+				throw error;
+			});
+			if (r.state !== 'created') {
+				await discard(job.id);
+				if (r.state === 'conflict') throw conflict();
+				return {...r.job, replayed: true};
+			}
+			if (!job.done) o.worker?.wake();
+			return r.job;
 		},
 
 		getVideo: (id: string): Promise<JobRecord> => find(id),
@@ -249,6 +300,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		async planStoryboard(body: PlanBody, signal?: AbortSignal) {
 			await assertRemoteSafeOptions(body.options);
+			await assertOptionsUsable(body);
 			assertTemplateField(body.options.template, 'options.template');
 			return o.plan({prompt: body.prompt, options: body.options, signal});
 		},

@@ -14,5 +14,7 @@ export type JobsSettings = {
 	allowPrivateUrls: boolean;
 	/** Base URL of the server as callers see it (links in webhooks); undefined = the listening address. */
 	publicUrl: string | undefined;
+	/** Longest video a job may ask for (PROMPTREEL_MAX_VIDEO_SEC), checked at submit. Default 30 min. */
+	maxVideoMs?: number;
 	webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
 };

@@ -1,24 +1,14 @@
 import type {Storyboard} from '../compositions/storyboard';
 import {ValidationError, type IssueDetail} from '../pipeline/errors';
 import {bundledMusicIds} from '../pipeline/generate';
-import {privateHostOf} from '../pipeline/media';
+import {mediaRefsOf, privateHostOf} from '../pipeline/media';
 
 const isHttps = (src: string) => /^https:\/\//i.test(src);
 
-/** Every media reference of a storyboard with its dotted path. */
-const mediaFields = (sb: Storyboard): {path: string; src: string}[] => {
-	const fields: {path: string; src: string}[] = [];
-	sb.scenes.forEach((scene, i) => {
-		const v = scene.visual;
-		if (v.kind === 'video' || v.kind === 'image') fields.push({path: `scenes.${i}.visual.src`, src: v.src});
-		else if (v.icon) fields.push({path: `scenes.${i}.visual.icon`, src: v.icon});
-		if (scene.narration.audio) fields.push({path: `scenes.${i}.narration.audio`, src: scene.narration.audio});
-	});
-	if (sb.music) fields.push({path: 'music.src', src: sb.music.src});
-	return fields;
-};
+/** Every media reference of a storyboard with its dotted path (all fields: storyboard-media-refs.ts). */
+const mediaFields = (sb: Storyboard): {path: string; src: string}[] => mediaRefsOf(sb).map((r) => ({path: r.path, src: r.src}));
 
-/** Every media reference of a storyboard (visuals, icons, narration audio, music). */
+/** Every media reference of a storyboard (visuals, icons, shots, narration audio, music, logo, font). */
 export const mediaSourcesOf = (sb: Storyboard): string[] => mediaFields(sb).map((f) => f.src);
 
 /**

@@ -1,9 +1,11 @@
 import {randomBytes} from 'node:crypto';
 import {hostname} from 'node:os';
+import type {LookupFunction} from 'node:net';
 import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
-import type {Renderer} from '../pipeline/render';
+import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
+import {listVoices} from '../pipeline/voice';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
 import {createPlanOnly} from './plan-only';
@@ -25,6 +27,8 @@ export type JobsRuntimeOptions = {
 	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
 	providers?: JobProviders;
 	log: (message: string) => void;
+	/** The name lookup under the guard of media downloads and webhooks (default the system resolver; tests map names to loopback). */
+	lookup?: LookupFunction;
 	/** Webhook delivery polling (tests shorten it). Default 500 ms. */
 	webhookPollMs?: number;
 };
@@ -42,6 +46,8 @@ export type JobsRuntime = ReturnType<typeof openJobsRuntime>;
 export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const {log} = o;
 	const cfg = o.server;
+	// Whatever renderer was chosen, its temp folders (browser profiles, asset folders) are ours to clean.
+	usePrivateTempRoot();
 	const store = openSqliteJobStore({file: join(o.dataDir, 'jobs.db')});
 	const renderer = o.renderer;
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -49,7 +55,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		cfg.concurrency > 0
 			? createWorkerPool({
 					store,
-					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls}),
+					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls, lookup: o.lookup}),
 					workerId,
 					concurrency: cfg.concurrency,
 					leaseMs: cfg.leaseMs,
@@ -68,6 +74,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		worker: pool,
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,
+		maxVideoMs: cfg.maxVideoMs,
+		voiceIds: async () => (await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
 	});
 
 	// Every process on the data dir sends due webhooks (leasing each one); the links in a webhook
@@ -80,6 +88,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		owner: workerId,
 		backoff: cfg.webhookBackoff,
 		allowPrivateNetwork: cfg.allowPrivateUrls,
+		lookup: o.lookup,
 		pollMs: o.webhookPollMs,
 		log,
 		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),

@@ -1,4 +1,5 @@
 import {copyFile, link, mkdir, readdir, rm} from 'node:fs/promises';
+import type {LookupFunction} from 'node:net';
 import {basename, join} from 'node:path';
 import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo} from '../pipeline/generate';
@@ -65,6 +66,8 @@ export const createPipelineRunner = (deps: {
 	providers?: JobProviders;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: media URLs may reach loopback and private addresses. */
 	allowPrivateUrls?: boolean;
+	/** The name lookup under the media download guard (default the system resolver; tests map names to loopback). */
+	lookup?: LookupFunction;
 }): JobRunner => {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
@@ -96,6 +99,7 @@ export const createPipelineRunner = (deps: {
 			renderer: deps.renderer,
 			dataDir: deps.dataDir,
 			allowPrivateNetwork: deps.allowPrivateUrls,
+			lookup: deps.lookup,
 			job: {id: job.id, attempt: job.attempts},
 			signal: ctx.signal,
 			onProgress: ctx.onProgress,

@@ -96,7 +96,8 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		const reaped: ReapedJob[] = [];
 		for (const row of stmt.expired.all(now)) {
 			const job = fromRow(row);
-			const lost = `The worker running attempt ${job.attempts} (${job.leaseOwner ?? 'unknown'}) stopped sending heartbeats (crashed or was killed).`;
+			// The worker's name (host:pid) stays in job_runs: messages are shown to callers.
+			const lost = `The worker running attempt ${job.attempts} stopped sending heartbeats (crashed or was killed).`;
 			if (job.cancelRequested) {
 				stmt.endExpired.run({id: job.id, status: 'cancelled', error_code: 'CANCELLED', error_message: 'Cancelled by request.', now});
 				changed(job.id, now);
@@ -122,6 +123,32 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		return reaped;
 	};
 
+	const idempotencyKeys = openSqliteIdempotencyKeys(db);
+	const insertNow = (job: NewJob, now: number): JobRecord => {
+		stmt.insert.run({
+			id: job.id,
+			kind: job.kind,
+			input: JSON.stringify(job.input),
+			options: JSON.stringify(job.options),
+			webhook: job.webhook ? JSON.stringify(job.webhook) : null,
+			content_hash: job.contentHash,
+			status: job.done ? 'done' : 'queued',
+			stage: job.done ? 'cached' : null,
+			progress: job.done ? 1 : 0,
+			warnings: JSON.stringify(job.done?.warnings ?? []),
+			files: JSON.stringify(job.done?.files ?? []),
+			output_dir: job.done?.outputDir ?? null,
+			cached: job.done ? 1 : 0,
+			max_attempts: job.maxAttempts,
+			timeout_ms: job.timeoutMs,
+			run_after: now,
+			now,
+			finished_at: job.done ? now : null,
+		});
+		changed(job.id, now, Boolean(job.done));
+		return get(job.id)!;
+	};
+
 	const reapTx = db.transaction(reapExpiredTx);
 	const claimTx = db.transaction((worker: string, now: number, leaseMs: number) => {
 		const reaped = reapExpiredTx(now);
@@ -138,30 +165,20 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 
 	return {
 		async insert(job: NewJob, now: number): Promise<JobRecord> {
-			return db.transaction(() => {
-			stmt.insert.run({
-				id: job.id,
-				kind: job.kind,
-				input: JSON.stringify(job.input),
-				options: JSON.stringify(job.options),
-				webhook: job.webhook ? JSON.stringify(job.webhook) : null,
-				content_hash: job.contentHash,
-				status: job.done ? 'done' : 'queued',
-				stage: job.done ? 'cached' : null,
-				progress: job.done ? 1 : 0,
-				warnings: JSON.stringify(job.done?.warnings ?? []),
-				files: JSON.stringify(job.done?.files ?? []),
-				output_dir: job.done?.outputDir ?? null,
-				cached: job.done ? 1 : 0,
-				max_attempts: job.maxAttempts,
-				timeout_ms: job.timeoutMs,
-				run_after: now,
-				now,
-				finished_at: job.done ? now : null,
-			});
-			changed(job.id, now, Boolean(job.done));
-			return get(job.id)!;
-			}).immediate();
+			return db.transaction(() => insertNow(job, now)).immediate();
+		},
+
+		async insertWithKey(job, now, key) {
+			return db
+				.transaction(() => {
+					const earlier = idempotencyKeys.findNow({...key, now});
+					if (earlier.state === 'conflict') return {state: 'conflict' as const};
+					if (earlier.state === 'replay') return {state: 'replay' as const, job: get(earlier.jobId)!};
+					const created = insertNow(job, now);
+					idempotencyKeys.recordNow({...key, jobId: job.id, now});
+					return {state: 'created' as const, job: created};
+				})
+				.immediate();
 		},
 
 		get: async (id) => get(id),
@@ -276,7 +293,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		runs: async (id) => stmt.runs.all(id),
 
 		webhooks,
-		idempotencyKeys: openSqliteIdempotencyKeys(db),
+		idempotencyKeys,
 		assets: openSqliteAssetStore(db),
 
 		async close() {

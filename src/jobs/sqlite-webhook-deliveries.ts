@@ -12,6 +12,9 @@ type Row = {
 	attempts: number;
 	next_at: number;
 };
+/** What an attempt begun but never settled says (its sender stopped while the request was out). */
+const IN_FLIGHT = 'no answer recorded: the sending process stopped during this attempt (the event is sent again)';
+
 type AttemptRow = {delivery_id: number; attempt: number; at: number; status: number | null; error: string | null};
 
 /**
@@ -28,6 +31,8 @@ export const openSqliteWebhookDeliveries = (db: Database.Database): WebhookDeliv
 		setBody: db.prepare('UPDATE webhook_deliveries SET body = ? WHERE id = ? AND body IS NULL'),
 		get: db.prepare<[number], Row>('SELECT * FROM webhook_deliveries WHERE id = ?'),
 		attempt: db.prepare('INSERT INTO webhook_attempts (delivery_id, attempt, at, status, error) VALUES (?, ?, ?, ?, ?)'),
+		updateAttempt: db.prepare('UPDATE webhook_attempts SET status = ?, error = ? WHERE delivery_id = ? AND attempt = ?'),
+		countAttempt: db.prepare('UPDATE webhook_deliveries SET attempts = ? WHERE id = ?'),
 		settle: db.prepare(`
 			UPDATE webhook_deliveries SET state = @state, attempts = @attempts, next_at = @next_at, lease_owner = NULL, lease_expires_at = NULL
 			WHERE id = @id AND lease_owner = @owner`),
@@ -63,13 +68,29 @@ export const openSqliteWebhookDeliveries = (db: Database.Database): WebhookDeliv
 			return stmt.get.get(id)?.body ?? body;
 		},
 
+		begin: async (o) =>
+			db
+				.transaction(() => {
+					const row = stmt.get.get(o.id);
+					if (!row) return 0;
+					const attempt = row.attempts + 1;
+					stmt.attempt.run(o.id, attempt, o.at, null, IN_FLIGHT);
+					stmt.countAttempt.run(attempt, o.id);
+					return attempt;
+				})
+				.immediate(),
+
 		record: async (o) =>
 			db
 				.transaction(() => {
 					const row = stmt.get.get(o.id);
 					if (!row) return;
-					const attempt = row.attempts + 1;
-					stmt.attempt.run(o.id, attempt, o.at, o.status, o.error);
+					let attempt = o.attempt ?? 0;
+					if (attempt > 0) stmt.updateAttempt.run(o.status, o.error, o.id, attempt);
+					else {
+						attempt = row.attempts + 1;
+						stmt.attempt.run(o.id, attempt, o.at, o.status, o.error);
+					}
 					stmt.settle.run({id: o.id, owner: o.owner, state: o.state, attempts: attempt, next_at: o.nextAt});
 				})
 				.immediate(),

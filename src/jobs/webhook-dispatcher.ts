@@ -1,3 +1,4 @@
+import type {LookupFunction} from 'node:net';
 import {guardedPost, type GuardedPostResult} from './guarded-post';
 import type {JobStore} from './job-store';
 import type {JobRecord, WebhookDelivery} from './job-types';
@@ -15,6 +16,8 @@ export type WebhookDispatcherOptions = {
 	owner: string;
 	backoff: WebhookBackoff;
 	allowPrivateNetwork: boolean;
+	/** The name lookup under the guard (default the system resolver). */
+	lookup?: LookupFunction;
 	/** How often due deliveries are looked for. Default 500 ms. */
 	pollMs?: number;
 	/** One attempt. Default 10 s. */
@@ -54,6 +57,8 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		}
 		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event))));
 		const t = now();
+		// The attempt is on record before the request leaves: a crash mid-request still shows it.
+		const attempt = await deliveries.begin({id: d.id, owner: o.owner, at: t});
 		let result: GuardedPostResult;
 		try {
 			result = await post({
@@ -61,6 +66,7 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 				body,
 				timeoutMs,
 				allowPrivateNetwork: o.allowPrivateNetwork,
+				lookup: o.lookup,
 				headers: {
 					'content-type': 'application/json',
 					'user-agent': 'promptreel-webhooks',
@@ -72,14 +78,14 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		} catch (error) {
 			result = {status: null, error: error instanceof Error ? error.message : String(error), unrecoverable: false};
 		}
-		const attempts = d.attempts.length + 1;
+		const attempts = attempt || d.attempts.length + 1;
 		if (result.error === null) {
-			await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: null, state: 'delivered', nextAt: t});
+			await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: null, state: 'delivered', nextAt: t});
 			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
 			return;
 		}
 		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
-		await deliveries.record({id: d.id, owner: o.owner, at: t, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
+		await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
 		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
 	};
 

@@ -97,14 +97,17 @@ export const healthSchema = z
 	.object({
 		status: z.literal('ok'),
 		version: z.string(),
-		uptimeSec: z.number(),
-		worker: z.object({
-			id: z.string(),
-			concurrency: z.number().int(),
-			running: z.array(z.string()).describe('Jobs this process is running.'),
-		}),
-		jobs: z.record(z.string(), z.number().int()).describe('Jobs in the shared store, by status.'),
-		renderer: z.string(),
+		uptimeSec: z.number().optional().describe('With a valid API key (or on a server without keys).'),
+		worker: z
+			.object({
+				id: z.string(),
+				concurrency: z.number().int(),
+				running: z.array(z.string()).describe('Jobs this process is running.'),
+			})
+			.optional()
+			.describe('With a valid API key (or on a server without keys).'),
+		jobs: z.record(z.string(), z.number().int()).optional().describe('Jobs in the shared store, by status. With a valid API key (or on a server without keys).'),
+		renderer: z.string().optional().describe('With a valid API key (or on a server without keys).'),
 	})
 	.openapi('Health');
 

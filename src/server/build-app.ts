@@ -1,8 +1,8 @@
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
-import {bodyLimit} from 'hono/body-limit';
 import {docsPage} from './docs-page';
 import {fileResponse} from './file-response';
+import {jsonBodyGuard} from './json-body-guard';
 import {ApiError, errorToResponse, validationHook, type ErrorBody} from './http-errors';
 import {ValidationError} from '../pipeline/errors';
 import {contentTypeOf, rewriteAssetRefs, toJobView, type JobsService} from '../jobs';
@@ -22,6 +22,7 @@ import {
 	templatesRoute,
 	uploadAssetRoute,
 } from './routes';
+import {authFailureLimit, type AuthFailureLimitOptions} from './auth-failure-limit';
 import {rateLimit, type RateLimitOptions} from './rate-limit';
 import {receiveUpload} from './receive-upload';
 import {requireApiKey} from './require-api-key';
@@ -43,36 +44,49 @@ export type AppDeps = {
 	assetsDir?: string;
 	/** SSE polling of the store. Default 200 ms. */
 	eventsPollMs?: number;
+	/**
+	 * Base of the links in answers (Location, job links, MCP): PROMPTREEL_PUBLIC_URL, else the
+	 * listening address (start-server passes it). Never the request's Host header, which the caller
+	 * chooses. Default http://127.0.0.1 (an app used without listening, in tests).
+	 */
+	baseUrl?: () => string;
+	/** Failed authentications allowed per client address (auth-failure-limit.ts). Default 30 a minute. */
+	authFailures?: AuthFailureLimitOptions;
 };
 
 /** Routes that never need a key: health checks, the API description and its page. */
 const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs']);
 
-const originOf = (c: Context) => new URL(c.req.url).origin;
 
 /** The HTTP API over the jobs service. Never listens: start-server does. */
 export const buildApp = (deps: AppDeps) => {
 	const {service} = deps;
 	const app = new OpenAPIHono({defaultHook: validationHook});
+	const originOf = (_c?: Context) => deps.baseUrl?.() ?? 'http://127.0.0.1';
 
-	// Keys, then limits, on every route but the public ones (/mcp included).
+	// Failed authentications per address, then keys, then limits per key, on every route but the
+	// public ones (/mcp included). A public route still learns who calls when a valid key is sent
+	// (health shows more to them).
 	const auth = requireApiKey({apiKeys: deps.apiKeys ?? []});
+	const failures = authFailureLimit(deps.authFailures);
 	const limit = rateLimit(deps.rateLimit ?? {perMinute: 0, burst: 1});
 	app.use('*', async (c, next) => {
-		if (PUBLIC_PATHS.has(c.req.path)) return next();
-		return auth(c, async () => {
-			await limit(c, next);
-		});
+		if (PUBLIC_PATHS.has(c.req.path)) {
+			await auth(c, async () => undefined).catch(() => undefined);
+			return next();
+		}
+		return failures(c, () =>
+			auth(c, async () => {
+				await limit(c, next);
+			}),
+		);
 	});
 
-	// Uploads have their own, larger limit (receiveUpload counts the bytes as they arrive).
-	const jsonLimit = bodyLimit({
-		maxSize: deps.maxBodyBytes,
-		onError: () => {
-			throw new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.maxBodyBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`);
-		},
-	});
-	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonLimit(c, next)));
+	// Size and depth of JSON bodies before anything walks them (json-body-guard.ts). Uploads have
+	// their own, larger limit (receiveUpload counts the bytes as they arrive).
+	const jsonGuard = jsonBodyGuard({maxBytes: deps.maxBodyBytes});
+	app.use('/v1/*', (c, next) => (c.req.path === '/v1/assets' ? next() : jsonGuard(c, next)));
+	app.use('/mcp', jsonGuard);
 
 	// `asset:<id>` refs become relative paths before the storyboard schema sees them.
 	app.use('/v1/videos', async (c, next) => {
@@ -161,8 +175,12 @@ export const buildApp = (deps: AppDeps) => {
 		try {
 			health = await service.health();
 		} catch (error) {
-			throw new ApiError('UNAVAILABLE', `The job store cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+			deps.log?.(`health: ${error instanceof Error ? error.message : String(error)}`);
+			throw new ApiError('UNAVAILABLE', 'The job store cannot be used (see the server log).');
 		}
+		// Without a valid key (when keys are set) only whether it is up: the worker's host and
+		// process, the jobs and the renderer are for callers of the API.
+		if (!c.get('apiKeyId')) return c.json({status: health.status, version: health.version}, 200);
 		return c.json(health, 200);
 	});
 
@@ -183,7 +201,7 @@ export const buildApp = (deps: AppDeps) => {
 	});
 
 	// MCP over Streamable HTTP (src/server/mcp). Keys and rate limit: the app-wide middleware at the top covers /mcp.
-	app.all('/mcp', mcpHttpHandler({service, maxBodyBytes: deps.maxBodyBytes, log: deps.log}));
+	app.all('/mcp', mcpHttpHandler({service, maxBodyBytes: deps.maxBodyBytes, log: deps.log, baseUrl: () => originOf()}));
 
 	app.notFound((c) => c.json<ErrorBody>({error: {code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`}}, 404));
 

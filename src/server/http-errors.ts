@@ -2,6 +2,7 @@ import type {Context} from 'hono';
 import {HTTPException} from 'hono/http-exception';
 import type {ContentfulStatusCode} from 'hono/utils/http-status';
 import type {z} from 'zod';
+import {publicMessage} from '../jobs';
 import {PromptreelError, ValidationError, type ErrorCode, type IssueDetail} from '../pipeline/errors';
 
 export type ErrorBody = {error: {code: string; message: string; issues?: IssueDetail[]}};
@@ -42,7 +43,8 @@ export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; 
 		return {status: 422, body: {error: {code: error.code, message: error.message, issues: error.issues}}};
 	}
 	if (error instanceof PromptreelError) {
-		return {status: error.httpStatus as ContentfulStatusCode, body: {error: {code: error.code, message: error.message}}};
+		// A pipeline error may name files of this machine or a command line: callers get the short form.
+		return {status: error.httpStatus as ContentfulStatusCode, body: {error: {code: error.code, message: publicMessage(error.message)}}};
 	}
 	if (error instanceof HTTPException) {
 		const status = error.status as ContentfulStatusCode;

@@ -1,7 +1,7 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {mkdir, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {probeMedia, type MediaInfo} from '../pipeline/media';
+import {checkPlayable, MediaCheckError, type PlayableMedia} from '../pipeline/media';
 import {assetIdOf, type AssetRecord, type AssetStore} from '../jobs';
 import {ApiError} from './http-errors';
 import {sniffMedia} from './sniff-media';
@@ -13,7 +13,8 @@ export type ReceiveUploadOptions = {
 	assets: AssetStore;
 	maxBytes: number;
 	now: number;
-	probe?: (file: string) => Promise<MediaInfo>;
+	/** Largest image (or video frame) in pixels. Default IMAGE_LIMITS.maxPixels. */
+	maxPixels?: number;
 };
 
 const ACCEPTED = 'PNG, JPEG, GIF or WebP images; MP4, QuickTime or WebM videos; MP3, M4A, WAV, Ogg or FLAC audio';
@@ -81,13 +82,17 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 	const tmp = join(o.dir, `.${fileName}.${randomBytes(4).toString('hex')}.part`);
 	try {
 		await writeFile(tmp, bytes);
-		let info: MediaInfo | null = null;
-		if (sniffed.kind !== 'image') {
-			try {
-				info = await (o.probe ?? probeMedia)(tmp);
-			} catch (error) {
-				throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The file looks like ${sniffed.contentType} but cannot be read as one (${error instanceof Error ? error.message : String(error)}).`);
+		// Decoded and measured now, so a file that would only fail at render time is refused here:
+		// a header that does not decode is 415, too many pixels or a file cut short 422.
+		let info: PlayableMedia;
+		try {
+			info = await checkPlayable({file: tmp, kind: sniffed.kind, head: bytes.subarray(0, 256 * 1024), maxPixels: o.maxPixels});
+		} catch (error) {
+			if (!(error instanceof MediaCheckError)) throw error;
+			if (error.code === 'MEDIA_UNREADABLE' && !/cut short/.test(error.message)) {
+				throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The file looks like ${sniffed.contentType} but cannot be used: ${error.message}`);
 			}
+			throw error;
 		}
 		await rename(tmp, join(o.dir, fileName));
 		return await o.assets.insert({
@@ -98,9 +103,9 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 			bytes: bytes.length,
 			sha256,
 			originalName: name,
-			durationMs: info?.durationMs ?? null,
-			width: info?.width ?? null,
-			height: info?.height ?? null,
+			durationMs: info.durationMs,
+			width: info.width,
+			height: info.height,
 			createdAt: o.now,
 		});
 	} finally {

@@ -38,7 +38,10 @@ export const startServer = async (o: StartServerOptions) => {
 	}
 	const runtime = openJobsRuntime({...o, log});
 	const {store, pool, service, workerId} = runtime;
+	// Links use PROMPTREEL_PUBLIC_URL, else the address listened on (known once listening).
+	let listeningUrl = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}`;
 	const app = buildApp({
+		baseUrl: () => cfg.publicUrl ?? listeningUrl,
 		service,
 		maxBodyBytes: cfg.maxBodyBytes,
 		log,
@@ -58,6 +61,7 @@ export const startServer = async (o: StartServerOptions) => {
 	});
 	const port = (server.address() as AddressInfo).port;
 	const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+	listeningUrl = url;
 	runtime.start({publicUrl: url});
 
 	let closing: Promise<void> | null = null;

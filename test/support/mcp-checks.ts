@@ -105,8 +105,9 @@ export const checkOtherTools = async (client: Client, done: any) => {
 	bad.scenes[0].durationMs = -5;
 	const invalid = await client.callTool({name: 'render_storyboard', arguments: {storyboard: bad}});
 	expect(invalid.isError).toBe(true);
-	// The SDK checks arguments against the advertised (REST) schema: every zod message with its path.
-	expect(textOf(invalid)).toMatch(/Input validation error: .*>=200 at storyboard\.scenes\[0\]\.durationMs/);
+	// Arguments are checked against the advertised (REST) schema before the SDK sees them
+	// (guard-mcp-requests.ts): the REST error shape with every zod path.
+	expect(textOf(invalid)).toMatch(/^INVALID_INPUT: .*\n- storyboard\.scenes\.0\.durationMs: .*>=200/);
 	const both = await client.callTool({name: 'create_video', arguments: {prompt: 'Hi', storyboard: tinyStoryboard('Both')}});
 	expect(both.isError).toBe(true);
 	expect(textOf(both)).toMatch(/either prompt or storyboard/);

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {createWriteStream} from 'node:fs';
 import {mkdir, rename, rm} from 'node:fs/promises';
+import type {LookupFunction} from 'node:net';
 import {dirname} from 'node:path';
 import {PromptreelError} from '../errors';
 import {PRIVATE_ADDRESS_CODE} from './guarded-lookup';
@@ -19,6 +20,10 @@ export type DownloadMediaOptions = {
 	timeoutMs?: number;
 	/** Allow loopback and private addresses (tests, trusted networks). Default false. */
 	allowPrivateNetwork?: boolean;
+	/** Allow plain http (every redirect hop included). Default: only when allowPrivateNetwork. */
+	allowHttp?: boolean;
+	/** The name lookup under the guard (default the system resolver); tests map a name to loopback with it. */
+	lookup?: LookupFunction;
 	/** Default 5. */
 	maxRedirects?: number;
 	signal?: AbortSignal;
@@ -38,15 +43,26 @@ export class DownloadError extends PromptreelError {
 	}
 }
 
+/** A few words for a socket error: its code, never the address or what the far end said. */
+const socketReason = (e: NodeJS.ErrnoException): string => {
+	if (e.code === PRIVATE_ADDRESS_CODE) return 'refused: private address';
+	if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'the host name does not resolve';
+	if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') return `could not connect (${e.code})`;
+	return e.code ? `network error (${e.code})` : 'network error';
+};
+
 /**
- * Downloads a media file over http(s) with limits on size, type and time, refusing private
- * network addresses unless allowed. A failure removes the partial file and throws DownloadError.
+ * Downloads a media file over https (http only when allowed) with limits on size, type and time,
+ * refusing private network addresses unless allowed: the address is checked when each redirect
+ * hop connects (guardedRequest). A failure removes the partial file and throws DownloadError,
+ * whose reason never echoes the remote body, the resolved address or the socket's message.
  */
 export const downloadMedia = async (opts: DownloadMediaOptions): Promise<DownloadMediaResult> => {
 	const maxBytes = opts.maxBytes ?? MEDIA_SIZE_LIMITS.video;
 	const acceptTypes = opts.acceptTypes ?? ['image/', 'video/'];
 	const timeoutMs = opts.timeoutMs ?? 60_000;
 	const maxRedirects = opts.maxRedirects ?? 5;
+	const protocols = (opts.allowHttp ?? opts.allowPrivateNetwork) ? (['http:', 'https:'] as const) : (['https:'] as const);
 	opts.signal?.throwIfAborted();
 	const timeout = AbortSignal.timeout(timeoutMs);
 	const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -58,7 +74,7 @@ export const downloadMedia = async (opts: DownloadMediaOptions): Promise<Downloa
 			const headers = {'user-agent': 'promptreel', accept: acceptTypes.map((t) => `${t}*`).join(', ')};
 			let req;
 			try {
-				req = guardedRequest({url, method: 'GET', headers, signal, allowPrivateNetwork: opts.allowPrivateNetwork}, (res) => {
+				req = guardedRequest({url, method: 'GET', headers, signal, allowPrivateNetwork: opts.allowPrivateNetwork, protocols, lookup: opts.lookup}, (res) => {
 					const status = res.statusCode ?? 0;
 					if (status >= 300 && status < 400 && res.headers.location) {
 						res.resume();
@@ -104,7 +120,7 @@ export const downloadMedia = async (opts: DownloadMediaOptions): Promise<Downloa
 			} catch (error) {
 				reject(
 					error instanceof GuardedUrlError
-						? new DownloadError(url.href, error.reason === 'protocol' ? `only http(s) URLs can be downloaded, not ${error.detail}` : error.message)
+						? new DownloadError(url.href, error.reason === 'protocol' ? `refused: ${error.message}` : 'refused: private address')
 						: error,
 				);
 				return;
@@ -131,6 +147,6 @@ export const downloadMedia = async (opts: DownloadMediaOptions): Promise<Downloa
 		if (error instanceof DownloadError) throw error;
 		if (timeout.aborted) throw new DownloadError(opts.url, `timed out after ${Math.round(timeoutMs / 1000)} s`, {retryable: true, cause: error});
 		const e = error as NodeJS.ErrnoException;
-		throw new DownloadError(opts.url, e.code === PRIVATE_ADDRESS_CODE ? e.message : `${e.code ?? 'error'} ${e.message}`, {retryable: e.code !== PRIVATE_ADDRESS_CODE, cause: error});
+		throw new DownloadError(opts.url, socketReason(e), {retryable: e.code !== PRIVATE_ADDRESS_CODE, cause: error});
 	}
 };

@@ -1,6 +1,7 @@
 import http, {type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders} from 'node:http';
 import https from 'node:https';
-import {guardedLookup, privateLiteral} from './guarded-lookup';
+import type {LookupFunction} from 'node:net';
+import {createGuardedLookup, guardedLookup, privateLiteral} from './guarded-lookup';
 
 export type GuardedRequestOptions = {
 	url: URL;
@@ -9,6 +10,10 @@ export type GuardedRequestOptions = {
 	signal?: AbortSignal | undefined;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: tests and trusted networks only. Default false. */
 	allowPrivateNetwork?: boolean | undefined;
+	/** Protocols this request may use. Default http and https (media downloads allow https only). */
+	protocols?: readonly ('http:' | 'https:')[] | undefined;
+	/** The name lookup under the guard (default the system resolver); tests map a name to loopback with it. */
+	lookup?: LookupFunction | undefined;
 };
 
 /** Why a URL was refused before connecting: `detail` is the protocol or the private address. */
@@ -17,8 +22,9 @@ export class GuardedUrlError extends Error {
 	constructor(
 		readonly reason: 'protocol' | 'private',
 		readonly detail: string,
+		allowed: readonly string[] = ['http:', 'https:'],
 	) {
-		super(reason === 'protocol' ? `only http(s) URLs, not ${detail}` : `${detail} is a private network address`);
+		super(reason === 'protocol' ? `only ${allowed.map((p) => p.replace(':', '')).join(' or ')} URLs, not ${detail}` : `${detail} is a private network address`);
 	}
 }
 
@@ -31,13 +37,11 @@ export class GuardedUrlError extends Error {
  * hop is checked again.
  */
 export const guardedRequest = (o: GuardedRequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest => {
-	if (o.url.protocol !== 'http:' && o.url.protocol !== 'https:') throw new GuardedUrlError('protocol', o.url.protocol);
+	const protocols: readonly string[] = o.protocols ?? ['http:', 'https:'];
+	if (!protocols.includes(o.url.protocol)) throw new GuardedUrlError('protocol', o.url.protocol, protocols);
 	const literal = o.allowPrivateNetwork ? null : privateLiteral(o.url);
 	if (literal) throw new GuardedUrlError('private', literal);
 	const lib = o.url.protocol === 'https:' ? https : http;
-	return lib.request(
-		o.url,
-		{method: o.method, headers: o.headers, signal: o.signal, lookup: o.allowPrivateNetwork ? undefined : guardedLookup, agent: false},
-		onResponse,
-	);
+	const lookup = o.allowPrivateNetwork ? o.lookup : o.lookup ? createGuardedLookup(o.lookup) : guardedLookup;
+	return lib.request(o.url, {method: o.method, headers: o.headers, signal: o.signal, lookup, agent: false}, onResponse);
 };

@@ -39,12 +39,18 @@ describe('localizeRemoteMedia (your media by URL, per scene)', () => {
 		expect(c!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []});
 		expect(d!.visual.kind).toBe('procedural');
 		expect(r.warnings).toEqual([
-			{code: 'MEDIA_URL_FAILED', sceneId: 'c', url: `${media.url}/photos/99/p.jpeg`, message: expect.stringMatching(/^scenes\.2 \("c"\): could not download .*photos\/99\/p\.jpeg \(content type "text\/html"/)},
+			{
+				code: 'MEDIA_URL_FAILED',
+				sceneId: 'c',
+				path: 'scenes.2.visual.src',
+				url: `${media.url}/photos/99/p.jpeg`,
+				message: expect.stringMatching(/^could not fetch media for scene c \(content type "text\/html" .*\): scenes\.2\.visual\.src = .*photos\/99\/p\.jpeg; the scene shows a procedural background/),
+			},
 		]);
 		expect(storyboardSchema.safeParse(r.storyboard).success).toBe(true);
 		// Without the trusted-network switch a loopback URL is refused.
 		const guarded = await localizeRemoteMedia({storyboard, outDir: dir});
 		expect(guarded.warnings.map((w) => w.sceneId)).toEqual(['a', 'b', 'c']);
-		expect(guarded.warnings[0]!.message).toMatch(/private network address/);
+		expect(guarded.warnings[0]!.message).toMatch(/\(refused: only https URLs, not http:\)/);
 	});
 });

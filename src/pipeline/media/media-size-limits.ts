@@ -7,6 +7,10 @@ export const MEDIA_SIZE_LIMITS = {
 	video: 200e6,
 	/** An image named by URL in a storyboard. */
 	image: 25e6,
+	/** Narration audio or music named by URL. */
+	audio: 50e6,
+	/** An icon or logo is an image; a brand font named by URL. */
+	font: 10e6,
 	/** A stock video (Pexels picks a rendition near the output size, so less is needed). */
 	stockVideo: 80e6,
 	/** A stock photo. */

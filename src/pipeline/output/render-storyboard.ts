@@ -1,7 +1,9 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
-import {localizeRemoteMedia} from '../media';
+import type {LookupFunction} from 'node:net';
+import {PromptreelError} from '../errors';
+import {isRemoteMedia, localizeRemoteMedia, mediaRefsOf} from '../media';
 import type {Quality, Renderer} from '../render';
 import {checkStoryboard} from './check-storyboard';
 import {outputPaths, type OutputFileKey} from './output-folder';
@@ -19,11 +21,13 @@ export type RenderStoryboardOptions = {
 	outDir: string;
 	/**
 	 * Folder relative media resolve against. Default `outDir`: the output folder is then the
-	 * storyboard's home, so https scene media are downloaded into its `media/` (the render never
-	 * fetches) and the resolved storyboard.json is written beside the video: the folder is
+	 * storyboard's home, so every https media (visuals, icons, narration, music, logo, font) is
+	 * downloaded into its `media/` through the guarded downloader (the renderer never fetches a
+	 * URL) and the resolved storyboard.json is written beside the video: the folder is
 	 * self-contained. Another folder (a storyboard file rendered where it lies) is left as it is:
-	 * no storyboard.json is written and https media are fetched by the renderer. Media that must be
-	 * brought into `outDir` first (a job's uploaded assets) are the caller's to copy.
+	 * no storyboard.json is written, and a storyboard naming https media is refused
+	 * (REMOTE_MEDIA_NOT_LOCAL) unless `rendererMayFetch`. Media that must be brought into `outDir`
+	 * first (a job's uploaded assets) are the caller's to copy.
 	 */
 	mediaDir?: string;
 	quality: Quality;
@@ -34,6 +38,13 @@ export type RenderStoryboardOptions = {
 	force?: boolean;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: https media may come from loopback and private addresses. */
 	allowPrivateNetwork?: boolean;
+	/** The name lookup under the download guard (default the system resolver; tests map names to loopback). */
+	lookup?: LookupFunction;
+	/**
+	 * A storyboard rendered where it lies (mediaDir is not outDir) may keep https media for the
+	 * renderer to fetch, unguarded: only for a trusted local user's own file. Default false.
+	 */
+	rendererMayFetch?: boolean;
 	/** The job running this render, recorded in report.json. */
 	job?: {id: string; attempt: number};
 	/** A report earlier stages began (generate); default a new render report. */
@@ -52,8 +63,7 @@ export type RenderStoryboardResult = {
 	report: RunReport;
 };
 
-const hasRemoteVisuals = (sb: Storyboard): boolean =>
-	sb.scenes.some((s) => s.visual.kind !== 'procedural' && /^https?:\/\//i.test(s.visual.src));
+const remoteRefs = (sb: Storyboard) => mediaRefsOf(sb).filter((r) => isRemoteMedia(r.src));
 
 /**
  * Storyboard -> output folder: checks it (schema, template, media), brings its https media in,
@@ -66,6 +76,13 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 	const mediaDir = o.mediaDir ?? o.outDir;
 	const isHome = resolve(mediaDir) === resolve(o.outDir);
 	let storyboard = checkStoryboard({storyboard: o.storyboard, source: o.source, mediaDir});
+	const remote = remoteRefs(storyboard);
+	if (!isHome && remote.length > 0 && !o.rendererMayFetch) {
+		throw new PromptreelError(
+			'REMOTE_MEDIA_NOT_LOCAL',
+			`The storyboard names https media (${remote.map((r) => r.path).join(', ')}) but is rendered outside its own folder, where nothing is downloaded into it: download the files next to the storyboard and name them by relative path, or render it with its folder as the output folder.`,
+		);
+	}
 	const report =
 		o.report ??
 		newRunReport({command: 'render', storyboard: o.source ?? null, job: o.job, options: {quality: o.quality}, language: storyboard.language});
@@ -74,10 +91,10 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 	const progress = (stage: RenderStoryboardProgress['stage'], p: number) => o.onProgress?.({stage, progress: p});
 	await mkdir(o.outDir, {recursive: true});
 	try {
-		if (isHome && hasRemoteVisuals(storyboard)) {
+		if (isHome && remote.length > 0) {
 			const t = performance.now();
 			progress('fetching', 0);
-			const localized = await localizeRemoteMedia({storyboard, outDir: o.outDir, allowPrivateNetwork: o.allowPrivateNetwork, signal: o.signal});
+			const localized = await localizeRemoteMedia({storyboard, outDir: o.outDir, allowPrivateNetwork: o.allowPrivateNetwork, lookup: o.lookup, signal: o.signal});
 			for (const w of localized.warnings) {
 				report.warnings.push({stage: 'fetching', code: w.code, message: w.message});
 				o.onWarning?.(w.message);
@@ -85,6 +102,9 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 			storyboard = localized.storyboard;
 			report.stagesMs.fetching = Math.round(performance.now() - t);
 			progress('fetching', 1);
+			// Every URL is now a local file or left out: the renderer must never be handed one.
+			const left = remoteRefs(storyboard);
+			if (left.length > 0) throw new PromptreelError('INTERNAL', `https media left after localizing: ${left.map((r) => r.path).join(', ')}.`);
 		}
 		if (isHome) {
 			await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);

@@ -10,3 +10,4 @@ export {assertLocalMediaExist, withMediaBaseUrl, localMediaPaths, findLocalMedia
 export {startMediaServer} from './media-server';
 export {createWebRenderer} from './web';
 export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './web';
+export {usePrivateTempRoot} from './private-temp-root';

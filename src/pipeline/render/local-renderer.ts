@@ -1,3 +1,4 @@
+import {usePrivateTempRoot} from './private-temp-root';
 import {mkdir} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {
@@ -57,6 +58,8 @@ const linkCancel = (signal: AbortSignal | undefined) => {
  * browser and one media server. Cancelling a render never closes the shared browser.
  */
 export const createLocalRenderer = (options: LocalRendererOptions): Renderer => {
+	// Browser profiles and Remotion's asset folders go to a temp folder of ours, cleaned at start.
+	usePrivateTempRoot();
 	const logLevel = options.logLevel ?? 'error';
 	const concurrency = options.concurrency ?? 1;
 	let browser: Promise<HeadlessBrowser> | null = null;

@@ -2,30 +2,13 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {MissingMediaError} from '../errors';
+import {isRemoteMedia, mediaRefsOf} from '../media/storyboard-media-refs';
 import {projectRoot} from '../project-root';
 
-const isUrl = (src: string) => /^https?:\/\//i.test(src);
+const isUrl = isRemoteMedia;
 
-type MediaRef = {where: string; src: string; set: (next: string) => void};
-
-/** Every media reference of a storyboard with a setter (scene visuals, icons, narration, music). */
-const mediaRefs = (sb: Storyboard): MediaRef[] => {
-	const refs: MediaRef[] = [];
-	sb.scenes.forEach((scene, i) => {
-		const where = `scenes.${i} ("${scene.id}")`;
-		const visual = scene.visual;
-		if (visual.kind === 'video' || visual.kind === 'image') {
-			refs.push({where: `${where} visual`, src: visual.src, set: (s) => (visual.src = s)});
-		} else if (visual.icon) {
-			refs.push({where: `${where} icon`, src: visual.icon, set: (s) => (visual.icon = s)});
-		}
-		const narration = scene.narration;
-		if (narration.audio) refs.push({where: `${where} narration`, src: narration.audio, set: (s) => (narration.audio = s)});
-	});
-	const music = sb.music;
-	if (music) refs.push({where: 'music', src: music.src, set: (s) => (music.src = s)});
-	return refs;
-};
+/** Every media reference of a storyboard with a setter (one list for the whole pipeline: storyboard-media-refs.ts). */
+const mediaRefs = mediaRefsOf;
 
 /**
  * The folders relative media paths resolve against, in order: the storyboard's own folder, then

@@ -14,6 +14,7 @@ import {
 	templatesOutputSchema,
 } from './mcp-schemas';
 import {errorResult, fileUri, jobResult, jsonResult, RESOURCE_SCHEME} from './mcp-results';
+import {guardMcpRequests} from './guard-mcp-requests';
 import {waitForJob} from './wait-for-job';
 
 export type McpServerDeps = {
@@ -172,7 +173,7 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			const mimeType = contentTypeOf(file.name).split(';')[0]!;
 			if (file.size > MAX_INLINE_BYTES) {
 				throw new NotFoundError(
-					`${name} of video job ${id} is ${(file.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INLINE_BYTES / 1024 / 1024} MB a resource read returns: download it from GET /v1/videos/${id}/files/${name} on the HTTP service, or open ${file.path}.`,
+					`${name} of video job ${id} is ${(file.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INLINE_BYTES / 1024 / 1024} MB a resource read returns: download it from GET /v1/videos/${id}/files/${name} on the HTTP service${restBase ? '' : `, or open ${file.path}`}.`,
 				);
 			}
 			const bytes = await readFile(file.path);
@@ -183,6 +184,18 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		},
 	);
 
+	guardMcpRequests(
+		server,
+		{
+			create_video: createVideoInputSchema,
+			render_storyboard: renderStoryboardInputSchema,
+			get_video: jobIdInputSchema,
+			cancel_video: jobIdInputSchema,
+			plan_storyboard: planStoryboardInputSchema,
+			list_templates: emptyInputSchema,
+		},
+		log,
+	);
 	return server;
 };
 

@@ -3,6 +3,7 @@ import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js';
 import pkg from '../../../package.json';
 import type {JobsService} from '../../jobs';
 import {createMcpServer} from './create-mcp-server';
+import {stdioLineGuard} from './stdio-line-guard';
 
 /**
  * Over stdio, stdout is the protocol: one stray line from any library (Remotion's logger,
@@ -28,16 +29,19 @@ export type McpStdioSession = {
 /** Serves the MCP tools over this process's stdin/stdout. */
 export const runMcpStdio = async (deps: {service: JobsService; log: (message: string) => void}): Promise<McpStdioSession> => {
 	const server = createMcpServer({service: deps.service, version: pkg.version, restBase: null, log: deps.log});
-	const transport = new StdioServerTransport(process.stdin, reserveStdout());
+	const stdout = reserveStdout();
+	// Whole lines only, oversized or too deep ones answered here (stdio-line-guard.ts).
+	const lines = process.stdin.pipe(stdioLineGuard({reply: (line) => stdout.write(line)}));
+	const transport = new StdioServerTransport(lines as unknown as typeof process.stdin, stdout);
 	let resolveClosed: () => void = () => undefined;
 	const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
 	const close = async () => {
-		process.stdin.off('end', onEnd);
+		lines.off('end', onEnd);
 		await server.close().catch(() => undefined);
 		resolveClosed();
 	};
 	const onEnd = () => void close();
-	process.stdin.once('end', onEnd);
+	lines.once('end', onEnd);
 	transport.onclose = () => resolveClosed();
 	await server.connect(transport);
 	return {closed, close};
