@@ -4,7 +4,7 @@ import {guardedLookup, privateLiteral} from './guarded-lookup';
 
 export type GuardedRequestOptions = {
 	url: URL;
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'HEAD';
 	headers: OutgoingHttpHeaders;
 	signal?: AbortSignal | undefined;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: tests and trusted networks only. Default false. */
