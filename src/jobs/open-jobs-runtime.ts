@@ -6,6 +6,7 @@ import type {JobsSettings} from './jobs-settings';
 import type {Renderer} from '../pipeline/render';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
+import {createCompleteForClient} from './complete-for-client';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
 import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
@@ -65,6 +66,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		rendererId: renderer.id,
 		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
 		plan: createPlanOnly({providers: o.providers}),
+		complete: createCompleteForClient({dataDir: o.dataDir, assets: store.assets, providers: o.providers}),
+		preferredVoice: o.providers?.preferredVoice,
 		worker: pool,
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,

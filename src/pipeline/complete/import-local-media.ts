@@ -5,11 +5,10 @@ import {findLocalMedia, localMediaPaths} from '../render';
 
 /**
  * Copies the relative media a storyboard names, as found from `from` (its file's folder, then
- * promptreel's public/), into `to` at the same relative paths, so `to` becomes the storyboard's
- * self-contained home (README.md, "Output"). Returns the paths copied.
+ * promptreel's public/: bundled music and samples), into `to` at the same relative paths, so `to`
+ * becomes the storyboard's self-contained home (README.md, "Output"). Returns the paths copied.
  */
 export const importLocalMedia = async (o: {storyboard: Storyboard; from: string; to: string}): Promise<string[]> => {
-	if (resolve(o.from) === resolve(o.to)) return [];
 	const copied: string[] = [];
 	for (const src of new Set(localMediaPaths(o.storyboard))) {
 		const file = findLocalMedia(src, o.from);

@@ -32,8 +32,8 @@ export const assertKnownMusic = async (choice: string): Promise<void> => {
 };
 
 /**
- * `--music auto|none|<bundled id>|<file>` -> the file and its storyboard entry (`media/music.<ext>`),
- * without copying it: `plan` writes the choice into its storyboard and copies the file with it.
+ * `--music auto|none|<bundled id>|<file>` -> the file and its storyboard entry, without copying
+ * it: `plan` writes the choice into its storyboard and copies the file beside it at that path.
  */
 export const resolveMusic = async (o: {choice: string; mood: MusicMood}): Promise<ResolvedMusic> => {
 	if (o.choice === 'none') return {music: null, credit: null, provider: 'none', file: null, fileName: null};
@@ -52,8 +52,11 @@ export const resolveMusic = async (o: {choice: string; mood: MusicMood}): Promis
 	}
 	const fileName = `music${extname(source).toLowerCase() || '.mp3'}`;
 	const {durationMs} = await probeMedia(source);
+	// A bundled loop keeps its path in public/ (`music/<id>.mp3`): it resolves on any promptreel,
+	// so a planned storyboard can be sent to the service as it is; a file of yours goes to media/.
+	const src = ids.includes(id) ? `music/${id}.mp3` : `media/${fileName}`;
 	return {
-		music: {src: `media/${fileName}`, volume: 0.22, duckedVolume: 0.07, fadeOutMs: 1500, durationMs},
+		music: {src, volume: 0.22, duckedVolume: 0.07, fadeOutMs: 1500, durationMs},
 		credit,
 		provider: ids.includes(id) ? `bundled:${id}` : `file:${basename(source)}`,
 		file: source,
@@ -67,6 +70,7 @@ export const resolveMusic = async (o: {choice: string; mood: MusicMood}): Promis
  */
 export const chooseMusic = async (o: {choice: string; mood: MusicMood; outDir: string; mediaDir: string}): Promise<MusicChoice> => {
 	const resolved = await resolveMusic(o);
-	if (resolved.file && resolved.fileName) await copyFile(resolved.file, join(o.mediaDir, resolved.fileName));
-	return {music: resolved.music, credit: resolved.credit, provider: resolved.provider};
+	if (!resolved.file || !resolved.fileName || !resolved.music) return {music: null, credit: null, provider: resolved.provider};
+	await copyFile(resolved.file, join(o.mediaDir, resolved.fileName));
+	return {music: {...resolved.music, src: `media/${resolved.fileName}`}, credit: resolved.credit, provider: resolved.provider};
 };

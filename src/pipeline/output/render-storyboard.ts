@@ -104,7 +104,7 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 	for (const w of checked.warnings) warn('planning', w.code, `${w.path}: ${w.message}`);
 	await mkdir(o.outDir, {recursive: true});
 	try {
-		if (o.mediaDir && resolve(o.mediaDir) !== resolve(o.outDir)) await importLocalMedia({storyboard, from: o.mediaDir, to: o.outDir});
+		await importLocalMedia({storyboard, from: o.mediaDir ?? o.outDir, to: o.outDir});
 		const mediaDir = o.outDir;
 		if (hasRemoteVisuals(storyboard)) {
 			const t = performance.now();
