@@ -1,7 +1,10 @@
 import {Command, Option} from 'commander';
 import pkg from '../../package.json';
 import {envHelp} from '../app';
+import {PromptreelError} from '../pipeline/errors';
 import {QUALITIES} from '../pipeline/render';
+import {reportError} from './exit-codes';
+import {createReporter, reporterMode} from './progress-reporter';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
@@ -173,6 +176,9 @@ export const main = async (argv: string[]): Promise<number> => {
 	try {
 		await program.parseAsync(argv);
 	} catch (error) {
+		// A command that lets our error out (doctor, bench: a bad environment variable) is reported
+		// like every other: one line (a JSON event under --json) and its exit code, no stack trace.
+		if (error instanceof PromptreelError) return reportError(error, createReporter(reporterMode(argv.includes('--json'))));
 		const e = error as {code?: string; exitCode?: number};
 		if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
 		if (typeof e.exitCode === 'number') return e.exitCode === 1 ? 2 : e.exitCode;
