@@ -3,9 +3,8 @@ import {join} from 'node:path';
 import {projectRoot} from '../project-root';
 
 /**
- * A relative media path that names a file promptreel ships in public/ (a music loop such as
- * `music/calm-pad.mp3`, a sample): it resolves on any install, so a storyboard from the network may
- * name it like an https URL. The storyboard schema has already refused absolute paths and "..".
+ * A relative media path naming a music loop promptreel ships (`music/<id>.mp3` in public/, what
+ * `plan` writes for `--music auto`): it resolves on any install, so a storyboard from the network
+ * may name it like an https URL. Nothing else of this machine may be named.
  */
-export const isBundledMedia = (src: string): boolean =>
-	!/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && !src.split(/[\\/]/).includes('..') && existsSync(join(projectRoot(), 'public', src));
+export const isBundledMedia = (src: string): boolean => /^music\/[a-z0-9-]+\.mp3$/.test(src) && existsSync(join(projectRoot(), 'public', src));
