@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -112,11 +112,14 @@ describe('promptreel CLI (child process)', () => {
 		expect(probe(join(work, 'out-again', 'video.mp4')).video.frames).toBe(p.video.frames);
 	});
 
-	it('refuses to overwrite another run\'s folder without --force', async () => {
-		const outDir = join(work, 'out-landscape');
+	it('refuses an --out folder holding files promptreel did not write', async () => {
+		const outDir = join(work, 'not-ours');
+		mkdirSync(outDir);
+		writeFileSync(join(outDir, 'notes.txt'), 'mine');
 		const r = await cli(['render', join(SAMPLES_DIR, 'landscape.json'), '--out', outDir]);
 		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/not empty.*--force/);
+		expect(r.stderr).toMatch(/holds files promptreel did not write.*--out/);
+		expect(readdirSync(outDir)).toEqual(['notes.txt']);
 	});
 
 	it('doctor reports the browser', async () => {

@@ -1,7 +1,10 @@
 import {Command, Option} from 'commander';
 import pkg from '../../package.json';
 import {envHelp} from '../app';
+import {PromptreelError} from '../pipeline/errors';
 import {QUALITIES} from '../pipeline/render';
+import {reportError} from './exit-codes';
+import {createReporter, reporterMode} from './progress-reporter';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
@@ -10,6 +13,8 @@ import {planCommand} from './commands/plan-command';
 import {renderCommand} from './commands/render-command';
 import {schemaCommand} from './commands/schema-command';
 import {serveCommand} from './commands/serve-command';
+import {studioCommand} from './commands/studio-command';
+import {validateCommand} from './commands/validate-command';
 import {templatesCommand} from './commands/templates-command';
 
 const qualityOption = () =>
@@ -30,6 +35,9 @@ export const buildProgram = (setExit: (code: number) => void): Command => {
 Examples:
   $ promptreel generate "Volcanoes form where magma rises through the crust. ..." --quality draft
   $ promptreel generate "3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights." --aspect 9:16
+  $ promptreel plan "3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights."
+  $ promptreel render out/3-tips-for-better-sleep/storyboard.json --quality draft   (edit it, render again)
+  $ promptreel studio out/3-tips-for-better-sleep
   $ promptreel render src/compositions/templates/explainer/samples/landscape.json --quality draft
   $ promptreel templates
   $ promptreel schema > storyboard.schema.json
@@ -57,6 +65,10 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 				.addOption(qualityOption())
 				.option('--media <dir>', 'your own images/videos, matched to scenes by file name ("01-...", "scene-2...") or in order')
 				.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache');
+		} else {
+			command
+				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file; written into the storyboard', 'auto')
+				.option('-f, --force', 'overwrite the output folder (default: a new out/<title-slug>/ each time)');
 		}
 		return command.option('--json', 'print one JSON event per line on stdout (progress, warnings, then done or error)');
 	};
@@ -73,13 +85,36 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 
 	program
 		.command('render')
-		.description('Render a storyboard JSON file to video.mp4, poster.jpg, captions.srt/.vtt, credits.json and report.json.')
+		.description(
+			'Complete and render a storyboard: scenes whose narration is new or edited are voiced (the others reused), bare scenes illustrated; writes video.mp4, poster.jpg, captions.srt/.vtt, credits.json, the completed storyboard.json and report.json.',
+		)
 		.argument('<storyboard>', 'path of a storyboard JSON file; relative media paths resolve from its folder')
-		.option('-o, --out <dir>', 'output folder (default: out/<title-slug>/, never overwriting an earlier run)')
+		.option('-o, --out <dir>', 'output folder (default: the storyboard\'s folder when plan, generate or render made it, else out/<title-slug>/)')
 		.addOption(qualityOption())
-		.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache')
+		.option('-v, --voice <id>', 'voice of scenes voiced now, and re-voice scenes another voice made (default: the storyboard\'s voice, else the language\'s; see: promptreel doctor)')
+		.option('--rate <speed>', 'speaking speed of scenes voiced now, 1 = normal (0.5-2; default: the storyboard\'s)')
+		.option('-f, --force', 'render again even when the render cache has this video (voice and media caches are kept)')
+		.option('--allow-unknown-keys', 'drop keys the storyboard schema does not know (each a warning) instead of refusing the file')
 		.option('--json', 'print one JSON event per line on stdout (progress, then done or error)')
 		.action(async (file: string, opts) => setExit(await renderCommand(file, opts)));
+
+	program
+		.command('validate')
+		.description('Check a storyboard and its media without rendering, and say what a render would do: scenes to voice, duration, template, estimated render time.')
+		.argument('<storyboard>', 'path of a storyboard JSON file')
+		.addOption(qualityOption())
+		.option('-v, --voice <id>', 'the voice a render would be asked for (scenes voiced by another would be voiced again)')
+		.option('--allow-unknown-keys', 'report unknown keys as warnings instead of errors')
+		.option('--json', 'print the report as JSON on stdout')
+		.action(async (file: string, opts) => setExit(await validateCommand(file, opts)));
+
+	program
+		.command('studio')
+		.description('Preview an output folder in Remotion Studio: its storyboard.json with its media (edit the JSON and render to keep changes).')
+		.argument('<folder>', 'an output folder of plan, generate or render (holding storyboard.json), or a storyboard JSON file')
+		.option('-p, --port <port>', 'port of the Studio server (default: Remotion\'s)')
+		.option('--no-open', 'do not open a browser')
+		.action(async (folder: string, opts) => setExit(await studioCommand(folder, opts)));
 
 	program
 		.command('schema')
@@ -110,7 +145,8 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 			'after',
 			`
 stdout carries only MCP messages; logs go to stderr. Add it to an MCP client as
-  {"mcpServers": {"promptreel": {"command": "npx", "args": ["promptreel", "mcp"], "cwd": "/path/to/promptreel"}}}`,
+  {"mcpServers": {"promptreel": {"command": "node", "args": ["/abs/path/to/promptreel/bin/promptreel.mjs", "mcp"]}}}
+(an absolute path works in clients that ignore "cwd").`,
 		)
 		.action(async (opts) => setExit(await mcpCommand(opts)));
 
@@ -140,6 +176,9 @@ export const main = async (argv: string[]): Promise<number> => {
 	try {
 		await program.parseAsync(argv);
 	} catch (error) {
+		// A command that lets our error out (doctor, bench: a bad environment variable) is reported
+		// like every other: one line (a JSON event under --json) and its exit code, no stack trace.
+		if (error instanceof PromptreelError) return reportError(error, createReporter(reporterMode(argv.includes('--json'))));
 		const e = error as {code?: string; exitCode?: number};
 		if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
 		if (typeof e.exitCode === 'number') return e.exitCode === 1 ? 2 : e.exitCode;

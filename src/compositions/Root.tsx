@@ -1,12 +1,14 @@
 import type React from 'react';
 import {Fragment} from 'react';
-import {Composition, Folder} from 'remotion';
+import {Composition, Folder, getRemotionEnvironment} from 'remotion';
 import {BARE_COMPOSITION_ID, BareComposition, bareCompositionSchema} from './bench/bare-composition';
 import {templates} from './registry';
 
 /**
  * Only registers: each template of the registry becomes a composition with its first sample as
  * default props, and every other sample gets its own `${id}-${sample}` composition in a folder.
+ * The bench's bare composition is registered for renders only: Studio users never see it (it
+ * changes no video, so reading the environment here keeps renders reproducible).
  */
 export const Root: React.FC = () => (
 	<>
@@ -39,14 +41,16 @@ export const Root: React.FC = () => (
 				</Fragment>
 			);
 		})}
-		<Folder name="benchmark">
-			<Composition
-				id={BARE_COMPOSITION_ID}
-				component={BareComposition}
-				schema={bareCompositionSchema}
-				defaultProps={{width: 1280, height: 720, fps: 30, durationInFrames: 90}}
-				calculateMetadata={({props}) => bareCompositionSchema.parse(props)}
-			/>
-		</Folder>
+		{getRemotionEnvironment().isStudio ? null : (
+			<Folder name="benchmark">
+				<Composition
+					id={BARE_COMPOSITION_ID}
+					component={BareComposition}
+					schema={bareCompositionSchema}
+					defaultProps={{width: 1280, height: 720, fps: 30, durationInFrames: 90}}
+					calculateMetadata={({props}) => bareCompositionSchema.parse(props)}
+				/>
+			</Folder>
+		)}
 	</>
 );

@@ -25,6 +25,10 @@ const mediaFields = (sb: Record<string, unknown>, prefix: string): Field[] => {
 			if (isObject(scene.visual) && (scene.visual.kind === 'image' || scene.visual.kind === 'video')) {
 				fields.push({path: `${prefix}.scenes.${i}.visual.src`, holder: scene.visual, key: 'src', kinds: [scene.visual.kind]});
 			}
+			// A completed storyboard (POST /v1/storyboards/complete) names its illustrations as assets too.
+			if (isObject(scene.visual) && scene.visual.kind === 'procedural') {
+				fields.push({path: `${prefix}.scenes.${i}.visual.icon`, holder: scene.visual, key: 'icon', kinds: ['image']});
+			}
 			if (isObject(scene.narration)) fields.push({path: `${prefix}.scenes.${i}.narration.audio`, holder: scene.narration, key: 'audio', kinds: ['audio', 'video']});
 		});
 	}

@@ -28,12 +28,13 @@ export {
 	jobSchema,
 	jobWarningSchema,
 	planBodySchema,
+	completeBodySchema,
 	promptSchema,
 	storyboardComponent,
 	webhookSchema,
 	webhookViewSchema,
 } from './job-schemas';
-export type {CreateVideoBody, JobView, JobWarning, PlanBody} from './job-schemas';
+export type {CreateVideoBody, JobView, JobWarning, PlanBody, CompleteBody} from './job-schemas';
 export {JOB_STATUSES, RUNNING_STATUSES, TERMINAL_STATUSES, jobStatusSchema, isRunning, isTerminal, statusOfStage} from './job-status';
 export type {JobStatus, RunningStatus} from './job-status';
 export {NotFoundError, ConflictError} from './job-errors';
@@ -59,3 +60,6 @@ export {guardedPost} from './guarded-post';
 export type {GuardedPostOptions, GuardedPostResult} from './guarded-post';
 export type {JobsSettings} from './jobs-settings';
 export {publicMessage} from './public-message';
+export {createCompleteForClient} from './complete-for-client';
+export type {CompleteForClient, CompleteForClientResult} from './complete-for-client';
+export {storeFileAsset} from './store-file-asset';

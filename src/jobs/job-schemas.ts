@@ -109,15 +109,23 @@ export const promptSchema = z
 	.describe('A script, an outline ("3 tips for ...: 1. ... 2. ...") or a topic.');
 
 export const createVideoBodySchema = z
-	.object({
+	.strictObject({
 		prompt: promptSchema.optional(),
 		storyboard: storyboardComponent
 			.optional()
-			.describe('A storyboard to render as is. Media must be https URLs: local paths are refused.'),
+			.describe(
+				'A storyboard to complete and render: scenes whose narration has no audio, or audio made from another text, are voiced (the others reused); bare procedural scenes are illustrated. Media must be https URLs, `asset:<id>` refs or bundled paths (music/<id>.mp3): other local paths are refused.',
+			),
 		options: generateOptionsComponent
 			.prefault({})
-			.describe('Generation options. For a storyboard only `quality` applies (the storyboard sets the rest).'),
+			.describe(
+				'Generation options. For a storyboard `quality` applies, and `voice` and `rate` to the scenes voiced now (a voice other than "auto" re-voices scenes another voice made); the storyboard sets the rest (its music: null means none).',
+			),
 		webhook: webhookSchema.optional(),
+		dryRun: z
+			.boolean()
+			.optional()
+			.describe('Check the storyboard and its media (https media by a HEAD) and answer 200 with what a render would do (scenes to voice, duration, estimated render time), creating no job.'),
 	})
 	// Runs even when a field is invalid, so "both" or "neither" is reported with the other issues.
 	.superRefine(exactlyOneInput, {when: () => true})
@@ -125,12 +133,26 @@ export const createVideoBodySchema = z
 export type CreateVideoBody = z.infer<typeof createVideoBodySchema>;
 
 export const planBodySchema = z
-	.object({
+	.strictObject({
 		prompt: promptSchema,
 		options: generateOptionsComponent.prefault({}),
 	})
 	.openapi('PlanRequest');
 export type PlanBody = z.infer<typeof planBodySchema>;
+
+export const completeBodySchema = z
+	.strictObject({
+		storyboard: storyboardComponent.describe('The storyboard to complete (media: https URLs, `asset:<id>` refs or bundled paths).'),
+		options: z
+			.strictObject({
+				voice: z.string().min(1).default('auto').describe('Voice of the scenes voiced now; another than "auto" re-voices scenes another voice made.'),
+				rate: z.number().min(0.5).max(2).default(1).describe('Speaking speed of the scenes voiced now (1 = normal, or as recorded).'),
+			})
+			.prefault({})
+			.describe('Voice options.'),
+	})
+	.openapi('CompleteStoryboardRequest');
+export type CompleteBody = z.infer<typeof completeBodySchema>;
 
 export const jobWarningSchema = z.object({
 	stage: z.string().describe('Stage that warned, e.g. voicing.'),

@@ -4,7 +4,9 @@ import {join} from 'node:path';
 import {z} from 'zod';
 import {templates} from '../compositions/registry';
 import {computeTimeline, type Storyboard} from '../compositions/storyboard';
-import {UnknownTemplateError, ValidationError, type IssueDetail} from '../pipeline/errors';
+import {isBundledMedia} from '../pipeline/complete';
+import {PromptreelError, UnknownTemplateError, ValidationError, type IssueDetail} from '../pipeline/errors';
+import {previewRender, type RenderPreview} from '../pipeline/output';
 import {privateHostOf} from '../pipeline/media';
 import {assertKnownTemplate} from '../pipeline/render';
 import {voiceVendor} from '../pipeline/voice';
@@ -12,13 +14,14 @@ import {ASSET_PATH} from './asset-refs';
 import {contentHash} from './content-hash';
 import {ConflictError, NotFoundError} from './job-errors';
 import {isJobFileName, type JobFileName} from './job-files';
-import type {CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
+import type {CompleteForClient, CompleteForClientResult} from './complete-for-client';
+import type {CompleteBody, CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
 import {isRunning, type JobStatus} from './job-status';
 import type {JobStore} from './job-store';
 import type {JobRecord, NewJob} from './job-types';
 import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
 import type {PlanOnly} from './plan-only';
-import {jobDir} from './run-job';
+import {jobDir, voiceOptionsOf} from './run-job';
 
 /** The part of a worker pool the service talks to (absent in a process that runs no worker). */
 export type WorkerHandle = {workerId: string; concurrency: number; running(): string[]; wake(): void; cancel(id: string): void};
@@ -32,6 +35,10 @@ export type JobsServiceOptions = {
 	rendererId: string;
 	sourceHash: () => Promise<string>;
 	plan: PlanOnly;
+	/** Completes a storyboard for a client (POST /v1/storyboards/complete); absent: 503. */
+	complete?: CompleteForClient;
+	/** What an "auto" voice means when configured, for dry runs. */
+	preferredVoice?: string | undefined;
 	worker: WorkerHandle | null;
 	version: string;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: webhooks may name loopback and private addresses. */
@@ -155,6 +162,14 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		return null;
 	};
 
+	/** A storyboard from the network: known template, media that are https, uploads or bundled files, public hosts. */
+	const assertNetworkStoryboard = async (storyboard: Storyboard): Promise<void> => {
+		assertTemplateField(storyboard.template, 'storyboard.template');
+		const uploaded = await uploadedAssets(storyboard);
+		assertRemoteMediaOnly(storyboard, 'storyboard', (src) => uploaded.has(src) || isBundledMedia(src));
+		if (!o.allowPrivateUrls) assertPublicMediaHosts(storyboard);
+	};
+
 	/**
 	 * Validates a request and makes its job (queued, or done with an earlier job's files); nothing
 	 * is stored yet, so the caller inserts it in one transaction (with its Idempotency-Key).
@@ -166,11 +181,9 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
 		if (body.storyboard) {
 			const storyboard = body.storyboard;
-			assertTemplateField(storyboard.template, 'storyboard.template');
-			const uploaded = await uploadedAssets(storyboard);
-			assertRemoteMediaOnly(storyboard, 'storyboard', (src) => uploaded.has(src));
-			if (!o.allowPrivateUrls) assertPublicMediaHosts(storyboard);
-			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, renderer: o.rendererId, source: await o.sourceHash()});
+			await assertNetworkStoryboard(storyboard);
+			// Voice and rate decide the scenes a render voices, so they are part of what the files depend on.
+			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, ...voiceOptionsOf(body.options), renderer: o.rendererId, source: await o.sourceHash()});
 			const id = newId();
 			const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
 			const earlier = await cachedFiles(hash);
@@ -296,6 +309,38 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const info = await stat(path).catch(() => null);
 			if (!info?.isFile()) throw new NotFoundError(`The file ${name} of video job ${id} is gone from the data dir.`);
 			return {name, path, size: info.size, mtimeMs: info.mtimeMs};
+		},
+
+		/**
+		 * What rendering a storyboard would do, without a job (`dryRun: true`): the same checks as a
+		 * submit, then previewRender (https media checked by a HEAD, render time estimated).
+		 */
+		async previewVideo(body: CreateVideoBody, signal?: AbortSignal): Promise<RenderPreview> {
+			if (!body.storyboard) {
+				throw new ValidationError('dryRun checks a storyboard: send one, or plan the prompt first with POST /v1/storyboards.', [
+					{path: 'dryRun', message: 'Takes a storyboard, not a prompt.'},
+				]);
+			}
+			await assertRemoteSafeOptions(body.options);
+			await assertNetworkStoryboard(body.storyboard);
+			return previewRender({
+				storyboard: body.storyboard,
+				source: 'storyboard',
+				// Uploaded assets (`assets/<id>.<ext>`) resolve against the data dir.
+				mediaDir: o.dataDir,
+				quality: body.options.quality,
+				...voiceOptionsOf(body.options),
+				preferredVoice: o.preferredVoice,
+				allowPrivateNetwork: o.allowPrivateUrls,
+				signal,
+			});
+		},
+
+		/** Voices and illustrates a storyboard and answers it with its media as assets (POST /v1/storyboards/complete). */
+		async completeStoryboard(body: CompleteBody, signal?: AbortSignal): Promise<CompleteForClientResult> {
+			if (!o.complete) throw new PromptreelError('UNAVAILABLE', 'This server does not complete storyboards.');
+			await assertNetworkStoryboard(body.storyboard);
+			return o.complete({storyboard: body.storyboard, options: body.options, signal});
 		},
 
 		async planStoryboard(body: PlanBody, signal?: AbortSignal) {

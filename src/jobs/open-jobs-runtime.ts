@@ -8,6 +8,7 @@ import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
 import {listVoices} from '../pipeline/voice';
 import {toJobView} from './job-view';
 import {createJobsService} from './jobs-service';
+import {createCompleteForClient} from './complete-for-client';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
 import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
@@ -71,6 +72,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		rendererId: renderer.id,
 		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
 		plan: createPlanOnly({providers: o.providers}),
+		complete: createCompleteForClient({dataDir: o.dataDir, assets: store.assets, providers: o.providers}),
+		preferredVoice: o.providers?.preferredVoice,
 		worker: pool,
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,

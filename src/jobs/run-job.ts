@@ -46,7 +46,7 @@ export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' 
  * Brings uploaded assets (`assets/<id>.<ext>`, rewritten from `asset:<id>` when the job was
  * submitted) from the data dir into the job's folder, so the folder is self-contained.
  */
-const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Promise<void> => {
+export const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Promise<void> => {
 	const names = new Set(localMediaPaths(sb).filter((src) => ASSET_PATH.test(src)));
 	if (names.size === 0) return;
 	await mkdir(join(outDir, 'assets'), {recursive: true});
@@ -56,6 +56,15 @@ const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Prom
 		await link(from, to).catch(() => copyFile(from, to));
 	}
 };
+
+/**
+ * The voice and rate a storyboard job asks for: "auto" and rate 1 (the option defaults) mean the
+ * storyboard's own voice, so only a voice or rate actually chosen re-voices its scenes.
+ */
+export const voiceOptionsOf = (options: {voice: string; rate: number}): {voice?: string; rate?: number} => ({
+	...(options.voice === 'auto' ? {} : {voice: options.voice}),
+	...(options.rate === 1 ? {} : {rate: options.rate}),
+});
 
 const warningsOf = (report: RunReport): JobWarning[] => report.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message}));
 
@@ -101,6 +110,10 @@ export const createPipelineRunner = (deps: {
 			allowPrivateNetwork: deps.allowPrivateUrls,
 			lookup: deps.lookup,
 			job: {id: job.id, attempt: job.attempts},
+			// The voice options apply to the scenes a render voices ("auto" and rate 1: as recorded).
+			...voiceOptionsOf(job.options),
+			preferredVoice: deps.providers?.preferredVoice,
+			voiceProviders: deps.providers?.voiceProviders,
 			signal: ctx.signal,
 			onProgress: ctx.onProgress,
 			onWarning: ctx.onWarning,

@@ -27,6 +27,7 @@ import {rateLimit, type RateLimitOptions} from './rate-limit';
 import {receiveUpload} from './receive-upload';
 import {requireApiKey} from './require-api-key';
 import {toAssetView} from './asset-view';
+import {registerStoryboardRoutes} from './storyboard-routes';
 
 export type AppDeps = {
 	service: JobsService;
@@ -105,7 +106,10 @@ export const buildApp = (deps: AppDeps) => {
 	});
 
 	app.openapi(createVideoRoute, async (c) => {
-		const job = await service.createVideo(c.req.valid('json'), {idempotencyKey: c.req.valid('header')['idempotency-key'], caller: c.get('apiKeyId')});
+		const body = c.req.valid('json');
+		// dryRun: what a render would do, answered at once; no job is created.
+		if (body.dryRun) return c.json(await service.previewVideo(body, c.req.raw.signal), 200);
+		const job = await service.createVideo(body, {idempotencyKey: c.req.valid('header')['idempotency-key'], caller: c.get('apiKeyId')});
 		const view = toJobView(job, originOf(c));
 		c.header('Location', view.links.self);
 		if (job.replayed) c.header('Idempotent-Replayed', 'true');
@@ -130,6 +134,8 @@ export const buildApp = (deps: AppDeps) => {
 		if (!asset) throw new ApiError('NOT_FOUND', `No asset "${c.req.valid('param').id}".`);
 		return c.json(toAssetView(asset), 200);
 	});
+
+	registerStoryboardRoutes(app, {service, assetsDir: deps.assetsDir});
 
 	app.get('/docs', (c) => c.html(docsPage()));
 

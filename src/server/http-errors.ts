@@ -4,6 +4,7 @@ import type {ContentfulStatusCode} from 'hono/utils/http-status';
 import type {z} from 'zod';
 import {publicMessage} from '../jobs';
 import {PromptreelError, ValidationError, type ErrorCode, type IssueDetail} from '../pipeline/errors';
+import {requestIssuesOf} from './request-issues';
 
 export type ErrorBody = {error: {code: string; message: string; issues?: IssueDetail[]}};
 
@@ -61,11 +62,7 @@ export const errorToResponse = (error: unknown): {status: ContentfulStatusCode; 
 };
 
 /** Zod issues of a request part as `{path, message}`, with paths such as `storyboard.scenes.0.durationMs`. */
-export const requestIssues = (error: z.ZodError, target: string): IssueDetail[] =>
-	error.issues.map((issue) => {
-		const path = issue.path.map(String).join('.');
-		return {path: path || (target === 'json' ? '(body)' : target), message: issue.message};
-	});
+export const requestIssues = (error: z.ZodError, target: string): IssueDetail[] => requestIssuesOf(error, target);
 
 /** @hono/zod-openapi's defaultHook: our error shape, 422 with every path. */
 export const validationHook = (result: {success: boolean; target: string; error?: z.ZodError}, c: Context) => {

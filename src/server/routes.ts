@@ -14,6 +14,7 @@ import {
 	planResultSchema,
 	templateInfoSchema,
 } from './api-schemas';
+import {renderPreviewSchema} from './storyboard-routes';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({content: {'application/json': {schema}}, description});
 const error = (description: string) => json(errorBodySchema, description);
@@ -39,6 +40,7 @@ export const createVideoRoute = createRoute({
 		}),
 	},
 	responses: {
+		200: json(renderPreviewSchema, 'With `dryRun: true`: what a render would do (scenes to voice, duration, estimated render time); no job is created.'),
 		202: {...json(jobSchema, 'Accepted; `Location` points at the job.'), headers: z.object({Location: z.string()})},
 		...badBody,
 		409: error('The Idempotency-Key was used with a different body.'),

@@ -20,7 +20,7 @@ export const checkToolList = async (client: Client) => {
 	}
 	const create = tools.find((t) => t.name === 'create_video')!;
 	const props = create.inputSchema.properties as Record<string, {description?: string}>;
-	expect(Object.keys(props).sort()).toEqual(['options', 'prompt', 'storyboard', 'wait', 'webhook']);
+	expect(Object.keys(props).sort()).toEqual(['dryRun', 'options', 'prompt', 'storyboard', 'wait', 'webhook']);
 	expect(props.prompt!.description).toMatch(/script, an outline/);
 	expect(JSON.stringify(props.storyboard)).toMatch(/scenes/);
 	expect(JSON.stringify(props.wait)).toMatch(/timeoutSec/);

@@ -1,4 +1,5 @@
 import {storyboardSchema, type Credit, type Scene, type Storyboard, type StoryboardInput, type Visual} from '../../compositions/storyboard';
+import {narrationOffsetMs, speechSceneDurationMs} from '../complete/speech-timing';
 import {ValidationError} from '../errors';
 import {zodIssues} from '../parse-storyboard';
 import type {PlannedStoryboard} from '../plan';
@@ -10,12 +11,7 @@ import {wordsToCaptions} from './words-to-captions';
 const TRANSITION_CYCLE = ['fade', 'slide', 'fade', 'wipe'] as const;
 const DIRECTIONS = ['from-right', 'from-bottom', 'from-left', 'from-top'] as const;
 const TRANSITION_MS = 500;
-/**
- * The shortest a scene lasts once its narration is voiced and measured, so its title can be read
- * even when it says only a word. (Planning estimates lengths with its own minimum before any voice
- * exists: MIN_ESTIMATED_SCENE_MS in plan/estimate-duration.ts.)
- */
-export const VOICED_SCENE_FLOOR_MS = 2200;
+export {VOICED_SCENE_FLOOR_MS} from '../complete/speech-timing';
 
 export type AssembleStoryboardOptions = {
 	plan: PlannedStoryboard;
@@ -25,6 +21,8 @@ export type AssembleStoryboardOptions = {
 	visuals: Visual[];
 	music: Storyboard['music'];
 	credits: Credit[];
+	/** Nothing was voiced yet (plan): no scene records a voice, so a render voices every one. */
+	unvoiced?: boolean;
 };
 
 /**
@@ -35,14 +33,13 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 	const {plan, options} = a;
 	const scenes: StoryboardInput['scenes'] = plan.scenes.map((scene, i): Scene => {
 		const voice = a.voiced[i]!;
-		const previousTransition = i === 0 ? 0 : TRANSITION_MS;
-		const offsetMs = i === 0 ? 350 : Math.max(150, Math.round(previousTransition * 0.6));
-		const tailMs = TRANSITION_MS + 200;
-		const durationMs = Math.max(VOICED_SCENE_FLOOR_MS, Math.round(offsetMs + voice.durationMs + tailMs));
+		const offsetMs = narrationOffsetMs({index: i, previousTransitionMs: i === 0 ? 0 : TRANSITION_MS});
+		const durationMs = speechSceneDurationMs({offsetMs, speechMs: voice.durationMs, transitionMs: TRANSITION_MS});
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
-		// Audio we synthesised records its text and voice, so a render can tell an edited scene
-		// (a recorded voice-over does not: it is kept as it is).
-		const synthesised = voice.audio !== null && !options.voiceover;
+		// Narration we voiced records its text and voice (silent ones too: voice "none" stays
+		// silent), so a render can tell an edited scene; a recorded voice-over does not (it is
+		// kept as it is), nor a plan (nothing voiced yet).
+		const synthesised = !a.unvoiced && !options.voiceover;
 		return {
 			id: scene.id,
 			title: scene.title,
@@ -51,7 +48,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 				text: scene.narration,
 				audio: voice.audio,
 				voicedText: synthesised ? scene.narration : null,
-				voice: synthesised ? {id: options.voice, rate: options.rate} : null,
+				voice: synthesised ? {id: voice.provider ?? options.voice, rate: options.rate} : null,
 				offsetMs,
 				volume: 1,
 			},

@@ -3,7 +3,7 @@ import {aspectSchema} from '../../compositions/storyboard';
 import {qualitySchema} from '../render/quality';
 
 /** Options of `generate` (CLI flags, HTTP `options`, MCP input); defaults applied here only. */
-export const generateOptionsSchema = z.object({
+export const generateOptionsSchema = z.strictObject({
 	template: z.string().min(1).default('explainer').describe('Template id (see `promptreel templates`).'),
 	aspect: aspectSchema.default('16:9'),
 	durationSec: z.number().positive().max(1800).nullable().default(null).describe('Target length in seconds; null = from the text.'),

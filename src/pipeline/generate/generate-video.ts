@@ -8,6 +8,7 @@ import type {VisualsProvider} from '../visuals';
 import type {VoiceOverTranscriber, VoiceProvider} from '../voice';
 import {assembleStoryboard} from './assemble-storyboard';
 import {assertKnownVoice} from './assert-known-voice';
+import {assertRunInputs} from './assert-run-inputs';
 import type {GenerateOptionsInput} from './generate-options';
 import {musicStage} from './music-stage';
 import {planStage} from './plan-stage';
@@ -56,6 +57,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	for (const w of run.runWarnings) run.warn('voicing', w.code, w.message);
 	assertKnownTemplate(options.template);
 	await assertKnownVoice({voice: options.voice, providers: o.voiceProviders});
+	await assertRunInputs({music: options.music, mediaDir: o.mediaDir, voiceover: options.voiceover});
 
 	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
 	const outDir = await prepareOutputFolder({out: o.outDir, base: o.outBase ?? 'out', title: plan.title, force: o.force});
@@ -80,6 +82,8 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 			renderer: o.renderer,
 			dataDir: o.dataDir,
 			force: o.force,
+			// Its stages voiced and illustrated every scene already.
+			complete: false,
 			report,
 			startedAt: run.startedAt,
 			onProgress: (p) => run.progress(p.stage, p.progress),

@@ -1,10 +1,12 @@
 export {generateVideo} from './generate-video';
 export type {GenerateVideoOptions, GenerateVideoResult} from './generate-video';
 export {planVideo} from './plan-video';
-export type {PlanVideoOptions, PlanVideoResult} from './plan-video';
+export type {PlanVideoOptions, PlanVideoResult, PlannedMedia} from './plan-video';
 export type {GenerateProgress} from './start-run';
 export {generateOptionsSchema} from './generate-options';
 export type {GenerateOptions, GenerateOptionsInput} from './generate-options';
 export {VOICED_SCENE_FLOOR_MS} from './assemble-storyboard';
 export {wordsToCaptions} from './words-to-captions';
-export {chooseMusic, bundledMusicIds} from './music-choice';
+export {chooseMusic, bundledMusicIds, assertKnownMusic, resolveMusic} from './music-choice';
+export {assertKnownVoice} from './assert-known-voice';
+export {assertRunInputs} from './assert-run-inputs';

@@ -9,7 +9,7 @@ const SCRIPT = 'Volcanoes grow where hot magma rises. Lava cools into new rock. 
 describe('planVideo (a plan as data, no files)', () => {
 	it('returns a valid silent storyboard timed at reading speed and its plan report', async () => {
 		const stages: string[] = [];
-		const {storyboard, report} = await planVideo({prompt: SCRIPT, options: {aspect: '9:16', seed: 3}, onProgress: (p) => stages.push(`${p.stage}:${p.progress}`)});
+		const {storyboard, media, report} = await planVideo({prompt: SCRIPT, options: {aspect: '9:16', seed: 3}, onProgress: (p) => stages.push(`${p.stage}:${p.progress}`)});
 		expect(storyboard.format.aspect).toBe('9:16');
 		expect(storyboard.scenes.length).toBeGreaterThan(0);
 		for (const scene of storyboard.scenes) {
@@ -20,8 +20,10 @@ describe('planVideo (a plan as data, no files)', () => {
 			expect(scene.captions.at(-1)!.endMs).toBeLessThan(scene.durationMs);
 		}
 		expect(storyboard.scenes.flatMap((s) => s.captions.map((c) => c.text.trim())).join(' ')).toBe(SCRIPT);
-		expect(storyboard.music).toBeNull();
-		expect(storyboard.credits.map((c) => c.kind)).toEqual(['font']);
+		// The music choice is written into the storyboard: a bundled loop by the plan's mood, named by its path in public/.
+		expect(storyboard.music).toMatchObject({src: expect.stringMatching(/^music\/[a-z-]+\.mp3$/), durationMs: expect.any(Number)});
+		expect(media).toEqual([{src: storyboard.music!.src, file: expect.stringMatching(/public\/music\/[a-z-]+\.mp3$/)}]);
+		expect(storyboard.credits.map((c) => c.kind)).toEqual(['music', 'font']);
 		expect(stages).toEqual(['planning:0', 'planning:1']);
 
 		expect(runReportSchema.parse(report)).toMatchObject({
@@ -33,6 +35,13 @@ describe('planVideo (a plan as data, no files)', () => {
 			error: null,
 		});
 		expect(report.providers.rendering).toBeUndefined();
+	});
+
+	it('writes no music for --music none, and refuses an unknown one before planning', async () => {
+		const {storyboard, media} = await planVideo({prompt: SCRIPT, options: {music: 'none'}});
+		expect(storyboard.music).toBeNull();
+		expect(media).toEqual([]);
+		await expect(planVideo({prompt: SCRIPT, options: {music: 'kazoo'}})).rejects.toMatchObject({code: 'UNKNOWN_MUSIC', message: expect.stringMatching(/calm-pad/)});
 	});
 
 	it('refuses an unknown template before planning, naming the valid ones', async () => {

@@ -6,7 +6,13 @@ import type {RunContext} from './start-run';
 import {voiceOverStage} from './voice-over-stage';
 
 /** A scene's narration once spoken: its audio (relative to the output folder) and timed words. */
-export type VoicedScene = {audio: string | null; durationMs: number; words: {text: string; startMs: number; endMs: number}[]};
+export type VoicedScene = {
+	audio: string | null;
+	durationMs: number;
+	words: {text: string; startMs: number; endMs: number}[];
+	/** The voice that spoke it ('none' when silent); absent for a recording. */
+	provider?: string;
+};
 
 export type VoiceStageOptions = {
 	scenes: PlannedScene[];
@@ -57,7 +63,7 @@ export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scen
 			if (result.audioFile && result.license && credits.length === 0) {
 				credits.push({kind: 'voice', title: `Narration voice (${result.provider})`, author: null, url: null, license: result.license, source: result.provider});
 			}
-			scenes.push({audio: result.audioFile ? `media/${basename(result.audioFile)}` : null, durationMs: result.durationMs, words: result.words});
+			scenes.push({audio: result.audioFile ? `media/${basename(result.audioFile)}` : null, durationMs: result.durationMs, words: result.words, provider: result.provider});
 			run.progress('voicing', (i + 1) / o.scenes.length);
 		}
 		report.providers.voicing = [...providersUsed].join(', ');

@@ -5,7 +5,7 @@ import {createGuardedLookup, guardedLookup, privateLiteral} from './guarded-look
 
 export type GuardedRequestOptions = {
 	url: URL;
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'HEAD';
 	headers: OutgoingHttpHeaders;
 	signal?: AbortSignal | undefined;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: tests and trusted networks only. Default false. */

@@ -1,5 +1,5 @@
-import type {Storyboard} from '../../compositions/storyboard';
-import {parseStoryboard} from '../parse-storyboard';
+import type {Storyboard, StoryboardWarning} from '../../compositions/storyboard';
+import {parseStoryboardWithWarnings} from '../parse-storyboard';
 import {assertKnownTemplate, assertLocalMediaExist} from '../render';
 
 export type CheckStoryboardOptions = {
@@ -9,6 +9,8 @@ export type CheckStoryboardOptions = {
 	source?: string;
 	/** Folder its relative media resolve against. */
 	mediaDir: string;
+	/** Unknown keys are dropped with a warning each instead of refused (--allow-unknown-keys). */
+	allowUnknownKeys?: boolean | undefined;
 };
 
 /**
@@ -16,9 +18,12 @@ export type CheckStoryboardOptions = {
  * the template (the valid ids named) and every relative media file (the scene named). https media
  * are checked when they are downloaded.
  */
-export const checkStoryboard = (o: CheckStoryboardOptions): Storyboard => {
-	const storyboard = parseStoryboard(o.storyboard, o.source);
+export const checkStoryboard = (o: CheckStoryboardOptions): Storyboard => checkStoryboardWithWarnings(o).storyboard;
+
+/** checkStoryboard, with what did not stop it (a version 1 upgrade, unknown keys allowed and dropped). */
+export const checkStoryboardWithWarnings = (o: CheckStoryboardOptions): {storyboard: Storyboard; warnings: StoryboardWarning[]} => {
+	const {storyboard, warnings} = parseStoryboardWithWarnings({data: o.storyboard, source: o.source, allowUnknownKeys: o.allowUnknownKeys});
 	assertKnownTemplate(storyboard.template);
 	assertLocalMediaExist(storyboard, o.mediaDir);
-	return storyboard;
+	return {storyboard, warnings};
 };

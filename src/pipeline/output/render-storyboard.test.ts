@@ -26,7 +26,7 @@ afterAll(async () => {
 	await rm(dir, {recursive: true, force: true});
 });
 
-const scene = (id: string, visual: unknown) => ({id, title: id, narration: {text: 'Hi.'}, visual, durationMs: 1200});
+const scene = (id: string, visual: unknown) => ({id, title: id, narration: {text: 'Hi.'}, visual, durationMs: 2400});
 
 describe('renderStoryboard (the one render path)', () => {
 	it('brings https media into its home folder, renders, and writes every file with a typed report', async () => {
@@ -54,7 +54,12 @@ describe('renderStoryboard (the one render path)', () => {
 		const [a, b] = written.scenes;
 		expect(a!.visual).toMatchObject({kind: 'image', src: expect.stringMatching(/^media\/url-[0-9a-f]{16}\.jpg$/)});
 		expect(existsSync(join(outDir, (a!.visual as {src: string}).src))).toBe(true);
-		expect(b!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []});
+		// The scene whose picture could not be fetched falls back to a procedural background, which
+		// completing then illustrates; both narrations had no audio, so both are voiced.
+		expect(b!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: expect.stringMatching(/^media\/emoji-[a-z0-9-]+\.svg$/), extraIcons: []});
+		expect(existsSync(join(outDir, (b!.visual as {icon: string}).icon))).toBe(true);
+		expect(a!.narration).toMatchObject({text: 'Hi.', voicedText: 'Hi.', audio: 'media/narration-a.mp3', voice: {id: 'festival', rate: 1}});
+		expect(probe(join(outDir, 'video.mp4')).audio).not.toBeNull();
 		expect(warnings).toEqual([expect.stringMatching(/^scenes\.1 \("b"\): could not download .*photos\/99/)]);
 		expect([...stages]).toEqual(expect.arrayContaining(['fetching', 'rendering', 'poster', 'captions']));
 
@@ -71,22 +76,24 @@ describe('renderStoryboard (the one render path)', () => {
 			cacheHit: false,
 			video: {scenes: 2, frames: p.video.frames, height: 360},
 			warnings: [{stage: 'fetching', code: 'MEDIA_URL_FAILED'}],
+			completion: {voiced: ['a', 'b'], reused: []},
 			error: null,
 		});
 		expect(report.stagesMs.rendering).toBeGreaterThan(0);
 		expect(report.renderTimingsMs.render).toBeGreaterThan(0);
 	});
 
-	it('renders a storyboard file where it lies without writing a storyboard.json beside the video', async () => {
+	it('makes the output folder the home of a storyboard read elsewhere: media copied in, nothing voiced again', async () => {
 		const outDir = join(dir, 'elsewhere');
 		const mediaDir = join(dir, 'home');
 		const storyboard = JSON.parse(readFileSync(join(mediaDir, 'storyboard.json'), 'utf8')) as unknown;
 		const result = await renderStoryboard({storyboard, source: join(mediaDir, 'storyboard.json'), mediaDir, outDir, quality: 'draft', renderer, dataDir: join(dir, 'data')});
-		expect(result.files.storyboard).toBeUndefined();
-		expect(existsSync(join(outDir, 'storyboard.json'))).toBe(false);
+		expect(result.files.storyboard).toBe(join(outDir, 'storyboard.json'));
+		const written = storyboardSchema.parse(JSON.parse(readFileSync(join(outDir, 'storyboard.json'), 'utf8')));
+		for (const src of [written.scenes[0]!.narration.audio!, (written.scenes[0]!.visual as {src: string}).src]) expect(existsSync(join(outDir, src))).toBe(true);
 		const report = runReportSchema.parse(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')));
-		// Same storyboard, media and quality as the first test: the render cache answers.
-		expect(report).toMatchObject({command: 'render', storyboard: join(mediaDir, 'storyboard.json'), cacheHit: true, job: null});
+		// Same storyboard, media and quality as the first test: nothing to voice, and the render cache answers.
+		expect(report).toMatchObject({command: 'render', storyboard: join(mediaDir, 'storyboard.json'), cacheHit: true, job: null, completion: {voiced: [], reused: ['a', 'b']}});
 		expect(probe(join(outDir, 'video.mp4')).video.frames).toBe(probe(join(mediaDir, 'video.mp4')).video.frames);
 	});
 

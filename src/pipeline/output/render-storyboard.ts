@@ -3,9 +3,11 @@ import {join, resolve} from 'node:path';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import type {LookupFunction} from 'node:net';
 import {PromptreelError} from '../errors';
+import {completeStoryboard, importLocalMedia} from '../complete';
 import {isRemoteMedia, localizeRemoteMedia, mediaRefsOf} from '../media';
 import type {Quality, Renderer} from '../render';
-import {checkStoryboard} from './check-storyboard';
+import type {VoiceProvider} from '../voice';
+import {checkStoryboardWithWarnings} from './check-storyboard';
 import {outputPaths, type OutputFileKey} from './output-folder';
 import {renderOutputs, type RenderOutputsProgress} from './render-outputs';
 import {newRunReport, recordRunError, writeRunReport, type RunReport, type StageName} from './run-report';
@@ -20,16 +22,30 @@ export type RenderStoryboardOptions = {
 	/** The folder the files go to; created if missing. Choosing it (and refusing another run's) is the caller's. */
 	outDir: string;
 	/**
-	 * Folder relative media resolve against. Default `outDir`: the output folder is then the
-	 * storyboard's home, so every https media (visuals, icons, narration, music, logo, font) is
-	 * downloaded into its `media/` through the guarded downloader (the renderer never fetches a
-	 * URL) and the resolved storyboard.json is written beside the video: the folder is
-	 * self-contained. Another folder (a storyboard file rendered where it lies) is left as it is:
-	 * no storyboard.json is written, and a storyboard naming https media is refused
-	 * (REMOTE_MEDIA_NOT_LOCAL) unless `rendererMayFetch`. Media that must be brought into `outDir`
-	 * first (a job's uploaded assets) are the caller's to copy.
+	 * Folder relative media resolve against. Default `outDir`. The output folder is always the
+	 * storyboard's home: media found in another folder are copied into it at the same relative
+	 * paths, every https media (visuals, icons, narration, music, logo, font) is downloaded into its `media/` through the guarded downloader (the renderer never fetches a URL), new
+	 * narration and pictures go there too, and the completed storyboard.json is written beside the
+	 * video: the folder is self-contained. Media that are not files yet (a job's uploaded assets)
+	 * are the caller's to copy.
 	 */
 	mediaDir?: string;
+	/**
+	 * Complete the storyboard first (default true): voice scenes whose audio is missing or made from
+	 * another text, time their captions, illustrate bare procedural scenes (see completeStoryboard).
+	 * The bench turns it off to measure rendering alone.
+	 */
+	complete?: boolean;
+	/** The voice asked for (`auto`, `none`, an id): scenes voiced by another are voiced again. Absent: as recorded. */
+	voice?: string | undefined;
+	/** The speaking rate asked for; absent: as recorded. */
+	rate?: number | undefined;
+	/** What an "auto" voice means when configured (e.g. 'openai' with a key). */
+	preferredVoice?: string | undefined;
+	/** Default: the offline voices. */
+	voiceProviders?: VoiceProvider[] | undefined;
+	/** Unknown keys are dropped with a warning each instead of refused (--allow-unknown-keys). */
+	allowUnknownKeys?: boolean | undefined;
 	quality: Quality;
 	renderer: Renderer;
 	/** Caches live under it (`<dataDir>/renders`). */
@@ -40,11 +56,6 @@ export type RenderStoryboardOptions = {
 	allowPrivateNetwork?: boolean;
 	/** The name lookup under the download guard (default the system resolver; tests map names to loopback). */
 	lookup?: LookupFunction;
-	/**
-	 * A storyboard rendered where it lies (mediaDir is not outDir) may keep https media for the
-	 * renderer to fetch, unguarded: only for a trusted local user's own file. Default false.
-	 */
-	rendererMayFetch?: boolean;
 	/** The job running this render, recorded in report.json. */
 	job?: {id: string; attempt: number};
 	/** A report earlier stages began (generate); default a new render report. */
@@ -57,7 +68,7 @@ export type RenderStoryboardOptions = {
 };
 
 export type RenderStoryboardResult = {
-	/** The storyboard rendered (https media localized when the output folder is its home). */
+	/** The storyboard rendered: completed, its media in the output folder (as written to storyboard.json). */
 	storyboard: Storyboard;
 	files: Partial<Record<OutputFileKey, string>>;
 	report: RunReport;
@@ -66,39 +77,43 @@ export type RenderStoryboardResult = {
 const remoteRefs = (sb: Storyboard) => mediaRefsOf(sb).filter((r) => isRemoteMedia(r.src));
 
 /**
- * Storyboard -> output folder: checks it (schema, template, media), brings its https media in,
- * renders video and poster through the given Renderer (render cache first), writes captions,
- * credits, storyboard.json and report.json. The one render path of the CLI, generate, jobs and bench.
- * A failure after the folder is in use still writes report.json, saying what failed.
+ * Storyboard -> output folder: checks it (schema, template, media), makes the folder its home
+ * (local media copied in, https media downloaded), completes it (voices edited or unvoiced
+ * scenes, illustrates bare ones: see completeStoryboard), renders video and poster through the
+ * given Renderer (render cache first), writes captions, credits, the completed storyboard.json and
+ * report.json. The one render path of the CLI, generate, jobs and bench. A failure after the
+ * folder is in use still writes report.json, saying what failed.
  */
 export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<RenderStoryboardResult> => {
 	const started = o.startedAt ?? performance.now();
-	const mediaDir = o.mediaDir ?? o.outDir;
-	const isHome = resolve(mediaDir) === resolve(o.outDir);
-	let storyboard = checkStoryboard({storyboard: o.storyboard, source: o.source, mediaDir});
-	const remote = remoteRefs(storyboard);
-	if (!isHome && remote.length > 0 && !o.rendererMayFetch) {
-		throw new PromptreelError(
-			'REMOTE_MEDIA_NOT_LOCAL',
-			`The storyboard names https media (${remote.map((r) => r.path).join(', ')}) but is rendered outside its own folder, where nothing is downloaded into it: download the files next to the storyboard and name them by relative path, or render it with its folder as the output folder.`,
-		);
-	}
+	const checked = checkStoryboardWithWarnings({storyboard: o.storyboard, source: o.source, mediaDir: o.mediaDir ?? o.outDir, allowUnknownKeys: o.allowUnknownKeys});
+	let storyboard = checked.storyboard;
 	const report =
 		o.report ??
-		newRunReport({command: 'render', storyboard: o.source ?? null, job: o.job, options: {quality: o.quality}, language: storyboard.language});
+		newRunReport({
+			command: 'render',
+			storyboard: o.source ?? null,
+			job: o.job,
+			options: {quality: o.quality, ...(o.voice === undefined ? {} : {voice: o.voice}), ...(o.rate === undefined ? {} : {rate: o.rate})},
+			language: storyboard.language,
+		});
 	const paths = outputPaths(o.outDir);
 	const files: RenderStoryboardResult['files'] = {};
 	const progress = (stage: RenderStoryboardProgress['stage'], p: number) => o.onProgress?.({stage, progress: p});
+	const warn = (stage: RunReport['warnings'][number]['stage'], code: string, message: string) => {
+		report.warnings.push({stage, code, message});
+		o.onWarning?.(message);
+	};
+	for (const w of checked.warnings) warn('planning', w.code, `${w.path}: ${w.message}`);
 	await mkdir(o.outDir, {recursive: true});
 	try {
-		if (isHome && remote.length > 0) {
+		await importLocalMedia({storyboard, from: o.mediaDir ?? o.outDir, to: o.outDir});
+		const mediaDir = o.outDir;
+		if (remoteRefs(storyboard).length > 0) {
 			const t = performance.now();
 			progress('fetching', 0);
 			const localized = await localizeRemoteMedia({storyboard, outDir: o.outDir, allowPrivateNetwork: o.allowPrivateNetwork, lookup: o.lookup, signal: o.signal});
-			for (const w of localized.warnings) {
-				report.warnings.push({stage: 'fetching', code: w.code, message: w.message});
-				o.onWarning?.(w.message);
-			}
+			for (const w of localized.warnings) warn('fetching', w.code, w.message);
 			storyboard = localized.storyboard;
 			report.stagesMs.fetching = Math.round(performance.now() - t);
 			progress('fetching', 1);
@@ -106,10 +121,34 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 			const left = remoteRefs(storyboard);
 			if (left.length > 0) throw new PromptreelError('INTERNAL', `https media left after localizing: ${left.map((r) => r.path).join(', ')}.`);
 		}
-		if (isHome) {
-			await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
-			files.storyboard = paths.storyboard;
+		if (o.complete !== false) {
+			const completed = await completeStoryboard({
+				storyboard,
+				dir: o.outDir,
+				dataDir: o.dataDir,
+				voice: o.voice,
+				rate: o.rate,
+				preferredVoice: o.preferredVoice,
+				voiceProviders: o.voiceProviders,
+				signal: o.signal,
+				onProgress: (p) => progress(p.stage, p.progress),
+			});
+			storyboard = completed.storyboard;
+			for (const w of completed.warnings) warn(w.stage, w.code, w.message);
+			report.fallbacks.push(...completed.fallbacks);
+			for (const [stage, ms] of Object.entries(completed.stagesMs)) report.stagesMs[stage as 'voicing'] = (report.stagesMs[stage as 'voicing'] ?? 0) + ms;
+			if (completed.providers.voicing) report.providers.voicing ??= completed.providers.voicing;
+			if (completed.providers.fetching) report.providers.fetching ??= completed.providers.fetching;
+			const ids = (pick: (s: (typeof completed.scenes)[number]) => boolean) => completed.scenes.filter(pick).map((s) => s.id);
+			report.completion = {
+				scenes: completed.scenes,
+				voiced: ids((s) => s.narration === 'voiced'),
+				reused: ids((s) => s.narration === 'reused' || s.narration === 'recorded'),
+				voiceCacheHits: ids((s) => s.voiceCacheHit === true),
+			};
 		}
+		await writeFile(paths.storyboard, `${JSON.stringify(storyboard, null, 2)}\n`);
+		files.storyboard = paths.storyboard;
 		report.video = {durationMs: computeTimeline(storyboard).durationMs, scenes: storyboard.scenes.length, fps: storyboard.format.fps};
 
 		const renderStarted = performance.now();

@@ -49,6 +49,26 @@ export const runReportSchema = z.object({
 	video: z
 		.object({durationMs: z.number(), scenes: z.number().int(), fps: z.number(), width: z.number().optional(), height: z.number().optional(), frames: z.number().optional()})
 		.nullable(),
+	completion: z
+		.object({
+			scenes: z.array(
+				z.object({
+					id: z.string(),
+					narration: z.enum(['reused', 'voiced', 'recorded', 'silent']).describe('reused: its audio matched its text and voice; voiced: voiced in this run; recorded: a voice-over kept as is; silent: nothing to say or no voice.'),
+					voiceCacheHit: z.boolean().nullable().describe('For a scene voiced in this run: its audio came from the voice cache.'),
+					voice: z.string().nullable(),
+					durationMs: z.number(),
+					previousDurationMs: z.number(),
+					picture: z.enum(['kept', 'illustrated']),
+				}),
+			),
+			voiced: z.array(z.string()).describe('Ids of the scenes voiced in this run (from the voice cache or synthesised).'),
+			reused: z.array(z.string()).describe('Ids of the scenes whose audio was kept as it was.'),
+			voiceCacheHits: z.array(z.string()).describe('Ids of the scenes voiced in this run from the voice cache.'),
+		})
+		.nullable()
+		.default(null)
+		.describe('What rendering completed in the storyboard: scenes voiced (again) and reused, pictures added; null when it was not completed (bench).'),
 	cacheHit: z.boolean().nullable().describe('The video came from the render cache; null when nothing was rendered.'),
 	cacheKey: z.string().nullable(),
 	totalMs: z.number(),
@@ -80,6 +100,7 @@ export const newRunReport = (o: {
 	warnings: [],
 	fallbacks: [],
 	video: null,
+	completion: null,
 	cacheHit: null,
 	cacheKey: null,
 	totalMs: 0,

@@ -3,6 +3,7 @@ import {McpServer, ResourceTemplate} from '@modelcontextprotocol/sdk/server/mcp.
 import type {RequestHandlerExtra} from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {CallToolResult, ServerNotification, ServerRequest} from '@modelcontextprotocol/sdk/types.js';
 import {contentTypeOf, JOB_FILE_NAMES, NotFoundError, type CreateVideoBody, type JobsService} from '../../jobs';
+import {ValidationError} from '../../pipeline/errors';
 import {
 	createVideoInputSchema,
 	emptyInputSchema,
@@ -82,7 +83,11 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			inputSchema: createVideoInputSchema,
 			outputSchema: jobOutputSchema,
 		},
-		safely(async ({wait, ...body}, extra) => submit(body, wait, extra)),
+		safely(async ({wait, ...body}, extra) => {
+			// The tool answers a job (its output schema): a dry run is the HTTP API's (POST /v1/videos).
+			if (body.dryRun) throw new ValidationError('dryRun is not a create_video option: check a storyboard with POST /v1/videos and "dryRun": true, or `promptreel validate`.', [{path: 'dryRun', message: 'Not supported over MCP.'}]);
+			return submit(body, wait, extra);
+		}),
 	);
 
 	server.registerTool(
@@ -90,7 +95,7 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		{
 			title: 'Render a storyboard',
 			description:
-				'Render a storyboard (from plan_storyboard, a template sample, or written by you against the schema of list_templates) to a video. Same answer as create_video; `wait` waits for the end with progress notifications.',
+				'Render a storyboard (from plan_storyboard, a template sample, or written by you against the schema of list_templates) to a video. The render completes it first: scenes whose narration has no audio, or whose text was edited since it was voiced, are voiced (the others reused; voice cache by text, voice and rate), captions timed from that audio, durations that follow the speech adjusted, bare procedural scenes illustrated; the storyboard\'s music plays (null: none). Options that apply: `quality`, `voice` and `rate` (for the scenes voiced now; a voice other than "auto" re-voices scenes another voice made). Unknown keys are errors naming their full path. Same answer as create_video; `wait` waits for the end with progress notifications; report.json says which scenes were voiced and reused.',
 			inputSchema: renderStoryboardInputSchema,
 			outputSchema: jobOutputSchema,
 		},

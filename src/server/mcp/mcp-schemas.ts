@@ -1,4 +1,8 @@
 import {z} from '@hono/zod-openapi';
+import type {ZodType} from 'zod';
+import {storyboardSchema, storyboardV2Schema} from '../../compositions/storyboard';
+import {generateOptionsSchema} from '../../pipeline/generate';
+import {zodIssues} from '../../pipeline/parse-storyboard';
 import {
 	createVideoBodySchema,
 	errorBodySchema,
@@ -29,15 +33,39 @@ export const waitSchema = z
 		'Wait for the job to end (done, failed or cancelled) before answering, sending progress notifications meanwhile (send a progressToken to receive them; they reset the client timeout). Without it the tool answers at once with the queued job.',
 	);
 
+/**
+ * A tool input field checked first by our own parser, so every issue is reported at its full path
+ * (`storyboard.scenes.0.titel: Unknown key "titel": did you mean "title"?`, as over HTTP and in the
+ * CLI): zod names an unknown key only on its parent object. Its JSON Schema stays `schema`'s (a
+ * pipe that starts with a transform is described by its output side).
+ */
+const withFullPaths = <T extends z.ZodType>(schema: T, parser: ZodType, known: ZodType) =>
+	z.preprocess((value, ctx) => {
+		if (value === undefined) return value;
+		const result = parser.safeParse(value);
+		if (!result.success) {
+			for (const issue of zodIssues(result.error, known)) {
+				const path = issue.path === '(root)' ? [] : issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+				ctx.addIssue({code: 'custom', message: issue.message, path, input: value});
+			}
+		}
+		return value;
+	}, schema);
+
+const storyboardInput = (description: string) =>
+	withFullPaths(storyboardComponent.describe(description), storyboardSchema, storyboardV2Schema);
+const optionsInput = (description: string) =>
+	withFullPaths(generateOptionsComponent.prefault({}).describe(description), generateOptionsSchema, generateOptionsSchema);
+
 export const createVideoInputSchema = createVideoBodySchema.safeExtend({wait: waitSchema.optional()});
 
-export const renderStoryboardInputSchema = z.object({
-	storyboard: storyboardComponent.describe(
-		'The storyboard to render as is (see list_templates for its JSON Schema, or plan_storyboard to get one). Media must be https URLs: local paths are refused.',
+export const renderStoryboardInputSchema = z.strictObject({
+	storyboard: storyboardInput(
+		'The storyboard to render (see list_templates for its JSON Schema, or plan_storyboard to get one). Scenes whose narration has no audio or was edited are voiced; the others are reused. Media must be https URLs or bundled paths (music/<id>.mp3): local paths are refused.',
 	),
-	options: generateOptionsComponent
-		.prefault({})
-		.describe('Generation options: for a storyboard only `quality` applies (draft 360p, standard 720p, high full size).'),
+	options: optionsInput(
+		'Options that apply to a storyboard: `quality` (draft 360p, standard 720p, high full size), `voice` (voice of the scenes voiced now; another than "auto" re-voices scenes another voice made) and `rate` (their speaking speed). The storyboard sets the rest (its music: null means none).',
+	),
 	wait: waitSchema.optional(),
 });
 
