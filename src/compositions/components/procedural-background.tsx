@@ -14,7 +14,8 @@ const TAU = Math.PI * 2;
 // blur, filters or large shadows, and every gradient sits in its own compositor layer. Paint that
 // is not in such a layer is rasterised again for every captured frame (measured: a static
 // full-frame gradient costs ~20 ms of CPU per frame in the page's own layer, ~0 in its own).
-// Only what both renderers paint alike (docs/web-renderer.md): linear gradients with a position on
+// Only what both renderers paint alike (web-paintable-css.ts in src/pipeline/render/web lists the
+// rest): linear gradients with a position on
 // every stop, radial ones as SVG (RadialGradientSvg), no CSS radial-gradient, filters or blend modes.
 
 /**

@@ -13,11 +13,11 @@ import {createLocalRenderer} from '../local-renderer';
 import {createWebRenderer, type WebRenderedVideo} from './create-web-renderer';
 import {guardPageNetwork} from './guard-page-network';
 import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile} from './web-eligibility';
-import {WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
+import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
 
 // The web renderer on its own (no gate): every template renders in the page.
-const web = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: () => null});
-const capture = createLocalRenderer({cacheDir: TEST_DATA_DIR});
+const web = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: () => null, bitsPerPixel: GATE_ENCODING.webBitsPerPixel});
+const capture = createLocalRenderer({cacheDir: TEST_DATA_DIR, encoding: GATE_ENCODING.capture});
 const out = mkdtempSync(join(tmpdir(), 'promptreel-web-render-'));
 afterAll(async () => {
 	await Promise.all([web.close(), capture.close()]);
