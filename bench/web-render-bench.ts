@@ -57,6 +57,7 @@ try {
 const table = [
 	`Web renderer vs capture renderer, quality "${quality}", median of ${runs} interleaved run(s) after a warm-up, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}.`,
 	'fps = frames / wall time of renderVideo (page set-up, encoding and muxing included).',
+	'PSNR here is between the two product encodes of this quality (lossy both ways); the gate itself (scripts/update-web-eligibility.ts) renders near-lossless both ways.',
 	'',
 	'| template/sample | size | web fps (runs) | capture fps (runs) | web / capture | PSNR web vs capture, min / mean |',
 	'|---|---|---|---|---|---|',

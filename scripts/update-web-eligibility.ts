@@ -9,14 +9,14 @@ import {projectRoot} from '../src/pipeline/project-root';
 import {createLocalRenderer} from '../src/pipeline/render/local-renderer';
 import {createWebRenderer} from '../src/pipeline/render/web/create-web-renderer';
 import {hashWebPageSources} from '../src/pipeline/render/web/web-page-bundle';
-import {WEB_PSNR_THRESHOLD_DB, webFidelity} from '../src/pipeline/render/web/web-fidelity';
+import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from '../src/pipeline/render/web/web-fidelity';
 import type {WebEligibilityFile} from '../src/pipeline/render/web/web-eligibility';
 
 const cacheDir = join(projectRoot(), '.cache/web-eligibility');
 const outDir = join(tmpdir(), 'promptreel-web-eligibility');
 const quality = 'draft' as const;
-const web = createWebRenderer({cacheDir, captureTemplates: () => null, licenseKey: process.env.REMOTION_LICENSE_KEY ?? null});
-const capture = createLocalRenderer({cacheDir});
+const web = createWebRenderer({cacheDir, captureTemplates: () => null, bitsPerPixel: GATE_ENCODING.webBitsPerPixel, licenseKey: process.env.REMOTION_LICENSE_KEY ?? null});
+const capture = createLocalRenderer({cacheDir, encoding: GATE_ENCODING.capture});
 const result: WebEligibilityFile = {
 	generatedAt: new Date().toISOString(),
 	thresholdDb: WEB_PSNR_THRESHOLD_DB,

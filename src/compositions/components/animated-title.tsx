@@ -42,7 +42,9 @@ export const AnimatedTitle: React.FC<{
 			<AbsoluteFill
 				style={{
 					willChange: 'transform',
-					background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)}, ${withAlpha(palette.background, 0)} 45%)`,
+					// Every stop has a position: the web renderer's painter spreads unpositioned stops
+					// evenly before the first positioned one (here it would start the fade at 22.5%).
+					background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)} 0%, ${withAlpha(palette.background, 0)} 45%)`,
 				}}
 			/>
 			<AbsoluteFill

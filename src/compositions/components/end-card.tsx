@@ -2,6 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Credit, Palette} from '../storyboard';
 import {headingStyle} from './heading-style';
+import {RadialGradientSvg, farthestCornerEllipse} from './radial-gradient-svg';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -24,7 +25,7 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 }) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
-	const {unit, safe, orientation, height} = useFrameLayout();
+	const {unit, safe, orientation, width, height} = useFrameLayout();
 	const enter = spring({frame, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.8)});
 	const fadeFrames = Math.max(1, Math.min(Math.round(fps * 0.6), Math.round(durationInFrames * 0.3)));
 	const black = interpolate(frame, [durationInFrames - fadeFrames, durationInFrames - 1], [0, 1], {
@@ -42,8 +43,22 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 
 	return (
 		<AbsoluteFill>
-			{/* Its own compositor layer, so the full-frame gradient is not rasterised again per frame. */}
-			<AbsoluteFill style={{willChange: 'transform', background: `radial-gradient(ellipse at 50% 35%, ${palette.surface}, ${palette.background} 75%)`}} />
+			{/* Its own compositor layer, so the full-frame gradient is not rasterised again per frame.
+			    radial-gradient(ellipse at 50% 35%, surface, background 75%), as SVG: the web renderer
+			    drops CSS radial gradients. */}
+			<AbsoluteFill style={{willChange: 'transform'}}>
+				<RadialGradientSvg
+					width={width}
+					height={height}
+					cx={width / 2}
+					cy={height * 0.35}
+					{...farthestCornerEllipse({width, height, cx: width / 2, cy: height * 0.35})}
+					stops={[
+						{offset: 0, color: palette.surface},
+						{offset: 0.75, color: palette.background},
+					]}
+				/>
+			</AbsoluteFill>
 			<AbsoluteFill
 				style={{
 					fontFamily: FONT_STACK,

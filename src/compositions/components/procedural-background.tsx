@@ -2,6 +2,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, random, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette, Visual} from '../storyboard';
+import {RadialGradientSvg, farthestCornerEllipse} from './radial-gradient-svg';
 import {withAlpha} from './with-alpha';
 
 type Style = Extract<Visual, {kind: 'procedural'}>['style'];
@@ -13,6 +14,9 @@ const TAU = Math.PI * 2;
 // blur, filters or large shadows, and every gradient sits in its own compositor layer. Paint that
 // is not in such a layer is rasterised again for every captured frame (measured: a static
 // full-frame gradient costs ~20 ms of CPU per frame in the page's own layer, ~0 in its own).
+// Only what both renderers paint alike (web-paintable-css.ts in src/pipeline/render/web lists the
+// rest): linear gradients with a position on
+// every stop, radial ones as SVG (RadialGradientSvg), no CSS radial-gradient, filters or blend modes.
 
 /**
  * A layer the compositor keeps as a texture: its paint is rasterised once and then only moved,
@@ -50,7 +54,7 @@ const Gradient: React.FC<Props> = ({palette, seed, frame, fps, width, height}) =
 					top: (height - diagonal) / 2,
 					width: diagonal,
 					height: diagonal,
-					background: `linear-gradient(90deg, ${palette.background}, ${palette.surface} 60%, ${palette.background})`,
+					background: `linear-gradient(90deg, ${palette.background} 0%, ${palette.surface} 60%, ${palette.background} 100%)`,
 					transform: `rotate(${angle - 90}deg) scaleX(${lineLength / diagonal})`,
 				}}
 			/>
@@ -62,10 +66,23 @@ const Gradient: React.FC<Props> = ({palette, seed, frame, fps, width, height}) =
 					top: -glow,
 					width: 2 * glow,
 					height: 2 * glow,
-					background: `radial-gradient(circle closest-side, ${withAlpha(palette.primary, 0.55)}, ${withAlpha(palette.primary, 0)})`,
 					transform: `translate(${x}px, ${y}px) scale(${(0.55 * farthestCorner) / glow})`,
 				}}
-			/>
+			>
+				{/* radial-gradient(circle closest-side, primary 55%, transparent) */}
+				<RadialGradientSvg
+					width={2 * glow}
+					height={2 * glow}
+					cx={glow}
+					cy={glow}
+					rx={glow}
+					ry={glow}
+					stops={[
+						{offset: 0, color: palette.primary, opacity: 0.55},
+						{offset: 1, color: palette.primary, opacity: 0},
+					]}
+				/>
+			</div>
 		</AbsoluteFill>
 	);
 };
@@ -102,13 +119,25 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 							position: 'absolute',
 							width: o.size,
 							height: o.size,
-							borderRadius: '50%',
-							// A radial gradient gives the soft edge a blur would, at a fraction of the cost.
-							background: `radial-gradient(circle, ${withAlpha(o.colour, o.alpha)}, ${withAlpha(o.colour, 0)} 68%)`,
 							...LAYER,
 							transform: `translate(${x}px, ${y}px)`,
 						}}
-					/>
+					>
+						{/* A radial gradient gives the soft edge a blur would, at a fraction of the cost:
+						    radial-gradient(circle, colour, transparent 68%), whose radius is the farthest corner. */}
+						<RadialGradientSvg
+							width={o.size}
+							height={o.size}
+							cx={o.size / 2}
+							cy={o.size / 2}
+							rx={o.size * Math.SQRT1_2}
+							ry={o.size * Math.SQRT1_2}
+							stops={[
+								{offset: 0, color: o.colour, opacity: o.alpha},
+								{offset: 0.68, color: o.colour, opacity: 0},
+							]}
+						/>
+					</div>
 				);
 			})}
 		</AbsoluteFill>
@@ -143,7 +172,7 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const shift = (t * cell * 0.25) % cell; // drifts one cell every 4 s, endlessly
 	return (
 		<AbsoluteFill style={{overflow: 'hidden'}}>
-			<AbsoluteFill style={{...LAYER, background: `linear-gradient(200deg, ${palette.surface}, ${palette.background} 70%)`}} />
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(200deg, ${palette.surface} 0%, ${palette.background} 70%)`}} />
 			<div
 				style={{
 					...LAYER,
@@ -177,12 +206,20 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 					</g>
 				</svg>
 			</div>
-			<AbsoluteFill
-				style={{
-					...LAYER,
-					background: `radial-gradient(ellipse at 50% 45%, ${withAlpha(palette.background, 0)} 40%, ${withAlpha(palette.background, 0.75)})`,
-				}}
-			/>
+			{/* The vignette: radial-gradient(ellipse at 50% 45%, transparent 40%, background 75%). */}
+			<AbsoluteFill style={LAYER}>
+				<RadialGradientSvg
+					width={width}
+					height={height}
+					cx={width / 2}
+					cy={height * 0.45}
+					{...farthestCornerEllipse({width, height, cx: width / 2, cy: height * 0.45})}
+					stops={[
+						{offset: 0.4, color: palette.background, opacity: 0},
+						{offset: 1, color: palette.background, opacity: 0.75},
+					]}
+				/>
+			</AbsoluteFill>
 		</AbsoluteFill>
 	);
 };

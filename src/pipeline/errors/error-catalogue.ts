@@ -37,7 +37,6 @@ export const ERROR_CATALOGUE = {
 	INVALID_LANGUAGE: badInput(422, 'The language code is not a valid BCP 47 code.'),
 	UNSUPPORTED_LANGUAGE: badInput(422, 'The script is in a language promptreel cannot voice and caption.'),
 	OUTPUT_EXISTS: badInput(409, 'The output folder holds files of another run (use --force or another --out).'),
-	REMOTE_MEDIA_NOT_LOCAL: badInput(422, 'A storyboard rendered outside its own folder names https media (download them next to it first).'),
 	JSON_TOO_DEEP: badInput(400, 'The JSON body nests arrays or objects deeper than the server accepts.'),
 	RENDERER_UNAVAILABLE: badInput(422, 'The configured renderer cannot be used here (not available or not set up).'),
 	NOT_FOUND: badInput(404, 'No such job, asset or file.'),

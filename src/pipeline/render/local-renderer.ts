@@ -34,6 +34,12 @@ export type LocalRendererOptions = {
 	 * one, and left open by close().
 	 */
 	sharedBrowser?: () => Promise<HeadlessBrowser>;
+	/**
+	 * Encoder settings instead of the quality preset's (CRF, JPEG quality of the captured frames).
+	 * The web fidelity gate renders near-lossless both ways, so that it measures how the two
+	 * renderers paint, not two lossy encoders' noise.
+	 */
+	encoding?: {crf?: number; jpegQuality?: number};
 };
 
 const posterFrameOf = (sb: Storyboard): number => {
@@ -105,7 +111,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			chromiumOptions: CHROMIUM_OPTIONS,
 			logLevel,
 		});
-		const quality = resolveQuality(o.quality, composition);
+		const quality = {...resolveQuality(o.quality, composition), ...options.encoding};
 		return {serveUrl: bundleResult.serveUrl, puppeteerInstance, inputProps, composition, quality, release: () => server.unmount(base)};
 	};
 
@@ -129,6 +135,9 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					composition: ready.composition,
 					inputProps: ready.inputProps,
 					codec: 'h264',
+					// Converted and tagged as BT.709, like the web renderer's WebCodecs output and what
+					// players assume for HD; Remotion 4's default is BT.601 (untagged matrix).
+					colorSpace: 'bt709',
 					outputLocation: o.outFile,
 					overwrite: true,
 					puppeteerInstance: ready.puppeteerInstance,

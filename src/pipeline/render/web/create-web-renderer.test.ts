@@ -3,46 +3,82 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {openBrowser} from '@remotion/renderer';
 import {afterAll, describe, expect, it} from 'vitest';
-import {templates} from '../../../compositions/registry';
+import {findTemplate} from '../../../compositions/registry';
+import {storyboardV2Schema, type Scene, type Storyboard} from '../../../compositions/storyboard';
 import {probe} from '../../../../test/support/ffprobe';
 import {SAMPLES_DIR, TEST_DATA_DIR} from '../../../../test/support/test-env';
+import {measureLoudness} from '../../voice/measure-loudness';
 import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../browser';
 import {createLocalRenderer} from '../local-renderer';
 import {createWebRenderer, type WebRenderedVideo} from './create-web-renderer';
 import {guardPageNetwork} from './guard-page-network';
 import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile} from './web-eligibility';
-import {WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
+import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
 
 // The web renderer on its own (no gate): every template renders in the page.
-const web = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: () => null});
-const capture = createLocalRenderer({cacheDir: TEST_DATA_DIR});
+const web = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: () => null, bitsPerPixel: GATE_ENCODING.webBitsPerPixel});
+const capture = createLocalRenderer({cacheDir: TEST_DATA_DIR, encoding: GATE_ENCODING.capture});
 const out = mkdtempSync(join(tmpdir(), 'promptreel-web-render-'));
 afterAll(async () => {
 	await Promise.all([web.close(), capture.close()]);
 	rmSync(out, {recursive: true, force: true});
 });
 
-const cases = templates.flatMap((t) => Object.keys(t.samples).map((sample) => [t.id, sample] as const));
+/**
+ * 60 frames of the explainer that pass through every part it paints: a Ken Burns image under a
+ * scrim and a title, a clip, orbs with an icon, the gradient glow, fade, slide and wipe,
+ * captions, a mono narration and the end card. The full samples are gated by
+ * scripts/update-web-eligibility.ts, not here.
+ */
+const gateFixture = (): Storyboard => {
+	const square = findTemplate('explainer')?.samples.square;
+	if (!square) throw new Error('The explainer has no square sample');
+	const [image, clip, procedural] = square.scenes as [Scene, Scene, Scene];
+	const short = (scene: Scene, id: string, visual: Scene['visual'], transition: Scene['transition']['type'], keepVoice: boolean): Scene => ({
+		...scene,
+		id,
+		visual,
+		durationMs: 600,
+		transition: {type: transition, direction: 'from-right', durationMs: transition === 'none' ? 0 : 300},
+		narration: keepVoice ? scene.narration : {...scene.narration, audio: null},
+		captions: scene.captions.filter((c) => c.endMs <= 600),
+	});
+	return storyboardV2Schema.parse({
+		...square,
+		scenes: [
+			short(image, 'image', image.visual, 'fade', true),
+			short(clip, 'clip', clip.visual, 'slide', false),
+			short(procedural, 'orbs', {kind: 'procedural', style: 'orbs', icon: 'samples/icon-spark.svg', extraIcons: []}, 'wipe', false),
+			short(procedural, 'glow', {kind: 'procedural', style: 'gradient', icon: null, extraIcons: []}, 'none', false),
+		],
+		endCard: {...square.endCard, durationMs: 500},
+	});
+};
 
 describe('web renderer vs capture renderer (real renders at 360p)', () => {
-	it.each(cases)('%s/%s: same streams and length both ways; the gate verdict matches the committed one', async (template, sample) => {
-		const r = await webFidelity({template, sample, web, capture, outDir: out, quality: 'draft'});
+	it('explainer, 60 frames: same streams, length and loudness both ways; the gate verdict matches the committed one', async () => {
+		const storyboard = gateFixture();
+		const r = await webFidelity({template: 'explainer', sample: 'gate-fixture', storyboard, web, capture, outDir: out, quality: 'draft'});
 		const [w, c] = [probe(r.webFile), probe(r.captureFile)];
+		expect(r.frames).toBe(60);
 		expect(w.video.codec).toBe('h264');
 		expect(w.audio?.codec).toBe('aac');
 		expect([w.video.width, w.video.height]).toEqual([c.video.width, c.video.height]);
 		expect(w.video.frames).toBe(c.video.frames);
 		expect(Math.abs(w.durationSec - c.durationSec)).toBeLessThan(1 / r.fps + 0.05);
 		expect(Math.abs((w.audio?.durationSec ?? 0) - (c.audio?.durationSec ?? 0))).toBeLessThan(0.15);
+		// A mono narration is as loud on both paths (ffmpeg's -3 dB mono-to-stereo upmix).
+		const [lw, lc] = await Promise.all([measureLoudness({file: r.webFile, truePeak: false}), measureLoudness({file: r.captureFile, truePeak: false})]);
+		expect(Math.abs((lw.integratedLufs ?? -99) - (lc.integratedLufs ?? 0)), `web ${lw.integratedLufs} LUFS, capture ${lc.integratedLufs} LUFS`).toBeLessThan(1);
 		expect(r.comparedFrames).toBe(c.video.frames);
 		// The committed gate file decides the renderer: a fresh measurement must agree with it.
-		expect(r.passed, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBe(isWebEligible(template).eligible);
+		expect(r.passed, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBe(isWebEligible('explainer').eligible);
 		// Nothing left the page: the usage report was refused before it was sent, nothing else tried.
 		const video = r.webVideo as WebRenderedVideo;
 		expect(video.renderer).toBe('web');
 		expect(video.outboundRequests).toEqual([]);
 		expect(video.refusedRequests.every((u) => u.startsWith('https://www.remotion.pro/'))).toBe(true);
-	}, 600_000);
+	}, 300_000);
 });
 
 describe('offline', () => {
@@ -87,7 +123,9 @@ describe('fallback to capture', () => {
 		};
 		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: captureUnlessWebEligible(failing)});
 		try {
-			const storyboard = templates[0]!.samples.square!;
+			// One scene and the end card; its transition into the end card is cut (the card is too short for it).
+			const [first] = gateFixture().scenes as [Scene];
+			const storyboard = {...gateFixture(), scenes: [{...first, transition: {...first.transition, type: 'none' as const, durationMs: 0}}]};
 			const video = await gated.renderVideo({storyboard, mediaDir: SAMPLES_DIR, outFile: join(out, 'fallback.mp4'), quality: 'draft'});
 			expect(video.renderer).toBe('local');
 			expect(video.note).toMatch(/failed the web fidelity gate/);
@@ -97,5 +135,5 @@ describe('fallback to capture', () => {
 		} finally {
 			await gated.close();
 		}
-	}, 600_000);
+	}, 300_000);
 });

@@ -29,6 +29,11 @@ export type WebRendererOptions = {
 	 * (web-eligibility.json), so a template that fails it falls back to capture.
 	 */
 	captureTemplates?: (templateId: string) => string | null;
+	/**
+	 * H.264 bits per pixel per frame instead of the quality preset's; the fidelity gate renders
+	 * near-lossless both ways (see LocalRendererOptions.encoding).
+	 */
+	bitsPerPixel?: number;
 	logLevel?: LogLevel;
 };
 
@@ -125,7 +130,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 				templateId: template.id,
 				inputProps,
 				scale: quality.scale,
-				videoBitrate: Math.round(quality.width * quality.height * fps * BITS_PER_PIXEL[o.quality]),
+				videoBitrate: Math.round(quality.width * quality.height * fps * (options.bitsPerPixel ?? BITS_PER_PIXEL[o.quality])),
 				muted: false,
 				frameRange: null,
 				uploadUrl: upload.uploadUrl,

@@ -1,6 +1,7 @@
 import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {findTemplate, templateIds} from '../../../compositions/registry';
+import type {Storyboard} from '../../../compositions/storyboard';
 import {UnknownTemplateError, PromptreelError} from '../../errors';
 import {projectRoot} from '../../project-root';
 import type {Quality} from '../quality';
@@ -9,6 +10,14 @@ import {framePsnr, type FramePsnr} from './frame-psnr';
 
 /** A template runs on the web renderer only if every compared frame is at least this close (dB). */
 export const WEB_PSNR_THRESHOLD_DB = 38;
+
+/**
+ * How the gate encodes both videos: near-lossless, so that PSNR measures how the two renderers
+ * paint and not two lossy H.264 encoders' noise (at the draft preset's bitrates a busy clip scores
+ * ~24 dB against itself encoded the other way). Pass these to createLocalRenderer's `encoding` and
+ * createWebRenderer's `bitsPerPixel` for the renderers given to webFidelity.
+ */
+export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100}, webBitsPerPixel: 2} as const;
 
 export type FidelityVerdict = {
 	passed: boolean;
@@ -60,10 +69,12 @@ export type WebFidelityResult = FidelityVerdict & {
  * Renders a template's sample both ways (web renderer and capture renderer) and compares every
  * frame by PSNR. The caller passes both renderers (so they are reused across samples) and a
  * folder for the two videos; the web renderer must not fall back to capture for this template.
+ * `storyboard` replaces the sample (a short fixture for tests); `sample` then only names the files.
  */
 export const webFidelity = async (options: {
 	template: string;
 	sample: string;
+	storyboard?: Storyboard;
 	web: Renderer;
 	capture: Renderer;
 	outDir: string;
@@ -73,7 +84,7 @@ export const webFidelity = async (options: {
 }): Promise<WebFidelityResult> => {
 	const template = findTemplate(options.template);
 	if (!template) throw new UnknownTemplateError(options.template, templateIds);
-	const storyboard = template.samples[options.sample];
+	const storyboard = options.storyboard ?? template.samples[options.sample];
 	if (!storyboard) {
 		throw new PromptreelError(
 			'INVALID_OPTION',

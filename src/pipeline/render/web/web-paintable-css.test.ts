@@ -1,0 +1,43 @@
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {projectRoot} from '../../project-root';
+import {findUnpaintedCss} from './web-paintable-css';
+
+const root = projectRoot();
+const sources = (dir: string): string[] =>
+	readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return sources(path);
+		return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+	});
+
+describe('CSS the web renderer paints', () => {
+	it('compositions use no CSS that the web painter drops (file:line, property and fix named)', () => {
+		const files = sources(join(root, 'src/compositions'));
+		expect(files.length).toBeGreaterThan(10);
+		const findings = files.flatMap((file) =>
+			findUnpaintedCss(readFileSync(file, 'utf8')).map((f) => `${relative(root, file)}:${f.line}: ${f.property} (${f.fix}): ${f.text}`),
+		);
+		expect(findings).toEqual([]);
+	});
+
+	it('finds each unpainted property and names it', () => {
+		const source = [
+			"const a = {background: `radial-gradient(circle, ${c}, transparent)`};",
+			"const b = {mixBlendMode: 'screen', backdropFilter: 'blur(4px)'};",
+			"const c = {background: `linear-gradient(180deg, ${x}, ${y} 45%)`};",
+			"const d = {background: `linear-gradient(${angle}, ${x} 0%, ${y} 45%)`};",
+			"const e = {background: `linear-gradient(160deg, ${x}, ${y})`};",
+			'// radial-gradient( in a comment is fine',
+			"const f = {backgroundImage: 'url(a.png)'};",
+		].join('\n');
+		expect(findUnpaintedCss(source).map((f) => [f.line, f.property])).toEqual([
+			[1, 'radial-gradient()'],
+			[2, 'backdrop-filter'],
+			[2, 'mix-blend-mode'],
+			[3, 'linear-gradient() stop without a position'],
+			[7, 'background url()'],
+		]);
+	});
+});

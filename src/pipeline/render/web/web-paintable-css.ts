@@ -1,0 +1,100 @@
+/**
+ * CSS that @remotion/web-renderer 4.0.527's painter does not draw, found by reading its source
+ * (dist/esm/index.mjs): backgrounds are drawn only from the first `linear-gradient(` or a colour,
+ * and it never reads blend modes, backdrop filters, border images or image-rendering. Such CSS is
+ * dropped without an error, so the web renderer's video silently differs from the capture one.
+ */
+export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: string}[] = [
+	{pattern: /radial-gradient\(/, property: 'radial-gradient()', fix: 'draw it as SVG (components/radial-gradient-svg.tsx)'},
+	{pattern: /conic-gradient\(/, property: 'conic-gradient()', fix: 'draw it as SVG'},
+	{pattern: /repeating-linear-gradient\(/, property: 'repeating-linear-gradient()', fix: 'draw it as SVG (a <pattern>)'},
+	{pattern: /background(?:Image)?\s*:\s*[`'"][^`'"]*url\(|background(?:-image)?\s*:[^;]*url\(/, property: 'background url()', fix: 'use an <Img>'},
+	{pattern: /backdropFilter|backdrop-filter/, property: 'backdrop-filter', fix: 'pre-render the effect, or a translucent fill'},
+	{pattern: /mixBlendMode|mix-blend-mode/, property: 'mix-blend-mode', fix: 'blend the colours yourself (withAlpha)'},
+	{pattern: /backgroundBlendMode|background-blend-mode/, property: 'background-blend-mode', fix: 'blend the colours yourself'},
+	{pattern: /borderImage|border-image/, property: 'border-image', fix: 'draw it as SVG'},
+	{pattern: /imageRendering|image-rendering/, property: 'image-rendering', fix: 'the web painter always smooths images'},
+	// Two layers in one background: the painter draws only the first gradient.
+	{pattern: /gradient\([^`]*\)\s*,\s*(?:linear|radial|conic)-gradient\(/, property: 'several background layers', fix: 'one element per layer'},
+];
+
+export type UnpaintedCssFinding = {line: number; property: string; fix: string; text: string};
+
+/** Removes comments, keeping line numbers (a comment may describe the CSS it replaces). */
+const stripComments = (source: string): string =>
+	source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+/** The top-level comma-separated parts of a string (commas inside (), ${} and [] do not split). */
+const splitTopLevel = (text: string): string[] => {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '(' || c === '{' || c === '[') depth++;
+		else if (c === ')' || c === '}' || c === ']') depth--;
+		else if (c === ',' && depth === 0) {
+			parts.push(text.slice(start, i).trim());
+			start = i + 1;
+		}
+	}
+	parts.push(text.slice(start).trim());
+	return parts;
+};
+
+/** The argument text of each `linear-gradient(...)` in a source, with the line it starts on. */
+const linearGradients = (source: string): {line: number; args: string}[] => {
+	const found: {line: number; args: string}[] = [];
+	for (const m of source.matchAll(/(?<!repeating-)linear-gradient\(/g)) {
+		const open = (m.index ?? 0) + m[0].length;
+		let depth = 0;
+		for (let i = open; i < source.length; i++) {
+			const c = source[i];
+			if (c === '(' || c === '{') depth++;
+			else if (c === '}') depth--;
+			else if (c === ')') {
+				if (depth === 0) {
+					found.push({line: source.slice(0, m.index).split('\n').length, args: source.slice(open, i)});
+					break;
+				}
+				depth--;
+			}
+		}
+	}
+	return found;
+};
+
+const DIRECTION = /^(to\s|-?[\d.]+(deg|rad|grad|turn)$|\$\{[^}]*(angle|Angle|direction)[^}]*\}$)/;
+const HAS_POSITION = /\s-?[\d.]+(%|px)$/;
+
+/**
+ * Where a composition source uses CSS the web painter drops, and linear gradients that mix stops
+ * with and without a position: the painter spreads unpositioned stops evenly up to the first
+ * positioned one (so `a, b 45%` starts fading at 22.5% instead of 0%), which CSS does not.
+ */
+export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
+	const code = stripComments(source);
+	const lines = code.split('\n');
+	const findings: UnpaintedCssFinding[] = [];
+	for (const rule of UNPAINTED_CSS) {
+		const global = new RegExp(rule.pattern.source, 'g');
+		for (const m of code.matchAll(global)) {
+			const line = code.slice(0, m.index).split('\n').length;
+			findings.push({line, property: rule.property, fix: rule.fix, text: (lines[line - 1] ?? '').trim()});
+		}
+	}
+	for (const g of linearGradients(code)) {
+		const parts = splitTopLevel(g.args);
+		const stops = parts[0] && DIRECTION.test(parts[0]) ? parts.slice(1) : parts;
+		const positioned = stops.filter((s) => HAS_POSITION.test(s)).length;
+		if (positioned > 0 && positioned < stops.length) {
+			findings.push({
+				line: g.line,
+				property: 'linear-gradient() stop without a position',
+				fix: 'give every stop a position (0% ... 100%)',
+				text: (lines[g.line - 1] ?? '').trim(),
+			});
+		}
+	}
+	return findings.sort((a, b) => a.line - b.line);
+};
