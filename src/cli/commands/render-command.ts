@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {createRenderer, loadConfig} from '../../app';
+import {createRenderer, loadConfig, type RendererId} from '../../app';
 import {PromptreelError} from '../../pipeline/errors';
 import {checkStoryboard, prepareOutputFolder, renderStoryboard} from '../../pipeline/output';
 import {parseJsonText} from '../../pipeline/parse-storyboard';
@@ -8,7 +8,7 @@ import {qualitySchema, type Quality, type Renderer} from '../../pipeline/render'
 import {EXIT_OK, reportError} from '../exit-codes';
 import {createReporter, reporterMode} from '../progress-reporter';
 
-export type RenderCommandOptions = {out?: string; quality: string; force?: boolean; json?: boolean};
+export type RenderCommandOptions = {out?: string; quality: string; force?: boolean; json?: boolean; renderer?: RendererId};
 
 export const parseQuality = (value: string): Quality => {
 	const parsed = qualitySchema.safeParse(value);
@@ -24,7 +24,7 @@ export const renderCommand = async (file: string, opts: RenderCommandOptions): P
 	let renderer: Renderer | undefined;
 	try {
 		const config = loadConfig();
-		renderer = createRenderer({config, dataDir: config.dataDir});
+		renderer = createRenderer({config: opts.renderer ? {...config, renderer: opts.renderer} : config, dataDir: config.dataDir});
 		const quality = parseQuality(opts.quality);
 		const path = resolve(file);
 		const text = await readFile(path, 'utf8').catch((error: unknown) => {

@@ -258,6 +258,7 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 		sourceHash,
 		async close() {
 			ready = null;
+			await o.gateway.close?.().catch(() => undefined);
 		},
 	};
 };

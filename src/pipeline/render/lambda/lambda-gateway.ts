@@ -69,4 +69,6 @@ export interface LambdaGateway {
 	cancel(o: {bucketName: string; renderId: string}): Promise<void>;
 	/** Renders one frame; resolves when it is in the bucket. */
 	renderStill(o: LambdaStillRequest): Promise<{bucketName: string; outKey: string; renderId: string; costUsd: number}>;
+	/** Frees what the gateway holds on this machine (the simulated one's browser). */
+	close?(): Promise<void>;
 }

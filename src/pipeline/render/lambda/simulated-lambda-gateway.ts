@@ -3,7 +3,7 @@ import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import type {S3Client} from '@aws-sdk/client-s3';
-import {makeCancelSignal, renderMedia, renderStill, selectComposition} from '@remotion/renderer';
+import {makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {CHROMIUM_OPTIONS} from '../browser';
 import type {LambdaFunction, LambdaGateway, LambdaProgress} from './lambda-gateway';
 import {createS3MediaStore} from './s3-media-store';
@@ -63,6 +63,11 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 	const running = new Map<string, Running>();
 	let failure = o.failure ?? null;
 	let starts = 0;
+	// One browser for every simulated function, as a warm Lambda keeps its own.
+	let browser: Promise<HeadlessBrowser> | null = null;
+	const getBrowser = () =>
+		(browser ??= openBrowser('chrome', {browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'}));
+	const common = async () => ({puppeteerInstance: await getBrowser(), browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' as const});
 	const takeFailure = (): SimulatedFailure | null => {
 		if (!failure || failure.times <= 0) return null;
 		failure = {...failure, times: failure.times - 1};
@@ -158,7 +163,7 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 					if (kind === 'timeout') throw Object.assign(new Error('The main function timed out after 120s.'), {name: 'TimeoutError'});
 					if (kind === 'flaky') throw Object.assign(new Error('Compositor exited with code 1'), {name: 'Error'});
 					const serveUrl = r.serveUrl;
-					const composition = await selectComposition({serveUrl, id: r.composition, inputProps: r.inputProps, browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
+					const composition = await selectComposition({serveUrl, id: r.composition, inputProps: r.inputProps, ...(await common())});
 					progress.lambdasInvoked = Math.ceil(composition.durationInFrames / framesPerLambda);
 					const outFile = join(tmp, 'out.mp4');
 					await renderMedia({
@@ -172,10 +177,8 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 						imageFormat: 'jpeg',
 						jpegQuality: r.jpegQuality,
 						concurrency: 1,
-						browserExecutable: o.browserExecutable,
-						chromiumOptions: CHROMIUM_OPTIONS,
+						...(await common()),
 						cancelSignal,
-						logLevel: 'error',
 						onProgress: (p) => {
 							progress.framesRendered = p.renderedFrames;
 							progress.combinedFrames = p.encodedFrames;
@@ -196,6 +199,12 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 			})();
 			return {renderId, bucketName: r.bucketName};
 		},
+		async close() {
+			for (const r of running.values()) r.cancel();
+			const b = browser;
+			browser = null;
+			await b?.then((x) => x.close({silent: true})).catch(() => undefined);
+		},
 		async getProgress({renderId}) {
 			const r = running.get(renderId);
 			if (!r) throw Object.assign(new Error(`No render with id ${renderId} in the bucket.`), {name: 'NoSuchKey'});
@@ -207,9 +216,9 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 		async renderStill(r) {
 			const tmp = await mkdtemp(join(tmpdir(), 'promptreel-sim-still-'));
 			try {
-				const composition = await selectComposition({serveUrl: r.serveUrl, id: r.composition, inputProps: r.inputProps, browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
+				const composition = await selectComposition({serveUrl: r.serveUrl, id: r.composition, inputProps: r.inputProps, ...(await common())});
 				const file = join(tmp, 'out.jpeg');
-				await renderStill({serveUrl: r.serveUrl, composition, inputProps: r.inputProps, output: file, frame: r.frame, imageFormat: 'jpeg', jpegQuality: r.jpegQuality, scale: r.scale, browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
+				await renderStill({serveUrl: r.serveUrl, composition, inputProps: r.inputProps, output: file, frame: r.frame, imageFormat: 'jpeg', jpegQuality: r.jpegQuality, scale: r.scale, ...(await common())});
 				const renderId = randomBytes(5).toString('hex');
 				const outKey = `renders/${renderId}/out.jpeg`;
 				await (await storeOf(r.bucketName)).putFile({file, key: outKey});
