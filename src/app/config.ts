@@ -4,6 +4,7 @@ import {z} from 'zod';
 import {PromptreelError} from '../pipeline/errors';
 import type {JobsSettings} from '../jobs/jobs-settings';
 import type {HttpSettings} from '../server/http-settings';
+import type {AwsCredentialsSource} from '../pipeline/render/lambda';
 
 const optionalString = z
 	.string()
@@ -34,7 +35,7 @@ export type RendererId = (typeof RENDERER_IDS)[number];
 export const envSchema = z.object({
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
-	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda, not available yet).'),
+	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).'),
 	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer (see the README, Licensing).'),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
@@ -60,7 +61,31 @@ export const envSchema = z.object({
 	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
 	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
 	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
+	// Remotion Lambda (docs/lambda.md). The AWS_* and REMOTION_AWS_* names are the ones Remotion reads itself.
+	REMOTION_AWS_ACCESS_KEY_ID: optionalString.describe('AWS access key id for Lambda (preferred over AWS_ACCESS_KEY_ID).'),
+	REMOTION_AWS_SECRET_ACCESS_KEY: optionalString.describe('AWS secret access key for Lambda (never printed).'),
+	REMOTION_AWS_SESSION_TOKEN: optionalString.describe('Session token of temporary AWS credentials.'),
+	REMOTION_AWS_PROFILE: optionalString.describe('AWS profile (~/.aws) for Lambda, instead of keys.'),
+	REMOTION_AWS_REGION: optionalString.describe('AWS region of the Lambda function and bucket (default: AWS_REGION, then us-east-1).'),
+	AWS_ACCESS_KEY_ID: optionalString.describe('AWS access key id (used when REMOTION_AWS_ACCESS_KEY_ID is unset).'),
+	AWS_SECRET_ACCESS_KEY: optionalString.describe('AWS secret access key (never printed).'),
+	AWS_SESSION_TOKEN: optionalString.describe('Session token of temporary AWS credentials.'),
+	AWS_PROFILE: optionalString.describe('AWS profile (~/.aws), instead of keys.'),
+	AWS_REGION: optionalString.describe('AWS region (used when REMOTION_AWS_REGION is unset).'),
+	PROMPTREEL_LAMBDA_BUCKET: optionalString.describe('Render bucket (default: the remotionlambda-* bucket of the region).'),
+	PROMPTREEL_LAMBDA_FUNCTION: optionalString.describe('Function name (default: the one deployed for the memory, disk and timeout below).'),
+	PROMPTREEL_LAMBDA_MEMORY_MB: intVar(2048, 512, 10240).describe('Memory of the Lambda function in MB (Remotion\'s default).'),
+	PROMPTREEL_LAMBDA_DISK_MB: intVar(2048, 512, 10240).describe('Ephemeral disk of the Lambda function in MB.'),
+	PROMPTREEL_LAMBDA_TIMEOUT_SEC: intVar(120, 15, 900).describe('Timeout of the Lambda function in seconds; presigned media URLs live twice as long.'),
+	PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA: intVar(0, 0, 100_000).describe('Frames each function renders (>= 5; 0 = Remotion\'s default for the video length).'),
+	PROMPTREEL_LAMBDA_MAX_RETRIES: intVar(2, 0, 10).describe('Retries of a Lambda render or call that failed transiently (throttling, a flaky function).'),
+	PROMPTREEL_LAMBDA_POLL_MS: intVar(1000, 10, 60_000).describe('How often the progress of a Lambda render is read.'),
+	PROMPTREEL_LAMBDA_S3_ENDPOINT: optionalString.describe('An S3-compatible endpoint for our own S3 calls (tests: s3rver on loopback).'),
+	PROMPTREEL_LAMBDA_GATEWAY: z.enum(['aws', 'simulated'], 'Use aws or simulated.').default('aws').describe('aws; or simulated (TESTS ONLY: functions simulated on this machine against PROMPTREEL_LAMBDA_S3_ENDPOINT).'),
 });
+
+/** The Lambda variables, listed by `promptreel lambda --help` rather than the main help. */
+export const isLambdaVar = (name: string): boolean => /^(AWS_|REMOTION_AWS_|PROMPTREEL_LAMBDA_)/.test(name);
 
 export type PromptreelConfig = {
 	dataDir: string;
@@ -71,6 +96,38 @@ export type PromptreelConfig = {
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
 	/** The server part: the jobs layer's settings and the HTTP front's. */
 	server: JobsSettings & HttpSettings;
+	/** Remotion Lambda, as the environment gave it; src/app/lambda-from-config.ts checks it when Lambda is used. */
+	lambda: LambdaEnv;
+};
+
+export type LambdaEnv = {
+	region: string;
+	/** Which variable named the region, for messages. */
+	regionFrom: 'REMOTION_AWS_REGION' | 'AWS_REGION' | 'default';
+	credentials: AwsCredentialsSource | null;
+	bucketName: string | null;
+	functionName: string | null;
+	memorySizeInMb: number;
+	diskSizeInMb: number;
+	timeoutInSeconds: number;
+	framesPerLambda: number | null;
+	maxRetries: number;
+	pollIntervalMs: number;
+	s3Endpoint: string | null;
+	gateway: 'aws' | 'simulated';
+};
+
+/** Credentials in Remotion's order: REMOTION_AWS_* first, then AWS_*; a profile or a key pair. */
+const credentialsOf = (e: z.infer<typeof envSchema>): AwsCredentialsSource | null => {
+	if (e.REMOTION_AWS_PROFILE) return {kind: 'profile', profile: e.REMOTION_AWS_PROFILE, from: 'REMOTION_AWS_PROFILE'};
+	if (e.REMOTION_AWS_ACCESS_KEY_ID && e.REMOTION_AWS_SECRET_ACCESS_KEY) {
+		return {kind: 'keys', accessKeyId: e.REMOTION_AWS_ACCESS_KEY_ID, secretAccessKey: e.REMOTION_AWS_SECRET_ACCESS_KEY, sessionToken: e.REMOTION_AWS_SESSION_TOKEN, from: 'REMOTION_AWS_*'};
+	}
+	if (e.AWS_PROFILE) return {kind: 'profile', profile: e.AWS_PROFILE, from: 'AWS_PROFILE'};
+	if (e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY) {
+		return {kind: 'keys', accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN, from: 'AWS_*'};
+	}
+	return null;
 };
 
 /** A wrong environment variable: exit 2 naming the variable, its value and the fix. */
@@ -120,6 +177,21 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
 			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
 			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
+		},
+		lambda: {
+			region: e.REMOTION_AWS_REGION ?? e.AWS_REGION ?? 'us-east-1',
+			regionFrom: e.REMOTION_AWS_REGION ? 'REMOTION_AWS_REGION' : e.AWS_REGION ? 'AWS_REGION' : 'default',
+			credentials: credentialsOf(e),
+			bucketName: e.PROMPTREEL_LAMBDA_BUCKET ?? null,
+			functionName: e.PROMPTREEL_LAMBDA_FUNCTION ?? null,
+			memorySizeInMb: e.PROMPTREEL_LAMBDA_MEMORY_MB,
+			diskSizeInMb: e.PROMPTREEL_LAMBDA_DISK_MB,
+			timeoutInSeconds: e.PROMPTREEL_LAMBDA_TIMEOUT_SEC,
+			framesPerLambda: e.PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA === 0 ? null : e.PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA,
+			maxRetries: e.PROMPTREEL_LAMBDA_MAX_RETRIES,
+			pollIntervalMs: e.PROMPTREEL_LAMBDA_POLL_MS,
+			s3Endpoint: e.PROMPTREEL_LAMBDA_S3_ENDPOINT ?? null,
+			gateway: e.PROMPTREEL_LAMBDA_GATEWAY,
 		},
 	};
 };

@@ -1,6 +1,6 @@
 import {Command, Option} from 'commander';
 import pkg from '../../package.json';
-import {envHelp} from '../app';
+import {envHelp, isLambdaVar, RENDERER_IDS} from '../app';
 import {PromptreelError} from '../pipeline/errors';
 import {QUALITIES} from '../pipeline/render';
 import {reportError} from './exit-codes';
@@ -8,6 +8,10 @@ import {createReporter, reporterMode} from './progress-reporter';
 import {benchCommand} from './commands/bench-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
+import {lambdaEstimateCommand} from './commands/lambda-estimate-command';
+import {lambdaPoliciesCommand} from './commands/lambda-policies-command';
+import {lambdaSetupCommand} from './commands/lambda-setup-command';
+import {lambdaStatusCommand} from './commands/lambda-status-command';
 import {mcpCommand} from './commands/mcp-command';
 import {planCommand} from './commands/plan-command';
 import {renderCommand} from './commands/render-command';
@@ -16,6 +20,9 @@ import {serveCommand} from './commands/serve-command';
 import {studioCommand} from './commands/studio-command';
 import {validateCommand} from './commands/validate-command';
 import {templatesCommand} from './commands/templates-command';
+
+const rendererOption = () =>
+	new Option('--renderer <id>', 'where to render: local, web or lambda (default: PROMPTREEL_RENDERER or local; lambda: see `promptreel lambda --help`)').choices(RENDERER_IDS);
 
 const qualityOption = () =>
 	new Option('-q, --quality <quality>', 'draft (360p, fast), standard (720p) or high (full size)').choices(QUALITIES).default('standard');
@@ -43,8 +50,8 @@ Examples:
   $ promptreel schema > storyboard.schema.json
   $ promptreel doctor
 
-Environment (all optional; \`promptreel serve --help\` lists the server's):
-${envHelp((name) => !SERVER_VARS.has(name))}\n`,
+Environment (all optional; \`promptreel serve --help\` lists the server's, \`promptreel lambda --help\` Lambda's):
+${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 		);
 
 	const addGenerateOptions = (command: Command, withRender: boolean) => {
@@ -63,6 +70,7 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 				.option('--rate <speed>', 'speaking speed, 1 = normal (0.5-2)', '1')
 				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file', 'auto')
 				.addOption(qualityOption())
+				.addOption(rendererOption())
 				.option('--media <dir>', 'your own images/videos, matched to scenes by file name ("01-...", "scene-2...") or in order')
 				.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache');
 		} else {
@@ -93,10 +101,41 @@ ${envHelp((name) => !SERVER_VARS.has(name))}\n`,
 		.addOption(qualityOption())
 		.option('-v, --voice <id>', 'voice of scenes voiced now, and re-voice scenes another voice made (default: the storyboard\'s voice, else the language\'s; see: promptreel doctor)')
 		.option('--rate <speed>', 'speaking speed of scenes voiced now, 1 = normal (0.5-2; default: the storyboard\'s)')
+		.addOption(rendererOption())
 		.option('-f, --force', 'render again even when the render cache has this video (voice and media caches are kept)')
 		.option('--allow-unknown-keys', 'drop keys the storyboard schema does not know (each a warning) instead of refusing the file')
 		.option('--json', 'print one JSON event per line on stdout (progress, then done or error)')
 		.action(async (file: string, opts) => setExit(await renderCommand(file, opts)));
+
+	const lambda = program
+		.command('lambda')
+		.description('Render on Remotion Lambda: IAM policies, setup (bucket, function, site), status, price estimates (docs/lambda.md).')
+		.addHelpText('after', `\nEnvironment of Lambda renders (secrets are never printed):\n${envHelp(isLambdaVar)}`);
+	lambda
+		.command('policies')
+		.description('Print the IAM policy of the user (that deploys and renders) and of the role remotion-lambda-role (that the functions run as).')
+		.argument('[which]', 'user or role (default: both)')
+		.action(async (which: string | undefined) => setExit(await lambdaPoliciesCommand(which)));
+	lambda
+		.command('setup')
+		.description('Create or reuse the bucket, the function and the site of the current sources (a code change deploys a new site; none deploys nothing).')
+		.option('--memory <mb>', 'function memory in MB (default: PROMPTREEL_LAMBDA_MEMORY_MB or 2048)')
+		.option('--disk <mb>', 'function disk in MB (default: PROMPTREEL_LAMBDA_DISK_MB or 2048)')
+		.option('--timeout <sec>', 'function timeout in seconds (default: PROMPTREEL_LAMBDA_TIMEOUT_SEC or 120)')
+		.option('--json', 'print the result as JSON')
+		.action(async (opts) => setExit(await lambdaSetupCommand(opts)));
+	lambda
+		.command('status')
+		.description('List the functions and sites of the region; say which site the current sources need and which are stale.')
+		.option('--json', 'print JSON')
+		.action(async (opts) => setExit(await lambdaStatusCommand(opts)));
+	lambda
+		.command('estimate')
+		.description('Estimate the price and the number of functions of rendering a storyboard on Lambda (no AWS call).')
+		.argument('<storyboard>', 'path of a storyboard JSON file')
+		.addOption(qualityOption())
+		.option('--json', 'print JSON')
+		.action(async (file: string, opts) => setExit(await lambdaEstimateCommand(file, opts)));
 
 	program
 		.command('validate')

@@ -1,7 +1,7 @@
 import {resolve} from 'node:path';
 import {PromptreelError} from '../../pipeline/errors';
 import {generateVideo, type GenerateOptionsInput} from '../../pipeline/generate';
-import {createOpenAiClient, createRenderer, loadConfig, providersFromConfig} from '../../app';
+import {createOpenAiClient, createRenderer, loadConfig, providersFromConfig, type RendererId} from '../../app';
 import {transcribeWords} from '../../pipeline/voice';
 import type {Renderer} from '../../pipeline/render';
 import {EXIT_OK, reportError} from '../exit-codes';
@@ -22,6 +22,8 @@ export type GenerateCommandFlags = {
 	voiceover?: string;
 	force?: boolean;
 	json?: boolean;
+	/** --renderer: overrides PROMPTREEL_RENDERER. */
+	renderer?: RendererId;
 };
 
 const numberFlag = (name: string, value: string | undefined): number | undefined => {
@@ -53,7 +55,7 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 		// Inside the try: a bad environment variable is a reported error (exit 2), not a stack trace.
 		const config = loadConfig();
 		const providers = providersFromConfig(config);
-		renderer = createRenderer({config, dataDir: config.dataDir});
+		renderer = createRenderer({config: flags.renderer ? {...config, renderer: flags.renderer} : config, dataDir: config.dataDir});
 		const result = await generateVideo({
 			prompt,
 			options: generateOptionsOf(flags),

@@ -1,6 +1,6 @@
 import {readFile, rm} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {createRenderer, loadConfig, providersFromConfig} from '../../app';
+import {createRenderer, loadConfig, providersFromConfig, type RendererId} from '../../app';
 import {PromptreelError} from '../../pipeline/errors';
 import {assertKnownVoice} from '../../pipeline/generate';
 import {checkStoryboard, chooseRenderFolder, renderStoryboard} from '../../pipeline/output';
@@ -17,6 +17,7 @@ export type RenderCommandOptions = {
 	force?: boolean;
 	allowUnknownKeys?: boolean;
 	json?: boolean;
+	renderer?: RendererId;
 };
 
 export const parseQuality = (value: string): Quality => {
@@ -65,7 +66,7 @@ export const renderCommand = async (file: string, opts: RenderCommandOptions): P
 		const storyboard = checkStoryboard({storyboard: data, source: path, mediaDir, allowUnknownKeys: opts.allowUnknownKeys});
 		const folder = await chooseRenderFolder({storyboardFile: path, out: opts.out, base: 'out', title: storyboard.title});
 		if (folder.created) createdDir = folder.dir;
-		renderer = createRenderer({config, dataDir: config.dataDir});
+		renderer = createRenderer({config: opts.renderer ? {...config, renderer: opts.renderer} : config, dataDir: config.dataDir});
 		reporter.info(`Rendering "${storyboard.title}" (${storyboard.scenes.length} scenes, ${quality}) into ${folder.dir}`);
 		const result = await renderStoryboard({
 			// The data as read: renderStoryboard reports what parsing dropped (--allow-unknown-keys).

@@ -4,7 +4,7 @@ import {copyFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises
 import {join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {storyboardToSrt, storyboardToVtt} from '../captions';
-import type {Quality, Renderer, RenderProgress} from '../render';
+import type {LambdaRenderInfo, Quality, Renderer, RenderProgress} from '../render';
 import {findLocalMedia, localMediaPaths} from '../render';
 import {outputPaths} from './output-folder';
 
@@ -32,6 +32,8 @@ export type RenderOutputsResult = {
 	video: {width: number; height: number; fps: number; frames: number} | null;
 	/** The renderer that drew the video and why, when it is not the one asked (see RenderedVideo). */
 	renderedBy: {id: string; note: string | null} | null;
+	/** The Lambda render, when the renderer was Lambda. */
+	lambda: LambdaRenderInfo | null;
 	timings: Record<string, number>;
 };
 
@@ -69,6 +71,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 	let cacheHit = false;
 	let video: RenderOutputsResult['video'] = null;
 	let renderedBy: RenderOutputsResult['renderedBy'] = null;
+	let lambda: LambdaRenderInfo | null = null;
 
 	if (cached && !o.force && existsSync(join(cached, 'video.mp4')) && existsSync(join(cached, 'poster.jpg'))) {
 		await copyFile(join(cached, 'video.mp4'), paths.video);
@@ -88,6 +91,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		);
 		video = {width: rendered.width, height: rendered.height, fps: rendered.fps, frames: rendered.frames};
 		if (rendered.renderedBy) renderedBy = {id: rendered.renderedBy, note: rendered.note ?? null};
+		lambda = rendered.lambda ?? null;
 		o.onProgress?.({stage: 'poster', progress: 0});
 		await time('poster', () =>
 			o.renderer.renderPoster({storyboard: o.storyboard, mediaDir: o.mediaDir, outFile: paths.poster, quality: o.quality, signal: o.signal}),
@@ -108,6 +112,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		cacheKey,
 		video,
 		renderedBy,
+		lambda,
 		timings,
 	};
 };

@@ -171,6 +171,7 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 			report.fallbacks.push({stage: 'rendering', from: o.renderer.id, to: rendered.renderedBy.id, reason});
 		}
 		report.renderTimingsMs = rendered.timings;
+		if (rendered.lambda) report.lambda = rendered.lambda;
 		report.cacheHit = rendered.cacheHit;
 		report.cacheKey = rendered.cacheKey;
 		if (rendered.video) report.video = {...report.video, ...rendered.video};

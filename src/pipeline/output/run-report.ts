@@ -74,6 +74,19 @@ export const runReportSchema = z.object({
 	totalMs: z.number(),
 	renderShareOfTotal: z.number().nullable(),
 	error: z.object({code: z.string(), message: z.string()}).nullable().describe('Why the run failed; null when it did not.'),
+	lambda: z
+		.object({
+			renderId: z.string(),
+			region: z.string(),
+			bucketName: z.string(),
+			functionName: z.string(),
+			costUsd: z.number().describe('Dollars accrued by the video render, as Remotion estimates them.'),
+			functions: z.number().int().describe('Lambda functions invoked.'),
+			resumed: z.boolean().describe('An earlier attempt started the render; this one resumed polling it.'),
+		})
+		.nullable()
+		.optional()
+		.describe('The Remotion Lambda render that drew the video (PROMPTREEL_RENDERER=lambda); absent otherwise.'),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

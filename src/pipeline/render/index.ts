@@ -1,4 +1,4 @@
-export type {Renderer, RenderProgress, RenderStage, RenderVideoOptions, RenderPosterOptions, RenderedVideo} from './renderer';
+export type {Renderer, RenderProgress, RenderStage, RenderVideoOptions, RenderPosterOptions, RenderedVideo, LambdaRenderInfo} from './renderer';
 export {assertKnownTemplate} from './assert-known-template';
 export {createLocalRenderer} from './local-renderer';
 export type {LocalRendererOptions} from './local-renderer';
@@ -6,7 +6,7 @@ export {getBundle, bundleProject, hashBundleSources} from './bundle-cache';
 export {resolveBrowserExecutableSync, CHROMIUM_OPTIONS, SYSTEM_BROWSER_CANDIDATES} from './browser';
 export {QUALITIES, qualitySchema, resolveQuality} from './quality';
 export type {Quality, ResolvedQuality} from './quality';
-export {assertLocalMediaExist, withMediaBaseUrl, localMediaPaths, findLocalMedia, mediaSearchPath} from './storyboard-media';
+export {assertLocalMediaExist, withMediaBaseUrl, withMediaUrls, localMediaPaths, findLocalMedia, mediaSearchPath} from './storyboard-media';
 export {startMediaServer} from './media-server';
 export {createWebRenderer} from './web';
 export type {WebRendererOptions, WebRenderedVideo, WebRenderer} from './web';

@@ -42,7 +42,8 @@ export type LocalRendererOptions = {
 	encoding?: {crf?: number; jpegQuality?: number};
 };
 
-const posterFrameOf = (sb: Storyboard): number => {
+/** The poster frame of a storyboard: a moment into the first scene where its title has settled. */
+export const posterFrameOf = (sb: Storyboard): number => {
 	const timeline = computeTimeline(sb);
 	const first = timeline.scenes[0];
 	if (!first) return 0;

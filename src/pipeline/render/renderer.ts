@@ -31,6 +31,21 @@ export type RenderedVideo = {
 	renderedBy?: string;
 	/** Why, for report.json. */
 	note?: string | null;
+	/** A render on Remotion Lambda: its id, cost and functions, for report.json. */
+	lambda?: LambdaRenderInfo;
+};
+
+export type LambdaRenderInfo = {
+	renderId: string;
+	region: string;
+	bucketName: string;
+	functionName: string;
+	/** Dollars accrued by the render, as Remotion estimates them. */
+	costUsd: number;
+	/** Functions invoked. */
+	functions: number;
+	/** The render was started by an earlier attempt whose worker was lost; this one resumed polling it. */
+	resumed: boolean;
 };
 
 /**

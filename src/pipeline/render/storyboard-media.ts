@@ -47,3 +47,15 @@ export const localMediaPaths = (sb: Storyboard): string[] =>
 	mediaRefs(sb)
 		.map((r) => r.src)
 		.filter((s) => !isUrl(s));
+
+/**
+ * A copy of the storyboard with each relative media path replaced by `urlOf(path)` (the Lambda
+ * renderer's presigned URLs). Only for a render's input props: never stored.
+ */
+export const withMediaUrls = (sb: Storyboard, urlOf: (src: string) => string): Storyboard => {
+	const copy = structuredClone(sb);
+	for (const ref of mediaRefs(copy)) {
+		if (!isUrl(ref.src)) ref.set(urlOf(ref.src));
+	}
+	return copy;
+};
