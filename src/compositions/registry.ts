@@ -1,11 +1,15 @@
 import type React from 'react';
 import type {CalculateMetadataFunction} from 'remotion';
 import type {z} from 'zod';
-import type {Storyboard, StoryboardInput, storyboardV2Schema} from './storyboard';
+import {storyboardSchema, storyboardV2Schema, type Storyboard, type StoryboardInput} from './storyboard';
 import {calculateExplainerMetadata, explainerOptionsSchema, explainerPropsSchema, explainerSchema} from './templates/explainer';
 import explainerLandscape from './templates/explainer/samples/landscape.json';
 import explainerPortrait from './templates/explainer/samples/portrait.json';
 import explainerSquare from './templates/explainer/samples/square.json';
+import {calculateKineticMetadata, kineticOptionsSchema} from './templates/kinetic';
+import kineticLandscape from './templates/kinetic/samples/landscape.json';
+import kineticPortrait from './templates/kinetic/samples/portrait.json';
+import kineticSquare from './templates/kinetic/samples/square.json';
 
 /**
  * A template: a typed composition that any storyboard can target. The component is reached only
@@ -41,6 +45,21 @@ export const templates: readonly TemplateDefinition[] = [
 			square: explainerSchema.parse(explainerSquare),
 		},
 		lazyComponent: () => import('./templates/explainer/Explainer'),
+	},
+	{
+		id: 'kinetic',
+		title: 'Kinetic typography',
+		description:
+			'Kinetic typography and quote cards: the narration\'s words appear one by one as they are spoken, big and filling the frame, over drifting bands of colour. Needs no media; the scene title is a small kicker, and with quoteMarks the scene text is the attribution.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: kineticOptionsSchema,
+		calculateMetadata: calculateKineticMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(kineticLandscape),
+			portrait: storyboardSchema.parse(kineticPortrait),
+			square: storyboardSchema.parse(kineticSquare),
+		},
+		lazyComponent: () => import('./templates/kinetic/Kinetic'),
 	},
 ];
 
