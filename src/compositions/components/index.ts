@@ -29,3 +29,4 @@ export {StoryboardCaptions} from './storyboard-captions';
 export {storyboardMetadata} from './storyboard-metadata';
 export {useTemplateStoryboard} from './use-template-storyboard';
 export type {TemplateStoryboard} from './use-template-storyboard';
+export {textWords} from './text-words';

@@ -1,4 +1,5 @@
-import {captionWords, isSpacelessLanguage, type Scene} from '../../storyboard';
+import {textWords} from '../../components';
+import {captionWords, type Scene} from '../../storyboard';
 
 export type TimedWord = {word: string; space: boolean; startMs: number; endMs: number};
 export type KineticPage = {words: TimedWord[]; startMs: number; endMs: number};
@@ -20,17 +21,9 @@ export const sceneWords = (scene: Pick<Scene, 'captions' | 'narration' | 'durati
 			return w && w.word ? [{word: w.word, space: w.space, startMs: c.startMs, endMs: c.endMs}] : [];
 		});
 	}
-	const text = scene.narration.text.trim() || scene.text || scene.title || '';
-	const tokens = isSpacelessLanguage(language)
-		? [...new Intl.Segmenter(language, {granularity: 'word'}).segment(text)].reduce<string[]>((out, s) => {
-				// Punctuation sticks to the word before it.
-				if (!s.isWordLike && out.length > 0) out[out.length - 1] += s.segment.trim();
-				else if (s.segment.trim()) out.push(s.segment.trim());
-				return out;
-			}, [])
-		: text.split(/\s+/).filter(Boolean);
+	const tokens = textWords(scene.narration.text.trim() || scene.text || scene.title || '', language);
 	const step = (scene.durationMs * 0.85) / Math.max(1, tokens.length);
-	return tokens.map((word, i) => ({word, space: i > 0 && !isSpacelessLanguage(language), startMs: Math.round(i * step), endMs: Math.round((i + 0.85) * step)}));
+	return tokens.map((t, i) => ({...t, startMs: Math.round(i * step), endMs: Math.round((i + 0.85) * step)}));
 };
 
 /**
