@@ -1,11 +1,27 @@
 import type React from 'react';
 import type {CalculateMetadataFunction} from 'remotion';
 import type {z} from 'zod';
-import type {Storyboard, StoryboardInput, storyboardV2Schema} from './storyboard';
+import {storyboardSchema, storyboardV2Schema, type Storyboard, type StoryboardInput} from './storyboard';
 import {calculateExplainerMetadata, explainerOptionsSchema, explainerPropsSchema, explainerSchema} from './templates/explainer';
 import explainerLandscape from './templates/explainer/samples/landscape.json';
 import explainerPortrait from './templates/explainer/samples/portrait.json';
 import explainerSquare from './templates/explainer/samples/square.json';
+import {calculateKineticMetadata, kineticOptionsSchema} from './templates/kinetic';
+import kineticLandscape from './templates/kinetic/samples/landscape.json';
+import kineticPortrait from './templates/kinetic/samples/portrait.json';
+import kineticSquare from './templates/kinetic/samples/square.json';
+import {calculateListicleMetadata, listicleOptionsSchema} from './templates/listicle';
+import listicleLandscape from './templates/listicle/samples/landscape.json';
+import listiclePortrait from './templates/listicle/samples/portrait.json';
+import listicleSquare from './templates/listicle/samples/square.json';
+import {calculateDataStoryMetadata, dataStoryOptionsSchema} from './templates/data-story';
+import dataStoryLandscape from './templates/data-story/samples/landscape.json';
+import dataStoryPortrait from './templates/data-story/samples/portrait.json';
+import dataStorySquare from './templates/data-story/samples/square.json';
+import {calculateHeadlineMetadata, headlineOptionsSchema} from './templates/headline';
+import headlineLandscape from './templates/headline/samples/landscape.json';
+import headlinePortrait from './templates/headline/samples/portrait.json';
+import headlineSquare from './templates/headline/samples/square.json';
 
 /**
  * A template: a typed composition that any storyboard can target. The component is reached only
@@ -41,6 +57,66 @@ export const templates: readonly TemplateDefinition[] = [
 			square: explainerSchema.parse(explainerSquare),
 		},
 		lazyComponent: () => import('./templates/explainer/Explainer'),
+	},
+	{
+		id: 'kinetic',
+		title: 'Kinetic typography',
+		description:
+			'Kinetic typography and quote cards: the narration\'s words appear one by one as they are spoken, big and filling the frame, over drifting bands of colour. Needs no media; the scene title is a small kicker, and with quoteMarks the scene text is the attribution.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: kineticOptionsSchema,
+		calculateMetadata: calculateKineticMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(kineticLandscape),
+			portrait: storyboardSchema.parse(kineticPortrait),
+			square: storyboardSchema.parse(kineticSquare),
+		},
+		lazyComponent: () => import('./templates/kinetic/Kinetic'),
+	},
+	{
+		id: 'listicle',
+		title: 'Listicle',
+		description:
+			'Numbered items (top-N lists, tips, outlines): a big rolling numeral and a progress indicator in a panel that stays while the items slide past, each item\'s picture in a card and its title fitted to the frame. Scenes carry itemNumber; scenes without one (intro, outro) show the item count.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: listicleOptionsSchema,
+		calculateMetadata: calculateListicleMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(listicleLandscape),
+			portrait: storyboardSchema.parse(listiclePortrait),
+			square: storyboardSchema.parse(listicleSquare),
+		},
+		lazyComponent: () => import('./templates/listicle/Listicle'),
+	},
+	{
+		id: 'data-story',
+		title: 'Data story',
+		description:
+			'Numbers told as charts: a scene\'s data becomes a counter counting up, bars growing one after another or a line drawing itself (SVG), under a measured title; scenes wipe like slides of a report.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: dataStoryOptionsSchema,
+		calculateMetadata: calculateDataStoryMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(dataStoryLandscape),
+			portrait: storyboardSchema.parse(dataStoryPortrait),
+			square: storyboardSchema.parse(dataStorySquare),
+		},
+		lazyComponent: () => import('./templates/data-story/DataStory'),
+	},
+	{
+		id: 'headline',
+		title: 'Headline (news)',
+		description:
+			'News style over images or clips: the picture full frame, a corner label (kicker), and a lower third with the scene title as the headline, the scene text as a dek strip and a source line.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: headlineOptionsSchema,
+		calculateMetadata: calculateHeadlineMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(headlineLandscape),
+			portrait: storyboardSchema.parse(headlinePortrait),
+			square: storyboardSchema.parse(headlineSquare),
+		},
+		lazyComponent: () => import('./templates/headline/Headline'),
 	},
 ];
 

@@ -1,0 +1,32 @@
+import type React from 'react';
+import {Sequence} from 'remotion';
+import type {CaptionStyle, Palette, Storyboard, Timeline} from '../storyboard';
+import {TikTokCaptions} from './tiktok-captions';
+
+/**
+ * Every scene's captions at absolute frames from the one timing helper, each scene's until the
+ * next item starts (so a transition never shows two pages). `style` lets a template move them
+ * (e.g. above its lower third) without changing the storyboard.
+ */
+export const StoryboardCaptions: React.FC<{storyboard: Storyboard; timeline: Timeline; palette: Palette; style?: CaptionStyle}> = ({
+	storyboard,
+	timeline,
+	palette,
+	style = storyboard.captionStyle,
+}) => {
+	if (!style.enabled) return null;
+	const nextStart = (i: number): number => timeline.scenes[i + 1]?.startFrame ?? timeline.endCard?.startFrame ?? timeline.durationInFrames;
+	return (
+		<>
+			{storyboard.scenes.map((scene, i) => {
+				const timing = timeline.scenes[i];
+				if (!timing || scene.captions.length === 0) return null;
+				return (
+					<Sequence key={`captions-${scene.id}`} from={timing.startFrame} durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)} name={`captions ${scene.id}`}>
+						<TikTokCaptions captions={scene.captions} style={style} palette={palette} language={storyboard.language} />
+					</Sequence>
+				);
+			})}
+		</>
+	);
+};

@@ -1,0 +1,5 @@
+import {storyboardMetadata} from '../../components';
+import {headlineOptionsSchema} from './headline-schema';
+
+/** Size, frame rate and length of a news video: the storyboard's, through the one timing helper. */
+export const calculateHeadlineMetadata = storyboardMetadata({templateId: 'headline', optionsSchema: headlineOptionsSchema});
