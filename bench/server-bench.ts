@@ -49,13 +49,22 @@ const load = async (url: string, ms: number, connections: number) => {
 	);
 	const seconds = (performance.now() - started) / 1000;
 	latencies.sort((a, b) => a - b);
-	return {requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors};
+	return {
+		requests: latencies.length,
+		rps: latencies.length / seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		errors,
+	};
 };
 
 const main = async () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-server-bench-'));
 	// Reuse a bundle made by the tests or an earlier bench when there is one.
-	for (const candidate of [join(ROOT, '.cache/test-data/bundles'), join(process.env.PROMPTREEL_DATA_DIR ?? join(process.env.HOME ?? '', '.promptreel'), 'bundles')]) {
+	for (const candidate of [
+		join(ROOT, '.cache/test-data/bundles'),
+		join(process.env.PROMPTREEL_DATA_DIR ?? join(process.env.HOME ?? '', '.promptreel'), 'bundles'),
+	]) {
 		if (existsSync(candidate)) {
 			symlinkSync(candidate, join(dataDir, 'bundles'), 'dir');
 			break;
@@ -79,7 +88,8 @@ const main = async () => {
 				}
 			});
 		});
-		const post = (body: unknown) => fetch(`${base}/v1/videos`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
+		const post = (body: unknown) =>
+			fetch(`${base}/v1/videos`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
 
 		// A job to poll while idle: cancelled at once, so nothing renders yet.
 		const idleJob = (await (await post({storyboard: storyboard('idle probe'), options: {quality: 'draft'}})).json()) as {id: string};
@@ -88,7 +98,9 @@ const main = async () => {
 		const idle = await load(`${base}/v1/videos/${idleJob.id}`, LOAD_MS, CONNECTIONS);
 
 		// One render running (long enough to outlast the measurement).
-		const render = (await (await post({storyboard: storyboard('bench render', 4, 5000), options: {quality: 'draft'}})).json()) as {id: string};
+		const render = (await (await post({storyboard: storyboard('bench render', 4, 5000), options: {quality: 'draft'}})).json()) as {
+			id: string;
+		};
 		for (let i = 0; i < 600; i++) {
 			const job = (await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string; stage: string; progress: number};
 			if (job.stage === 'rendering' && job.progress > 0) break;

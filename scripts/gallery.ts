@@ -52,7 +52,14 @@ try {
 	for (const template of templates.filter((t) => only.length === 0 || only.includes(t.id))) {
 		for (const [i, [name, sample]] of Object.entries(template.samples).entries()) {
 			const id = i === 0 ? template.id : `${template.id}-${name}`;
-			const common = {serveUrl: bundle.serveUrl, inputProps: sample, puppeteerInstance, browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' as const};
+			const common = {
+				serveUrl: bundle.serveUrl,
+				inputProps: sample,
+				puppeteerInstance,
+				browserExecutable,
+				chromiumOptions: CHROMIUM_OPTIONS,
+				logLevel: 'error' as const,
+			};
 			const composition = await selectComposition({...common, id});
 			const scale = scaleFor(composition.width, composition.height);
 			const frame = Math.min(showcaseFrame(sample), composition.durationInFrames - 1);
@@ -77,13 +84,34 @@ try {
 			});
 			const webp = join(outDir, `${template.id}-${name}.webp`);
 			for (const quality of [60, 45, 30]) {
-				execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', mp4, '-vf', `fps=${PREVIEW_FPS}`, '-c:v', 'libwebp_anim', '-loop', '0', '-q:v', String(quality), '-compression_level', '6', webp]);
+				execFileSync('ffmpeg', [
+					'-v',
+					'error',
+					'-y',
+					'-i',
+					mp4,
+					'-vf',
+					`fps=${PREVIEW_FPS}`,
+					'-c:v',
+					'libwebp_anim',
+					'-loop',
+					'0',
+					'-q:v',
+					String(quality),
+					'-compression_level',
+					'6',
+					webp,
+				]);
 				if (statSync(webp).size <= MAX_PREVIEW_BYTES) break;
 			}
 			const kb = Math.round(statSync(webp).size / 1024);
 			if (kb * 1024 > MAX_PREVIEW_BYTES) throw new Error(`${webp} is ${kb} KB, over the 400 KB budget`);
-			console.log(`${template.id}/${name}: still frame ${frame} (${composition.width * scale}x${composition.height * scale}), preview ${kb} KB`);
-			rows.push(`| \`${template.id}\` | ${name} | ![${template.id} ${name}](docs/gallery/${template.id}-${name}.png) | [preview](docs/gallery/${template.id}-${name}.webp) |`);
+			console.log(
+				`${template.id}/${name}: still frame ${frame} (${composition.width * scale}x${composition.height * scale}), preview ${kb} KB`,
+			);
+			rows.push(
+				`| \`${template.id}\` | ${name} | ![${template.id} ${name}](docs/gallery/${template.id}-${name}.png) | [preview](docs/gallery/${template.id}-${name}.webp) |`,
+			);
 		}
 	}
 } finally {

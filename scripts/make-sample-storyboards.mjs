@@ -17,53 +17,146 @@ const TAIL_MS = 300;
 const TRANSITION_MS = 500;
 
 const CREDITS = [
-	{kind: 'voice', title: 'Narration voice: CMU US SLT HTS voice for Festival', author: 'Carnegie Mellon University', url: 'http://www.festvox.org/', license: 'EST-2003 (BSD-like)', source: 'Debian festvox-us-slt-hts'},
-	{kind: 'font', title: 'Inter typeface', author: 'Rasmus Andersson', url: 'https://rsms.me/inter/', license: 'OFL-1.1', source: '@fontsource/inter'},
+	{
+		kind: 'voice',
+		title: 'Narration voice: CMU US SLT HTS voice for Festival',
+		author: 'Carnegie Mellon University',
+		url: 'http://www.festvox.org/',
+		license: 'EST-2003 (BSD-like)',
+		source: 'Debian festvox-us-slt-hts',
+	},
+	{
+		kind: 'font',
+		title: 'Inter typeface',
+		author: 'Rasmus Andersson',
+		url: 'https://rsms.me/inter/',
+		license: 'OFL-1.1',
+		source: '@fontsource/inter',
+	},
 ];
-const MUSIC_CREDIT = {kind: 'music', title: 'Music: "calm-pad", synthesised with sox', author: 'promptreel', url: null, license: 'MIT', source: 'promptreel'};
+const MUSIC_CREDIT = {
+	kind: 'music',
+	title: 'Music: "calm-pad", synthesised with sox',
+	author: 'promptreel',
+	url: null,
+	license: 'MIT',
+	source: 'promptreel',
+};
 
 /** The samples: one per aspect, each mixing an image, a video and a procedural scene. */
 const SAMPLES = {
 	landscape: {
 		title: 'Patterns from simple rules',
 		format: {aspect: '16:9', resolution: '1080p', fps: 30},
-		theme: {palette: {background: '#0f172a', surface: '#1e3a8a', primary: '#6366f1', accent: '#facc15', text: '#f8fafc'}, fontFamily: 'Inter'},
+		theme: {
+			palette: {background: '#0f172a', surface: '#1e3a8a', primary: '#6366f1', accent: '#facc15', text: '#f8fafc'},
+			fontFamily: 'Inter',
+		},
 		captionStyle: {enabled: true, preset: 'highlight', position: 'bottom', combineWithinMs: 1200, fontScale: 1},
 		music: {src: 'music/calm-pad.mp3', volume: 0.25, duckedVolume: 0.08, fadeOutMs: 1500, durationMs: 24000},
 		endCard: {enabled: true, title: 'Simple rules, endless worlds', durationMs: 2000},
 		seed: 7,
 		scenes: [
-			{id: 'formula', title: 'One formula', text: 'z² + c, again and again', say: 'One tiny formula draws the Mandelbrot set.', visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'}, transition: {type: 'slide', direction: 'from-right'}},
-			{id: 'life', title: 'The Game of Life', text: null, say: 'In the Game of Life, cells live or die.', visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, transition: {type: 'wipe', direction: 'from-left'}},
-			{id: 'variety', title: 'Endless variety', text: 'From rules a child could follow', say: 'Simple rules grow endless variety.', visual: {kind: 'procedural', style: 'orbs', icon: 'samples/icon-spark.svg'}, transition: {type: 'fade', direction: 'from-right'}},
+			{
+				id: 'formula',
+				title: 'One formula',
+				text: 'z² + c, again and again',
+				say: 'One tiny formula draws the Mandelbrot set.',
+				visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'},
+				transition: {type: 'slide', direction: 'from-right'},
+			},
+			{
+				id: 'life',
+				title: 'The Game of Life',
+				text: null,
+				say: 'In the Game of Life, cells live or die.',
+				visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+				transition: {type: 'wipe', direction: 'from-left'},
+			},
+			{
+				id: 'variety',
+				title: 'Endless variety',
+				text: 'From rules a child could follow',
+				say: 'Simple rules grow endless variety.',
+				visual: {kind: 'procedural', style: 'orbs', icon: 'samples/icon-spark.svg'},
+				transition: {type: 'fade', direction: 'from-right'},
+			},
 		],
 	},
 	portrait: {
 		title: 'Zooming into infinity',
 		format: {aspect: '9:16', resolution: '1080p', fps: 30},
-		theme: {palette: {background: '#1a1035', surface: '#4c1d95', primary: '#a855f7', accent: '#22d3ee', text: '#fdf4ff'}, fontFamily: 'Inter'},
+		theme: {
+			palette: {background: '#1a1035', surface: '#4c1d95', primary: '#a855f7', accent: '#22d3ee', text: '#fdf4ff'},
+			fontFamily: 'Inter',
+		},
 		captionStyle: {enabled: true, preset: 'boxed', position: 'center', combineWithinMs: 900, fontScale: 1},
 		music: null,
 		endCard: {enabled: true, title: null, durationMs: 2000},
 		seed: 21,
 		scenes: [
-			{id: 'closer', title: 'Zoom in', text: 'What happens at the edge?', say: 'Zoom into a shape, closer and closer.', visual: {kind: 'procedural', style: 'waves', icon: null}, transition: {type: 'slide', direction: 'from-bottom'}},
-			{id: 'edge', title: 'The edge', text: null, say: 'Its edge never gets any simpler.', visual: {kind: 'video', src: 'samples/zoom.mp4', durationMs: 3000, trimStartMs: 500, loop: true, fit: 'cover'}, transition: {type: 'fade', direction: 'from-right'}},
-			{id: 'spirals', title: 'New spirals', text: 'Every zoom, a new world', say: 'Every zoom reveals new spirals.', visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'pan-left', fit: 'cover'}, transition: {type: 'wipe', direction: 'from-top'}},
+			{
+				id: 'closer',
+				title: 'Zoom in',
+				text: 'What happens at the edge?',
+				say: 'Zoom into a shape, closer and closer.',
+				visual: {kind: 'procedural', style: 'waves', icon: null},
+				transition: {type: 'slide', direction: 'from-bottom'},
+			},
+			{
+				id: 'edge',
+				title: 'The edge',
+				text: null,
+				say: 'Its edge never gets any simpler.',
+				visual: {kind: 'video', src: 'samples/zoom.mp4', durationMs: 3000, trimStartMs: 500, loop: true, fit: 'cover'},
+				transition: {type: 'fade', direction: 'from-right'},
+			},
+			{
+				id: 'spirals',
+				title: 'New spirals',
+				text: 'Every zoom, a new world',
+				say: 'Every zoom reveals new spirals.',
+				visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'pan-left', fit: 'cover'},
+				transition: {type: 'wipe', direction: 'from-top'},
+			},
 		],
 	},
 	square: {
 		title: 'Pause for a minute',
 		format: {aspect: '1:1', resolution: '1080p', fps: 30},
-		theme: {palette: {background: '#14112b', surface: '#3b2a6b', primary: '#f97316', accent: '#fbbf24', text: '#fff7ed'}, fontFamily: 'Inter'},
+		theme: {
+			palette: {background: '#14112b', surface: '#3b2a6b', primary: '#f97316', accent: '#fbbf24', text: '#fff7ed'},
+			fontFamily: 'Inter',
+		},
 		captionStyle: {enabled: true, preset: 'classic', position: 'top', combineWithinMs: 1200, fontScale: 1.1},
 		music: null,
 		endCard: {enabled: true, title: 'Breathe', durationMs: 2000},
 		seed: 3,
 		scenes: [
-			{id: 'breathe', title: 'Slow down', text: null, say: 'Breathe slowly, and watch the light fade.', visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-out', fit: 'cover'}, transition: {type: 'fade', direction: 'from-right'}},
-			{id: 'notice', title: 'Notice', text: 'Small things, always moving', say: 'Small things move all around you.', visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, transition: {type: 'slide', direction: 'from-left'}},
-			{id: 'again', title: 'Begin again', text: 'One step at a time', say: 'Then begin again, one step at a time.', visual: {kind: 'procedural', style: 'grid', icon: null}, transition: {type: 'none', direction: 'from-right'}},
+			{
+				id: 'breathe',
+				title: 'Slow down',
+				text: null,
+				say: 'Breathe slowly, and watch the light fade.',
+				visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-out', fit: 'cover'},
+				transition: {type: 'fade', direction: 'from-right'},
+			},
+			{
+				id: 'notice',
+				title: 'Notice',
+				text: 'Small things, always moving',
+				say: 'Small things move all around you.',
+				visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+				transition: {type: 'slide', direction: 'from-left'},
+			},
+			{
+				id: 'again',
+				title: 'Begin again',
+				text: 'One step at a time',
+				say: 'Then begin again, one step at a time.',
+				visual: {kind: 'procedural', style: 'grid', icon: null},
+				transition: {type: 'none', direction: 'from-right'},
+			},
 		],
 	},
 };

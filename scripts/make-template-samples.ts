@@ -17,11 +17,20 @@ const OFFSET_MS = 300;
 const TAIL_MS = 700;
 const TRANSITION_MS = 450;
 
-type SceneDraft = Omit<NonNullable<StoryboardInput['scenes']>[number], 'narration' | 'durationMs' | 'captions' | 'transition'> & {say: string};
+type SceneDraft = Omit<NonNullable<StoryboardInput['scenes']>[number], 'narration' | 'durationMs' | 'captions' | 'transition'> & {
+	say: string;
+};
 type SampleDraft = Omit<StoryboardInput, 'scenes' | 'version' | 'template' | 'credits'> & {scenes: SceneDraft[]};
 
 const emojiSet = loadEmojiSet();
-const ICON_CREDIT = {kind: 'icon', title: 'Fluent Emoji Flat icons', author: emojiSet.info.author.name, url: 'https://github.com/microsoft/fluentui-emoji', license: emojiSet.info.license.title, source: '@iconify-json/fluent-emoji-flat'} as const;
+const ICON_CREDIT = {
+	kind: 'icon',
+	title: 'Fluent Emoji Flat icons',
+	author: emojiSet.info.author.name,
+	url: 'https://github.com/microsoft/fluentui-emoji',
+	license: emojiSet.info.license.title,
+	source: '@iconify-json/fluent-emoji-flat',
+} as const;
 
 /** Writes the emoji's SVG to public/samples/icons/ and returns its media path. */
 const icon = (emoji: string): string => {
@@ -32,7 +41,12 @@ const icon = (emoji: string): string => {
 	writeFileSync(join(root, 'public', rel), emojiSet.svgOf(name));
 	return rel;
 };
-const procedural = (emoji: string, style: 'gradient' | 'orbs' | 'grid' | 'waves' = 'gradient') => ({kind: 'procedural' as const, style, icon: icon(emoji), extraIcons: []});
+const procedural = (emoji: string, style: 'gradient' | 'orbs' | 'grid' | 'waves' = 'gradient') => ({
+	kind: 'procedural' as const,
+	style,
+	icon: icon(emoji),
+	extraIcons: [],
+});
 
 const PALETTES = {
 	night: {background: '#0b1020', surface: '#1f2a5a', primary: '#4f46e5', accent: '#f59e0b', text: '#f8fafc'},
@@ -54,8 +68,20 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'One step at a time', durationMs: 2000},
 			seed: 11,
 			scenes: [
-				{id: 'beginner', title: 'On learning', text: null, visual: {kind: 'procedural', style: 'gradient'}, say: 'Every expert was once a beginner.'},
-				{id: 'going', title: null, text: null, visual: {kind: 'procedural', style: 'gradient'}, say: 'They simply kept going, one small step at a time, long after it stopped being fun.'},
+				{
+					id: 'beginner',
+					title: 'On learning',
+					text: null,
+					visual: {kind: 'procedural', style: 'gradient'},
+					say: 'Every expert was once a beginner.',
+				},
+				{
+					id: 'going',
+					title: null,
+					text: null,
+					visual: {kind: 'procedural', style: 'gradient'},
+					say: 'They simply kept going, one small step at a time, long after it stopped being fun.',
+				},
 			],
 		},
 		portrait: {
@@ -69,7 +95,13 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			seed: 5,
 			scenes: [
 				{id: 'light', title: 'حكمة', text: null, visual: {kind: 'procedural', style: 'gradient'}, say: 'العلم نور والجهل ظلام.'},
-				{id: 'page', title: null, text: null, visual: {kind: 'procedural', style: 'gradient'}, say: 'اقرأ كل يوم، ولو صفحة واحدة. الخطوات الصغيرة تصنع فرقًا كبيرًا.'},
+				{
+					id: 'page',
+					title: null,
+					text: null,
+					visual: {kind: 'procedural', style: 'gradient'},
+					say: 'اقرأ كل يوم، ولو صفحة واحدة. الخطوات الصغيرة تصنع فرقًا كبيرًا.',
+				},
 			],
 		},
 		square: {
@@ -103,10 +135,37 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'Sleep well', durationMs: 2000},
 			seed: 2,
 			scenes: [
-				{id: 'intro', title: 'Three habits for better sleep', text: null, visual: procedural('🛏'), say: 'Three small habits for better sleep.'},
-				{id: 'schedule', title: 'Keep a schedule', text: 'Same time, even at weekends', itemNumber: 1, visual: procedural('⏰'), say: 'Go to bed and wake up at the same time every day.'},
-				{id: 'dim', title: 'Dim the lights', text: 'An hour before bed', itemNumber: 2, visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-in', fit: 'cover'}, say: 'Soft light in the evening tells your body it is night.'},
-				{id: 'coffee', title: 'No late coffee', text: 'Caffeine lasts for hours', itemNumber: 3, visual: procedural('☕'), say: 'Skip coffee after lunch, because caffeine stays with you.'},
+				{
+					id: 'intro',
+					title: 'Three habits for better sleep',
+					text: null,
+					visual: procedural('🛏'),
+					say: 'Three small habits for better sleep.',
+				},
+				{
+					id: 'schedule',
+					title: 'Keep a schedule',
+					text: 'Same time, even at weekends',
+					itemNumber: 1,
+					visual: procedural('⏰'),
+					say: 'Go to bed and wake up at the same time every day.',
+				},
+				{
+					id: 'dim',
+					title: 'Dim the lights',
+					text: 'An hour before bed',
+					itemNumber: 2,
+					visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-in', fit: 'cover'},
+					say: 'Soft light in the evening tells your body it is night.',
+				},
+				{
+					id: 'coffee',
+					title: 'No late coffee',
+					text: 'Caffeine lasts for hours',
+					itemNumber: 3,
+					visual: procedural('☕'),
+					say: 'Skip coffee after lunch, because caffeine stays with you.',
+				},
 			],
 		},
 		portrait: {
@@ -119,9 +178,30 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'よい旅を', durationMs: 2000},
 			seed: 4,
 			scenes: [
-				{id: 'light', title: '荷物は軽く', text: '必要な物だけ', itemNumber: 1, visual: procedural('🧳'), say: '荷物は軽くして、必要な物だけを持って行きましょう。'},
-				{id: 'maps', title: '地図を保存', text: 'オフラインでも安心', itemNumber: 2, visual: procedural('🗺'), say: '出発の前に、地図をスマートフォンに保存しましょう。'},
-				{id: 'camera', title: 'カメラを充電', text: '予備の電池も', itemNumber: 3, visual: procedural('📷'), say: 'カメラを充電して、予備の電池も忘れずに。'},
+				{
+					id: 'light',
+					title: '荷物は軽く',
+					text: '必要な物だけ',
+					itemNumber: 1,
+					visual: procedural('🧳'),
+					say: '荷物は軽くして、必要な物だけを持って行きましょう。',
+				},
+				{
+					id: 'maps',
+					title: '地図を保存',
+					text: 'オフラインでも安心',
+					itemNumber: 2,
+					visual: procedural('🗺'),
+					say: '出発の前に、地図をスマートフォンに保存しましょう。',
+				},
+				{
+					id: 'camera',
+					title: 'カメラを充電',
+					text: '予備の電池も',
+					itemNumber: 3,
+					visual: procedural('📷'),
+					say: 'カメラを充電して、予備の電池も忘れずに。',
+				},
 			],
 		},
 		square: {
@@ -134,9 +214,30 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'Simple rules, endless worlds', durationMs: 2000},
 			seed: 8,
 			scenes: [
-				{id: 'edges', title: 'Edges without end', text: null, itemNumber: 3, visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'}, say: 'Number three: a coastline that never gets simpler.'},
-				{id: 'zoom', title: 'Zoom forever', text: null, itemNumber: 2, visual: {kind: 'video', src: 'samples/zoom.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, say: 'Number two: zoom in forever and find new spirals.'},
-				{id: 'life', title: 'Life from four rules', text: null, itemNumber: 1, visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, say: 'And number one: four rules that look alive.'},
+				{
+					id: 'edges',
+					title: 'Edges without end',
+					text: null,
+					itemNumber: 3,
+					visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'},
+					say: 'Number three: a coastline that never gets simpler.',
+				},
+				{
+					id: 'zoom',
+					title: 'Zoom forever',
+					text: null,
+					itemNumber: 2,
+					visual: {kind: 'video', src: 'samples/zoom.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+					say: 'Number two: zoom in forever and find new spirals.',
+				},
+				{
+					id: 'life',
+					title: 'Life from four rules',
+					text: null,
+					itemNumber: 1,
+					visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+					say: 'And number one: four rules that look alive.',
+				},
 			],
 		},
 	},
@@ -151,9 +252,50 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'Thanks for visiting', durationMs: 2000},
 			seed: 3,
 			scenes: [
-				{id: 'cups', title: 'Cups served last year', text: null, visual: procedural('☕'), data: {chart: 'counter', unit: 'cups', points: [{label: 'Cups', value: 48000}]}, say: 'Last year our little café served forty eight thousand cups.'},
-				{id: 'drinks', title: 'What people order', text: null, visual: {kind: 'procedural', style: 'grid'}, data: {chart: 'bar', unit: '%', points: [{label: 'Latte', value: 42}, {label: 'Espresso', value: 27}, {label: 'Tea', value: 18}, {label: 'Cocoa', value: 13}]}, say: 'Lattes lead, then espresso, tea and cocoa.'},
-				{id: 'spring', title: 'Monthly sales', text: 'Thousands of cups', visual: {kind: 'procedural', style: 'grid'}, data: {chart: 'line', unit: 'k', points: [{label: 'Jan', value: 3.1}, {label: 'Feb', value: 3.4}, {label: 'Mar', value: 3.9}, {label: 'Apr', value: 4.6}, {label: 'May', value: 5.2}, {label: 'Jun', value: 5.9}]}, say: 'And sales grew every single month this spring.'},
+				{
+					id: 'cups',
+					title: 'Cups served last year',
+					text: null,
+					visual: procedural('☕'),
+					data: {chart: 'counter', unit: 'cups', points: [{label: 'Cups', value: 48000}]},
+					say: 'Last year our little café served forty eight thousand cups.',
+				},
+				{
+					id: 'drinks',
+					title: 'What people order',
+					text: null,
+					visual: {kind: 'procedural', style: 'grid'},
+					data: {
+						chart: 'bar',
+						unit: '%',
+						points: [
+							{label: 'Latte', value: 42},
+							{label: 'Espresso', value: 27},
+							{label: 'Tea', value: 18},
+							{label: 'Cocoa', value: 13},
+						],
+					},
+					say: 'Lattes lead, then espresso, tea and cocoa.',
+				},
+				{
+					id: 'spring',
+					title: 'Monthly sales',
+					text: 'Thousands of cups',
+					visual: {kind: 'procedural', style: 'grid'},
+					data: {
+						chart: 'line',
+						unit: 'k',
+						points: [
+							{label: 'Jan', value: 3.1},
+							{label: 'Feb', value: 3.4},
+							{label: 'Mar', value: 3.9},
+							{label: 'Apr', value: 4.6},
+							{label: 'May', value: 5.2},
+							{label: 'Jun', value: 5.9},
+						],
+					},
+					say: 'And sales grew every single month this spring.',
+				},
 			],
 		},
 		portrait: {
@@ -166,8 +308,31 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: '明年见', durationMs: 2000},
 			seed: 6,
 			scenes: [
-				{id: 'plants', title: '今年种下的植物', text: null, visual: procedural('🌱'), data: {chart: 'counter', unit: '株', points: [{label: '植物', value: 1200}]}, say: '今年，我们的花园种下了一千二百株植物。'},
-				{id: 'kinds', title: '各类蔬果占比', text: null, visual: {kind: 'procedural', style: 'grid'}, data: {chart: 'bar', unit: '%', points: [{label: '番茄', value: 40}, {label: '黄瓜', value: 25}, {label: '辣椒', value: 20}, {label: '草莓', value: 15}]}, say: '番茄最多，其次是黄瓜、辣椒和草莓。'},
+				{
+					id: 'plants',
+					title: '今年种下的植物',
+					text: null,
+					visual: procedural('🌱'),
+					data: {chart: 'counter', unit: '株', points: [{label: '植物', value: 1200}]},
+					say: '今年，我们的花园种下了一千二百株植物。',
+				},
+				{
+					id: 'kinds',
+					title: '各类蔬果占比',
+					text: null,
+					visual: {kind: 'procedural', style: 'grid'},
+					data: {
+						chart: 'bar',
+						unit: '%',
+						points: [
+							{label: '番茄', value: 40},
+							{label: '黄瓜', value: 25},
+							{label: '辣椒', value: 20},
+							{label: '草莓', value: 15},
+						],
+					},
+					say: '番茄最多，其次是黄瓜、辣椒和草莓。',
+				},
 			],
 		},
 		square: {
@@ -180,8 +345,32 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: 'Gute Fahrt', durationMs: 2000},
 			seed: 12,
 			scenes: [
-				{id: 'trips', title: 'Fahrten pro Jahr', text: null, visual: procedural('🚲'), data: {chart: 'counter', unit: null, points: [{label: 'Fahrten', value: 2400000}]}, say: 'Jedes Jahr zählen wir zwei Komma vier Millionen Fahrten.'},
-				{id: 'growth', title: 'Fahrten pro Tag', text: 'Tausend, Jahresmittel', visual: {kind: 'procedural', style: 'grid'}, data: {chart: 'line', unit: null, points: [{label: '2020', value: 4.1}, {label: '2021', value: 4.8}, {label: '2022', value: 5.6}, {label: '2023', value: 6.2}, {label: '2024', value: 6.6}]}, say: 'Seit zwanzig zwanzig wächst die Zahl jedes Jahr.'},
+				{
+					id: 'trips',
+					title: 'Fahrten pro Jahr',
+					text: null,
+					visual: procedural('🚲'),
+					data: {chart: 'counter', unit: null, points: [{label: 'Fahrten', value: 2400000}]},
+					say: 'Jedes Jahr zählen wir zwei Komma vier Millionen Fahrten.',
+				},
+				{
+					id: 'growth',
+					title: 'Fahrten pro Tag',
+					text: 'Tausend, Jahresmittel',
+					visual: {kind: 'procedural', style: 'grid'},
+					data: {
+						chart: 'line',
+						unit: null,
+						points: [
+							{label: '2020', value: 4.1},
+							{label: '2021', value: 4.8},
+							{label: '2022', value: 5.6},
+							{label: '2023', value: 6.2},
+							{label: '2024', value: 6.6},
+						],
+					},
+					say: 'Seit zwanzig zwanzig wächst die Zahl jedes Jahr.',
+				},
 			],
 		},
 	},
@@ -196,8 +385,20 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: null, durationMs: 2000},
 			seed: 1,
 			scenes: [
-				{id: 'coast', title: 'A formula that draws an endless coastline', text: 'The Mandelbrot set keeps revealing new shapes', visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'}, say: 'A formula of a few symbols draws a coastline that never ends.'},
-				{id: 'life', title: 'Four rules that look alive', text: 'The Game of Life, fifty years on', visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, say: 'In the Game of Life, four rules make patterns that seem to live.'},
+				{
+					id: 'coast',
+					title: 'A formula that draws an endless coastline',
+					text: 'The Mandelbrot set keeps revealing new shapes',
+					visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'},
+					say: 'A formula of a few symbols draws a coastline that never ends.',
+				},
+				{
+					id: 'life',
+					title: 'Four rules that look alive',
+					text: 'The Game of Life, fifty years on',
+					visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+					say: 'In the Game of Life, four rules make patterns that seem to live.',
+				},
 			],
 		},
 		portrait: {
@@ -210,8 +411,20 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: null, durationMs: 2000},
 			seed: 2,
 			scenes: [
-				{id: 'evening', title: 'शहर में सुहानी शाम', text: 'लोग पार्क में टहलने निकले', visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'pan-left', fit: 'cover'}, say: 'आज शाम शहर का मौसम सुहाना रहा। लोग पार्क में टहलने निकले।'},
-				{id: 'maths', title: 'गणित की अनोखी दुनिया', text: 'एक सूत्र, अनगिनत आकार', visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'}, say: 'एक छोटा सा सूत्र अनगिनत आकार बनाता है।'},
+				{
+					id: 'evening',
+					title: 'शहर में सुहानी शाम',
+					text: 'लोग पार्क में टहलने निकले',
+					visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'pan-left', fit: 'cover'},
+					say: 'आज शाम शहर का मौसम सुहाना रहा। लोग पार्क में टहलने निकले।',
+				},
+				{
+					id: 'maths',
+					title: 'गणित की अनोखी दुनिया',
+					text: 'एक सूत्र, अनगिनत आकार',
+					visual: {kind: 'image', src: 'samples/mandelbrot.jpg', motion: 'zoom-in', fit: 'cover'},
+					say: 'एक छोटा सा सूत्र अनगिनत आकार बनाता है।',
+				},
 			],
 		},
 		square: {
@@ -224,8 +437,20 @@ const SAMPLES: Record<string, Record<string, SampleDraft>> = {
 			endCard: {enabled: true, title: null, durationMs: 2000},
 			seed: 3,
 			scenes: [
-				{id: 'sunset', title: 'غروب هادئ فوق المدينة', text: 'السماء تتلون بالبرتقالي', visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-out', fit: 'cover'}, say: 'شهدت المدينة مساء اليوم غروبًا هادئًا.'},
-				{id: 'life', title: 'أنماط من قواعد بسيطة', text: 'خلايا تعيش وتموت', visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'}, say: 'في لعبة الحياة، تعيش الخلايا وتموت وفق قواعد بسيطة.'},
+				{
+					id: 'sunset',
+					title: 'غروب هادئ فوق المدينة',
+					text: 'السماء تتلون بالبرتقالي',
+					visual: {kind: 'image', src: 'samples/dusk.jpg', motion: 'zoom-out', fit: 'cover'},
+					say: 'شهدت المدينة مساء اليوم غروبًا هادئًا.',
+				},
+				{
+					id: 'life',
+					title: 'أنماط من قواعد بسيطة',
+					text: 'خلايا تعيش وتموت',
+					visual: {kind: 'video', src: 'samples/life.mp4', durationMs: 3000, trimStartMs: 0, loop: true, fit: 'cover'},
+					say: 'في لعبة الحياة، تعيش الخلايا وتموت وفق قواعد بسيطة.',
+				},
 			],
 		},
 	},
@@ -246,8 +471,18 @@ for (const [template, samples] of Object.entries(SAMPLES)) {
 				narration: {text: say, audio: null, voicedText: null, voice: null, offsetMs: OFFSET_MS, volume: 1},
 				durationMs: Math.ceil((OFFSET_MS + timed.durationMs + TAIL_MS) / 100) * 100,
 				durationSource: 'user' as const,
-				captions: timed.words.map((w, j) => ({text: j === 0 ? w.text : ` ${w.text}`, startMs: OFFSET_MS + w.startMs, endMs: OFFSET_MS + w.endMs, timestampMs: null, confidence: null})),
-				transition: {type: last && !draft.endCard?.enabled ? ('none' as const) : ('slide' as const), direction: 'from-right' as const, durationMs: TRANSITION_MS},
+				captions: timed.words.map((w, j) => ({
+					text: j === 0 ? w.text : ` ${w.text}`,
+					startMs: OFFSET_MS + w.startMs,
+					endMs: OFFSET_MS + w.endMs,
+					timestampMs: null,
+					confidence: null,
+				})),
+				transition: {
+					type: last && !draft.endCard?.enabled ? ('none' as const) : ('slide' as const),
+					direction: 'from-right' as const,
+					durationMs: TRANSITION_MS,
+				},
 			};
 		});
 		const storyboard: StoryboardInput = {

@@ -15,7 +15,12 @@ import type {WebEligibilityFile} from '../src/pipeline/render/web/web-eligibilit
 const cacheDir = join(projectRoot(), '.cache/web-eligibility');
 const outDir = join(tmpdir(), 'promptreel-web-eligibility');
 const quality = 'draft' as const;
-const web = createWebRenderer({cacheDir, captureTemplates: () => null, bitsPerPixel: GATE_ENCODING.webBitsPerPixel, licenseKey: process.env.REMOTION_LICENSE_KEY ?? null});
+const web = createWebRenderer({
+	cacheDir,
+	captureTemplates: () => null,
+	bitsPerPixel: GATE_ENCODING.webBitsPerPixel,
+	licenseKey: process.env.REMOTION_LICENSE_KEY ?? null,
+});
 const capture = createLocalRenderer({cacheDir, encoding: GATE_ENCODING.capture});
 const result: WebEligibilityFile = {
 	generatedAt: new Date().toISOString(),
@@ -30,13 +35,24 @@ try {
 		const failed: string[] = [];
 		for (const sample of Object.keys(template.samples)) {
 			const r = await webFidelity({template: template.id, sample, web, capture, outDir, quality});
-			samples[sample] = {minPsnr: round(r.minPsnr), meanPsnr: round(r.meanPsnr), worstFrame: r.worstFrame, framesBelow: r.framesBelow, comparedFrames: r.comparedFrames};
-			process.stdout.write(`${template.id}/${sample}: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB, ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`);
+			samples[sample] = {
+				minPsnr: round(r.minPsnr),
+				meanPsnr: round(r.meanPsnr),
+				worstFrame: r.worstFrame,
+				framesBelow: r.framesBelow,
+				comparedFrames: r.comparedFrames,
+			};
+			process.stdout.write(
+				`${template.id}/${sample}: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB, ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`,
+			);
 			if (!r.passed) failed.push(`${sample} ${round(r.minPsnr)} dB at frame ${r.worstFrame}`);
 		}
 		result.templates[template.id] = {
 			eligible: failed.length === 0,
-			reason: failed.length === 0 ? null : `Template "${template.id}" failed the web fidelity gate (< ${WEB_PSNR_THRESHOLD_DB} dB: ${failed.join('; ')}); rendered by the capture renderer`,
+			reason:
+				failed.length === 0
+					? null
+					: `Template "${template.id}" failed the web fidelity gate (< ${WEB_PSNR_THRESHOLD_DB} dB: ${failed.join('; ')}); rendered by the capture renderer`,
 			samples,
 		};
 	}

@@ -18,7 +18,8 @@ const writeJson = (name: string, data: unknown) => {
 	return path;
 };
 
-const sample = () => JSON.parse(readFileSync(join(SAMPLES_DIR, 'landscape.json'), 'utf8')) as Record<string, unknown> & {scenes: Record<string, unknown>[]};
+const sample = () =>
+	JSON.parse(readFileSync(join(SAMPLES_DIR, 'landscape.json'), 'utf8')) as Record<string, unknown> & {scenes: Record<string, unknown>[]};
 
 describe('promptreel CLI (child process)', () => {
 	it('explains itself with --help', async () => {
@@ -34,7 +35,9 @@ describe('promptreel CLI (child process)', () => {
 		const r = await cli(['schema']);
 		expect(r.status).toBe(0);
 		const schema = JSON.parse(r.stdout) as {properties: Record<string, {description?: string}>};
-		expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scenes', 'format', 'theme', 'captionStyle', 'credits', 'seed']));
+		expect(Object.keys(schema.properties)).toEqual(
+			expect.arrayContaining(['scenes', 'format', 'theme', 'captionStyle', 'credits', 'seed']),
+		);
 		expect(schema.properties.scenes?.description).toMatch(/scenes/i);
 	});
 
@@ -90,7 +93,10 @@ describe('promptreel CLI (child process)', () => {
 		const outDir = join(work, 'out-landscape');
 		const r = await cli(['render', storyboardPath, '--out', outDir, '--quality', 'draft', '--json', '--force']);
 		expect(r.status, r.stderr).toBe(0);
-		const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {type: string; stage?: string; files?: Record<string, string>});
+		const events = r.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as {type: string; stage?: string; files?: Record<string, string>});
 		expect(events.some((e) => e.type === 'progress' && e.stage === 'rendering')).toBe(true);
 		const done = events.at(-1)!;
 		expect(done.type).toBe('done');

@@ -39,7 +39,8 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 	const dataDir = freshDataDir('cli-data');
 	const cwd = join(work, 'cli');
 	mkdirSync(cwd, {recursive: true});
-	const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, {cwd, env: {PROMPTREEL_DATA_DIR: dataDir, ...env}, timeoutMs: 600_000});
+	const cli = (args: string[], env: Record<string, string> = {}) =>
+		runCli(args, {cwd, env: {PROMPTREEL_DATA_DIR: dataDir, ...env}, timeoutMs: 600_000});
 
 	it('renders an edited storyboard in its folder, voicing only the edited scene', async () => {
 		const plan = await cli(['plan', PROMPT, '--json']);
@@ -55,7 +56,9 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		const validate = await cli(['validate', file, '--quality', 'draft']);
 		expect(validate.status, validate.stderr).toBe(0);
 		expect(validate.stdout).toContain('A render would voice: scene-1, scene-2, scene-3');
-		expect(validate.stdout).toMatch(/Render at draft: 640x360, \d+ frames, about \d+ s \([\d.]+ fps: explainer at [\d.]+ fps for \d+x\d+ in bench\/results\.md/);
+		expect(validate.stdout).toMatch(
+			/Render at draft: 640x360, \d+ frames, about \d+ s \([\d.]+ fps: explainer at [\d.]+ fps for \d+x\d+ in bench\/results\.md/,
+		);
 
 		const first = await cli(['render', file, '--quality', 'draft', '--json']);
 		expect(first.status, first.stderr).toBe(0);
@@ -64,7 +67,11 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		expect(readdirSync(join(cwd, 'out'))).toEqual([outDir.split('/').pop()]);
 		expect(probe(join(outDir, 'video.mp4')).audio).not.toBeNull();
 		const completed = readJson(file);
-		expect(completed.scenes.map((s: any) => s.narration.audio)).toEqual(['media/narration-scene-1.mp3', 'media/narration-scene-2.mp3', 'media/narration-scene-3.mp3']);
+		expect(completed.scenes.map((s: any) => s.narration.audio)).toEqual([
+			'media/narration-scene-1.mp3',
+			'media/narration-scene-2.mp3',
+			'media/narration-scene-3.mp3',
+		]);
 
 		const text = editedText();
 		completed.scenes[1].narration.text = text;
@@ -126,10 +133,19 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 	});
 
 	it('a bad environment variable: exit 2 naming variable, value and fix; a JSON event under --json; no stack trace', async () => {
-		for (const args of [['render', 'x.json', '--json'], ['plan', PROMPT, '--json'], ['validate', 'x.json', '--json'], ['doctor', '--json']]) {
+		for (const args of [
+			['render', 'x.json', '--json'],
+			['plan', PROMPT, '--json'],
+			['validate', 'x.json', '--json'],
+			['doctor', '--json'],
+		]) {
 			const r = await cli(args, {PORT: 'abc'});
 			expect(r.status, args[0]).toBe(2);
-			expect(lastEvent(r.stdout), args[0]).toEqual({type: 'error', code: 'INVALID_CONFIG', message: expect.stringMatching(/PORT: "abc" is not valid\. Use a whole number/)});
+			expect(lastEvent(r.stdout), args[0]).toEqual({
+				type: 'error',
+				code: 'INVALID_CONFIG',
+				message: expect.stringMatching(/PORT: "abc" is not valid\. Use a whole number/),
+			});
 			expect(r.stderr, args[0]).not.toMatch(/\n\s+at /);
 		}
 		for (const args of [['serve'], ['mcp'], ['bench'], ['generate', PROMPT]]) {
@@ -153,7 +169,14 @@ describe('the same loop over HTTP: plan, complete, preview, render, edit, render
 	let api: ReturnType<typeof http>;
 	beforeAll(async () => {
 		const config = loadConfig({});
-		server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...config.server, concurrency: 1}, log: () => undefined});
+		server = await startServer({
+			renderer: createLocalRenderer({cacheDir: dataDir}),
+			host: '127.0.0.1',
+			port: 0,
+			dataDir,
+			server: {...config.server, concurrency: 1},
+			log: () => undefined,
+		});
 		api = http(server.url);
 	});
 	afterAll(async () => {
@@ -201,7 +224,14 @@ describe('the same loop over HTTP: plan, complete, preview, render, edit, render
 		edited.scenes[1].narration.text = text;
 		const dry = await api.post('/v1/videos', {storyboard: edited, options: {quality: 'draft'}, dryRun: true});
 		expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-		expect(dry.body).toMatchObject({valid: true, toVoice: ['scene-2'], reused: ['scene-1', 'scene-3'], width: 640, height: 360, estimate: {seconds: expect.any(Number)}});
+		expect(dry.body).toMatchObject({
+			valid: true,
+			toVoice: ['scene-2'],
+			reused: ['scene-1', 'scene-3'],
+			width: 640,
+			height: 360,
+			estimate: {seconds: expect.any(Number)},
+		});
 		expect((await api.get('/v1/videos')).body.data.length).toBe(1);
 
 		const second = await render(edited);
@@ -219,7 +249,11 @@ describe('the same loop over HTTP: plan, complete, preview, render, edit, render
 
 	it('unknown keys: 422 naming each full path, options.qualty included', async () => {
 		const res = await api.post('/v1/videos', {
-			storyboard: {title: 'Typos', colour: '#ff0000', scenes: [{id: 'a', titel: 'x', narration: {text: ''}, visual: {kind: 'procedural'}, durationMs: 2000}]},
+			storyboard: {
+				title: 'Typos',
+				colour: '#ff0000',
+				scenes: [{id: 'a', titel: 'x', narration: {text: ''}, visual: {kind: 'procedural'}, durationMs: 2000}],
+			},
 			options: {qualty: 'draft'},
 		});
 		expect(res.status).toBe(422);
@@ -250,7 +284,8 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 		await client?.close().catch(() => undefined);
 	});
 
-	const call = (name: string, args: Record<string, unknown>) => client.callTool({name, arguments: args}, undefined, {timeout: 600_000, maxTotalTimeout: 600_000});
+	const call = (name: string, args: Record<string, unknown>) =>
+		client.callTool({name, arguments: args}, undefined, {timeout: 600_000, maxTotalTimeout: 600_000});
 	const renderAndReport = async (storyboard: unknown) => {
 		const result = await call('render_storyboard', {storyboard, options: {quality: 'draft'}, wait: {timeoutSec: 600}});
 		expect(result.isError, textOf(result)).toBeFalsy();
@@ -261,7 +296,7 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 	};
 
 	it('re-voices only the edited scene; the voice cache serves every other', async () => {
-		const { tools } = await client.listTools();
+		const {tools} = await client.listTools();
 		expect(tools.find((t) => t.name === 'render_storyboard')!.description).toMatch(/`quality`, `voice` and `rate`/);
 		const plan = await call('plan_storyboard', {prompt: PROMPT});
 		const planned = (plan.structuredContent as any).storyboard;
@@ -281,7 +316,11 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 
 	it('unknown keys: isError naming each full path', async () => {
 		const result = await call('render_storyboard', {
-			storyboard: {title: 'Typos', colour: '#ff0000', scenes: [{id: 'a', titel: 'x', narration: {text: ''}, visual: {kind: 'procedural'}, durationMs: 2000}]},
+			storyboard: {
+				title: 'Typos',
+				colour: '#ff0000',
+				scenes: [{id: 'a', titel: 'x', narration: {text: ''}, visual: {kind: 'procedural'}, durationMs: 2000}],
+			},
 			options: {qualty: 'draft'},
 		});
 		expect(result.isError).toBe(true);

@@ -13,7 +13,12 @@ afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 const cli = (args: string[]) => runCli(args, {cwd: work, env: {OPENAI_API_KEY: '', OPENAI_BASE_URL: '', PEXELS_API_KEY: ''}});
 
-const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const events = (stdout: string) =>
+	stdout
+		.trim()
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 const SCRIPT = 'Volcanoes grow where hot magma rises. Lava cools into new rock.';
 
@@ -49,11 +54,16 @@ describe('generate end to end (child process, offline, no keys)', () => {
 
 		// Captions end within the video, and the SRT ends when the last word does.
 		const srt = readFileSync(join(out, 'captions.srt'), 'utf8');
-		const ends = [...srt.matchAll(/--> (\d\d):(\d\d):(\d\d),(\d\d\d)/g)].map((m) => ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]));
+		const ends = [...srt.matchAll(/--> (\d\d):(\d\d):(\d\d),(\d\d\d)/g)].map(
+			(m) => ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]),
+		);
 		expect(Math.max(...ends)).toBeLessThanOrEqual(p.video.durationSec * 1000);
 		for (const line of srt.split('\n').filter((l) => /[a-z]/i.test(l))) expect(line.length).toBeLessThanOrEqual(42);
 
-		const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {providers: Record<string, string>; stagesMs: Record<string, number>};
+		const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+			providers: Record<string, string>;
+			stagesMs: Record<string, number>;
+		};
 		expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', rendering: 'local'});
 		expect(Object.keys(report.stagesMs)).toEqual(expect.arrayContaining(['planning', 'voicing', 'fetching', 'rendering']));
 		const credits = JSON.parse(readFileSync(join(out, 'credits.json'), 'utf8')) as {credits: {kind: string; license: string}[]};
@@ -85,10 +95,47 @@ describe('generate end to end (child process, offline, no keys)', () => {
 	it('uses your own media (--media) and a silent voice (--voice none) with reading-speed captions', async () => {
 		const media = join(work, 'my-media');
 		mkdirSync(media, {recursive: true});
-		execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-frames:v', '1', join(media, '02-rock.jpg')]);
-		execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=15', '-t', '1.2', '-pix_fmt', 'yuv420p', join(media, '01-magma.mp4')]);
+		execFileSync('ffmpeg', [
+			'-v',
+			'error',
+			'-f',
+			'lavfi',
+			'-i',
+			'testsrc2=size=320x240:rate=10',
+			'-frames:v',
+			'1',
+			join(media, '02-rock.jpg'),
+		]);
+		execFileSync('ffmpeg', [
+			'-v',
+			'error',
+			'-f',
+			'lavfi',
+			'-i',
+			'testsrc2=size=320x240:rate=15',
+			'-t',
+			'1.2',
+			'-pix_fmt',
+			'yuv420p',
+			join(media, '01-magma.mp4'),
+		]);
 		const dir = join(work, 'own-media');
-		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', dir, '--voice', 'none', '--music', 'none', '--media', media, '--duration', '5']);
+		const r = await cli([
+			'generate',
+			SCRIPT,
+			'--quality',
+			'draft',
+			'--out',
+			dir,
+			'--voice',
+			'none',
+			'--music',
+			'none',
+			'--media',
+			media,
+			'--duration',
+			'5',
+		]);
 		expect(r.status, r.stderr).toBe(0);
 		const sb = storyboardSchema.parse(JSON.parse(readFileSync(join(dir, 'storyboard.json'), 'utf8')));
 		const kinds = sb.scenes.map((s) => s.visual.kind);
@@ -104,7 +151,9 @@ describe('generate end to end (child process, offline, no keys)', () => {
 	it('plans a bare topic honestly with a warning that names the planner model', async () => {
 		const r = await cli(['plan', 'How volcanoes form', '--out', join(work, 'topic'), '--json']);
 		expect(r.status, r.stderr).toBe(0);
-		const warnings = events(r.stdout).filter((e) => e.type === 'warning').map((e) => String(e.message));
+		const warnings = events(r.stdout)
+			.filter((e) => e.type === 'warning')
+			.map((e) => String(e.message));
 		expect(warnings.join(' ')).toMatch(/OPENAI_API_KEY/);
 		const report = JSON.parse(readFileSync(join(work, 'topic', 'report.json'), 'utf8')) as {warnings: {code: string}[]};
 		expect(report.warnings.map((w) => w.code)).toContain('NEEDS_PLANNER_MODEL');
@@ -131,7 +180,7 @@ describe('generate end to end (child process, offline, no keys)', () => {
 		expect(r.stderr).toMatch(message);
 	});
 
-	it('does not overwrite another run\'s folder without --force', async () => {
+	it("does not overwrite another run's folder without --force", async () => {
 		const dir = join(work, 'taken');
 		mkdirSync(dir, {recursive: true});
 		writeFileSync(join(dir, 'video.mp4'), 'earlier run');

@@ -32,7 +32,10 @@ const storyboardFor = (language: string, text: string, captions = true): Storybo
 		title: 'x',
 		language,
 		format: {aspect: '16:9', resolution: '360p', fps: 30},
-		theme: {palette: {background: '#0f172a', surface: '#0f172a', primary: '#0f172a', accent: ACCENT, text: '#f8fafc'}, fontFamily: themeFontOf(language)},
+		theme: {
+			palette: {background: '#0f172a', surface: '#0f172a', primary: '#0f172a', accent: ACCENT, text: '#f8fafc'},
+			fontFamily: themeFontOf(language),
+		},
 		scenes: [
 			{
 				id: 'one',
@@ -131,6 +134,8 @@ describe('your own voice-over, end to end', () => {
 	});
 
 	it('rejects an unknown --lang with the supported list', async () => {
-		await expect(planVideo({prompt: 'hello', options: {lang: 'xx'}})).rejects.toThrow(/Unsupported --lang "xx"\. Supported: en \(English\).*hi \(Hindi\)/);
+		await expect(planVideo({prompt: 'hello', options: {lang: 'xx'}})).rejects.toThrow(
+			/Unsupported --lang "xx"\. Supported: en \(English\).*hi \(Hindi\)/,
+		);
 	});
 });

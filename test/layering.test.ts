@@ -12,7 +12,9 @@ const files = (dir: string): string[] =>
 
 const importsOf = (file: string): string[] => {
 	const source = readFileSync(file, 'utf8');
-	const found = [...source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)];
+	const found = [
+		...source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm),
+	];
 	return found.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 };
 

@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ConfigError, loadConfig} from './config';
 
-
 describe('loadConfig: server settings', () => {
 	it('has defaults for every server setting', () => {
 		expect(loadConfig({}).server).toEqual({
@@ -31,7 +30,12 @@ describe('loadConfig: server settings', () => {
 	});
 
 	it('fails fast naming the variable', () => {
-		for (const [name, value] of [['PROMPTREEL_CONCURRENCY', 'two'], ['PORT', '70000'], ['PROMPTREEL_MAX_ATTEMPTS', '0'], ['PROMPTREEL_LEASE_SEC', '1.5']]) {
+		for (const [name, value] of [
+			['PROMPTREEL_CONCURRENCY', 'two'],
+			['PORT', '70000'],
+			['PROMPTREEL_MAX_ATTEMPTS', '0'],
+			['PROMPTREEL_LEASE_SEC', '1.5'],
+		]) {
 			expect(() => loadConfig({[name!]: value}), name).toThrowError(ConfigError);
 			expect(() => loadConfig({[name!]: value})).toThrowError(new RegExp(name!));
 		}

@@ -35,7 +35,12 @@ export type RendererId = (typeof RENDERER_IDS)[number];
 export const envSchema = z.object({
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
-	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).'),
+	PROMPTREEL_RENDERER: z
+		.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`)
+		.default('local')
+		.describe(
+			'Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
+		),
 	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer (see the README, Licensing).'),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
@@ -52,12 +57,20 @@ export const envSchema = z.object({
 	PROMPTREEL_MAX_BODY_BYTES: intVar(5_000_000, 1024, 1_000_000_000).describe('Largest HTTP request body accepted (413 above).'),
 	PROMPTREEL_API_KEYS: optionalString.describe('Comma-separated Bearer API keys of the HTTP service; none = open, on loopback only.'),
 	PROMPTREEL_ALLOW_OPEN: flagVar.describe('Let a server without API keys listen on a non-loopback address (1/true).'),
-	PROMPTREEL_WEBHOOK_SECRET: optionalString.describe('HMAC secret of the Promptreel-Signature webhook header (default: one generated in the data dir).'),
-	PROMPTREEL_ALLOW_PRIVATE_URLS: flagVar.describe('Let webhooks and media URLs reach loopback and private addresses (tests, trusted networks).'),
-	PROMPTREEL_PUBLIC_URL: optionalString.describe('Base URL of the server as callers see it (links in webhooks); default the listening address.'),
+	PROMPTREEL_WEBHOOK_SECRET: optionalString.describe(
+		'HMAC secret of the Promptreel-Signature webhook header (default: one generated in the data dir).',
+	),
+	PROMPTREEL_ALLOW_PRIVATE_URLS: flagVar.describe(
+		'Let webhooks and media URLs reach loopback and private addresses (tests, trusted networks).',
+	),
+	PROMPTREEL_PUBLIC_URL: optionalString.describe(
+		'Base URL of the server as callers see it (links in webhooks); default the listening address.',
+	),
 	PROMPTREEL_RATE_LIMIT_PER_MIN: intVar(600, 0, 1_000_000).describe('Requests per minute per API key (0 = no limit).'),
 	PROMPTREEL_RATE_LIMIT_BURST: intVar(60, 1, 1_000_000).describe('Requests a key may send at once before the per-minute rate applies.'),
-	PROMPTREEL_MAX_VIDEO_SEC: intVar(1800, 1, 86_400).describe('Longest video a job may ask for, in seconds: a storyboard whose scenes add up to more, or a longer durationSec, is refused at submit (422).'),
+	PROMPTREEL_MAX_VIDEO_SEC: intVar(1800, 1, 86_400).describe(
+		'Longest video a job may ask for, in seconds: a storyboard whose scenes add up to more, or a longer durationSec, is refused at submit (422).',
+	),
 	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
 	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
 	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
@@ -74,14 +87,23 @@ export const envSchema = z.object({
 	AWS_REGION: optionalString.describe('AWS region (used when REMOTION_AWS_REGION is unset).'),
 	PROMPTREEL_LAMBDA_BUCKET: optionalString.describe('Render bucket (default: the remotionlambda-* bucket of the region).'),
 	PROMPTREEL_LAMBDA_FUNCTION: optionalString.describe('Function name (default: the one deployed for the memory, disk and timeout below).'),
-	PROMPTREEL_LAMBDA_MEMORY_MB: intVar(2048, 512, 10240).describe('Memory of the Lambda function in MB (Remotion\'s default).'),
+	PROMPTREEL_LAMBDA_MEMORY_MB: intVar(2048, 512, 10240).describe("Memory of the Lambda function in MB (Remotion's default)."),
 	PROMPTREEL_LAMBDA_DISK_MB: intVar(2048, 512, 10240).describe('Ephemeral disk of the Lambda function in MB.'),
-	PROMPTREEL_LAMBDA_TIMEOUT_SEC: intVar(120, 15, 900).describe('Timeout of the Lambda function in seconds; presigned media URLs live twice as long.'),
-	PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA: intVar(0, 0, 100_000).describe('Frames each function renders (>= 5; 0 = Remotion\'s default for the video length).'),
-	PROMPTREEL_LAMBDA_MAX_RETRIES: intVar(2, 0, 10).describe('Retries of a Lambda render or call that failed transiently (throttling, a flaky function).'),
+	PROMPTREEL_LAMBDA_TIMEOUT_SEC: intVar(120, 15, 900).describe(
+		'Timeout of the Lambda function in seconds; presigned media URLs live twice as long.',
+	),
+	PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA: intVar(0, 0, 100_000).describe(
+		"Frames each function renders (>= 5; 0 = Remotion's default for the video length).",
+	),
+	PROMPTREEL_LAMBDA_MAX_RETRIES: intVar(2, 0, 10).describe(
+		'Retries of a Lambda render or call that failed transiently (throttling, a flaky function).',
+	),
 	PROMPTREEL_LAMBDA_POLL_MS: intVar(1000, 10, 60_000).describe('How often the progress of a Lambda render is read.'),
 	PROMPTREEL_LAMBDA_S3_ENDPOINT: optionalString.describe('An S3-compatible endpoint for our own S3 calls (tests: s3rver on loopback).'),
-	PROMPTREEL_LAMBDA_GATEWAY: z.enum(['aws', 'simulated'], 'Use aws or simulated.').default('aws').describe('aws; or simulated (TESTS ONLY: functions simulated on this machine against PROMPTREEL_LAMBDA_S3_ENDPOINT).'),
+	PROMPTREEL_LAMBDA_GATEWAY: z
+		.enum(['aws', 'simulated'], 'Use aws or simulated.')
+		.default('aws')
+		.describe('aws; or simulated (TESTS ONLY: functions simulated on this machine against PROMPTREEL_LAMBDA_S3_ENDPOINT).'),
 });
 
 /** The Lambda variables, listed by `promptreel lambda --help` rather than the main help. */
@@ -121,11 +143,23 @@ export type LambdaEnv = {
 const credentialsOf = (e: z.infer<typeof envSchema>): AwsCredentialsSource | null => {
 	if (e.REMOTION_AWS_PROFILE) return {kind: 'profile', profile: e.REMOTION_AWS_PROFILE, from: 'REMOTION_AWS_PROFILE'};
 	if (e.REMOTION_AWS_ACCESS_KEY_ID && e.REMOTION_AWS_SECRET_ACCESS_KEY) {
-		return {kind: 'keys', accessKeyId: e.REMOTION_AWS_ACCESS_KEY_ID, secretAccessKey: e.REMOTION_AWS_SECRET_ACCESS_KEY, sessionToken: e.REMOTION_AWS_SESSION_TOKEN, from: 'REMOTION_AWS_*'};
+		return {
+			kind: 'keys',
+			accessKeyId: e.REMOTION_AWS_ACCESS_KEY_ID,
+			secretAccessKey: e.REMOTION_AWS_SECRET_ACCESS_KEY,
+			sessionToken: e.REMOTION_AWS_SESSION_TOKEN,
+			from: 'REMOTION_AWS_*',
+		};
 	}
 	if (e.AWS_PROFILE) return {kind: 'profile', profile: e.AWS_PROFILE, from: 'AWS_PROFILE'};
 	if (e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY) {
-		return {kind: 'keys', accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN, from: 'AWS_*'};
+		return {
+			kind: 'keys',
+			accessKeyId: e.AWS_ACCESS_KEY_ID,
+			secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+			sessionToken: e.AWS_SESSION_TOKEN,
+			from: 'AWS_*',
+		};
 	}
 	return null;
 };
@@ -168,7 +202,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			leaseMs: e.PROMPTREEL_LEASE_SEC * 1000,
 			shutdownGraceMs: e.PROMPTREEL_SHUTDOWN_GRACE_SEC * 1000,
 			maxBodyBytes: e.PROMPTREEL_MAX_BODY_BYTES,
-			apiKeys: (e.PROMPTREEL_API_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0),
+			apiKeys: (e.PROMPTREEL_API_KEYS ?? '')
+				.split(',')
+				.map((k) => k.trim())
+				.filter((k) => k.length > 0),
 			allowOpen: e.PROMPTREEL_ALLOW_OPEN,
 			webhookSecret: e.PROMPTREEL_WEBHOOK_SECRET,
 			allowPrivateUrls: e.PROMPTREEL_ALLOW_PRIVATE_URLS,

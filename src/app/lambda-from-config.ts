@@ -13,7 +13,8 @@ import {
 import type {Renderer} from '../pipeline/render';
 import {ConfigError, type PromptreelConfig} from './config';
 
-const CREDENTIAL_VARS = 'REMOTION_AWS_ACCESS_KEY_ID + REMOTION_AWS_SECRET_ACCESS_KEY, or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN for temporary keys), or REMOTION_AWS_PROFILE / AWS_PROFILE';
+const CREDENTIAL_VARS =
+	'REMOTION_AWS_ACCESS_KEY_ID + REMOTION_AWS_SECRET_ACCESS_KEY, or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN for temporary keys), or REMOTION_AWS_PROFILE / AWS_PROFILE';
 
 /**
  * The Lambda settings of the environment, checked: missing credentials or an unknown region fail
@@ -29,13 +30,25 @@ export const lambdaSettingsFromConfig = (config: Pick<PromptreelConfig, 'lambda'
 	}
 	if (!(AWS_REGIONS as readonly string[]).includes(l.region)) {
 		const name = l.regionFrom === 'default' ? 'REMOTION_AWS_REGION' : l.regionFrom;
-		throw new ConfigError([{path: name, message: `"${l.region}" is not a region Remotion Lambda runs in. Use one of: ${AWS_REGIONS.join(', ')}.`}]);
+		throw new ConfigError([
+			{path: name, message: `"${l.region}" is not a region Remotion Lambda runs in. Use one of: ${AWS_REGIONS.join(', ')}.`},
+		]);
 	}
 	if (l.framesPerLambda !== null && l.framesPerLambda < 5) {
-		throw new ConfigError([{path: 'PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA', message: `"${l.framesPerLambda}" is not valid. Remotion needs at least 5 frames per function (0 = its default).`}]);
+		throw new ConfigError([
+			{
+				path: 'PROMPTREEL_LAMBDA_FRAMES_PER_LAMBDA',
+				message: `"${l.framesPerLambda}" is not valid. Remotion needs at least 5 frames per function (0 = its default).`,
+			},
+		]);
 	}
 	if (l.gateway === 'simulated' && !l.s3Endpoint) {
-		throw new ConfigError([{path: 'PROMPTREEL_LAMBDA_GATEWAY', message: '"simulated" needs PROMPTREEL_LAMBDA_S3_ENDPOINT (an S3-compatible server such as s3rver).'}]);
+		throw new ConfigError([
+			{
+				path: 'PROMPTREEL_LAMBDA_GATEWAY',
+				message: '"simulated" needs PROMPTREEL_LAMBDA_S3_ENDPOINT (an S3-compatible server such as s3rver).',
+			},
+		]);
 	}
 	return {
 		region: l.region,
@@ -53,7 +66,10 @@ export const lambdaSettingsFromConfig = (config: Pick<PromptreelConfig, 'lambda'
 };
 
 /** The gateway the configuration names: AWS, or (tests only) the simulated functions. */
-export const lambdaGatewayFromConfig = (config: Pick<PromptreelConfig, 'lambda' | 'browserExecutable'>, settings: LambdaSettings): LambdaGateway => {
+export const lambdaGatewayFromConfig = (
+	config: Pick<PromptreelConfig, 'lambda' | 'browserExecutable'>,
+	settings: LambdaSettings,
+): LambdaGateway => {
 	if (config.lambda.gateway === 'aws') return createRemotionLambdaGateway({region: settings.region, credentials: settings.credentials});
 	const endpoint = settings.s3Endpoint ?? '';
 	return createSimulatedLambdaGateway({
@@ -64,7 +80,10 @@ export const lambdaGatewayFromConfig = (config: Pick<PromptreelConfig, 'lambda' 
 };
 
 /** The Lambda renderer of the configuration; its ledger of started renders lives in the data dir. */
-export const createLambdaRendererFromConfig = (o: {config: Pick<PromptreelConfig, 'lambda' | 'browserExecutable' | 'remotionLicenseKey'>; dataDir: string}): Renderer => {
+export const createLambdaRendererFromConfig = (o: {
+	config: Pick<PromptreelConfig, 'lambda' | 'browserExecutable' | 'remotionLicenseKey'>;
+	dataDir: string;
+}): Renderer => {
 	const settings = lambdaSettingsFromConfig(o.config);
 	return createLambdaRenderer({
 		settings,

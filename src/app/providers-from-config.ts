@@ -3,7 +3,13 @@ import OpenAI from 'openai';
 import {isPrivateAddress} from '../pipeline/media';
 import {createFallbackPlanner, createHeuristicPlanner, createOpenAiPlanner, DEFAULT_PLANNER_MODEL, type Planner} from '../pipeline/plan';
 import type {Providers} from '../pipeline/providers';
-import {createPexelsClient, createPexelsVisuals, createRequestBudget, PEXELS_BASE_URL, PEXELS_HOURLY_LIMIT} from '../pipeline/visuals/pexels';
+import {
+	createPexelsClient,
+	createPexelsVisuals,
+	createRequestBudget,
+	PEXELS_BASE_URL,
+	PEXELS_HOURLY_LIMIT,
+} from '../pipeline/visuals/pexels';
 import type {VisualsProvider} from '../pipeline/visuals';
 import {defaultVoiceProviders} from '../pipeline/voice';
 import type {PromptreelConfig} from './config';
@@ -31,7 +37,10 @@ const isLocalUrl = (url: string): boolean => {
 /** The planner: the OpenAI planner (falling back to the heuristic one) when configured, else heuristic. */
 export const createPlannerFromConfig = (c: ProviderConfig, client = openAiConfigured(c) ? createOpenAiClient(c) : null): Planner =>
 	client
-		? createFallbackPlanner({primary: createOpenAiPlanner({client, model: c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL}), fallback: createHeuristicPlanner()})
+		? createFallbackPlanner({
+				primary: createOpenAiPlanner({client, model: c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL}),
+				fallback: createHeuristicPlanner(),
+			})
 		: createHeuristicPlanner();
 
 /** Stock media from Pexels when PEXELS_API_KEY is set, else null. */
@@ -67,9 +76,13 @@ export const providersFromConfig = (c: ProviderConfig): Providers => {
 		preferredVoice,
 		visualsProvider,
 		summary: {
-			planner: client ? `openai (${c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL} at ${client.baseURL}), falls back to heuristic` : 'heuristic (offline)',
+			planner: client
+				? `openai (${c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL} at ${client.baseURL}), falls back to heuristic`
+				: 'heuristic (offline)',
 			voice: preferredVoice ? 'openai (falls back to festival)' : 'festival (offline)',
-			visuals: visualsProvider ? `pexels (${c.pexels.baseUrl ?? PEXELS_BASE_URL}), falls back to emoji illustrations` : 'emoji illustrations (offline)',
+			visuals: visualsProvider
+				? `pexels (${c.pexels.baseUrl ?? PEXELS_BASE_URL}), falls back to emoji illustrations`
+				: 'emoji illustrations (offline)',
 		},
 	};
 };

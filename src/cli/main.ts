@@ -22,13 +22,35 @@ import {validateCommand} from './commands/validate-command';
 import {templatesCommand} from './commands/templates-command';
 
 const rendererOption = () =>
-	new Option('--renderer <id>', 'where to render: local, web or lambda (default: PROMPTREEL_RENDERER or local; lambda: see `promptreel lambda --help`)').choices(RENDERER_IDS);
+	new Option(
+		'--renderer <id>',
+		'where to render: local, web or lambda (default: PROMPTREEL_RENDERER or local; lambda: see `promptreel lambda --help`)',
+	).choices(RENDERER_IDS);
 
 const qualityOption = () =>
 	new Option('-q, --quality <quality>', 'draft (360p, fast), standard (720p) or high (full size)').choices(QUALITIES).default('standard');
 
 /** Variables only `serve` and `mcp` read; the rest apply to every command. */
-const SERVER_VARS = new Set(['PORT', 'PROMPTREEL_CONCURRENCY', 'PROMPTREEL_RETENTION_DAYS', 'PROMPTREEL_MAX_ATTEMPTS', 'PROMPTREEL_JOB_TIMEOUT_SEC', 'PROMPTREEL_LEASE_SEC', 'PROMPTREEL_SHUTDOWN_GRACE_SEC', 'PROMPTREEL_MAX_BODY_BYTES', 'PROMPTREEL_API_KEYS', 'PROMPTREEL_ALLOW_OPEN', 'PROMPTREEL_WEBHOOK_SECRET', 'PROMPTREEL_ALLOW_PRIVATE_URLS', 'PROMPTREEL_PUBLIC_URL', 'PROMPTREEL_RATE_LIMIT_PER_MIN', 'PROMPTREEL_RATE_LIMIT_BURST', 'PROMPTREEL_MAX_UPLOAD_BYTES', 'PROMPTREEL_WEBHOOK_MAX_ATTEMPTS', 'PROMPTREEL_WEBHOOK_BACKOFF_MS']);
+const SERVER_VARS = new Set([
+	'PORT',
+	'PROMPTREEL_CONCURRENCY',
+	'PROMPTREEL_RETENTION_DAYS',
+	'PROMPTREEL_MAX_ATTEMPTS',
+	'PROMPTREEL_JOB_TIMEOUT_SEC',
+	'PROMPTREEL_LEASE_SEC',
+	'PROMPTREEL_SHUTDOWN_GRACE_SEC',
+	'PROMPTREEL_MAX_BODY_BYTES',
+	'PROMPTREEL_API_KEYS',
+	'PROMPTREEL_ALLOW_OPEN',
+	'PROMPTREEL_WEBHOOK_SECRET',
+	'PROMPTREEL_ALLOW_PRIVATE_URLS',
+	'PROMPTREEL_PUBLIC_URL',
+	'PROMPTREEL_RATE_LIMIT_PER_MIN',
+	'PROMPTREEL_RATE_LIMIT_BURST',
+	'PROMPTREEL_MAX_UPLOAD_BYTES',
+	'PROMPTREEL_WEBHOOK_MAX_ATTEMPTS',
+	'PROMPTREEL_WEBHOOK_BACKOFF_MS',
+]);
 
 export const buildProgram = (setExit: (code: number) => void): Command => {
 	const program = new Command('promptreel')
@@ -65,8 +87,14 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 			.option('--seed <n>', 'seed for every random choice (same seed, same video)', '1');
 		if (withRender) {
 			command
-				.option('-v, --voice <id>', 'voice id, or none for a silent video with captions (default: the offline voice of the language; see: promptreel doctor)')
-				.option('--voiceover <path>', 'your own narration instead of a voice: one audio file for the whole script, or a folder with one file per scene')
+				.option(
+					'-v, --voice <id>',
+					'voice id, or none for a silent video with captions (default: the offline voice of the language; see: promptreel doctor)',
+				)
+				.option(
+					'--voiceover <path>',
+					'your own narration instead of a voice: one audio file for the whole script, or a folder with one file per scene',
+				)
 				.option('--rate <speed>', 'speaking speed, 1 = normal (0.5-2)', '1')
 				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file', 'auto')
 				.addOption(qualityOption())
@@ -75,19 +103,29 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 				.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache');
 		} else {
 			command
-				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file; written into the storyboard', 'auto')
+				.option(
+					'-m, --music <music>',
+					'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file; written into the storyboard',
+					'auto',
+				)
 				.option('-f, --force', 'overwrite the output folder (default: a new out/<title-slug>/ each time)');
 		}
 		return command.option('--json', 'print one JSON event per line on stdout (progress, warnings, then done or error)');
 	};
 
 	addGenerateOptions(
-		program.command('generate').description('Prompt -> narrated, captioned video: video.mp4, poster.jpg, captions.srt/.vtt, storyboard.json, credits.json, report.json.'),
+		program
+			.command('generate')
+			.description(
+				'Prompt -> narrated, captioned video: video.mp4, poster.jpg, captions.srt/.vtt, storyboard.json, credits.json, report.json.',
+			),
 		true,
 	).action(async (prompt: string, opts) => setExit(await generateCommand(prompt, opts)));
 
 	addGenerateOptions(
-		program.command('plan').description('Prompt -> storyboard.json only (no voice, media or render): review or edit it, then `promptreel render` it.'),
+		program
+			.command('plan')
+			.description('Prompt -> storyboard.json only (no voice, media or render): review or edit it, then `promptreel render` it.'),
 		false,
 	).action(async (prompt: string, opts) => setExit(await planCommand(prompt, opts)));
 
@@ -97,10 +135,16 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 			'Complete and render a storyboard: scenes whose narration is new or edited are voiced (the others reused), bare scenes illustrated; writes video.mp4, poster.jpg, captions.srt/.vtt, credits.json, the completed storyboard.json and report.json.',
 		)
 		.argument('<storyboard>', 'path of a storyboard JSON file; relative media paths resolve from its folder')
-		.option('-o, --out <dir>', 'output folder (default: the storyboard\'s folder when plan, generate or render made it, else out/<title-slug>/)')
+		.option(
+			'-o, --out <dir>',
+			"output folder (default: the storyboard's folder when plan, generate or render made it, else out/<title-slug>/)",
+		)
 		.addOption(qualityOption())
-		.option('-v, --voice <id>', 'voice of scenes voiced now, and re-voice scenes another voice made (default: the storyboard\'s voice, else the language\'s; see: promptreel doctor)')
-		.option('--rate <speed>', 'speaking speed of scenes voiced now, 1 = normal (0.5-2; default: the storyboard\'s)')
+		.option(
+			'-v, --voice <id>',
+			"voice of scenes voiced now, and re-voice scenes another voice made (default: the storyboard's voice, else the language's; see: promptreel doctor)",
+		)
+		.option('--rate <speed>', "speaking speed of scenes voiced now, 1 = normal (0.5-2; default: the storyboard's)")
 		.addOption(rendererOption())
 		.option('-f, --force', 'render again even when the render cache has this video (voice and media caches are kept)')
 		.option('--allow-unknown-keys', 'drop keys the storyboard schema does not know (each a warning) instead of refusing the file')
@@ -113,12 +157,16 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 		.addHelpText('after', `\nEnvironment of Lambda renders (secrets are never printed):\n${envHelp(isLambdaVar)}`);
 	lambda
 		.command('policies')
-		.description('Print the IAM policy of the user (that deploys and renders) and of the role remotion-lambda-role (that the functions run as).')
+		.description(
+			'Print the IAM policy of the user (that deploys and renders) and of the role remotion-lambda-role (that the functions run as).',
+		)
 		.argument('[which]', 'user or role (default: both)')
 		.action(async (which: string | undefined) => setExit(await lambdaPoliciesCommand(which)));
 	lambda
 		.command('setup')
-		.description('Create or reuse the bucket, the function and the site of the current sources (a code change deploys a new site; none deploys nothing).')
+		.description(
+			'Create or reuse the bucket, the function and the site of the current sources (a code change deploys a new site; none deploys nothing).',
+		)
 		.option('--memory <mb>', 'function memory in MB (default: PROMPTREEL_LAMBDA_MEMORY_MB or 2048)')
 		.option('--disk <mb>', 'function disk in MB (default: PROMPTREEL_LAMBDA_DISK_MB or 2048)')
 		.option('--timeout <sec>', 'function timeout in seconds (default: PROMPTREEL_LAMBDA_TIMEOUT_SEC or 120)')
@@ -139,7 +187,9 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 
 	program
 		.command('validate')
-		.description('Check a storyboard and its media without rendering, and say what a render would do: scenes to voice, duration, template, estimated render time.')
+		.description(
+			'Check a storyboard and its media without rendering, and say what a render would do: scenes to voice, duration, template, estimated render time.',
+		)
 		.argument('<storyboard>', 'path of a storyboard JSON file')
 		.addOption(qualityOption())
 		.option('-v, --voice <id>', 'the voice a render would be asked for (scenes voiced by another would be voiced again)')
@@ -149,9 +199,11 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 
 	program
 		.command('studio')
-		.description('Preview an output folder in Remotion Studio: its storyboard.json with its media (edit the JSON and render to keep changes).')
+		.description(
+			'Preview an output folder in Remotion Studio: its storyboard.json with its media (edit the JSON and render to keep changes).',
+		)
 		.argument('<folder>', 'an output folder of plan, generate or render (holding storyboard.json), or a storyboard JSON file')
-		.option('-p, --port <port>', 'port of the Studio server (default: Remotion\'s)')
+		.option('-p, --port <port>', "port of the Studio server (default: Remotion's)")
 		.option('--no-open', 'do not open a browser')
 		.action(async (folder: string, opts) => setExit(await studioCommand(folder, opts)));
 
@@ -168,7 +220,9 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 
 	program
 		.command('serve')
-		.description('Run the HTTP service: submit prompts or storyboards, follow jobs, download files (API under /v1, OpenAPI at /v1/openapi.json).')
+		.description(
+			'Run the HTTP service: submit prompts or storyboards, follow jobs, download files (API under /v1, OpenAPI at /v1/openapi.json).',
+		)
 		.option('--host <host>', 'address to listen on', '127.0.0.1')
 		.option('-p, --port <port>', 'port to listen on; 0 = any free port (default: PORT or 8787)')
 		.option('--data-dir <dir>', 'jobs database, job files and caches (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
@@ -178,8 +232,13 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 
 	program
 		.command('mcp')
-		.description('Run the MCP server over stdio for AI agents (tools create_video, get_video, plan_storyboard, render_storyboard, list_templates, cancel_video); it runs its own worker on the data dir.')
-		.option('--data-dir <dir>', 'jobs database, job files and caches, shared with `promptreel serve` (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
+		.description(
+			'Run the MCP server over stdio for AI agents (tools create_video, get_video, plan_storyboard, render_storyboard, list_templates, cancel_video); it runs its own worker on the data dir.',
+		)
+		.option(
+			'--data-dir <dir>',
+			'jobs database, job files and caches, shared with `promptreel serve` (default: PROMPTREEL_DATA_DIR or ~/.promptreel)',
+		)
 		.addHelpText(
 			'after',
 			`

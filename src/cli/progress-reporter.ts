@@ -22,7 +22,11 @@ const bar = (p: number, width = 24) => {
 	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 };
 
-export const createReporter = (mode: ReporterMode, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Reporter => {
+export const createReporter = (
+	mode: ReporterMode,
+	out: NodeJS.WritableStream = process.stdout,
+	err: NodeJS.WriteStream = process.stderr,
+): Reporter => {
 	const started = new Map<string, number>();
 	let current: string | null = null;
 	let lastJson = new Map<string, number>();

@@ -62,7 +62,7 @@ export const templates: readonly TemplateDefinition[] = [
 		id: 'kinetic',
 		title: 'Kinetic typography',
 		description:
-			'Kinetic typography and quote cards: the narration\'s words appear one by one as they are spoken, big and filling the frame, over drifting bands of colour. Needs no media; the scene title is a small kicker, and with quoteMarks the scene text is the attribution.',
+			"Kinetic typography and quote cards: the narration's words appear one by one as they are spoken, big and filling the frame, over drifting bands of colour. Needs no media; the scene title is a small kicker, and with quoteMarks the scene text is the attribution.",
 		schema: storyboardV2Schema,
 		templateOptionsSchema: kineticOptionsSchema,
 		calculateMetadata: calculateKineticMetadata,
@@ -77,7 +77,7 @@ export const templates: readonly TemplateDefinition[] = [
 		id: 'listicle',
 		title: 'Listicle',
 		description:
-			'Numbered items (top-N lists, tips, outlines): a big rolling numeral and a progress indicator in a panel that stays while the items slide past, each item\'s picture in a card and its title fitted to the frame. Scenes carry itemNumber; scenes without one (intro, outro) show the item count.',
+			"Numbered items (top-N lists, tips, outlines): a big rolling numeral and a progress indicator in a panel that stays while the items slide past, each item's picture in a card and its title fitted to the frame. Scenes carry itemNumber; scenes without one (intro, outro) show the item count.",
 		schema: storyboardV2Schema,
 		templateOptionsSchema: listicleOptionsSchema,
 		calculateMetadata: calculateListicleMetadata,
@@ -92,7 +92,7 @@ export const templates: readonly TemplateDefinition[] = [
 		id: 'data-story',
 		title: 'Data story',
 		description:
-			'Numbers told as charts: a scene\'s data becomes a counter counting up, bars growing one after another or a line drawing itself (SVG), under a measured title; scenes wipe like slides of a report.',
+			"Numbers told as charts: a scene's data becomes a counter counting up, bars growing one after another or a line drawing itself (SVG), under a measured title; scenes wipe like slides of a report.",
 		schema: storyboardV2Schema,
 		templateOptionsSchema: dataStoryOptionsSchema,
 		calculateMetadata: calculateDataStoryMetadata,

@@ -13,7 +13,10 @@ describe('validateTemplateOptions', () => {
 	});
 
 	it('ignores options the template does not take with a warning at their full path', () => {
-		const r = validateTemplateOptions({template: 'explainer', templateOptions: {titlePlacement: 'bottom', numeralStyle: 'big', titelStyle: 'plain'}});
+		const r = validateTemplateOptions({
+			template: 'explainer',
+			templateOptions: {titlePlacement: 'bottom', numeralStyle: 'big', titelStyle: 'plain'},
+		});
 		expect(r.options).toEqual({titlePlacement: 'bottom', titleStyle: 'underline'});
 		expect(r.issues).toEqual([]);
 		expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
@@ -37,8 +40,15 @@ describe('validateTemplateOptions', () => {
 describe('parseTemplateOptions', () => {
 	it('names the template an ignored option belongs to', () => {
 		const listicle = z.strictObject({numeralStyle: z.enum(['big', 'small']).default('big')});
-		const r = parseTemplateOptions({schema: listicle, templateId: 'listicle', options: {titleStyle: 'plain'}, elsewhere: (k) => (k === 'titleStyle' ? ['explainer'] : [])});
+		const r = parseTemplateOptions({
+			schema: listicle,
+			templateId: 'listicle',
+			options: {titleStyle: 'plain'},
+			elsewhere: (k) => (k === 'titleStyle' ? ['explainer'] : []),
+		});
 		expect(r.options).toEqual({numeralStyle: 'big'});
-		expect(r.warnings[0]!.message).toBe('Template "listicle" has no option "titleStyle" (an option of "explainer"): ignored. Its options: numeralStyle.');
+		expect(r.warnings[0]!.message).toBe(
+			'Template "listicle" has no option "titleStyle" (an option of "explainer"): ignored. Its options: numeralStyle.',
+		);
 	});
 });

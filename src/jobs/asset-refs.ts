@@ -29,7 +29,8 @@ const mediaFields = (sb: Record<string, unknown>, prefix: string): Field[] => {
 			if (isObject(scene.visual) && scene.visual.kind === 'procedural') {
 				fields.push({path: `${prefix}.scenes.${i}.visual.icon`, holder: scene.visual, key: 'icon', kinds: ['image']});
 			}
-			if (isObject(scene.narration)) fields.push({path: `${prefix}.scenes.${i}.narration.audio`, holder: scene.narration, key: 'audio', kinds: ['audio', 'video']});
+			if (isObject(scene.narration))
+				fields.push({path: `${prefix}.scenes.${i}.narration.audio`, holder: scene.narration, key: 'audio', kinds: ['audio', 'video']});
 		});
 	}
 	if (isObject(sb.music)) fields.push({path: `${prefix}.music.src`, holder: sb.music, key: 'src', kinds: ['audio', 'video']});
@@ -52,16 +53,24 @@ export const rewriteAssetRefs = async (body: unknown, assets: Pick<AssetStore, '
 		if (!match) continue;
 		const asset = await assets.get(match[1]!);
 		if (!asset) {
-			issues.push({path: f.path, message: `No asset "${match[1]}" on this server: upload the file with POST /v1/assets and use the ref it returns.`});
+			issues.push({
+				path: f.path,
+				message: `No asset "${match[1]}" on this server: upload the file with POST /v1/assets and use the ref it returns.`,
+			});
 			continue;
 		}
 		if (!f.kinds.includes(asset.kind)) {
-			issues.push({path: f.path, message: `Asset ${asset.id} is ${asset.kind} (${asset.contentType}); this field takes ${f.kinds.join(' or ')}.`});
+			issues.push({
+				path: f.path,
+				message: `Asset ${asset.id} is ${asset.kind} (${asset.contentType}); this field takes ${f.kinds.join(' or ')}.`,
+			});
 			continue;
 		}
 		f.holder[f.key] = assetPath(asset);
-		if (f.key === 'src' && f.holder.kind === 'video' && f.holder.durationMs === undefined && asset.durationMs) f.holder.durationMs = asset.durationMs;
-		if (f.key === 'src' && !('kind' in f.holder) && f.holder.durationMs === undefined && asset.durationMs) f.holder.durationMs = asset.durationMs;
+		if (f.key === 'src' && f.holder.kind === 'video' && f.holder.durationMs === undefined && asset.durationMs)
+			f.holder.durationMs = asset.durationMs;
+		if (f.key === 'src' && !('kind' in f.holder) && f.holder.durationMs === undefined && asset.durationMs)
+			f.holder.durationMs = asset.durationMs;
 	}
 	return issues;
 };

@@ -16,7 +16,11 @@ export type CompleteForClientResult = {
 	warnings: JobWarning[];
 };
 
-export type CompleteForClient = (o: {storyboard: Storyboard; options: {voice: string; rate: number}; signal?: AbortSignal}) => Promise<CompleteForClientResult>;
+export type CompleteForClient = (o: {
+	storyboard: Storyboard;
+	options: {voice: string; rate: number};
+	signal?: AbortSignal;
+}) => Promise<CompleteForClientResult>;
 
 type Ref = {get: () => string | null; set: (src: string) => void};
 
@@ -73,7 +77,11 @@ export const createCompleteForClient =
 				const asset = await storeFileAsset({file, dir: join(deps.dataDir, 'assets'), assets: deps.assets, now});
 				if (asset) ref.set(`asset:${asset.id}`);
 			}
-			return {storyboard: sb as unknown as Record<string, unknown>, scenes: result.scenes, warnings: result.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message}))};
+			return {
+				storyboard: sb as unknown as Record<string, unknown>,
+				scenes: result.scenes,
+				warnings: result.warnings.map((w) => ({stage: w.stage, code: w.code, message: w.message})),
+			};
 		} finally {
 			await rm(work, {recursive: true, force: true}).catch(() => undefined);
 		}

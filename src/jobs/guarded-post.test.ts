@@ -15,7 +15,8 @@ afterAll(async () => {
 	await redirect.close();
 });
 
-const post = (url: string, allowPrivateNetwork = false) => guardedPost({url, body: '{}', headers: {'content-type': 'application/json'}, allowPrivateNetwork, timeoutMs: 3000});
+const post = (url: string, allowPrivateNetwork = false) =>
+	guardedPost({url, body: '{}', headers: {'content-type': 'application/json'}, allowPrivateNetwork, timeoutMs: 3000});
 
 describe('guardedPost', () => {
 	it('refuses a name that resolves to loopback at connect time, without sending anything', async () => {
@@ -26,7 +27,14 @@ describe('guardedPost', () => {
 	});
 
 	it('refuses private literals, IPv4-mapped IPv6 included', async () => {
-		for (const url of [`http://127.0.0.1:${ok.port}/`, `http://[::ffff:127.0.0.1]:${ok.port}/`, `http://[::1]:${ok.port}/`, 'http://192.168.1.1/', 'http://[fe80::1]/', 'http://169.254.169.254/']) {
+		for (const url of [
+			`http://127.0.0.1:${ok.port}/`,
+			`http://[::ffff:127.0.0.1]:${ok.port}/`,
+			`http://[::1]:${ok.port}/`,
+			'http://192.168.1.1/',
+			'http://[fe80::1]/',
+			'http://169.254.169.254/',
+		]) {
 			const res = await post(url);
 			expect(res.unrecoverable, url).toBe(true);
 			expect(res.error, url).toMatch(/private network address/);

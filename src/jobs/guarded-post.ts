@@ -56,7 +56,11 @@ export const guardedPost = (o: GuardedPostOptions): Promise<GuardedPostResult> =
 		}
 		req.on('error', (e: NodeJS.ErrnoException) => {
 			const isPrivate = e.code === PRIVATE_ADDRESS_CODE;
-			resolve({status: null, error: isPrivate ? `${e.message} ${ALLOW_HINT}` : `${e.code ?? e.name}: ${e.message}`, unrecoverable: isPrivate});
+			resolve({
+				status: null,
+				error: isPrivate ? `${e.message} ${ALLOW_HINT}` : `${e.code ?? e.name}: ${e.message}`,
+				unrecoverable: isPrivate,
+			});
 		});
 		req.end(o.body);
 	});

@@ -37,7 +37,10 @@ const metadataSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx
 	if (valueDepth(value, METADATA_LIMITS.depth) > METADATA_LIMITS.depth) {
 		ctx.addIssue({code: 'custom', message: `Nests more than ${METADATA_LIMITS.depth} levels deep: send flatter metadata.`});
 	} else if (JSON.stringify(value).length > METADATA_LIMITS.bytes) {
-		ctx.addIssue({code: 'custom', message: `Larger than ${METADATA_LIMITS.bytes} bytes as JSON: keep an id here and the rest on your side.`});
+		ctx.addIssue({
+			code: 'custom',
+			message: `Larger than ${METADATA_LIMITS.bytes} bytes as JSON: keep an id here and the rest on your side.`,
+		});
 	}
 });
 
@@ -46,7 +49,9 @@ export const webhookSchema = z
 		url: z.url({protocol: /^https?$/}).describe('Where video.done / video.failed events are POSTed.'),
 		metadata: metadataSchema
 			.optional()
-			.describe(`Echoed back in every event of this job (at most ${METADATA_LIMITS.depth} levels deep and ${METADATA_LIMITS.bytes} bytes as JSON).`),
+			.describe(
+				`Echoed back in every event of this job (at most ${METADATA_LIMITS.depth} levels deep and ${METADATA_LIMITS.bytes} bytes as JSON).`,
+			),
 	})
 	.describe(
 		'POSTed `{type: "video.done"|"video.failed", video, metadata}` when the job ends, signed with `Promptreel-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; retried with exponential backoff. Loopback and private addresses are refused unless PROMPTREEL_ALLOW_PRIVATE_URLS is set.',
@@ -125,7 +130,9 @@ export const createVideoBodySchema = z
 		dryRun: z
 			.boolean()
 			.optional()
-			.describe('Check the storyboard and its media (https media by a HEAD) and answer 200 with what a render would do (scenes to voice, duration, estimated render time), creating no job.'),
+			.describe(
+				'Check the storyboard and its media (https media by a HEAD) and answer 200 with what a render would do (scenes to voice, duration, estimated render time), creating no job.',
+			),
 	})
 	// Runs even when a field is invalid, so "both" or "neither" is reported with the other issues.
 	.superRefine(exactlyOneInput, {when: () => true})
@@ -145,7 +152,11 @@ export const completeBodySchema = z
 		storyboard: storyboardComponent.describe('The storyboard to complete (media: https URLs, `asset:<id>` refs or bundled paths).'),
 		options: z
 			.strictObject({
-				voice: z.string().min(1).default('auto').describe('Voice of the scenes voiced now; another than "auto" re-voices scenes another voice made.'),
+				voice: z
+					.string()
+					.min(1)
+					.default('auto')
+					.describe('Voice of the scenes voiced now; another than "auto" re-voices scenes another voice made.'),
 				rate: z.number().min(0.5).max(2).default(1).describe('Speaking speed of the scenes voiced now (1 = normal, or as recorded).'),
 			})
 			.prefault({})
@@ -161,9 +172,7 @@ export const jobWarningSchema = z.object({
 });
 export type JobWarning = z.infer<typeof jobWarningSchema>;
 
-export const jobErrorSchema = z
-	.object({code: z.string(), message: z.string()})
-	.describe('Why the job failed or was cancelled.');
+export const jobErrorSchema = z.object({code: z.string(), message: z.string()}).describe('Why the job failed or was cancelled.');
 
 export const jobSchema = z
 	.object({
@@ -174,7 +183,7 @@ export const jobSchema = z
 		progress: z.number().min(0).max(1).describe('Progress of the current stage, 0..1 (1 when done).'),
 		warnings: z.array(jobWarningSchema).describe('Every fallback and warning, with its reason.'),
 		error: jobErrorSchema.nullable(),
-		attempts: z.number().int().describe('Runs started (a crashed worker\'s run counts).'),
+		attempts: z.number().int().describe("Runs started (a crashed worker's run counts)."),
 		maxAttempts: z.number().int(),
 		cached: z.boolean().describe('The files come from an earlier job with the same storyboard and options.'),
 		createdAt: z.string().describe('ISO 8601.'),
@@ -189,4 +198,3 @@ export const jobSchema = z
 	})
 	.openapi('Video');
 export type JobView = z.infer<typeof jobSchema>;
-

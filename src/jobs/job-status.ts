@@ -12,9 +12,7 @@ export const TERMINAL_STATUSES = ['done', 'failed', 'cancelled'] as const satisf
 
 export const jobStatusSchema = z
 	.enum(JOB_STATUSES)
-	.describe(
-		'queued (waiting for a worker), planning, fetching, voicing, rendering (a worker holds it), then done, failed or cancelled.',
-	);
+	.describe('queued (waiting for a worker), planning, fetching, voicing, rendering (a worker holds it), then done, failed or cancelled.');
 
 export const isRunning = (status: string): status is RunningStatus => (RUNNING_STATUSES as readonly string[]).includes(status);
 export const isTerminal = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);

@@ -61,21 +61,15 @@ export const prepareJobStatements = (db: Database.Database) => {
 			VALUES (@id, @kind, @input, @options, @webhook, @content_hash, @status, @stage, @progress, @warnings, @files, @output_dir, @cached,
 				@max_attempts, @timeout_ms, @run_after, @now, @now, @finished_at)`),
 		get: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
-		doneByHash: db.prepare<[string], JobRow>(
-			"SELECT * FROM jobs WHERE content_hash = ? AND status = 'done' ORDER BY seq DESC LIMIT 5",
-		),
+		doneByHash: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE content_hash = ? AND status = 'done' ORDER BY seq DESC LIMIT 5"),
 		expired: db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE status IN ${RUNNING_SQL} AND lease_expires_at < ?`),
-		nextQueued: db.prepare<[number], {id: string}>(
-			"SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY seq LIMIT 1",
-		),
+		nextQueued: db.prepare<[number], {id: string}>("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY seq LIMIT 1"),
 		claim: db.prepare(`
 			UPDATE jobs SET status = @status, stage = 'starting', progress = 0, attempts = attempts + 1, lease_owner = @worker,
 				lease_expires_at = @expires, started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL
 			WHERE id = @id AND status = 'queued'`),
 		runStart: db.prepare('INSERT INTO job_runs (job_id, attempt, worker, started_at) VALUES (?, ?, ?, ?)'),
-		runEnd: db.prepare(
-			'UPDATE job_runs SET ended_at = ?, outcome = ? WHERE job_id = ? AND worker = ? AND ended_at IS NULL',
-		),
+		runEnd: db.prepare('UPDATE job_runs SET ended_at = ?, outcome = ? WHERE job_id = ? AND worker = ? AND ended_at IS NULL'),
 		runEndAny: db.prepare('UPDATE job_runs SET ended_at = ?, outcome = ? WHERE job_id = ? AND ended_at IS NULL'),
 		heartbeat: db.prepare(`
 			UPDATE jobs SET lease_expires_at = @expires
@@ -101,9 +95,7 @@ export const prepareJobStatements = (db: Database.Database) => {
 			UPDATE jobs SET status = 'cancelled', stage = NULL, error_code = 'CANCELLED', error_message = @message,
 				finished_at = @now, updated_at = @now
 			WHERE id = @id AND status = 'queued'`),
-		requestCancel: db.prepare(
-			`UPDATE jobs SET cancel_requested = 1, updated_at = @now WHERE id = @id AND status IN ${RUNNING_SQL}`,
-		),
+		requestCancel: db.prepare(`UPDATE jobs SET cancel_requested = 1, updated_at = @now WHERE id = @id AND status IN ${RUNNING_SQL}`),
 		delete: db.prepare('DELETE FROM jobs WHERE id = ?'),
 		deleteRuns: db.prepare('DELETE FROM job_runs WHERE job_id = ?'),
 		finishedBefore: db.prepare<[number], JobRow>(
@@ -123,7 +115,9 @@ export const prepareJobStatements = (db: Database.Database) => {
 			INSERT INTO webhook_deliveries (job_id, event, url, state, next_at, created_at)
 			SELECT id, 'video.' || status, json_extract(webhook, '$.url'), 'pending', @now, @now
 			FROM jobs WHERE id = @id AND webhook IS NOT NULL AND status IN ('done', 'failed')`),
-		eventsAfter: db.prepare<[string, number, number], EventRow>('SELECT * FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+		eventsAfter: db.prepare<[string, number, number], EventRow>(
+			'SELECT * FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+		),
 		deleteEvents: db.prepare('DELETE FROM job_events WHERE job_id = ?'),
 		deleteAttempts: db.prepare('DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE job_id = ?)'),
 		deleteDeliveries: db.prepare('DELETE FROM webhook_deliveries WHERE job_id = ?'),
@@ -137,7 +131,11 @@ export const prepareJobStatements = (db: Database.Database) => {
  * The page query of `list`: newest first, optionally only some statuses and only before a seq.
  * Asks for one row more than `limit` to tell if there is a next page.
  */
-export const listJobsSql = (q: {statuses?: readonly JobStatus[] | undefined; limit: number; beforeSeq?: number | undefined}): {sql: string; params: (string | number)[]} => {
+export const listJobsSql = (q: {
+	statuses?: readonly JobStatus[] | undefined;
+	limit: number;
+	beforeSeq?: number | undefined;
+}): {sql: string; params: (string | number)[]} => {
 	const where: string[] = [];
 	const params: (string | number)[] = [];
 	if (q.statuses && q.statuses.length > 0) {
@@ -148,5 +146,8 @@ export const listJobsSql = (q: {statuses?: readonly JobStatus[] | undefined; lim
 		where.push('seq < ?');
 		params.push(q.beforeSeq);
 	}
-	return {sql: `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`, params: [...params, q.limit + 1]};
+	return {
+		sql: `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
+		params: [...params, q.limit + 1],
+	};
 };

@@ -1,6 +1,17 @@
 import type {JobWarning} from './job-schemas';
 import type {JobStatus, RunningStatus} from './job-status';
-import type {AssetRecord, CancelOutcome, JobError, JobEvent, JobRecord, JobRun, NewJob, ReapedJob, Reservation, WebhookDelivery} from './job-types';
+import type {
+	AssetRecord,
+	CancelOutcome,
+	JobError,
+	JobEvent,
+	JobRecord,
+	JobRun,
+	NewJob,
+	ReapedJob,
+	Reservation,
+	WebhookDelivery,
+} from './job-types';
 
 /**
  * Webhook deliveries, queued by the job store in the same transaction that ends a job. A sender
@@ -18,7 +29,16 @@ export interface WebhookDeliveryStore {
 	 */
 	begin(o: {id: number; owner: string; at: number}): Promise<number>;
 	/** Settles attempt `attempt` (from `begin`; absent: records a new one) and what follows: delivered, failed for good, or another try at `nextAt`. */
-	record(o: {id: number; owner: string; at: number; attempt?: number; status: number | null; error: string | null; state: WebhookDelivery['state']; nextAt: number}): Promise<void>;
+	record(o: {
+		id: number;
+		owner: string;
+		at: number;
+		attempt?: number;
+		status: number | null;
+		error: string | null;
+		state: WebhookDelivery['state'];
+		nextAt: number;
+	}): Promise<void>;
 	/** Gives back every lease of `owner` (on shutdown): another process may send them at once. */
 	release(owner: string): Promise<void>;
 	/** Every delivery of a job, oldest first, with its attempts. */
@@ -75,7 +95,11 @@ export interface JobStore {
 	/** The job with its webhook deliveries, or null. */
 	get(id: string): Promise<JobRecord | null>;
 	/** Newest first; `beforeSeq` pages backwards; `more` tells if there is a next page. */
-	list(q: {statuses?: readonly JobStatus[] | undefined; limit: number; beforeSeq?: number | undefined}): Promise<{jobs: JobRecord[]; more: boolean}>;
+	list(q: {
+		statuses?: readonly JobStatus[] | undefined;
+		limit: number;
+		beforeSeq?: number | undefined;
+	}): Promise<{jobs: JobRecord[]; more: boolean}>;
 	/** Recent done jobs with this content hash, newest first. */
 	doneWithHash(hash: string): Promise<JobRecord[]>;
 	/** Reaps expired leases, then takes the oldest runnable queued job for `worker`, or null. */
@@ -85,7 +109,15 @@ export interface JobStore {
 	/** Extends the lease; `ok: false` means the worker lost the job (expired and taken, deleted or finished). */
 	heartbeat(o: {id: string; worker: string; now: number; leaseMs: number}): Promise<{ok: boolean; cancelRequested: boolean}>;
 	/** Saves a running job's status, stage, progress and warnings; false when the lease is lost. */
-	updateProgress(o: {id: string; worker: string; status: RunningStatus; stage: string; progress: number; warnings: JobWarning[]; now: number}): Promise<boolean>;
+	updateProgress(o: {
+		id: string;
+		worker: string;
+		status: RunningStatus;
+		stage: string;
+		progress: number;
+		warnings: JobWarning[];
+		now: number;
+	}): Promise<boolean>;
 	/** done, failed or cancelled by the worker holding the lease; false when the lease is lost. */
 	finish(o: {
 		id: string;
@@ -101,7 +133,15 @@ export interface JobStore {
 	 * Gives a job back to the queue: after a retryable error (counts as an attempt) or on
 	 * shutdown (`refund`: the attempt does not count).
 	 */
-	requeue(o: {id: string; worker: string; now: number; runAfter: number; warnings: JobWarning[]; refund: boolean; reason: string}): Promise<boolean>;
+	requeue(o: {
+		id: string;
+		worker: string;
+		now: number;
+		runAfter: number;
+		warnings: JobWarning[];
+		refund: boolean;
+		reason: string;
+	}): Promise<boolean>;
 	/** Cancels a queued job at once; flags a running one for its worker. Null: no such job. */
 	requestCancel(id: string, now: number): Promise<{job: JobRecord; outcome: CancelOutcome} | null>;
 	/** Removes the job, its runs, events and deliveries; resolves to what was removed. */

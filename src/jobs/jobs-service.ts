@@ -63,7 +63,10 @@ const JOB_ID = /^vid_[0-9a-f]{24}$/;
 const encodeCursor = (seq: number) => Buffer.from(`s:${seq}`).toString('base64url');
 const decodeCursor = (cursor: string): number => {
 	const match = /^s:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-	if (!match) throw new ValidationError(`Invalid cursor "${cursor}": pass the nextCursor of the previous page.`, [{path: 'cursor', message: 'Not a cursor returned by this API.'}]);
+	if (!match)
+		throw new ValidationError(`Invalid cursor "${cursor}": pass the nextCursor of the previous page.`, [
+			{path: 'cursor', message: 'Not a cursor returned by this API.'},
+		]);
 	return Number(match[1]);
 };
 
@@ -120,16 +123,23 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			});
 			const ids = await voiceIds;
 			// "openai:alloy" names a voice of the openai provider.
-			if (!ids.includes(voice) && !ids.includes(voiceVendor(voice))) issues.push({path: 'options.voice', message: `Unknown voice "${voice.slice(0, 60)}". Valid: auto, ${ids.join(', ')}.`});
+			if (!ids.includes(voice) && !ids.includes(voiceVendor(voice)))
+				issues.push({path: 'options.voice', message: `Unknown voice "${voice.slice(0, 60)}". Valid: auto, ${ids.join(', ')}.`});
 		}
 		const limit = `${Math.round(maxVideoMs / 1000)} s (PROMPTREEL_MAX_VIDEO_SEC)`;
 		if (body.options.durationSec !== null && body.options.durationSec * 1000 > maxVideoMs) {
-			issues.push({path: 'options.durationSec', message: `${body.options.durationSec} s is longer than this server makes: at most ${limit}.`});
+			issues.push({
+				path: 'options.durationSec',
+				message: `${body.options.durationSec} s is longer than this server makes: at most ${limit}.`,
+			});
 		}
 		if (body.storyboard) {
 			const total = computeTimeline(body.storyboard).durationMs;
 			if (total > maxVideoMs) {
-				issues.push({path: 'storyboard.scenes', message: `The scenes add up to ${Math.round(total / 1000)} s, longer than this server renders: at most ${limit}. Split it into several videos.`});
+				issues.push({
+					path: 'storyboard.scenes',
+					message: `The scenes add up to ${Math.round(total / 1000)} s, longer than this server renders: at most ${limit}. Split it into several videos.`,
+				});
 			}
 		}
 		if (issues.length > 0) throw new ValidationError(`Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
@@ -156,7 +166,14 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		for (const job of await o.store.doneWithHash(hash)) {
 			if (!job.outputDir) continue;
 			const dir = job.outputDir;
-			const present = await Promise.all(job.files.map((f) => stat(join(dir, f)).then(() => true, () => false)));
+			const present = await Promise.all(
+				job.files.map((f) =>
+					stat(join(dir, f)).then(
+						() => true,
+						() => false,
+					),
+				),
+			);
 			if (present.every(Boolean)) return job;
 		}
 		return null;
@@ -183,7 +200,14 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const storyboard = body.storyboard;
 			await assertNetworkStoryboard(storyboard);
 			// Voice and rate decide the scenes a render voices, so they are part of what the files depend on.
-			const hash = contentHash({kind: 'storyboard', storyboard, quality: body.options.quality, ...voiceOptionsOf(body.options), renderer: o.rendererId, source: await o.sourceHash()});
+			const hash = contentHash({
+				kind: 'storyboard',
+				storyboard,
+				quality: body.options.quality,
+				...voiceOptionsOf(body.options),
+				renderer: o.rendererId,
+				source: await o.sourceHash(),
+			});
 			const id = newId();
 			const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
 			const earlier = await cachedFiles(hash);
@@ -192,7 +216,11 @@ export const createJobsService = (o: JobsServiceOptions) => {
 				try {
 					await linkFiles(earlier.outputDir, dir, earlier.files);
 					const warnings: JobWarning[] = [
-						{stage: 'rendering', code: 'CACHED', message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`},
+						{
+							stage: 'rendering',
+							code: 'CACHED',
+							message: `Same storyboard and options as ${earlier.id}: its files were reused (content hash ${hash.slice(0, 12)}).`,
+						},
 					];
 					return {...job, done: {files: earlier.files, outputDir: dir, warnings}};
 				} catch {
@@ -243,7 +271,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			const scope = `${ctx.caller ?? 'open'}:${key}`;
 			const bodyHash = contentHash({body});
-			const conflict = () => new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
+			const conflict = () =>
+				new ConflictError(`Idempotency-Key "${key}" was used within 24 h with a different body: use a new key for a new video.`);
 			// A repeat is answered without doing the work again...
 			const earlier = await idempotency.find({scope, bodyHash, now: now()});
 			if (earlier.state === 'conflict') throw conflict();
@@ -269,7 +298,11 @@ export const createJobsService = (o: JobsServiceOptions) => {
 
 		getVideo: (id: string): Promise<JobRecord> => find(id),
 
-		async listVideos(q: {statuses?: JobStatus[] | undefined; limit: number; cursor?: string | undefined}): Promise<{jobs: JobRecord[]; nextCursor: string | null}> {
+		async listVideos(q: {
+			statuses?: JobStatus[] | undefined;
+			limit: number;
+			cursor?: string | undefined;
+		}): Promise<{jobs: JobRecord[]; nextCursor: string | null}> {
 			const beforeSeq = q.cursor ? decodeCursor(q.cursor) : undefined;
 			const page = await o.store.list({statuses: q.statuses, limit: q.limit, beforeSeq});
 			const last = page.jobs[page.jobs.length - 1];
@@ -281,7 +314,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			await find(id);
 			const result = await o.store.requestCancel(id, now());
 			if (!result) throw new NotFoundError(`No video job "${id}".`);
-			if (result.outcome === 'finished') throw new ConflictError(`Video job ${id} is already ${result.job.status}: there is nothing to cancel.`);
+			if (result.outcome === 'finished')
+				throw new ConflictError(`Video job ${id} is already ${result.job.status}: there is nothing to cancel.`);
 			if (result.outcome === 'requested') o.worker?.cancel(id);
 			return result.job;
 		},

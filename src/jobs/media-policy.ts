@@ -15,7 +15,11 @@ export const mediaSourcesOf = (sb: Storyboard): string[] => mediaFields(sb).map(
  * A storyboard from the network may not name files on this machine: every media reference must
  * be an https URL or an uploaded asset (`asset:<id>`, rewritten to `assets/<id>.<ext>` before parsing). Throws a ValidationError naming each offending path (prefixed with `prefix`).
  */
-export const assertRemoteMediaOnly = (sb: Storyboard, prefix = 'storyboard', isUploadedAsset: (src: string) => boolean = () => false): void => {
+export const assertRemoteMediaOnly = (
+	sb: Storyboard,
+	prefix = 'storyboard',
+	isUploadedAsset: (src: string) => boolean = () => false,
+): void => {
 	const local = mediaFields(sb).filter((f) => !isHttps(f.src) && !isUploadedAsset(f.src));
 	if (local.length === 0) return;
 	const issues: IssueDetail[] = local.map((f) => ({
@@ -36,10 +40,16 @@ export const assertRemoteSafeOptions = async (options: {music: string; voiceover
 	const issues: IssueDetail[] = [];
 	const tracks = await bundledMusicIds();
 	if (!['auto', 'none', ...tracks].includes(options.music)) {
-		issues.push({path: 'options.music', message: `"${options.music}" is not auto, none or a bundled track (${tracks.join(', ')}); the server does not read local files.`});
+		issues.push({
+			path: 'options.music',
+			message: `"${options.music}" is not auto, none or a bundled track (${tracks.join(', ')}); the server does not read local files.`,
+		});
 	}
 	if (options.voiceover) {
-		issues.push({path: 'options.voiceover', message: 'A voice-over file path cannot be used over HTTP: the server does not read local files.'});
+		issues.push({
+			path: 'options.voiceover',
+			message: 'A voice-over file path cannot be used over HTTP: the server does not read local files.',
+		});
 	}
 	if (issues.length > 0) throw new ValidationError(`Invalid options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 };
@@ -54,8 +64,12 @@ export const assertPublicMediaHosts = (sb: Storyboard, prefix = 'storyboard'): v
 		if (!isHttps(f.src)) continue;
 		const host = privateHostOf(new URL(f.src));
 		if (host) {
-			issues.push({path: `${prefix}.${f.path}`, message: `${host} is a loopback, private or link-local address: the server does not fetch from those (PROMPTREEL_ALLOW_PRIVATE_URLS allows it).`});
+			issues.push({
+				path: `${prefix}.${f.path}`,
+				message: `${host} is a loopback, private or link-local address: the server does not fetch from those (PROMPTREEL_ALLOW_PRIVATE_URLS allows it).`,
+			});
 		}
 	}
-	if (issues.length > 0) throw new ValidationError(`Invalid media URLs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+	if (issues.length > 0)
+		throw new ValidationError(`Invalid media URLs: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 };

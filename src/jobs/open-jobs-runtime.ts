@@ -56,7 +56,15 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		cfg.concurrency > 0
 			? createWorkerPool({
 					store,
-					run: o.runner ?? createPipelineRunner({dataDir: o.dataDir, renderer, providers: o.providers, allowPrivateUrls: cfg.allowPrivateUrls, lookup: o.lookup}),
+					run:
+						o.runner ??
+						createPipelineRunner({
+							dataDir: o.dataDir,
+							renderer,
+							providers: o.providers,
+							allowPrivateUrls: cfg.allowPrivateUrls,
+							lookup: o.lookup,
+						}),
 					workerId,
 					concurrency: cfg.concurrency,
 					leaseMs: cfg.leaseMs,
@@ -78,7 +86,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,
 		maxVideoMs: cfg.maxVideoMs,
-		voiceIds: async () => (await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
+		voiceIds: async () =>
+			(await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
 	});
 
 	// Every process on the data dir sends due webhooks (leasing each one); the links in a webhook
@@ -103,16 +112,20 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const retention = () =>
 		sweepRetention({store, dataDir: o.dataDir, days: cfg.retentionDays, now: Date.now()})
 			.then((r) => {
-				if (r.jobs + r.orphanDirs + r.renderCacheEntries > 0) log(`retention: removed ${r.jobs} jobs, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`);
+				if (r.jobs + r.orphanDirs + r.renderCacheEntries > 0)
+					log(`retention: removed ${r.jobs} jobs, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`);
 			})
 			.catch((error: unknown) => log(`retention failed: ${String(error)}`));
 	void retention();
 	maintenance.push(setInterval(retention, RETENTION_EVERY_MS).unref());
 	if (!pool) {
 		maintenance.push(
-			setInterval(() => {
-				store.reapExpired(Date.now()).catch((error: unknown) => log(`reaper: ${String(error)}`));
-			}, Math.max(250, Math.floor(cfg.leaseMs / 2))).unref(),
+			setInterval(
+				() => {
+					store.reapExpired(Date.now()).catch((error: unknown) => log(`reaper: ${String(error)}`));
+				},
+				Math.max(250, Math.floor(cfg.leaseMs / 2)),
+			).unref(),
 		);
 	}
 

@@ -22,12 +22,32 @@ afterEach(async () => {
 });
 
 const add = async (id: string, at: number, finish: boolean) => {
-	await store.insert({id, kind: 'prompt', input: {prompt: 'x'}, options: generateOptionsSchema.parse({}), webhook: null, contentHash: null, maxAttempts: 1, timeoutMs: 1000}, at);
+	await store.insert(
+		{
+			id,
+			kind: 'prompt',
+			input: {prompt: 'x'},
+			options: generateOptionsSchema.parse({}),
+			webhook: null,
+			contentHash: null,
+			maxAttempts: 1,
+			timeoutMs: 1000,
+		},
+		at,
+	);
 	mkdirSync(join(jobDir(dataDir, id), 'attempt-1'), {recursive: true});
 	writeFileSync(join(jobDir(dataDir, id), 'attempt-1', 'video.mp4'), 'x');
 	if (finish) {
 		await store.claim({worker: 'w', now: at, leaseMs: 1000});
-		await store.finish({id, worker: 'w', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(jobDir(dataDir, id), 'attempt-1'), now: at});
+		await store.finish({
+			id,
+			worker: 'w',
+			status: 'done',
+			warnings: [],
+			files: ['video.mp4'],
+			outputDir: join(jobDir(dataDir, id), 'attempt-1'),
+			now: at,
+		});
 	}
 };
 

@@ -3,7 +3,19 @@ import {ASSET_ID} from './asset-refs';
 import type {AssetStore} from './job-store';
 import type {AssetRecord} from './job-types';
 
-type Row = {id: string; kind: AssetRecord['kind']; content_type: string; file_name: string; bytes: number; sha256: string; original_name: string | null; duration_ms: number | null; width: number | null; height: number | null; created_at: number};
+type Row = {
+	id: string;
+	kind: AssetRecord['kind'];
+	content_type: string;
+	file_name: string;
+	bytes: number;
+	sha256: string;
+	original_name: string | null;
+	duration_ms: number | null;
+	width: number | null;
+	height: number | null;
+	created_at: number;
+};
 
 const fromRow = (r: Row): AssetRecord => ({
 	id: r.id,

@@ -12,13 +12,17 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
  * behind. `findNow` and `recordNow` are the synchronous parts the job store runs in its own
  * transactions.
  */
-export const openSqliteIdempotencyKeys = (db: Database.Database): IdempotencyKeyStore & {
+export const openSqliteIdempotencyKeys = (
+	db: Database.Database,
+): IdempotencyKeyStore & {
 	findNow(o: {scope: string; bodyHash: string; now: number}): Reservation;
 	recordNow(o: {scope: string; bodyHash: string; jobId: string; now: number}): void;
 } => {
 	const stmt = {
 		expire: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
-		get: db.prepare<[string], {scope: string; body_hash: string; job_id: string | null; created_at: number}>('SELECT * FROM idempotency_keys WHERE scope = ?'),
+		get: db.prepare<[string], {scope: string; body_hash: string; job_id: string | null; created_at: number}>(
+			'SELECT * FROM idempotency_keys WHERE scope = ?',
+		),
 		jobExists: db.prepare<[string], {n: number}>('SELECT 1 AS n FROM jobs WHERE id = ?'),
 		upsert: db.prepare(
 			'INSERT INTO idempotency_keys (scope, body_hash, job_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET body_hash = excluded.body_hash, job_id = excluded.job_id, created_at = excluded.created_at',

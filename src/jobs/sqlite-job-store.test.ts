@@ -54,8 +54,12 @@ describe('job store', () => {
 	it('only the lease holder can write; a heartbeat extends the lease and reports a cancel request', async () => {
 		const a = await store.insert(job(), 0);
 		await store.claim({worker: 'w1', now: 0, leaseMs: 1000});
-		expect(await store.updateProgress({id: a.id, worker: 'w2', status: 'voicing', stage: 'voicing', progress: 0.5, warnings: [], now: 10})).toBe(false);
-		expect(await store.updateProgress({id: a.id, worker: 'w1', status: 'voicing', stage: 'voicing', progress: 0.5, warnings: [], now: 10})).toBe(true);
+		expect(
+			await store.updateProgress({id: a.id, worker: 'w2', status: 'voicing', stage: 'voicing', progress: 0.5, warnings: [], now: 10}),
+		).toBe(false);
+		expect(
+			await store.updateProgress({id: a.id, worker: 'w1', status: 'voicing', stage: 'voicing', progress: 0.5, warnings: [], now: 10}),
+		).toBe(true);
 		expect(await store.heartbeat({id: a.id, worker: 'w1', now: 900, leaseMs: 1000})).toEqual({ok: true, cancelRequested: false});
 		expect((await store.get(a.id))?.leaseExpiresAt).toBe(1900);
 		// Not expired at 1500 thanks to the heartbeat.
@@ -86,7 +90,7 @@ describe('job store', () => {
 		]);
 	});
 
-	it('a cancel requested of a dead worker\'s job ends cancelled, not retried', async () => {
+	it("a cancel requested of a dead worker's job ends cancelled, not retried", async () => {
 		const a = await store.insert(job(), 0);
 		await store.claim({worker: 'dead', now: 0, leaseMs: 100});
 		await store.requestCancel(a.id, 50);

@@ -74,7 +74,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 	migrateJobStore(db);
 	const stmt = prepareJobStatements(db);
 
-/** Records the job's new state as an event; a job that just ended done or failed queues its webhook. */
+	/** Records the job's new state as an event; a job that just ended done or failed queues its webhook. */
 	const changed = (id: string, now: number, ended = false): void => {
 		stmt.event.run({id, now});
 		if (ended) stmt.enqueueWebhook.run({id, now});
@@ -113,7 +113,10 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 				changed(job.id, now, true);
 				reaped.push({id: job.id, outcome: 'failed', attempts: job.attempts});
 			} else {
-				const warnings: JobWarning[] = [...job.warnings, {stage: job.stage ?? job.status, code: 'WORKER_LOST', message: `${lost} Retrying.`}];
+				const warnings: JobWarning[] = [
+					...job.warnings,
+					{stage: job.stage ?? job.status, code: 'WORKER_LOST', message: `${lost} Retrying.`},
+				];
 				stmt.requeue.run({id: job.id, worker: null, stage: 'requeued', warnings: JSON.stringify(warnings), refund: 0, run_after: now, now});
 				changed(job.id, now);
 				reaped.push({id: job.id, outcome: 'requeued', attempts: job.attempts});
@@ -202,84 +205,101 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		},
 
 		async updateProgress(o) {
-			return db.transaction(() => {
-				const ok =
-					stmt.progress.run({id: o.id, worker: o.worker, status: o.status, stage: o.stage, progress: o.progress, warnings: JSON.stringify(o.warnings), now: o.now})
-						.changes === 1;
-				if (ok) changed(o.id, o.now);
-				return ok;
-			}).immediate();
+			return db
+				.transaction(() => {
+					const ok =
+						stmt.progress.run({
+							id: o.id,
+							worker: o.worker,
+							status: o.status,
+							stage: o.stage,
+							progress: o.progress,
+							warnings: JSON.stringify(o.warnings),
+							now: o.now,
+						}).changes === 1;
+					if (ok) changed(o.id, o.now);
+					return ok;
+				})
+				.immediate();
 		},
 
 		async finish(o) {
-			return db.transaction(() => {
-				const n = stmt.finish.run({
-					id: o.id,
-					worker: o.worker,
-					status: o.status,
-					stage: o.status === 'done' ? 'done' : null,
-					progress: o.status === 'done' ? 1 : 0,
-					warnings: JSON.stringify(o.warnings),
-					files: JSON.stringify(o.files ?? []),
-					output_dir: o.outputDir ?? null,
-					error_code: o.error?.code ?? null,
-					error_message: o.error?.message ?? null,
-					now: o.now,
-				}).changes;
-				if (n === 1) {
-					stmt.runEnd.run(o.now, o.status, o.id, o.worker);
-					changed(o.id, o.now, o.status !== 'cancelled');
-				}
-				return n === 1;
-			}).immediate();
+			return db
+				.transaction(() => {
+					const n = stmt.finish.run({
+						id: o.id,
+						worker: o.worker,
+						status: o.status,
+						stage: o.status === 'done' ? 'done' : null,
+						progress: o.status === 'done' ? 1 : 0,
+						warnings: JSON.stringify(o.warnings),
+						files: JSON.stringify(o.files ?? []),
+						output_dir: o.outputDir ?? null,
+						error_code: o.error?.code ?? null,
+						error_message: o.error?.message ?? null,
+						now: o.now,
+					}).changes;
+					if (n === 1) {
+						stmt.runEnd.run(o.now, o.status, o.id, o.worker);
+						changed(o.id, o.now, o.status !== 'cancelled');
+					}
+					return n === 1;
+				})
+				.immediate();
 		},
 
 		async requeue(o) {
-			return db.transaction(() => {
-				const n = stmt.requeue.run({
-					id: o.id,
-					worker: o.worker,
-					stage: o.refund ? 'released' : 'retrying',
-					warnings: JSON.stringify(o.warnings),
-					refund: o.refund ? 1 : 0,
-					run_after: o.runAfter,
-					now: o.now,
-				}).changes;
-				if (n === 1) {
-					stmt.runEnd.run(o.now, o.reason, o.id, o.worker);
-					changed(o.id, o.now);
-				}
-				return n === 1;
-			}).immediate();
+			return db
+				.transaction(() => {
+					const n = stmt.requeue.run({
+						id: o.id,
+						worker: o.worker,
+						stage: o.refund ? 'released' : 'retrying',
+						warnings: JSON.stringify(o.warnings),
+						refund: o.refund ? 1 : 0,
+						run_after: o.runAfter,
+						now: o.now,
+					}).changes;
+					if (n === 1) {
+						stmt.runEnd.run(o.now, o.reason, o.id, o.worker);
+						changed(o.id, o.now);
+					}
+					return n === 1;
+				})
+				.immediate();
 		},
 
 		async requestCancel(id, now) {
-			return db.transaction((): {job: JobRecord; outcome: CancelOutcome} | null => {
-				const job = get(id);
-				if (!job) return null;
-				if (job.status === 'queued') {
-					stmt.cancelQueued.run({id, message: 'Cancelled by request before it started.', now});
-					changed(id, now);
-					return {job: get(id)!, outcome: 'cancelled' as const};
-				}
-				if (job.status === 'cancelled') return {job, outcome: 'already-cancelled' as const};
-				if (job.status === 'done' || job.status === 'failed') return {job, outcome: 'finished' as const};
-				stmt.requestCancel.run({id, now});
-				return {job: get(id)!, outcome: 'requested' as const};
-			}).immediate();
+			return db
+				.transaction((): {job: JobRecord; outcome: CancelOutcome} | null => {
+					const job = get(id);
+					if (!job) return null;
+					if (job.status === 'queued') {
+						stmt.cancelQueued.run({id, message: 'Cancelled by request before it started.', now});
+						changed(id, now);
+						return {job: get(id)!, outcome: 'cancelled' as const};
+					}
+					if (job.status === 'cancelled') return {job, outcome: 'already-cancelled' as const};
+					if (job.status === 'done' || job.status === 'failed') return {job, outcome: 'finished' as const};
+					stmt.requestCancel.run({id, now});
+					return {job: get(id)!, outcome: 'requested' as const};
+				})
+				.immediate();
 		},
 
 		async delete(id) {
-			return db.transaction(() => {
-				const job = get(id);
-				if (!job) return null;
-				stmt.delete.run(id);
-				stmt.deleteRuns.run(id);
-				stmt.deleteEvents.run(id);
-				stmt.deleteAttempts.run(id);
-				stmt.deleteDeliveries.run(id);
-				return job;
-			}).immediate();
+			return db
+				.transaction(() => {
+					const job = get(id);
+					if (!job) return null;
+					stmt.delete.run(id);
+					stmt.deleteRuns.run(id);
+					stmt.deleteEvents.run(id);
+					stmt.deleteAttempts.run(id);
+					stmt.deleteDeliveries.run(id);
+					return job;
+				})
+				.immediate();
 		},
 
 		finishedBefore: async (before) => stmt.finishedBefore.all(before).map(fromRow),

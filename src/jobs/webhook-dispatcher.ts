@@ -52,7 +52,15 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 	const send = async (d: WebhookDelivery): Promise<void> => {
 		const job = await o.store.get(d.jobId);
 		if (!job) {
-			await deliveries.record({id: d.id, owner: o.owner, at: now(), status: null, error: 'the job was deleted', state: 'failed', nextAt: now()});
+			await deliveries.record({
+				id: d.id,
+				owner: o.owner,
+				at: now(),
+				status: null,
+				error: 'the job was deleted',
+				state: 'failed',
+				nextAt: now(),
+			});
 			return;
 		}
 		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event))));
@@ -80,12 +88,30 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 		}
 		const attempts = attempt || d.attempts.length + 1;
 		if (result.error === null) {
-			await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: null, state: 'delivered', nextAt: t});
+			await deliveries.record({
+				id: d.id,
+				owner: o.owner,
+				at: t,
+				attempt,
+				status: result.status,
+				error: null,
+				state: 'delivered',
+				nextAt: t,
+			});
 			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
 			return;
 		}
 		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
-		await deliveries.record({id: d.id, owner: o.owner, at: t, attempt, status: result.status, error: result.error, state: next === null ? 'failed' : 'pending', nextAt: next ?? t});
+		await deliveries.record({
+			id: d.id,
+			owner: o.owner,
+			at: t,
+			attempt,
+			status: result.status,
+			error: result.error,
+			state: next === null ? 'failed' : 'pending',
+			nextAt: next ?? t,
+		});
 		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
 	};
 

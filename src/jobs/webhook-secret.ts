@@ -14,7 +14,10 @@ const readSecret = (file: string): string => {
  * The webhook signing secret: PROMPTREEL_WEBHOOK_SECRET, else one generated once and kept in the
  * data dir (mode 0600), so every process on the data dir signs alike and restarts keep it.
  */
-export const resolveWebhookSecret = (o: {configured: string | undefined; file: string}): {secret: string; source: 'env' | 'file' | 'generated'} => {
+export const resolveWebhookSecret = (o: {
+	configured: string | undefined;
+	file: string;
+}): {secret: string; source: 'env' | 'file' | 'generated'} => {
 	if (o.configured) return {secret: o.configured, source: 'env'};
 	const existing = readSecret(o.file);
 	if (existing) return {secret: existing, source: 'file'};

@@ -10,7 +10,13 @@ export const signWebhook = (o: {secret: string; body: string; timestampSec: numb
  * Checks a `Promptreel-Signature` header against the raw body: the HMAC in constant time and the
  * timestamp within `toleranceSec` of now (replays of old deliveries are refused).
  */
-export const verifyWebhookSignature = (o: {secret: string; body: string; header: string; toleranceSec?: number; nowSec?: number}): boolean => {
+export const verifyWebhookSignature = (o: {
+	secret: string;
+	body: string;
+	header: string;
+	toleranceSec?: number;
+	nowSec?: number;
+}): boolean => {
 	const parts = Object.fromEntries(o.header.split(',').map((p) => p.trim().split('=') as [string, string]));
 	const t = Number(parts.t);
 	if (!Number.isInteger(t) || typeof parts.v1 !== 'string') return false;

@@ -45,7 +45,16 @@ const slowRunner: JobRunner = (_job, ctx) =>
 	});
 
 const pool = (run: JobRunner, over: Partial<Parameters<typeof createWorkerPool>[0]> = {}) => {
-	const p = createWorkerPool({store, run, workerId: `w${pools.length + 1}`, concurrency: 1, leaseMs: 300, pollMs: 20, backoffMs: 10, ...over});
+	const p = createWorkerPool({
+		store,
+		run,
+		workerId: `w${pools.length + 1}`,
+		concurrency: 1,
+		leaseMs: 300,
+		pollMs: 20,
+		backoffMs: 10,
+		...over,
+	});
 	pools.push(p);
 	p.start();
 	return p;
@@ -146,10 +155,13 @@ describe('worker pool', () => {
 		const a = await store.insert(job(), Date.now());
 		let release!: () => void;
 		const gate = new Promise<void>((r) => (release = r));
-		pool(async () => {
-			await gate;
-			return {files: ['stale'], outputDir: '/stale', warnings: []};
-		}, {workerId: 'stalled'});
+		pool(
+			async () => {
+				await gate;
+				return {files: ['stale'], outputDir: '/stale', warnings: []};
+			},
+			{workerId: 'stalled'},
+		);
 		await until(async () => (await store.get(a.id))?.leaseOwner === 'stalled');
 		// As seen by another worker after a long stall: the lease has expired, so it takes the job.
 		expect((await store.claim({worker: 'other', now: Date.now() + 10_000, leaseMs: 60_000})).job?.id).toBe(a.id);

@@ -98,15 +98,18 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		};
 		let status = statusOfStage(job.kind === 'prompt' ? 'planning' : 'rendering');
 
-		const heartbeat = setInterval(() => {
-			o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs}).then(
-				(beat) => {
-					if (!beat.ok) loseLease();
-					else if (beat.cancelRequested) abort('cancel');
-				},
-				(error: unknown) => log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
-			);
-		}, Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))));
+		const heartbeat = setInterval(
+			() => {
+				o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs}).then(
+					(beat) => {
+						if (!beat.ok) loseLease();
+						else if (beat.cancelRequested) abort('cancel');
+					},
+					(error: unknown) => log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+				);
+			},
+			Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))),
+		);
 		const timeout = setTimeout(() => abort('timeout'), job.timeoutMs);
 
 		const done = (async () => {
@@ -146,7 +149,14 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 				if (leaseLost || reason === 'lease-lost') {
 					log(`job ${job.id}: lost its lease; another worker owns it now`);
 				} else if (reason === 'cancel') {
-					await o.store.finish({id: job.id, worker: o.workerId, status: 'cancelled', warnings, error: {code: 'CANCELLED', message: 'Cancelled by request while running.'}, now: t});
+					await o.store.finish({
+						id: job.id,
+						worker: o.workerId,
+						status: 'cancelled',
+						warnings,
+						error: {code: 'CANCELLED', message: 'Cancelled by request while running.'},
+						now: t,
+					});
 					log(`job ${job.id}: cancelled`);
 				} else if (reason === 'shutdown') {
 					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter: t, warnings, refund: true, reason: 'released'});
@@ -161,7 +171,14 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter, warnings, refund: false, reason: 'retry'});
 					log(`job ${job.id}: attempt ${job.attempts} failed (${e.code}), retrying`);
 				} else {
-					await o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: e.code, message: e.message}, now: t});
+					await o.store.finish({
+						id: job.id,
+						worker: o.workerId,
+						status: 'failed',
+						warnings,
+						error: {code: e.code, message: e.message},
+						now: t,
+					});
 					log(`job ${job.id}: failed (${e.code}: ${e.message})`);
 				}
 			} finally {
@@ -242,7 +259,15 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 			clearTimeout(capTimer);
 			for (const a of active.values()) {
 				const t = now();
-				await o.store.requeue({id: a.job.id, worker: o.workerId, now: t, runAfter: t, warnings: a.job.warnings, refund: true, reason: 'released'});
+				await o.store.requeue({
+					id: a.job.id,
+					worker: o.workerId,
+					now: t,
+					runAfter: t,
+					warnings: a.job.warnings,
+					refund: true,
+					reason: 'released',
+				});
 				log(`job ${a.job.id}: released on shutdown (its run did not stop in time)`);
 			}
 		},

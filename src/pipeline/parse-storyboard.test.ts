@@ -27,7 +27,11 @@ describe('parseStoryboardWithWarnings', () => {
 		['scenes.0.titel', {...minimal, scenes: [{...minimal.scenes[0], titel: 'x'}]}, /Unknown key "titel": did you mean "title"\?/],
 		['colour', {...minimal, colour: '#ff0000'}, /Unknown key "colour"\. Known keys here: version, title, template/],
 		['captionStyle.postion', {...minimal, captionStyle: {postion: 'top'}}, /did you mean "position"/],
-		['scenes.0.visual.iocn', {...minimal, scenes: [{...minimal.scenes[0], visual: {kind: 'procedural', iocn: 'a.svg'}}]}, /did you mean "icon"/],
+		[
+			'scenes.0.visual.iocn',
+			{...minimal, scenes: [{...minimal.scenes[0], visual: {kind: 'procedural', iocn: 'a.svg'}}]},
+			/did you mean "icon"/,
+		],
 		['theme.brandColours', {...minimal, theme: {brandColours: {primary: '#000000'}}}, /did you mean "brandColors"/],
 	])('reports the unknown key %s at its full path', (path, data, message) => {
 		const issues = issuesOf(data);
@@ -40,7 +44,10 @@ describe('parseStoryboardWithWarnings', () => {
 	});
 
 	it('drops unknown keys with a warning each when asked to', () => {
-		const r = parseStoryboardWithWarnings({data: {...minimal, colour: 1, scenes: [{...minimal.scenes[0], titel: 'x'}]}, allowUnknownKeys: true});
+		const r = parseStoryboardWithWarnings({
+			data: {...minimal, colour: 1, scenes: [{...minimal.scenes[0], titel: 'x'}]},
+			allowUnknownKeys: true,
+		});
 		expect(r.storyboard.scenes[0]!.title).toBeNull();
 		expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
 			['UNKNOWN_KEY_IGNORED', 'colour'],

@@ -27,8 +27,7 @@ export const zodIssues = (error: z.ZodError, schema?: z.ZodType): IssueDetail[] 
 	});
 
 /** Formats issues as lines for a terminal. */
-export const formatIssues = (issues: IssueDetail[]): string =>
-	issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n');
+export const formatIssues = (issues: IssueDetail[]): string => issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n');
 
 export type ParsedStoryboard = {
 	storyboard: Storyboard;
@@ -72,7 +71,11 @@ export const parseStoryboardWithWarnings = ({
 		for (const path of stripped.removed) {
 			const parts = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 			const key = String(parts.pop());
-			warnings.push({code: 'UNKNOWN_KEY_IGNORED', path, message: `${unknownKeyMessage(key, knownKeysAt(storyboardV2Schema, parts))} Ignored (--allow-unknown-keys).`});
+			warnings.push({
+				code: 'UNKNOWN_KEY_IGNORED',
+				path,
+				message: `${unknownKeyMessage(key, knownKeysAt(storyboardV2Schema, parts))} Ignored (--allow-unknown-keys).`,
+			});
 		}
 	}
 	const result = storyboardV2Schema.safeParse(input);
@@ -89,8 +92,7 @@ export const parseStoryboardWithWarnings = ({
 };
 
 /** Parses unknown data as a storyboard (see parseStoryboardWithWarnings) and drops the warnings. */
-export const parseStoryboard = (data: unknown, source = 'storyboard'): Storyboard =>
-	parseStoryboardWithWarnings({data, source}).storyboard;
+export const parseStoryboard = (data: unknown, source = 'storyboard'): Storyboard => parseStoryboardWithWarnings({data, source}).storyboard;
 
 /** Parses JSON text; a syntax error names line and column. */
 export const parseJsonText = (text: string, source: string): unknown => {
@@ -105,8 +107,6 @@ export const parseJsonText = (text: string, source: string): unknown => {
 			const before = text.slice(0, offset).split('\n');
 			where = ` at line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 		}
-		throw new ValidationError(`${source} is not valid JSON${where}: ${message}`, [
-			{path: '(root)', message: `Malformed JSON${where}`},
-		]);
+		throw new ValidationError(`${source} is not valid JSON${where}: ${message}`, [{path: '(root)', message: `Malformed JSON${where}`}]);
 	}
 };

@@ -22,7 +22,13 @@ describe('tryInOrder: the one fallback helper', () => {
 	it('throws the last error when every attempt fails, and never treats a cancel as a failure', async () => {
 		const fallbacks: Fallback[] = [];
 		await expect(
-			tryInOrder({attempts: [{id: 'a', run: () => Promise.reject(new Error('a down'))}, {id: 'b', run: () => Promise.reject(new Error('b down'))}], onFallback: (f) => fallbacks.push(f)}),
+			tryInOrder({
+				attempts: [
+					{id: 'a', run: () => Promise.reject(new Error('a down'))},
+					{id: 'b', run: () => Promise.reject(new Error('b down'))},
+				],
+				onFallback: (f) => fallbacks.push(f),
+			}),
 		).rejects.toThrow('b down');
 		expect(fallbacks).toHaveLength(1);
 

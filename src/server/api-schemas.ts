@@ -1,13 +1,5 @@
 import {z} from '@hono/zod-openapi';
-import {
-	jobErrorSchema,
-	jobSchema,
-	jobStatusSchema,
-	jobWarningSchema,
-	storyboardComponent,
-	JOB_STATUSES,
-	type JobStatus,
-} from '../jobs';
+import {jobErrorSchema, jobSchema, jobStatusSchema, jobWarningSchema, storyboardComponent, JOB_STATUSES, type JobStatus} from '../jobs';
 
 // The request and answer shapes of the jobs layer (bodies, the job view, warnings) live in
 // src/jobs; the HTTP layer adds what only HTTP has (errors, pages, params, health, assets).
@@ -55,14 +47,30 @@ export const listQuerySchema = z.object({
 			const parts = value.split(',').map((s) => s.trim());
 			const bad = parts.filter((s) => !(JOB_STATUSES as readonly string[]).includes(s));
 			if (bad.length > 0) {
-				ctx.addIssue({code: 'custom', message: `Unknown status "${bad.join('", "')}". Valid: ${JOB_STATUSES.join(', ')} (comma-separated).`});
+				ctx.addIssue({
+					code: 'custom',
+					message: `Unknown status "${bad.join('", "')}". Valid: ${JOB_STATUSES.join(', ')} (comma-separated).`,
+				});
 				return z.NEVER;
 			}
 			return parts as JobStatus[];
 		})
-		.openapi({param: {name: 'status', in: 'query'}, description: `Only jobs with these statuses (comma-separated): ${JOB_STATUSES.join(', ')}.`, type: 'string'}),
-	limit: z.coerce.number().int().min(1).max(100).default(20).openapi({param: {name: 'limit', in: 'query'}, description: 'Page size (1-100).'}),
-	cursor: z.string().optional().openapi({param: {name: 'cursor', in: 'query'}, description: 'nextCursor of the previous page.'}),
+		.openapi({
+			param: {name: 'status', in: 'query'},
+			description: `Only jobs with these statuses (comma-separated): ${JOB_STATUSES.join(', ')}.`,
+			type: 'string',
+		}),
+	limit: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(100)
+		.default(20)
+		.openapi({param: {name: 'limit', in: 'query'}, description: 'Page size (1-100).'}),
+	cursor: z
+		.string()
+		.optional()
+		.openapi({param: {name: 'cursor', in: 'query'}, description: 'nextCursor of the previous page.'}),
 });
 
 export const idParamsSchema = z.object({
@@ -72,7 +80,8 @@ export const idParamsSchema = z.object({
 export const fileParamsSchema = idParamsSchema.extend({
 	name: z.string().openapi({
 		param: {name: 'name', in: 'path'},
-		description: 'One of the job\'s output files: video.mp4, poster.jpg, captions.srt, captions.vtt, storyboard.json, credits.json, report.json.',
+		description:
+			"One of the job's output files: video.mp4, poster.jpg, captions.srt, captions.vtt, storyboard.json, credits.json, report.json.",
 	}),
 });
 
@@ -106,7 +115,10 @@ export const healthSchema = z
 			})
 			.optional()
 			.describe('With a valid API key (or on a server without keys).'),
-		jobs: z.record(z.string(), z.number().int()).optional().describe('Jobs in the shared store, by status. With a valid API key (or on a server without keys).'),
+		jobs: z
+			.record(z.string(), z.number().int())
+			.optional()
+			.describe('Jobs in the shared store, by status. With a valid API key (or on a server without keys).'),
 		renderer: z.string().optional().describe('With a valid API key (or on a server without keys).'),
 	})
 	.openapi('Health');
@@ -114,8 +126,12 @@ export const healthSchema = z
 export const assetSchema = z
 	.object({
 		id: z.string().describe('Asset id, derived from the content (the same bytes are one asset).'),
-		ref: z.string().describe('Use this as a media `src` (or narration.audio / music.src) in a storyboard sent to this server, e.g. "asset:ast_…".'),
-		kind: z.enum(['image', 'video', 'audio']).describe('What the content is, from its magic bytes (the Content-Type header is not trusted).'),
+		ref: z
+			.string()
+			.describe('Use this as a media `src` (or narration.audio / music.src) in a storyboard sent to this server, e.g. "asset:ast_…".'),
+		kind: z
+			.enum(['image', 'video', 'audio'])
+			.describe('What the content is, from its magic bytes (the Content-Type header is not trusted).'),
 		contentType: z.string(),
 		bytes: z.number().int(),
 		sha256: z.string(),
@@ -137,5 +153,7 @@ export const jobEventSchema = z
 		error: jobErrorSchema.nullable(),
 		at: z.string().describe('ISO 8601.'),
 	})
-	.describe('`data` of every SSE event (JSON). Event names: status, progress, done, failed, cancelled (the last three end the stream), deleted.')
+	.describe(
+		'`data` of every SSE event (JSON). Event names: status, progress, done, failed, cancelled (the last three end the stream), deleted.',
+	)
 	.openapi('VideoEvent');

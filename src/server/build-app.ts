@@ -58,7 +58,6 @@ export type AppDeps = {
 /** Routes that never need a key: health checks, the API description and its page. */
 const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs']);
 
-
 /** The HTTP API over the jobs service. Never listens: start-server does. */
 export const buildApp = (deps: AppDeps) => {
 	const {service} = deps;
@@ -99,7 +98,8 @@ export const buildApp = (deps: AppDeps) => {
 			return next();
 		}
 		const issues = await rewriteAssetRefs(body, service.assets);
-		if (issues.length > 0) throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+		if (issues.length > 0)
+			throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 		// The validator reads the body through this cache (HonoRequest.json() parses the cached text).
 		(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(body));
 		return next();
@@ -125,7 +125,13 @@ export const buildApp = (deps: AppDeps) => {
 
 	app.openapi(uploadAssetRoute, async (c) => {
 		if (!deps.assetsDir) throw new ApiError('UNAVAILABLE', 'This server stores no uploads.');
-		const asset = await receiveUpload({request: c.req.raw, dir: deps.assetsDir, assets: service.assets, maxBytes: deps.maxUploadBytes ?? 100_000_000, now: Date.now()});
+		const asset = await receiveUpload({
+			request: c.req.raw,
+			dir: deps.assetsDir,
+			assets: service.assets,
+			maxBytes: deps.maxUploadBytes ?? 100_000_000,
+			now: Date.now(),
+		});
 		return c.json(toAssetView(asset), 201);
 	});
 
@@ -203,17 +209,21 @@ export const buildApp = (deps: AppDeps) => {
 	app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
 		type: 'http',
 		scheme: 'bearer',
-		description: 'One of PROMPTREEL_API_KEYS. Not needed for health, openapi.json and /docs, nor when the server runs without keys (loopback only).',
+		description:
+			'One of PROMPTREEL_API_KEYS. Not needed for health, openapi.json and /docs, nor when the server runs without keys (loopback only).',
 	});
 
 	// MCP over Streamable HTTP (src/server/mcp). Keys and rate limit: the app-wide middleware at the top covers /mcp.
 	app.all('/mcp', mcpHttpHandler({service, maxBodyBytes: deps.maxBodyBytes, log: deps.log, baseUrl: () => originOf()}));
 
-	app.notFound((c) => c.json<ErrorBody>({error: {code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`}}, 404));
+	app.notFound((c) =>
+		c.json<ErrorBody>({error: {code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`}}, 404),
+	);
 
 	app.onError((error, c) => {
 		const {status, body, headers} = errorToResponse(error);
-		if (status >= 500) deps.log?.(`${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		if (status >= 500)
+			deps.log?.(`${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		return c.json(body, status, headers);
 	});
 

@@ -32,7 +32,8 @@ export const parseRange = (header: string | undefined, size: number): ByteRange 
 };
 
 /** A strong validator from size and modification time: job files never change once written. */
-export const etagOf = (file: {size: number; mtimeMs: number}): string => `"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+export const etagOf = (file: {size: number; mtimeMs: number}): string =>
+	`"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
 
 const matchesEtag = (header: string | undefined, etag: string): boolean =>
 	header !== undefined && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
@@ -66,7 +67,9 @@ export const fileResponse = (o: {
 	const range = rangeApplies ? parseRange(o.headers.range, o.size) : null;
 	if (range === 'unsatisfiable') {
 		return new Response(
-			JSON.stringify({error: {code: 'RANGE_NOT_SATISFIABLE', message: `The range "${o.headers.range}" is outside the file (${o.size} bytes).`}}),
+			JSON.stringify({
+				error: {code: 'RANGE_NOT_SATISFIABLE', message: `The range "${o.headers.range}" is outside the file (${o.size} bytes).`},
+			}),
 			{status: 416, headers: {...base, 'Content-Range': `bytes */${o.size}`, 'Content-Type': 'application/json; charset=utf-8'}},
 		);
 	}

@@ -36,7 +36,14 @@ export const streamJobEvents = (c: Context, o: JobEventsStreamOptions): Response
 				await stream.writeSSE({
 					id: String(e.id),
 					event: e.type,
-					data: JSON.stringify({id: o.jobId, status: e.status, stage: e.stage, progress: e.progress, error: e.error, at: new Date(e.at).toISOString()}),
+					data: JSON.stringify({
+						id: o.jobId,
+						status: e.status,
+						stage: e.stage,
+						progress: e.progress,
+						error: e.error,
+						at: new Date(e.at).toISOString(),
+					}),
 					...(first ? {retry: 1000} : {}),
 				});
 				first = false;

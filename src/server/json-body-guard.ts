@@ -16,7 +16,8 @@ export const jsonDepth = (text: string, limit = Infinity): number => {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 0x5c) i++; // backslash: skip the escaped character
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
 		else if (c === 0x5b || c === 0x7b) {
@@ -56,7 +57,10 @@ export const jsonBodyGuard = (o: JsonBodyGuardOptions): MiddlewareHandler => {
 			if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && /json/i.test(c.req.header('content-type') ?? '')) {
 				const depth = jsonDepth(await c.req.text(), maxDepth);
 				if (depth > maxDepth) {
-					throw new ApiError('JSON_TOO_DEEP', `The JSON body nests arrays and objects more than ${maxDepth} levels deep: send a flatter body.`);
+					throw new ApiError(
+						'JSON_TOO_DEEP',
+						`The JSON body nests arrays and objects more than ${maxDepth} levels deep: send a flatter body.`,
+					);
 				}
 			}
 			await next();

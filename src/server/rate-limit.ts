@@ -47,7 +47,8 @@ export const rateLimit = (o: RateLimitOptions): MiddlewareHandler => {
 		if (!key || key === 'open') return next();
 		const taken = buckets.take(key);
 		if (!taken.ok) {
-			throw new ApiError('RATE_LIMITED',
+			throw new ApiError(
+				'RATE_LIMITED',
 				`Too many requests: at most ${o.perMinute} per minute (bursts of ${o.burst}) per API key. Retry after ${taken.retryAfterSec} s.`,
 				undefined,
 				{'Retry-After': String(taken.retryAfterSec)},

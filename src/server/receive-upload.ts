@@ -19,7 +19,8 @@ export type ReceiveUploadOptions = {
 
 const ACCEPTED = 'PNG, JPEG, GIF or WebP images; MP4, QuickTime or WebM videos; MP3, M4A, WAV, Ogg or FLAC audio';
 
-const tooLarge = (max: number) => new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`);
+const tooLarge = (max: number) =>
+	new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`);
 
 /** The body, counted as it arrives: never more than `max` bytes are held. */
 const readLimited = async (request: Request, max: number): Promise<Buffer> => {
@@ -50,11 +51,17 @@ const fileOf = async (request: Request, body: Buffer): Promise<{bytes: Buffer; n
 	try {
 		form = await new Response(new Uint8Array(body), {headers: {'content-type': type}}).formData();
 	} catch (error) {
-		throw new ApiError('MALFORMED_MULTIPART', `The multipart body cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+		throw new ApiError(
+			'MALFORMED_MULTIPART',
+			`The multipart body cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+		);
 	}
 	const named = form.get('file');
 	const file = named instanceof File ? named : [...form.values()].find((v): v is File => v instanceof File);
-	if (!file) throw new ApiError('INVALID_INPUT', 'The multipart form has no file: send it in a field named "file".', [{path: 'file', message: 'Missing.'}]);
+	if (!file)
+		throw new ApiError('INVALID_INPUT', 'The multipart form has no file: send it in a field named "file".', [
+			{path: 'file', message: 'Missing.'},
+		]);
 	return {bytes: Buffer.from(await file.arrayBuffer()), name: file.name || null};
 };
 
@@ -70,7 +77,10 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 	const sniffed = sniffMedia(bytes.subarray(0, 64));
 	if (!sniffed) {
 		const declared = o.request.headers.get('content-type') ?? 'none';
-		throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The content is not a supported media file (${ACCEPTED}); the declared type "${declared}" is not trusted.`);
+		throw new ApiError(
+			'UNSUPPORTED_MEDIA_TYPE',
+			`The content is not a supported media file (${ACCEPTED}); the declared type "${declared}" is not trusted.`,
+		);
 	}
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const id = assetIdOf(sha256);

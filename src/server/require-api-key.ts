@@ -38,7 +38,8 @@ export const requireApiKey = (config: {apiKeys: readonly string[]}): MiddlewareH
 			});
 		}
 		if (found < 0) {
-			throw new ApiError('UNAUTHORIZED',
+			throw new ApiError(
+				'UNAUTHORIZED',
 				match ? 'The API key is not valid.' : 'Send an API key: "Authorization: Bearer <key>" (one of PROMPTREEL_API_KEYS).',
 				undefined,
 				{'WWW-Authenticate': 'Bearer realm="promptreel"'},

@@ -36,11 +36,17 @@ export const createVideoRoute = createRoute({
 	request: {
 		body: {content: {'application/json': {schema: createVideoBodySchema}}, required: true},
 		headers: z.object({
-			'idempotency-key': z.string().optional().openapi({param: {name: 'idempotency-key', in: 'header'}, description: 'Any unique string (a UUID) per video you mean to make.'}),
+			'idempotency-key': z
+				.string()
+				.optional()
+				.openapi({param: {name: 'idempotency-key', in: 'header'}, description: 'Any unique string (a UUID) per video you mean to make.'}),
 		}),
 	},
 	responses: {
-		200: json(renderPreviewSchema, 'With `dryRun: true`: what a render would do (scenes to voice, duration, estimated render time); no job is created.'),
+		200: json(
+			renderPreviewSchema,
+			'With `dryRun: true`: what a render would do (scenes to voice, duration, estimated render time); no job is created.',
+		),
 		202: {...json(jobSchema, 'Accepted; `Location` points at the job.'), headers: z.object({Location: z.string()})},
 		...badBody,
 		409: error('The Idempotency-Key was used with a different body.'),
@@ -87,7 +93,11 @@ export const cancelVideoRoute = createRoute({
 	summary: 'Cancel a job',
 	description: 'A queued job is cancelled at once; a running one as soon as its worker notices (within a second).',
 	request: {params: idParamsSchema},
-	responses: {200: json(jobSchema, 'The job (cancelled, or still running with the cancel pending).'), 404: error('No such job.'), 409: error('The job is already done or failed.')},
+	responses: {
+		200: json(jobSchema, 'The job (cancelled, or still running with the cancel pending).'),
+		404: error('No such job.'),
+		409: error('The job is already done or failed.'),
+	},
 });
 
 export const deleteVideoRoute = createRoute({
@@ -136,10 +146,20 @@ export const eventsRoute = createRoute({
 	request: {
 		params: idParamsSchema,
 		query: z.object({
-			lastEventId: z.coerce.number().int().min(0).optional().openapi({param: {name: 'lastEventId', in: 'query'}, description: 'Same as the Last-Event-ID header.'}),
+			lastEventId: z.coerce
+				.number()
+				.int()
+				.min(0)
+				.optional()
+				.openapi({param: {name: 'lastEventId', in: 'query'}, description: 'Same as the Last-Event-ID header.'}),
 		}),
 		headers: z.object({
-			'last-event-id': z.coerce.number().int().min(0).optional().openapi({param: {name: 'last-event-id', in: 'header'}, description: 'Id of the last event received.'}),
+			'last-event-id': z.coerce
+				.number()
+				.int()
+				.min(0)
+				.optional()
+				.openapi({param: {name: 'last-event-id', in: 'header'}, description: 'Id of the last event received.'}),
 		}),
 	},
 	responses: {

@@ -15,7 +15,8 @@ let api: ReturnType<typeof http>;
 
 beforeAll(async () => {
 	const config = loadConfig({});
-	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), 
+	server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
 		host: '127.0.0.1',
 		port: 0,
 		dataDir,
@@ -47,7 +48,15 @@ describe('HTTP API: service endpoints', () => {
 		expect(doc.status).toBe(200);
 		expect(doc.body.openapi).toBe('3.1.0');
 		expect(Object.keys(doc.body.paths)).toEqual(
-			expect.arrayContaining(['/v1/videos', '/v1/videos/{id}', '/v1/videos/{id}/files/{name}', '/v1/videos/{id}/cancel', '/v1/storyboards', '/v1/templates', '/v1/health']),
+			expect.arrayContaining([
+				'/v1/videos',
+				'/v1/videos/{id}',
+				'/v1/videos/{id}/files/{name}',
+				'/v1/videos/{id}/cancel',
+				'/v1/storyboards',
+				'/v1/templates',
+				'/v1/health',
+			]),
 		);
 		expect(doc.body.components.schemas.Storyboard.properties.scenes.description).toMatch(/scene/i);
 		expect(doc.body.components.schemas.Video.properties.status.enum).toContain('rendering');
@@ -57,15 +66,26 @@ describe('HTTP API: service endpoints', () => {
 		const res = await submit('Accepted');
 		expect(res.status).toBe(202);
 		expect(res.headers.get('location')).toBe(`${server.url}/v1/videos/${res.body.id}`);
-		expect(res.body).toMatchObject({status: 'queued', stage: null, progress: 0, warnings: [], error: null, files: {}, links: {self: res.headers.get('location')}});
-		for (const key of ['id', 'status', 'stage', 'progress', 'warnings', 'error', 'createdAt', 'updatedAt', 'files']) expect(res.body).toHaveProperty(key);
+		expect(res.body).toMatchObject({
+			status: 'queued',
+			stage: null,
+			progress: 0,
+			warnings: [],
+			error: null,
+			files: {},
+			links: {self: res.headers.get('location')},
+		});
+		for (const key of ['id', 'status', 'stage', 'progress', 'warnings', 'error', 'createdAt', 'updatedAt', 'files'])
+			expect(res.body).toHaveProperty(key);
 		const got = await api.get(`/v1/videos/${res.body.id}`);
 		expect(got.status).toBe(200);
 		expect(got.body).toEqual(res.body);
 	});
 
 	it('plans a storyboard without rendering; the plan can be submitted as is', async () => {
-		const plan = await api.post('/v1/storyboards', {prompt: 'Volcanoes form where magma rises through the crust. Eruptions build mountains over time.'});
+		const plan = await api.post('/v1/storyboards', {
+			prompt: 'Volcanoes form where magma rises through the crust. Eruptions build mountains over time.',
+		});
 		expect(plan.status).toBe(200);
 		expect(plan.body.storyboard.scenes.length).toBeGreaterThan(0);
 		const res = await api.post('/v1/videos', {storyboard: plan.body.storyboard});
@@ -114,10 +134,26 @@ describe('HTTP API: list, paging, cancel, delete', () => {
 		const done = (await submit('Finished')).body.id;
 		let claimed = (await server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000})).job;
 		while (claimed && claimed.id !== done) {
-			await server.store.requeue({id: claimed.id, worker: 'test', now: Date.now(), runAfter: Date.now() + 3_600_000, warnings: [], refund: true, reason: 'skip'});
+			await server.store.requeue({
+				id: claimed.id,
+				worker: 'test',
+				now: Date.now(),
+				runAfter: Date.now() + 3_600_000,
+				warnings: [],
+				refund: true,
+				reason: 'skip',
+			});
 			claimed = (await server.store.claim({worker: 'test', now: Date.now(), leaseMs: 60_000})).job;
 		}
-		await server.store.finish({id: done, worker: 'test', status: 'done', warnings: [], files: ['video.mp4'], outputDir: join(dataDir, 'nowhere'), now: Date.now()});
+		await server.store.finish({
+			id: done,
+			worker: 'test',
+			status: 'done',
+			warnings: [],
+			files: ['video.mp4'],
+			outputDir: join(dataDir, 'nowhere'),
+			now: Date.now(),
+		});
 		const conflict = await api.post(`/v1/videos/${done}/cancel`);
 		expect(conflict.status).toBe(409);
 		expect(conflict.body.error.code).toBe('CONFLICT');
@@ -148,7 +184,13 @@ describe('HTTP API: the error table', () => {
 		const res = await api.post('/v1/videos', {storyboard: sb, options: {quality: 'ultra'}, webhook: {url: 'ftp://x'}});
 		expectError(res, 422, 'INVALID_INPUT');
 		expect(res.body.error.issues.map((i: {path: string}) => i.path)).toEqual(
-			expect.arrayContaining(['storyboard.format.aspect', 'storyboard.scenes.0.durationMs', 'storyboard.scenes.0.visual.kind', 'options.quality', 'webhook.url']),
+			expect.arrayContaining([
+				'storyboard.format.aspect',
+				'storyboard.scenes.0.durationMs',
+				'storyboard.scenes.0.visual.kind',
+				'options.quality',
+				'webhook.url',
+			]),
 		);
 	});
 
@@ -168,9 +210,14 @@ describe('HTTP API: the error table', () => {
 		sb.scenes[0].narration = {text: 'hi', audio: 'http://example.com/a.mp3'};
 		const res = await api.post('/v1/videos', {storyboard: sb});
 		expectError(res, 422, 'INVALID_INPUT');
-		expect(res.body.error.issues.map((i: {path: string}) => i.path)).toEqual(['storyboard.scenes.0.visual.src', 'storyboard.scenes.0.narration.audio']);
+		expect(res.body.error.issues.map((i: {path: string}) => i.path)).toEqual([
+			'storyboard.scenes.0.visual.src',
+			'storyboard.scenes.0.narration.audio',
+		]);
 		expect(res.body.error.message).toContain('samples/mandelbrot.jpg');
-		const absolute = await api.post('/v1/videos', {storyboard: {...sb, scenes: [{...sb.scenes[0], visual: {kind: 'image', src: '/etc/passwd'}}]}});
+		const absolute = await api.post('/v1/videos', {
+			storyboard: {...sb, scenes: [{...sb.scenes[0], visual: {kind: 'image', src: '/etc/passwd'}}]},
+		});
 		expectError(absolute, 422, 'INVALID_INPUT');
 		expect(absolute.body.error.issues[0].path).toBe('storyboard.scenes.0.visual.src');
 	});
@@ -190,12 +237,20 @@ describe('HTTP API: the error table', () => {
 		expectError(await api.post('/v1/storyboards', {prompt: 'x', options: {template: 'nope'}}), 422, 'INVALID_INPUT');
 	});
 
-	it('unknown job -> 404; file names outside the job\'s list -> 404, encoded or not', async () => {
+	it("unknown job -> 404; file names outside the job's list -> 404, encoded or not", async () => {
 		expectError(await api.get('/v1/videos/vid_000000000000000000000000'), 404, 'NOT_FOUND');
 		expectError(await api.get('/v1/videos/..%2F..%2Fjobs.db'), 404, 'NOT_FOUND');
 		expectError(await api.post('/v1/videos/nope/cancel'), 404, 'NOT_FOUND');
 		const id = (await submit('Files')).body.id;
-		for (const name of ['jobs.db', '..%2F..%2Fjobs.db', '%2e%2e%2f%2e%2e%2fjobs.db', '..%5C..%5Cjobs.db', 'attempt-1', 'video.mp4%00', 'video.mp4']) {
+		for (const name of [
+			'jobs.db',
+			'..%2F..%2Fjobs.db',
+			'%2e%2e%2f%2e%2e%2fjobs.db',
+			'..%5C..%5Cjobs.db',
+			'attempt-1',
+			'video.mp4%00',
+			'video.mp4',
+		]) {
 			const res = await api.get(`/v1/videos/${id}/files/${name}`);
 			expect(res.status, name).toBe(404);
 		}

@@ -21,7 +21,14 @@ beforeAll(async () => {
 	shareTestBundle(dataDir);
 	execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=0xff2020:s=320x180', '-frames:v', '1', join(work, 'red.png')]);
 	png = readFileSync(join(work, 'red.png'));
-	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1, maxUploadBytes: 200_000}, log: () => undefined});
+	server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
+		host: '127.0.0.1',
+		port: 0,
+		dataDir,
+		server: {...loadConfig({}).server, concurrency: 1, maxUploadBytes: 200_000},
+		log: () => undefined,
+	});
 	api = http(server.url);
 });
 afterAll(async () => {
@@ -60,7 +67,10 @@ describe('POST /v1/assets', () => {
 		sb.scenes[0].visual = {kind: 'image', src: 'asset:ast_000000000000000000000000'};
 		const res = await api.post('/v1/videos', {storyboard: sb});
 		expect(res.status).toBe(422);
-		expect(res.body.error.issues[0]).toMatchObject({path: 'storyboard.scenes.0.visual.src', message: expect.stringMatching(/POST \/v1\/assets/)});
+		expect(res.body.error.issues[0]).toMatchObject({
+			path: 'storyboard.scenes.0.visual.src',
+			message: expect.stringMatching(/POST \/v1\/assets/),
+		});
 		const audio = tinyStoryboard('Wrong kind') as any;
 		const asset = await (await upload(new Uint8Array(png))).json();
 		audio.scenes[0].visual = {kind: 'video', src: asset.ref, durationMs: 1000};
@@ -87,7 +97,23 @@ describe('POST /v1/assets', () => {
 		const info = await probe(file);
 		expect(info.video).toMatchObject({width: 640, height: 360});
 		// Below the title's scrim, a middle frame is the red image (the uploaded file, not a fallback background).
-		const pixel = execFileSync('ffmpeg', ['-v', 'error', '-ss', '0.7', '-i', file, '-frames:v', '1', '-vf', 'format=rgb24,crop=2:2:24:300', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+		const pixel = execFileSync('ffmpeg', [
+			'-v',
+			'error',
+			'-ss',
+			'0.7',
+			'-i',
+			file,
+			'-frames:v',
+			'1',
+			'-vf',
+			'format=rgb24,crop=2:2:24:300',
+			'-f',
+			'rawvideo',
+			'-pix_fmt',
+			'rgb24',
+			'-',
+		]);
 		expect(pixel[0]).toBeGreaterThan(200);
 		expect(pixel[1]).toBeLessThan(80);
 		expect(pixel[2]).toBeLessThan(80);

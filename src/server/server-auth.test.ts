@@ -15,7 +15,14 @@ const start = async (env: Record<string, string>, host = '127.0.0.1', extra: {al
 	const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-auth-'));
 	dirs.push(dataDir);
 	const config = loadConfig(env);
-	const server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host, port: 0, dataDir, server: {...config.server, concurrency: 0, ...extra}, log: () => undefined});
+	const server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
+		host,
+		port: 0,
+		dataDir,
+		server: {...config.server, concurrency: 0, ...extra},
+		log: () => undefined,
+	});
 	servers.push(server);
 	return server;
 };
@@ -29,7 +36,11 @@ const bearer = (key: string) => ({Authorization: `Bearer ${key}`});
 
 describe('API keys (PROMPTREEL_API_KEYS)', () => {
 	it('answers 401 without a valid key on every route but health, openapi and docs', async () => {
-		const server = await start({PROMPTREEL_API_KEYS: 'key-one, key-two', PROMPTREEL_RATE_LIMIT_PER_MIN: '6000', PROMPTREEL_RATE_LIMIT_BURST: '100'});
+		const server = await start({
+			PROMPTREEL_API_KEYS: 'key-one, key-two',
+			PROMPTREEL_RATE_LIMIT_PER_MIN: '6000',
+			PROMPTREEL_RATE_LIMIT_BURST: '100',
+		});
 		const api = http(server.url);
 		const none = await api.get('/v1/videos');
 		expect(none.status).toBe(401);

@@ -2,7 +2,15 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {http, isRenderingFrames, settleGroups, spawnServer, tinyStoryboard, waitForJob, type SpawnedServer} from '../../test/support/server-harness';
+import {
+	http,
+	isRenderingFrames,
+	settleGroups,
+	spawnServer,
+	tinyStoryboard,
+	waitForJob,
+	type SpawnedServer,
+} from '../../test/support/server-harness';
 import {openSqliteJobStore} from '../jobs';
 
 // Real `promptreel serve` processes, started detached and killed as a whole process group, on one
@@ -34,7 +42,10 @@ describe('durable jobs across SIGTERM, kill -9 and restarts (real server process
 
 	it('SIGTERM mid-render releases the job to the queue (attempt not counted) and exits 0', async () => {
 		const a = await start();
-		const res = await http(a.url).post('/v1/videos', {storyboard: tinyStoryboard('Survives crashes', {durationMs: 3000}), options: {quality: 'draft'}});
+		const res = await http(a.url).post('/v1/videos', {
+			storyboard: tinyStoryboard('Survives crashes', {durationMs: 3000}),
+			options: {quality: 'draft'},
+		});
 		expect(res.status).toBe(202);
 		x = res.body.id;
 		await waitForJob(a.url, x, isRenderingFrames, 90_000, 50);
@@ -66,7 +77,10 @@ describe('durable jobs across SIGTERM, kill -9 and restarts (real server process
 		expect(runs.map((r) => r.outcome)).toEqual(['released', 'lost', 'done']);
 		expect(new Set(runs.map((r) => r.worker)).size).toBe(3);
 
-		const res = await http(c.url).post('/v1/videos', {storyboard: tinyStoryboard('Out of attempts', {durationMs: 3000}), options: {quality: 'draft'}});
+		const res = await http(c.url).post('/v1/videos', {
+			storyboard: tinyStoryboard('Out of attempts', {durationMs: 3000}),
+			options: {quality: 'draft'},
+		});
 		y = res.body.id;
 		expect(res.body.maxAttempts).toBe(1);
 		await waitForJob(c.url, y, isRenderingFrames, 90_000, 50);

@@ -21,7 +21,12 @@ const fakeRunner =
 	(dataDir: string): JobRunner =>
 	async (job, ctx) => {
 		const prompt = 'prompt' in job.input ? job.input.prompt : '';
-		for (const [stage, steps] of [['planning', 2], ['voicing', 2], ['rendering', 4], ['encoding', 1]] as const) {
+		for (const [stage, steps] of [
+			['planning', 2],
+			['voicing', 2],
+			['rendering', 4],
+			['encoding', 1],
+		] as const) {
 			for (let i = 0; i <= steps; i++) {
 				ctx.signal.throwIfAborted();
 				ctx.onProgress({stage, progress: i / steps});
@@ -39,7 +44,8 @@ const start = async (o: {dataDir?: string; allowPrivateUrls?: boolean; concurren
 	const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'promptreel-live-'));
 	if (!dirs.includes(dataDir)) dirs.push(dataDir);
 	const config = loadConfig({PROMPTREEL_WEBHOOK_SECRET: SECRET});
-	const server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), 
+	const server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
 		host: '127.0.0.1',
 		port: 0,
 		dataDir,
@@ -100,7 +106,10 @@ describe('GET /v1/videos/:id/events (SSE)', () => {
 		const other = await start({dataDir, concurrency: 0});
 		const replay = await readSse(`${other.server.url}/v1/videos/${id}/events?lastEventId=${ids.length - 2}`);
 		expect(replay.events.map((e) => Number(e.id))).toEqual([ids.length - 1, ids.length]);
-		const after = await readSse(`${other.server.url}/v1/videos/${id}/events`, {headers: {'Last-Event-ID': String(ids.length)}, timeoutMs: 5000});
+		const after = await readSse(`${other.server.url}/v1/videos/${id}/events`, {
+			headers: {'Last-Event-ID': String(ids.length)},
+			timeoutMs: 5000,
+		});
 		expect(after.events).toEqual([]);
 		await other.server.close();
 
@@ -117,7 +126,11 @@ describe('webhooks', () => {
 		const done = await waitForJob(server.url, ok.body.id, (j) => j.webhook?.deliveries[0]?.state === 'delivered', 20_000);
 		const failed = await waitForJob(server.url, bad.body.id, (j) => j.webhook?.deliveries[0]?.state === 'delivered', 20_000);
 
-		expect(done.webhook).toMatchObject({url: receiver.url, metadata: {order: 42, user: 'ada'}, deliveries: [{event: 'video.done', state: 'delivered', nextAttemptAt: null}]});
+		expect(done.webhook).toMatchObject({
+			url: receiver.url,
+			metadata: {order: 42, user: 'ada'},
+			deliveries: [{event: 'video.done', state: 'delivered', nextAttemptAt: null}],
+		});
 		expect(done.webhook.deliveries[0].attempts).toMatchObject([{status: 200, error: null}]);
 		expect(failed.status).toBe('failed');
 
@@ -169,7 +182,14 @@ describe('webhooks', () => {
 
 	it('refuses webhook URLs on loopback or private addresses without PROMPTREEL_ALLOW_PRIVATE_URLS', async () => {
 		const {api} = await start({allowPrivateUrls: false, concurrency: 0});
-		for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]:9/', 'http://[::ffff:127.0.0.1]:9/', 'http://10.1.2.3/', 'http://169.254.169.254/latest', 'http://localhost:9/']) {
+		for (const url of [
+			'http://127.0.0.1:9/hook',
+			'http://[::1]:9/',
+			'http://[::ffff:127.0.0.1]:9/',
+			'http://10.1.2.3/',
+			'http://169.254.169.254/latest',
+			'http://localhost:9/',
+		]) {
 			const res = await api.post('/v1/videos', {prompt: 'x', webhook: {url}});
 			expect(res.status, url).toBe(422);
 			expect(res.body.error.issues[0].path).toBe('webhook.url');

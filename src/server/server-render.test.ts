@@ -17,7 +17,14 @@ let api: ReturnType<typeof http>;
 beforeAll(async () => {
 	shareTestBundle(dataDir);
 	const config = loadConfig({});
-	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...config.server, concurrency: 1}, log: () => undefined});
+	server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
+		host: '127.0.0.1',
+		port: 0,
+		dataDir,
+		server: {...config.server, concurrency: 1},
+		log: () => undefined,
+	});
 	api = http(server.url);
 });
 afterAll(async () => {
@@ -27,7 +34,10 @@ afterAll(async () => {
 
 describe('HTTP service with real renders', () => {
 	it('cancels a job mid-render; the shared browser keeps serving the next job', async () => {
-		const res = await api.post('/v1/videos', {storyboard: tinyStoryboard('Cancelled mid-render', {durationMs: 4000}), options: {quality: 'draft'}});
+		const res = await api.post('/v1/videos', {
+			storyboard: tinyStoryboard('Cancelled mid-render', {durationMs: 4000}),
+			options: {quality: 'draft'},
+		});
 		expect(res.status).toBe(202);
 		const running = await waitForJob(server.url, res.body.id, isRenderingFrames, 90_000, 50);
 		expect(running.progress).toBeLessThan(1);
@@ -55,7 +65,15 @@ describe('HTTP service with real renders', () => {
 		expect(job.error).toBeNull();
 		expect(job.status).toBe('done');
 		expect(seen.has('rendering')).toBe(true);
-		expect(Object.keys(job.files).sort()).toEqual(['captions.srt', 'captions.vtt', 'credits.json', 'poster.jpg', 'report.json', 'storyboard.json', 'video.mp4']);
+		expect(Object.keys(job.files).sort()).toEqual([
+			'captions.srt',
+			'captions.vtt',
+			'credits.json',
+			'poster.jpg',
+			'report.json',
+			'storyboard.json',
+			'video.mp4',
+		]);
 
 		const videoUrl: string = job.files['video.mp4'];
 		const full = await fetch(videoUrl);

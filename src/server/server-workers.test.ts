@@ -24,7 +24,10 @@ describe('two worker processes on one data dir', () => {
 		const ids: string[] = [];
 		for (let i = 0; i < 4; i++) {
 			const via = i % 2 ? two! : one!;
-			const res = await http(via.url).post('/v1/videos', {storyboard: tinyStoryboard(`Shared queue ${i}`, {durationMs: 1000, fps: 10}), options: {quality: 'draft'}});
+			const res = await http(via.url).post('/v1/videos', {
+				storyboard: tinyStoryboard(`Shared queue ${i}`, {durationMs: 1000, fps: 10}),
+				options: {quality: 'draft'},
+			});
 			expect(res.status).toBe(202);
 			ids.push(res.body.id);
 		}

@@ -22,7 +22,8 @@ export const sniffMedia = (b: Uint8Array): SniffedMedia | null => {
 		return {kind: 'video', contentType: 'video/mp4', ext: 'mp4'};
 	}
 	if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return {kind: 'video', contentType: 'video/webm', ext: 'webm'};
-	if (ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x06) !== 0)) return {kind: 'audio', contentType: 'audio/mpeg', ext: 'mp3'};
+	if (ascii(b, 0, 3) === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x06) !== 0))
+		return {kind: 'audio', contentType: 'audio/mpeg', ext: 'mp3'};
 	if (ascii(b, 0, 4) === 'OggS') return {kind: 'audio', contentType: 'audio/ogg', ext: 'ogg'};
 	if (ascii(b, 0, 4) === 'fLaC') return {kind: 'audio', contentType: 'audio/flac', ext: 'flac'};
 	return null;

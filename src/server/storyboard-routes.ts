@@ -17,7 +17,11 @@ const error = (description: string) => json(errorBodySchema, description);
 export const sceneCompletionSchema = z
 	.object({
 		id: z.string(),
-		narration: z.enum(['reused', 'voiced', 'recorded', 'silent']).describe('reused: audio kept (made from this text and voice); voiced: voiced now; recorded: a voice-over kept; silent: nothing to say or no voice.'),
+		narration: z
+			.enum(['reused', 'voiced', 'recorded', 'silent'])
+			.describe(
+				'reused: audio kept (made from this text and voice); voiced: voiced now; recorded: a voice-over kept; silent: nothing to say or no voice.',
+			),
 		voiceCacheHit: z.boolean().nullable().describe('For a scene voiced now: from the voice cache (same text, voice, rate).'),
 		voice: z.string().nullable(),
 		durationMs: z.number(),
@@ -28,7 +32,11 @@ export const sceneCompletionSchema = z
 
 export const completeResultSchema = z
 	.object({
-		storyboard: z.record(z.string(), z.unknown()).describe('The completed storyboard: its media are `asset:<id>` refs (GET /v1/assets/{id}/content), https URLs or bundled paths. Edit it and send it to POST /v1/videos.'),
+		storyboard: z
+			.record(z.string(), z.unknown())
+			.describe(
+				'The completed storyboard: its media are `asset:<id>` refs (GET /v1/assets/{id}/content), https URLs or bundled paths. Edit it and send it to POST /v1/videos.',
+			),
 		scenes: z.array(sceneCompletionSchema),
 		warnings: z.array(jobWarningSchema),
 	})
@@ -51,8 +59,14 @@ export const renderPreviewSchema = z
 		toIllustrate: z.array(z.string()),
 		voice: z.string().describe('The voice new audio is made with.'),
 		localMedia: z.number().int(),
-		remoteMedia: z.array(z.object({path: z.string(), src: z.string(), ok: z.boolean(), status: z.number().int().nullable(), message: z.string().nullable()})).describe('https media, checked by a HEAD.'),
-		estimate: z.object({seconds: z.number(), fps: z.number(), basis: z.string()}).describe('Estimated render time from measured speeds (bench/results.md).'),
+		remoteMedia: z
+			.array(
+				z.object({path: z.string(), src: z.string(), ok: z.boolean(), status: z.number().int().nullable(), message: z.string().nullable()}),
+			)
+			.describe('https media, checked by a HEAD.'),
+		estimate: z
+			.object({seconds: z.number(), fps: z.number(), basis: z.string()})
+			.describe('Estimated render time from measured speeds (bench/results.md).'),
 		warnings: z.array(z.object({code: z.string(), path: z.string(), message: z.string()})),
 	})
 	.openapi('RenderPreview');
@@ -81,7 +95,10 @@ export const assetContentRoute = createRoute({
 	summary: 'The bytes of an asset (Range, HEAD, ETag)',
 	request: {params: z.object({id: z.string().openapi({param: {name: 'id', in: 'path'}, example: 'ast_0123456789abcdef01234567'})})},
 	responses: {
-		200: {description: 'The whole file, with its content type.', content: {'application/octet-stream': {schema: z.string().openapi({format: 'binary'})}}},
+		200: {
+			description: 'The whole file, with its content type.',
+			content: {'application/octet-stream': {schema: z.string().openapi({format: 'binary'})}},
+		},
 		206: {description: 'The requested byte range (`Range: bytes=start-end`).'},
 		304: {description: 'Not modified (If-None-Match matched the ETag).'},
 		404: error('No such asset, or its file is gone.'),
@@ -99,7 +116,8 @@ export const rewriteAssetRefsMiddleware = (service: JobsService) => async (c: Co
 		return next();
 	}
 	const issues = await rewriteAssetRefs(body, service.assets);
-	if (issues.length > 0) throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+	if (issues.length > 0)
+		throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 	// The validator reads the body through this cache (HonoRequest.json() parses the cached text).
 	(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(body));
 	return next();

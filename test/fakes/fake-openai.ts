@@ -76,7 +76,9 @@ const completion = (model: string, content: string) => ({
 /** Hash of a wav's samples (its data chunk), so a re-written header still matches. */
 const pcmHash = (wav: Buffer): string => {
 	const at = wav.indexOf('data', 12, 'ascii');
-	return createHash('sha256').update(at < 0 ? wav : wav.subarray(at + 8)).digest('hex');
+	return createHash('sha256')
+		.update(at < 0 ? wav : wav.subarray(at + 8))
+		.digest('hex');
 };
 
 /** Minimal multipart/form-data parser: field values as text, files as buffers. */
@@ -125,11 +127,18 @@ export const startFakeOpenAi = async (options: FakeOpenAiOptions = {}): Promise<
 			entry.json = json;
 			const reply = (options.chat ?? (() => ({content: JSON.stringify(VOLCANO_PLAN)})))(json, chats++);
 			if ('hang' in reply) return; // never answers
-			if ('status' in reply) return sendJson(res, reply.status, {error: {message: reply.message, type: 'server_error', param: null, code: null}});
+			if ('status' in reply)
+				return sendJson(res, reply.status, {error: {message: reply.message, type: 'server_error', param: null, code: null}});
 			return sendJson(res, 200, completion(json.model, reply.content));
 		}
 		if (req.method === 'POST' && url.pathname === '/v1/audio/speech') {
-			const json = JSON.parse(body.toString('utf8')) as {model: string; voice: string; input: string; response_format?: string; speed?: number};
+			const json = JSON.parse(body.toString('utf8')) as {
+				model: string;
+				voice: string;
+				input: string;
+				response_format?: string;
+				speed?: number;
+			};
 			entry.json = json;
 			if (options.speechStatus) return sendJson(res, options.speechStatus, {error: {message: 'speech is down', type: 'server_error'}});
 			const words = json.input.split(/\s+/).filter(Boolean).length;
@@ -142,10 +151,12 @@ export const startFakeOpenAi = async (options: FakeOpenAiOptions = {}): Promise<
 		if (req.method === 'POST' && url.pathname === '/v1/audio/transcriptions') {
 			const {fields, files} = parseMultipart(body, contentType);
 			entry.fields = fields;
-			if (options.transcriptionStatus) return sendJson(res, options.transcriptionStatus, {error: {message: 'whisper is down', type: 'server_error'}});
+			if (options.transcriptionStatus)
+				return sendJson(res, options.transcriptionStatus, {error: {message: 'whisper is down', type: 'server_error'}});
 			const audio = files.file;
 			const known = audio ? spoken.get(pcmHash(audio)) : undefined;
-			if (!known) return sendJson(res, 400, {error: {message: 'Audio file might be corrupted or unsupported', type: 'invalid_request_error'}});
+			if (!known)
+				return sendJson(res, 400, {error: {message: 'Audio file might be corrupted or unsupported', type: 'invalid_request_error'}});
 			// Whisper's text keeps punctuation; its words do not. Words are spread over the speech.
 			const heard = known.text
 				.split(/\s+/)
@@ -165,7 +176,20 @@ export const startFakeOpenAi = async (options: FakeOpenAiOptions = {}): Promise<
 				duration: known.durationSec,
 				text,
 				words,
-				segments: [{id: 0, seek: 0, start: 0, end: known.durationSec, text: ` ${text}`, tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.2, no_speech_prob: 0.01}],
+				segments: [
+					{
+						id: 0,
+						seek: 0,
+						start: 0,
+						end: known.durationSec,
+						text: ` ${text}`,
+						tokens: [],
+						temperature: 0,
+						avg_logprob: -0.2,
+						compression_ratio: 1.2,
+						no_speech_prob: 0.01,
+					},
+				],
 				usage: {type: 'duration', seconds: Math.ceil(known.durationSec)},
 			});
 		}

@@ -4,7 +4,15 @@ import {listen, sendJson} from './listen';
 import {fakeMediaFiles} from './make-media';
 
 /** One item of the fake library; search matches its slug words. */
-export type FakeItem = {kind: 'video' | 'photo'; id: number; slug: string; durationSec?: number; width?: number; height?: number; author?: string};
+export type FakeItem = {
+	kind: 'video' | 'photo';
+	id: number;
+	slug: string;
+	durationSec?: number;
+	width?: number;
+	height?: number;
+	author?: string;
+};
 
 export type FakePexelsOptions = {
 	apiKey?: string;
@@ -37,7 +45,11 @@ export const VOLCANO_LIBRARY: FakeItem[] = [
 	{kind: 'video', id: 3066405, slug: 'aerial-view-of-a-mountain', durationSec: 20},
 ];
 
-const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+const words = (s: string) =>
+	s
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w.length > 2);
 
 /**
  * A local server speaking the Pexels API's wire format: GET /v1/search and GET /videos/search
@@ -146,9 +158,20 @@ export const startFakePexels = async (options: FakePexelsOptions = {}): Promise<
 		}
 		const query = url.searchParams.get('query');
 		const record = (status: number) =>
-			requests.push({path, query, orientation: url.searchParams.get('orientation'), auth: req.headers.authorization, status, at: Date.now()});
+			requests.push({
+				path,
+				query,
+				orientation: url.searchParams.get('orientation'),
+				auth: req.headers.authorization,
+				status,
+				at: Date.now(),
+			});
 		const reset = Math.floor(Date.now() / 1000) + 3600;
-		const limits = {'x-ratelimit-limit': '20000', 'x-ratelimit-remaining': String(20000 - requests.length), 'x-ratelimit-reset': String(reset)};
+		const limits = {
+			'x-ratelimit-limit': '20000',
+			'x-ratelimit-remaining': String(20000 - requests.length),
+			'x-ratelimit-reset': String(reset),
+		};
 		if (req.headers.authorization !== apiKey) {
 			record(401);
 			return sendJson(res, 401, {error: 'Unauthorized'});
@@ -158,7 +181,8 @@ export const startFakePexels = async (options: FakePexelsOptions = {}): Promise<
 			record(429);
 			const headers: Record<string, string> = {'x-ratelimit-limit': '20000', 'x-ratelimit-remaining': '0'};
 			if (options.rateLimit?.retryAfterSec !== undefined) headers['retry-after'] = String(options.rateLimit.retryAfterSec);
-			if (options.rateLimit?.resetInSec !== undefined) headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + options.rateLimit.resetInSec);
+			if (options.rateLimit?.resetInSec !== undefined)
+				headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + options.rateLimit.resetInSec);
 			return sendJson(res, 429, {error: 'Rate limit exceeded'}, headers);
 		}
 		if (options.downStatus) {
@@ -173,10 +197,24 @@ export const startFakePexels = async (options: FakePexelsOptions = {}): Promise<
 		const kind = path === '/v1/search' ? 'photo' : 'video';
 		const perPage = Number(url.searchParams.get('per_page') ?? 15);
 		const q = words(query ?? '');
-		const hits = library.filter((item) => item.kind === kind && q.length > 0 && q.every((w) => words(item.slug).some((s) => s.startsWith(w.replace(/e?s$/, '')))));
+		const hits = library.filter(
+			(item) => item.kind === kind && q.length > 0 && q.every((w) => words(item.slug).some((s) => s.startsWith(w.replace(/e?s$/, '')))),
+		);
 		const page = hits.slice(0, perPage);
-		const common = {page: 1, per_page: perPage, total_results: hits.length, ...(hits.length > perPage ? {next_page: `${base}${path}?page=2`} : {})};
-		return sendJson(res, 200, kind === 'photo' ? {...common, photos: page.map(photoJson)} : {...common, url: `https://www.pexels.com/search/videos/${encodeURIComponent(query ?? '')}/`, videos: page.map(videoJson)}, limits);
+		const common = {
+			page: 1,
+			per_page: perPage,
+			total_results: hits.length,
+			...(hits.length > perPage ? {next_page: `${base}${path}?page=2`} : {}),
+		};
+		return sendJson(
+			res,
+			200,
+			kind === 'photo'
+				? {...common, photos: page.map(photoJson)}
+				: {...common, url: `https://www.pexels.com/search/videos/${encodeURIComponent(query ?? '')}/`, videos: page.map(videoJson)},
+			limits,
+		);
 	});
 	base = server.url;
 	return {url: server.url, requests, downloads, close: server.close};

@@ -19,9 +19,24 @@ const SHORT_PLAN = {
 	template: 'explainer',
 	musicMood: 'calm',
 	scenes: [
-		{title: 'Molten Rock', text: null, narration: 'Deep down, rock melts.', keywords: ['magma chamber underground', 'molten lava glow', 'lava']},
-		{title: 'Eruption', text: 'Up to 1,200 °C', narration: 'Pressure builds. It erupts!', keywords: ['volcano eruption at night', 'erupting volcano', 'volcano']},
-		{title: 'A Mountain Grows', text: null, narration: 'Cooled lava builds a cone.', keywords: ['volcanic cone aerial view', 'volcano mountain', 'mountain']},
+		{
+			title: 'Molten Rock',
+			text: null,
+			narration: 'Deep down, rock melts.',
+			keywords: ['magma chamber underground', 'molten lava glow', 'lava'],
+		},
+		{
+			title: 'Eruption',
+			text: 'Up to 1,200 °C',
+			narration: 'Pressure builds. It erupts!',
+			keywords: ['volcano eruption at night', 'erupting volcano', 'volcano'],
+		},
+		{
+			title: 'A Mountain Grows',
+			text: null,
+			narration: 'Cooled lava builds a cone.',
+			keywords: ['volcanic cone aerial view', 'volcano mountain', 'mountain'],
+		},
 	],
 };
 
@@ -79,7 +94,9 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 		expect(sb.scenes[2]!.visual).toMatchObject({src: expect.stringMatching(/^media\/pexels-photo-7001-640x360\.jpg$/)});
 
 		// Credits: the Pexels line first (the end card shows it even when the list is cut), each author with a link.
-		const credits = JSON.parse(readFileSync(result.files.credits!, 'utf8')) as {credits: {title: string; source: string | null; author: string | null; authorUrl?: string | null; url: string | null}[]};
+		const credits = JSON.parse(readFileSync(result.files.credits!, 'utf8')) as {
+			credits: {title: string; source: string | null; author: string | null; authorUrl?: string | null; url: string | null}[];
+		};
 		expect(sb.credits[0]!.title).toBe('Photos and videos provided by Pexels');
 		const pexelsCredits = credits.credits.filter((c) => c.source === 'Pexels');
 		expect(pexelsCredits).toHaveLength(3);
@@ -93,7 +110,9 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 		const p = probe(result.files.video!);
 		expect(p.video.height).toBe(360);
 		expect(p.audio).not.toBeNull();
-		console.log(`online generate: ${sb.scenes.length} scenes, ${p.durationSec.toFixed(1)} s video in ${(report.totalMs / 1000).toFixed(1)} s (render ${(report.stagesMs.rendering! / 1000).toFixed(1)} s)`);
+		console.log(
+			`online generate: ${sb.scenes.length} scenes, ${p.durationSec.toFixed(1)} s video in ${(report.totalMs / 1000).toFixed(1)} s (render ${(report.stagesMs.rendering! / 1000).toFixed(1)} s)`,
+		);
 	});
 
 	it('with every online provider failing, the CLI still makes a video offline and report.json says why', async () => {
@@ -101,24 +120,33 @@ describe('generate with online providers (local fakes of OpenAI and Pexels, real
 		const deadPexels = await startFakePexels({downStatus: 503});
 		try {
 			const out = join(work, 'offline');
-			const r = await runCli(['generate', 'How volcanoes form', '--quality', 'draft', '--out', out, '--music', 'none', '--lang', 'en', '--json'], {
-				cwd: work,
-				env: {
-					PROMPTREEL_DATA_DIR: TEST_DATA_DIR,
-					OPENAI_API_KEY: 'sk-fake',
-					OPENAI_BASE_URL: deadOpenAi.baseURL,
-					PEXELS_API_KEY: 'fake-pexels-key',
-					PEXELS_BASE_URL: deadPexels.url,
+			const r = await runCli(
+				['generate', 'How volcanoes form', '--quality', 'draft', '--out', out, '--music', 'none', '--lang', 'en', '--json'],
+				{
+					cwd: work,
+					env: {
+						PROMPTREEL_DATA_DIR: TEST_DATA_DIR,
+						OPENAI_API_KEY: 'sk-fake',
+						OPENAI_BASE_URL: deadOpenAi.baseURL,
+						PEXELS_API_KEY: 'fake-pexels-key',
+						PEXELS_BASE_URL: deadPexels.url,
+					},
 				},
-			});
+			);
 			expect(r.status, r.stderr + r.stdout).toBe(0);
 			const report = runReportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
 			expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', fetching: 'emoji-illustrations'});
 			const by = (stage: string) => report.fallbacks.filter((f) => f.stage === stage);
 			expect(by('planning')).toEqual([{stage: 'planning', from: 'openai', to: 'heuristic', reason: expect.stringContaining('500')}]);
 			expect(by('voicing')[0]).toMatchObject({from: 'openai', to: 'festival', reason: expect.stringContaining('HTTP 503')});
-			expect(by('fetching')[0]).toMatchObject({from: 'pexels', to: 'emoji-illustrations', reason: expect.stringMatching(/^scene-1: every Pexels search failed \(.*503/)});
-			expect(report.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['PLANNER_FALLBACK', 'NEEDS_PLANNER_MODEL', 'VOICE_FALLBACK']));
+			expect(by('fetching')[0]).toMatchObject({
+				from: 'pexels',
+				to: 'emoji-illustrations',
+				reason: expect.stringMatching(/^scene-1: every Pexels search failed \(.*503/),
+			});
+			expect(report.warnings.map((w) => w.code)).toEqual(
+				expect.arrayContaining(['PLANNER_FALLBACK', 'NEEDS_PLANNER_MODEL', 'VOICE_FALLBACK']),
+			);
 			const p = probe(join(out, 'video.mp4'));
 			expect(p.video.frames).toBeGreaterThan(30);
 			// The requests really went to the fakes.

@@ -84,7 +84,10 @@ const mutate = (r: Random, base: unknown): unknown => {
 
 const validBodies = (r: Random) => [
 	{storyboard: tinyStoryboard(`fuzz ${r.int(0, 1e9)}`), options: {quality: 'draft'}},
-	{prompt: 'Three tips for better sleep: 1. a dark room 2. no screens 3. the same hour every night.', options: {quality: 'draft', seed: r.int(0, 9)}},
+	{
+		prompt: 'Three tips for better sleep: 1. a dark room 2. no screens 3. the same hour every night.',
+		options: {quality: 'draft', seed: r.int(0, 9)},
+	},
 	{
 		storyboard: {
 			...tinyStoryboard(`fuzz media ${r.int(0, 1e9)}`),
@@ -117,14 +120,32 @@ const jsonText = (r: Random, value: unknown): string => {
 	}
 };
 
-const PATHS_OF_IDS = ['vid_0123456789abcdef01234567', 'vid_x', '..%2F..%2Fetc%2Fpasswd', '%00', 'a'.repeat(3000), 'vid_' + 'f'.repeat(24), '🎬', '%E0%A4%A'];
+const PATHS_OF_IDS = [
+	'vid_0123456789abcdef01234567',
+	'vid_x',
+	'..%2F..%2Fetc%2Fpasswd',
+	'%00',
+	'a'.repeat(3000),
+	'vid_' + 'f'.repeat(24),
+	'🎬',
+	'%E0%A4%A',
+];
 const FILE_NAMES = ['video.mp4', 'report.json', '..%2Fjobs.db', 'jobs.db', '%2e%2e', 'poster.jpg', ''];
 
 const requestFor = (r: Random, i: number, created: string[]): Req => {
 	const json = (path: string, value: unknown, extra: Record<string, string> = {}): Req => ({
 		method: 'POST',
 		path,
-		headers: {'content-type': r.pick(['application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded']), ...extra},
+		headers: {
+			'content-type': r.pick([
+				'application/json',
+				'application/json',
+				'application/json; charset=utf-8',
+				'text/plain',
+				'application/x-www-form-urlencoded',
+			]),
+			...extra,
+		},
 		body: jsonText(r, value),
 	});
 	const id = () => (created.length > 0 && r.chance(0.3) ? r.pick(created) : r.pick(PATHS_OF_IDS));
@@ -135,13 +156,27 @@ const requestFor = (r: Random, i: number, created: string[]): Req => {
 		case 3: {
 			const base = r.pick(validBodies(r));
 			const body = r.chance(0.15) ? hostileValue(r) : r.chance(0.8) ? mutate(r, base) : base;
-			const key = r.chance(0.3) ? {'idempotency-key': r.pick(['k1', 'k2', `k${r.int(0, 5)}`, 'x'.repeat(300), ' ', 'ключ'.replace(/[^\x20-\x7e]/g, '?')])} : undefined;
+			const key = r.chance(0.3)
+				? {'idempotency-key': r.pick(['k1', 'k2', `k${r.int(0, 5)}`, 'x'.repeat(300), ' ', 'ключ'.replace(/[^\x20-\x7e]/g, '?')])}
+				: undefined;
 			return json('/v1/videos', body, key);
 		}
 		case 4:
-			return json('/v1/storyboards', r.chance(0.3) ? {prompt: hostileValue(r), options: mutate(r, {template: 'explainer', voice: 'auto'})} : mutate(r, {prompt: 'A short topic: volcanoes.', options: {}}));
+			return json(
+				'/v1/storyboards',
+				r.chance(0.3)
+					? {prompt: hostileValue(r), options: mutate(r, {template: 'explainer', voice: 'auto'})}
+					: mutate(r, {prompt: 'A short topic: volcanoes.', options: {}}),
+			);
 		case 5: {
-			const magic = r.pick([[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d], [0x49, 0x44, 0x33], []]);
+			const magic = r.pick([
+				[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+				[0xff, 0xd8, 0xff],
+				[0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+				[0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d],
+				[0x49, 0x44, 0x33],
+				[],
+			]);
 			const bytes = new Uint8Array(magic.length + r.int(0, 4000));
 			bytes.set(magic);
 			for (let k = magic.length; k < bytes.length; k++) bytes[k] = r.int(0, 255);
@@ -152,16 +187,31 @@ const requestFor = (r: Random, i: number, created: string[]): Req => {
 				const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(r.chance(0.5) ? `\r\n--${boundary}--\r\n` : '')]);
 				return {method: 'POST', path: '/v1/assets', headers: {'content-type': `multipart/form-data; boundary=${boundary}`}, body: body};
 			}
-			return {method: 'POST', path: '/v1/assets', headers: {'content-type': r.pick(['image/png', 'application/octet-stream', 'video/mp4'])}, body: bytes};
+			return {
+				method: 'POST',
+				path: '/v1/assets',
+				headers: {'content-type': r.pick(['image/png', 'application/octet-stream', 'video/mp4'])},
+				body: bytes,
+			};
 		}
 		case 6: {
-			const q = [`status=${r.pick(['queued', 'done', 'nope', '', 'queued,failed', '%00'])}`, `limit=${r.pick(['1', '0', '-5', '1e9', 'abc', '100', '101'])}`, `cursor=${r.pick(['', 'czox', 'czo5OTk5OTk5OTk5OTk5OTk5', '!!!', 'a'.repeat(500)])}`];
+			const q = [
+				`status=${r.pick(['queued', 'done', 'nope', '', 'queued,failed', '%00'])}`,
+				`limit=${r.pick(['1', '0', '-5', '1e9', 'abc', '100', '101'])}`,
+				`cursor=${r.pick(['', 'czox', 'czo5OTk5OTk5OTk5OTk5OTk5', '!!!', 'a'.repeat(500)])}`,
+			];
 			return {method: 'GET', path: `/v1/videos?${q.filter(() => r.chance(0.6)).join('&')}`};
 		}
 		case 7: {
 			const which = r.int(0, 3);
 			if (which === 0) return {method: 'GET', path: `/v1/videos/${id()}`};
-			if (which === 1) return {method: 'POST', path: `/v1/videos/${id()}/cancel`, body: r.chance(0.5) ? '{}' : undefined, headers: {'content-type': 'application/json'}};
+			if (which === 1)
+				return {
+					method: 'POST',
+					path: `/v1/videos/${id()}/cancel`,
+					body: r.chance(0.5) ? '{}' : undefined,
+					headers: {'content-type': 'application/json'},
+				};
 			if (which === 2) return {method: 'DELETE', path: `/v1/videos/${id()}`};
 			return {method: 'GET', path: `/v1/assets/${r.pick(['ast_0123456789abcdef01234567', 'x', '../jobs.db', 'ast_'])}`};
 		}
@@ -169,25 +219,55 @@ const requestFor = (r: Random, i: number, created: string[]): Req => {
 			return {
 				method: r.pick(['GET', 'HEAD']),
 				path: `/v1/videos/${id()}/files/${r.pick(FILE_NAMES)}`,
-				headers: r.chance(0.6) ? {range: r.pick(['bytes=0-10', 'bytes=-1', 'bytes=99999999-', 'bytes=5-1', 'items=1-2', 'bytes=0-1,2-3'])} : {},
+				headers: r.chance(0.6)
+					? {range: r.pick(['bytes=0-10', 'bytes=-1', 'bytes=99999999-', 'bytes=5-1', 'items=1-2', 'bytes=0-1,2-3'])}
+					: {},
 			};
 		case 9:
 			// Events of jobs that do not exist (a queued one would stream until it ends).
-			return {method: 'GET', path: `/v1/videos/${r.pick(PATHS_OF_IDS)}/events?lastEventId=${r.pick(['0', '-1', 'abc', '1e99', ''])}`, headers: {'last-event-id': r.pick(['1', 'x', '-3', '99999999999999999999'])}};
+			return {
+				method: 'GET',
+				path: `/v1/videos/${r.pick(PATHS_OF_IDS)}/events?lastEventId=${r.pick(['0', '-1', 'abc', '1e99', ''])}`,
+				headers: {'last-event-id': r.pick(['1', 'x', '-3', '99999999999999999999'])},
+			};
 		case 10: {
-			const method = r.pick(['initialize', 'tools/list', 'tools/call', 'tools/call', 'tools/call', 'resources/read', 'resources/list', 'nope', 'ping']);
+			const method = r.pick([
+				'initialize',
+				'tools/list',
+				'tools/call',
+				'tools/call',
+				'tools/call',
+				'resources/read',
+				'resources/list',
+				'nope',
+				'ping',
+			]);
 			const params =
 				method === 'tools/call'
-					? {name: r.pick(['create_video', 'render_storyboard', 'get_video', 'cancel_video', 'plan_storyboard', 'list_templates', 'nope']), arguments: r.chance(0.3) ? hostileValue(r) : mutate(r, r.pick(validBodies(r)))}
+					? {
+							name: r.pick(['create_video', 'render_storyboard', 'get_video', 'cancel_video', 'plan_storyboard', 'list_templates', 'nope']),
+							arguments: r.chance(0.3) ? hostileValue(r) : mutate(r, r.pick(validBodies(r))),
+						}
 					: method === 'resources/read'
-						? {uri: r.pick(['promptreel://videos/vid_0123456789abcdef01234567/video.mp4', 'promptreel://videos/x/y', 'not a uri', 'file:///etc/passwd', ''])}
+						? {
+								uri: r.pick([
+									'promptreel://videos/vid_0123456789abcdef01234567/video.mp4',
+									'promptreel://videos/x/y',
+									'not a uri',
+									'file:///etc/passwd',
+									'',
+								]),
+							}
 						: method === 'initialize'
 							? {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'fuzz', version: '1'}}
 							: r.chance(0.5)
 								? hostileValue(r)
 								: {};
 			const message = r.chance(0.1) ? hostileValue(r) : {jsonrpc: '2.0', id: r.chance(0.9) ? i : null, method, params};
-			return {...json('/mcp', message, {accept: 'application/json, text/event-stream'}), headers: {'content-type': 'application/json', accept: 'application/json, text/event-stream'}};
+			return {
+				...json('/mcp', message, {accept: 'application/json, text/event-stream'}),
+				headers: {'content-type': 'application/json', accept: 'application/json, text/event-stream'},
+			};
 		}
 		default:
 			return r.pick<Req>([
@@ -220,7 +300,12 @@ describe('hostile input: fuzzing every route (fixed seed)', () => {
 			const batch = requests.slice(at, at + 8).map((i) => requestFor(r, i, created));
 			await Promise.all(
 				batch.map(async (q) => {
-					const res = await fetch(`${server.url}${q.path}`, {method: q.method, headers: q.headers, body: q.body as BodyInit | undefined, signal: AbortSignal.timeout(30_000)});
+					const res = await fetch(`${server.url}${q.path}`, {
+						method: q.method,
+						headers: q.headers,
+						body: q.body as BodyInit | undefined,
+						signal: AbortSignal.timeout(30_000),
+					});
 					const text = q.method === 'HEAD' ? '' : await res.text();
 					sent++;
 					statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -230,7 +315,15 @@ describe('hostile input: fuzzing every route (fixed seed)', () => {
 			);
 		}
 		const internal = logged.filter((m) => /INTERNAL|RangeError|TypeError|stack/i.test(m));
-		printFigures('fuzz', {seed: SEED, requests: sent, statuses, '5xx': fiveXX.length, internalErrorsLogged: internal.length, jobsAccepted: created.length, seconds: Math.round((Date.now() - started) / 1000)});
+		printFigures('fuzz', {
+			seed: SEED,
+			requests: sent,
+			statuses,
+			'5xx': fiveXX.length,
+			internalErrorsLogged: internal.length,
+			jobsAccepted: created.length,
+			seconds: Math.round((Date.now() - started) / 1000),
+		});
 		expect(sent).toBeGreaterThanOrEqual(1000);
 		expect(fiveXX).toEqual([]);
 		expect(internal).toEqual([]);

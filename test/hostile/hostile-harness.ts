@@ -71,5 +71,9 @@ export const startHostileServer = async (o: {
 
 /** Prints a figure line the lead can quote (vitest shows console output of passing tests). */
 export const printFigures = (title: string, figures: Record<string, unknown>): void => {
-	console.log(`[hostile] ${title}: ${Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ')}`);
+	console.log(
+		`[hostile] ${title}: ${Object.entries(figures)
+			.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+			.join(' ')}`,
+	);
 };

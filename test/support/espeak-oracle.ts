@@ -18,7 +18,9 @@ export const oracleWords = async (o: {voice: string; wpm: number; text: string; 
 	const textFile = join(o.dir, 'oracle.txt');
 	const wavFile = join(o.dir, 'oracle.wav');
 	writeFileSync(textFile, o.text, 'utf8');
-	const out = execFileSync('python3', [join(__dirname, 'espeak-word-events.py'), o.voice, String(o.wpm), textFile, wavFile], {encoding: 'utf8'});
+	const out = execFileSync('python3', [join(__dirname, 'espeak-word-events.py'), o.voice, String(o.wpm), textFile, wavFile], {
+		encoding: 'utf8',
+	});
 	const parsed = JSON.parse(out) as {words: {char: number; ms: number}[]};
 	const activity = speechActivity(await readWav(wavFile), {minSilenceMs: 30});
 	return parsed.words.map((w) => {

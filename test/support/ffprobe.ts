@@ -8,13 +8,19 @@ export type Probe = {
 
 /** Reads a media file's streams with ffprobe (counting frames, not trusting the header). */
 export const probe = (file: string): Probe => {
-	const out = execFileSync(
-		'ffprobe',
-		['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', file],
-		{encoding: 'utf8'},
-	);
+	const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', file], {
+		encoding: 'utf8',
+	});
 	const json = JSON.parse(out) as {
-		streams: {codec_type: string; codec_name: string; width?: number; height?: number; nb_read_frames?: string; duration?: string; r_frame_rate?: string}[];
+		streams: {
+			codec_type: string;
+			codec_name: string;
+			width?: number;
+			height?: number;
+			nb_read_frames?: string;
+			duration?: string;
+			r_frame_rate?: string;
+		}[];
 		format: {duration: string};
 	};
 	const v = json.streams.find((s) => s.codec_type === 'video');

@@ -81,7 +81,10 @@ export const checkOtherTools = async (client: Client, done: any) => {
 	expect(got.structuredContent).toMatchObject({id: done.id, status: 'done', files: done.files});
 
 	// A job submitted without wait answers at once; cancelling it works, cancelling again says why not.
-	const queued = await client.callTool({name: 'render_storyboard', arguments: {storyboard: tinyStoryboard(`${done.id} cancelled`, {durationMs: 4000}), options: {quality: 'draft'}}});
+	const queued = await client.callTool({
+		name: 'render_storyboard',
+		arguments: {storyboard: tinyStoryboard(`${done.id} cancelled`, {durationMs: 4000}), options: {quality: 'draft'}},
+	});
 	expect(queued.isError, textOf(queued)).toBeFalsy();
 	const id = (queued.structuredContent as any).id;
 	expect(['queued', 'rendering']).toContain((queued.structuredContent as any).status);
@@ -96,7 +99,10 @@ export const checkOtherTools = async (client: Client, done: any) => {
 	expect(data.map((t) => t.id)).toContain('explainer');
 	expect(data[0].schema).toHaveProperty('properties');
 
-	const plan = await client.callTool({name: 'plan_storyboard', arguments: {prompt: '3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights.'}});
+	const plan = await client.callTool({
+		name: 'plan_storyboard',
+		arguments: {prompt: '3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights.'},
+	});
 	expect(plan.isError, textOf(plan)).toBeFalsy();
 	expect((plan.structuredContent as any).storyboard.scenes.length).toBeGreaterThan(0);
 
@@ -114,10 +120,12 @@ export const checkOtherTools = async (client: Client, done: any) => {
 	const unknownTemplate = await client.callTool({name: 'create_video', arguments: {prompt: 'Volcanoes', options: {template: 'nope'}}});
 	expect(unknownTemplate.isError).toBe(true);
 	expect(textOf(unknownTemplate)).toMatch(/^INVALID_INPUT: .*\n- options\.template: Unknown template "nope"/);
-	expect(JSON.parse(textOf(unknownTemplate).split('\n').at(-1)!)).toMatchObject({error: {code: 'INVALID_INPUT', issues: [{path: 'options.template'}]}});
+	expect(JSON.parse(textOf(unknownTemplate).split('\n').at(-1)!)).toMatchObject({
+		error: {code: 'INVALID_INPUT', issues: [{path: 'options.template'}]},
+	});
 	const missing = await client.callTool({name: 'get_video', arguments: {id: 'vid_000000000000000000000000'}});
 	expect(missing.isError).toBe(true);
-		expect(textOf(missing)).toMatch(/^NOT_FOUND: No video job "vid_000000000000000000000000"/);
+	expect(textOf(missing)).toMatch(/^NOT_FOUND: No video job "vid_000000000000000000000000"/);
 	const noArgs = await client.callTool({name: 'get_video', arguments: {}});
 	expect(noArgs.isError).toBe(true);
 	expect(textOf(noArgs)).toMatch(/id/);

@@ -33,7 +33,11 @@ export type HttpResult<T = any> = {status: number; headers: Headers; body: T; te
 
 /** A small HTTP client over fetch; bodies are parsed as JSON when they are JSON. */
 export const http = (base: string) => {
-	const call = async (method: string, path: string, init: {json?: unknown; body?: string; headers?: Record<string, string>} = {}): Promise<HttpResult> => {
+	const call = async (
+		method: string,
+		path: string,
+		init: {json?: unknown; body?: string; headers?: Record<string, string>} = {},
+	): Promise<HttpResult> => {
 		const headers: Record<string, string> = {...init.headers};
 		let body = init.body;
 		if (init.json !== undefined) {
@@ -57,7 +61,13 @@ export const http = (base: string) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls a job until `done(job)` holds; fails with the last state seen. */
-export const waitForJob = async (base: string, id: string, done: (job: any) => boolean, timeoutMs = 60_000, everyMs = 100): Promise<any> => {
+export const waitForJob = async (
+	base: string,
+	id: string,
+	done: (job: any) => boolean,
+	timeoutMs = 60_000,
+	everyMs = 100,
+): Promise<any> => {
 	const end = Date.now() + timeoutMs;
 	let last: unknown = null;
 	while (Date.now() < end) {
@@ -119,7 +129,10 @@ export const liveInGroup = (pgid: number): string[] => {
  * Starts `promptreel serve --port 0` as a detached process group (so a test can kill -9 all of
  * it, as a crash would) and resolves once it prints its ready line.
  */
-export const spawnServer = async (o: {dataDir: string; env?: Record<string, string>}): Promise<SpawnedServer & {groups: () => number[]}> => {
+export const spawnServer = async (o: {
+	dataDir: string;
+	env?: Record<string, string>;
+}): Promise<SpawnedServer & {groups: () => number[]}> => {
 	shareTestBundle(o.dataDir);
 	const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', o.dataDir], {
 		detached: true,
@@ -188,7 +201,10 @@ export type SseEvent = {id: string | null; event: string; data: any};
  * Reads a Server-Sent Events stream over real HTTP until the server closes it, or until `stopAfter`
  * events (then disconnects, as a dropped client would).
  */
-export const readSse = async (url: string, o: {headers?: Record<string, string>; stopAfter?: number; timeoutMs?: number} = {}): Promise<{status: number; events: SseEvent[]}> => {
+export const readSse = async (
+	url: string,
+	o: {headers?: Record<string, string>; stopAfter?: number; timeoutMs?: number} = {},
+): Promise<{status: number; events: SseEvent[]}> => {
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? 30_000);
 	const events: SseEvent[] = [];

@@ -1,6 +1,14 @@
 import {expect} from 'vitest';
 
-export type JsonSchema = {type?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: unknown; anyOf?: JsonSchema[]; enum?: unknown[]};
+export type JsonSchema = {
+	type?: unknown;
+	properties?: Record<string, JsonSchema>;
+	required?: string[];
+	items?: JsonSchema;
+	additionalProperties?: unknown;
+	anyOf?: JsonSchema[];
+	enum?: unknown[];
+};
 
 /** Every object schema inside a JSON Schema. */
 export const objectSchemas = (s: JsonSchema): JsonSchema[] => [

@@ -49,14 +49,25 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 	const mediaDir = join(root, 'src/compositions/templates/explainer/samples');
 	await renderer.renderPoster({storyboard: sample, mediaDir, outFile: join(out, 'warm-up.jpg'), quality: opts.quality});
 	// The render path every command uses; force: the render cache must not answer.
-	const rendered = await renderStoryboard({storyboard: sample, mediaDir, outDir: out, quality: opts.quality, renderer, dataDir: coldDir, force: true});
+	const rendered = await renderStoryboard({
+		storyboard: sample,
+		mediaDir,
+		outDir: out,
+		quality: opts.quality,
+		renderer,
+		dataDir: coldDir,
+		force: true,
+	});
 	await renderer.close();
 	const video = rendered.report.video;
 	const renderMs = rendered.report.renderTimingsMs.render;
-	if (!video?.frames || !video.width || !video.height || renderMs === undefined) throw new Error('The explainer sample was not rendered (cache answered?).');
+	if (!video?.frames || !video.width || !video.height || renderMs === undefined)
+		throw new Error('The explainer sample was not rendered (cache answered?).');
 	const ours = {frames: video.frames, width: video.width, height: video.height, fps: video.fps, renderMs};
 	const oursFps = ours.frames / (ours.renderMs / 1000);
-	log(`explainer sample: ${ours.frames} frames at ${ours.width}x${ours.height} in ${(ours.renderMs / 1000).toFixed(1)} s = ${oursFps.toFixed(2)} fps`);
+	log(
+		`explainer sample: ${ours.frames} frames at ${ours.width}x${ours.height} in ${(ours.renderMs / 1000).toFixed(1)} s = ${oursFps.toFixed(2)} fps`,
+	);
 
 	// 3. Baseline: a bare composition (solid colour + number) of the same size and length.
 	const browser = await openBrowser('chrome', {browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
@@ -115,8 +126,12 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 	log('generate: ~30 s English script, cold caches…');
 	const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
 	const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
-	log(`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`);
-	log(`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`);
+	log(
+		`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`,
+	);
+	log(
+		`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
+	);
 	await appendRow(join(root, 'bench/generate-results.md'), {
 		date: row.date!,
 		quality: opts.quality,

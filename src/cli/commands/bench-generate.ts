@@ -24,7 +24,11 @@ export type GenerateBench = {
  * Generates a ~30 s English script at the given quality with cold voice and render caches and
  * returns each stage's time, total / video length and pipeline overhead / render time.
  */
-export const benchGenerate = async (o: {browserExecutable: string; quality: 'draft' | 'standard'; bundleCacheDir: string}): Promise<GenerateBench> => {
+export const benchGenerate = async (o: {
+	browserExecutable: string;
+	quality: 'draft' | 'standard';
+	bundleCacheDir: string;
+}): Promise<GenerateBench> => {
 	const dataDir = await mkdtemp(join(tmpdir(), 'promptreel-bench-gen-'));
 	const renderer = createLocalRenderer({cacheDir: o.bundleCacheDir, browserExecutable: o.browserExecutable});
 	try {

@@ -10,7 +10,11 @@ const run = promisify(execFile);
 
 type Check = {name: string; ok: boolean; required: boolean; detail: string; fix: string | null};
 
-const firstLine = (s: string) => s.split('\n').find((l) => l.trim())?.trim() ?? '';
+const firstLine = (s: string) =>
+	s
+		.split('\n')
+		.find((l) => l.trim())
+		?.trim() ?? '';
 
 const version = async (cmd: string, args: string[]): Promise<string | null> => {
 	try {
@@ -28,7 +32,13 @@ export const runDoctorChecks = async (): Promise<Check[]> => {
 	const config = loadConfig();
 	const checks: Check[] = [];
 	const nodeMajor = Number(process.versions.node.split('.')[0]);
-	checks.push({name: 'node', ok: nodeMajor >= 20, required: true, detail: process.version, fix: nodeMajor >= 20 ? null : 'Install Node.js 20 or newer.'});
+	checks.push({
+		name: 'node',
+		ok: nodeMajor >= 20,
+		required: true,
+		detail: process.version,
+		fix: nodeMajor >= 20 ? null : 'Install Node.js 20 or newer.',
+	});
 
 	const browser = resolveBrowserExecutableSync();
 	const browserVersion = browser ? await version(browser, ['--version']) : null;
@@ -41,7 +51,13 @@ export const runDoctorChecks = async (): Promise<Check[]> => {
 	});
 
 	const ffmpeg = await version('ffmpeg', ['-version']);
-	checks.push({name: 'ffmpeg', ok: Boolean(ffmpeg), required: false, detail: ffmpeg ?? 'not found (Remotion bundles its own for encoding; this one measures audio)', fix: ffmpeg ? null : `${APT} ffmpeg`});
+	checks.push({
+		name: 'ffmpeg',
+		ok: Boolean(ffmpeg),
+		required: false,
+		detail: ffmpeg ?? 'not found (Remotion bundles its own for encoding; this one measures audio)',
+		fix: ffmpeg ? null : `${APT} ffmpeg`,
+	});
 
 	const festival = await version('festival', ['--version']);
 	const slt = existsSync('/usr/share/festival/voices/us/cmu_us_slt_arctic_hts');
@@ -49,13 +65,23 @@ export const runDoctorChecks = async (): Promise<Check[]> => {
 		name: 'voice (English)',
 		ok: Boolean(festival) && slt,
 		required: false,
-		detail: festival ? `${festival}${slt ? ', voice cmu_us_slt_arctic_hts' : ', voice missing'}` : 'festival not found: videos are silent with reading-speed captions',
+		detail: festival
+			? `${festival}${slt ? ', voice cmu_us_slt_arctic_hts' : ', voice missing'}`
+			: 'festival not found: videos are silent with reading-speed captions',
 		fix: festival && slt ? null : `${APT} festival festvox-us-slt-hts`,
 	});
 	const espeak = await version('espeak-ng', ['--version']);
-	checks.push({name: 'voice (other languages)', ok: Boolean(espeak), required: false, detail: espeak ?? 'espeak-ng not found', fix: espeak ? null : `${APT} espeak-ng`});
+	checks.push({
+		name: 'voice (other languages)',
+		ok: Boolean(espeak),
+		required: false,
+		detail: espeak ?? 'espeak-ng not found',
+		fix: espeak ? null : `${APT} espeak-ng`,
+	});
 
-	const fcList = await run('fc-list', [':', 'family']).then((r) => r.stdout).catch(() => '');
+	const fcList = await run('fc-list', [':', 'family'])
+		.then((r) => r.stdout)
+		.catch(() => '');
 	const noto = /Noto Sans CJK/.test(fcList) && /Noto Sans Arabic|Noto Naskh Arabic/.test(fcList);
 	checks.push({
 		name: 'fonts (non-Latin)',
@@ -72,13 +98,22 @@ export const runDoctorChecks = async (): Promise<Check[]> => {
 	} catch {
 		writable = false;
 	}
-	checks.push({name: 'data dir', ok: writable, required: true, detail: config.dataDir, fix: writable ? null : 'Set PROMPTREEL_DATA_DIR to a writable folder.'});
+	checks.push({
+		name: 'data dir',
+		ok: writable,
+		required: true,
+		detail: config.dataDir,
+		fix: writable ? null : 'Set PROMPTREEL_DATA_DIR to a writable folder.',
+	});
 
 	checks.push({
 		name: 'planner model',
 		ok: Boolean(config.openai.apiKey || config.openai.baseUrl),
 		required: false,
-		detail: config.openai.apiKey || config.openai.baseUrl ? 'OpenAI-compatible planner configured' : 'none: the offline heuristic planner is used (bare topics give short videos)',
+		detail:
+			config.openai.apiKey || config.openai.baseUrl
+				? 'OpenAI-compatible planner configured'
+				: 'none: the offline heuristic planner is used (bare topics give short videos)',
 		fix: config.openai.apiKey || config.openai.baseUrl ? null : 'Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server such as Ollama.',
 	});
 	checks.push({

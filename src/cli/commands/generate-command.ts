@@ -75,7 +75,9 @@ export const generateCommand = async (prompt: string, flags: GenerateCommandFlag
 			onWarning: (w) => reporter.warn(w),
 		});
 		const seconds = ((result.report.video?.durationMs ?? 0) / 1000).toFixed(1);
-		reporter.info(`Made "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, ${seconds} s, in ${(result.report.totalMs / 1000).toFixed(1)} s.`);
+		reporter.info(
+			`Made "${result.storyboard.title}": ${result.storyboard.scenes.length} scenes, ${seconds} s, in ${(result.report.totalMs / 1000).toFixed(1)} s.`,
+		);
 		reporter.done(result.files, {outDir: result.outDir, warnings: result.report.warnings.length});
 		return EXIT_OK;
 	} catch (error) {

@@ -9,7 +9,8 @@ export type LambdaSetupFlags = {memory?: string; disk?: string; timeout?: string
 const intFlag = (name: string, value: string | undefined, min: number, max: number): number | undefined => {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < min || n > max) throw new PromptreelError('INVALID_OPTION', `--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+	if (!Number.isInteger(n) || n < min || n > max)
+		throw new PromptreelError('INVALID_OPTION', `--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
 	return n;
 };
 

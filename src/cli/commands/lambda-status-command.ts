@@ -16,14 +16,23 @@ export const lambdaStatusCommand = async (flags: {json?: boolean}): Promise<numb
 				process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
 				return EXIT_OK;
 			}
-			const lines = [`Account ${status.identity.account} (${status.identity.arn}), region ${status.region}`, `Bucket: ${status.bucketName ?? 'none (run `promptreel lambda setup`)'}`, 'Functions:'];
+			const lines = [
+				`Account ${status.identity.account} (${status.identity.arn}), region ${status.region}`,
+				`Bucket: ${status.bucketName ?? 'none (run `promptreel lambda setup`)'}`,
+				'Functions:',
+			];
 			if (status.functions.length === 0) lines.push('  none (run `promptreel lambda setup`)');
 			for (const f of status.functions) {
-				lines.push(`  ${f.functionName}  ${f.memorySizeInMb} MB, ${f.diskSizeInMb} MB disk, ${f.timeoutInSeconds} s, v${f.version ?? '?'}${f.matchesSettings ? '  <- used' : ''}`);
+				lines.push(
+					`  ${f.functionName}  ${f.memorySizeInMb} MB, ${f.diskSizeInMb} MB disk, ${f.timeoutInSeconds} s, v${f.version ?? '?'}${f.matchesSettings ? '  <- used' : ''}`,
+				);
 			}
 			lines.push(`Sites (current sources need ${status.currentSite}):`);
 			if (status.sites.length === 0) lines.push('  none');
-			for (const s of status.sites) lines.push(`  ${s.id}  ${s.current ? 'current' : s.stale ? 'stale (older sources; remove it in the S3 console or keep it for old renders)' : 'not promptreel'}  ${s.serveUrl}`);
+			for (const s of status.sites)
+				lines.push(
+					`  ${s.id}  ${s.current ? 'current' : s.stale ? 'stale (older sources; remove it in the S3 console or keep it for old renders)' : 'not promptreel'}  ${s.serveUrl}`,
+				);
 			lines.push(status.ready ? 'Ready to render on Lambda.' : 'Not ready: run `promptreel lambda setup`.');
 			process.stdout.write(`${lines.join('\n')}\n`);
 		} finally {

@@ -31,7 +31,9 @@ export const mcpCommand = async (flags: McpFlags): Promise<number> => {
 		runtime = openJobsRuntime({renderer: createRenderer({config, dataDir}), dataDir, server: config.server, providers, log});
 		session = await runMcpStdio({service: runtime.service, log});
 		runtime.start();
-		log(`promptreel mcp on stdio; data dir ${dataDir}; ${config.server.concurrency} worker(s) (${runtime.workerId}); planner: ${providers.summary.planner}; voice: ${providers.summary.voice}`);
+		log(
+			`promptreel mcp on stdio; data dir ${dataDir}; ${config.server.concurrency} worker(s) (${runtime.workerId}); planner: ${providers.summary.planner}; voice: ${providers.summary.voice}`,
+		);
 	} catch (error) {
 		log(`promptreel mcp: ${error instanceof PromptreelError || error instanceof Error ? error.message : String(error)}`);
 		await runtime?.close({graceMs: 0}).catch(() => undefined);

@@ -24,7 +24,13 @@ export const planCommand = async (prompt: string, flags: GenerateCommandFlags): 
 			onProgress: (p) => reporter.progress(p),
 			onWarning: (w) => reporter.warn(w),
 		});
-		const outDir = await prepareOutputFolder({out: flags.out, base: 'out', title: result.storyboard.title, force: flags.force, replaceSlug: true});
+		const outDir = await prepareOutputFolder({
+			out: flags.out,
+			base: 'out',
+			title: result.storyboard.title,
+			force: flags.force,
+			replaceSlug: true,
+		});
 		const paths = outputPaths(outDir);
 		// The files the storyboard names (its music) go beside it: the folder is self-contained.
 		for (const m of result.media) {

@@ -32,7 +32,8 @@ export const parseQuality = (value: string): Quality => {
 export const parseRate = (value: string | undefined): number | undefined => {
 	if (value === undefined) return undefined;
 	const rate = Number(value);
-	if (!Number.isFinite(rate) || rate < 0.5 || rate > 2) throw new PromptreelError('INVALID_OPTION', `--rate must be a number from 0.5 to 2 (1 = normal), got "${value}".`);
+	if (!Number.isFinite(rate) || rate < 0.5 || rate > 2)
+		throw new PromptreelError('INVALID_OPTION', `--rate must be a number from 0.5 to 2 (1 = normal), got "${value}".`);
 	return rate;
 };
 

@@ -27,8 +27,17 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 	let server;
 	try {
 		const providers = providersFromConfig({...config, dataDir});
-		process.stderr.write(`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`);
-		server = await startServer({renderer: createRenderer({config, dataDir}), host: flags.host, port, dataDir, server: {...config.server, allowOpen: config.server.allowOpen || flags.allowOpen === true}, providers});
+		process.stderr.write(
+			`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`,
+		);
+		server = await startServer({
+			renderer: createRenderer({config, dataDir}),
+			host: flags.host,
+			port,
+			dataDir,
+			server: {...config.server, allowOpen: config.server.allowOpen || flags.allowOpen === true},
+			providers,
+		});
 	} catch (error) {
 		const message = error instanceof PromptreelError || error instanceof Error ? error.message : String(error);
 		process.stderr.write(`promptreel serve: ${message}\n`);

@@ -13,9 +13,17 @@ export type StudioCommandOptions = {port?: string; open?: boolean};
 export const studioTarget = (target: string): {storyboard: string; publicDir: string} => {
 	const path = resolve(target);
 	const info = existsSync(path) ? statSync(path) : null;
-	if (!info) throw new PromptreelError('FILE_NOT_FOUND', `${path} does not exist: pass an output folder of plan, generate or render (e.g. out/my-video) or a storyboard JSON file.`);
+	if (!info)
+		throw new PromptreelError(
+			'FILE_NOT_FOUND',
+			`${path} does not exist: pass an output folder of plan, generate or render (e.g. out/my-video) or a storyboard JSON file.`,
+		);
 	const storyboard = info.isDirectory() ? join(path, 'storyboard.json') : path;
-	if (!existsSync(storyboard)) throw new PromptreelError('FILE_NOT_FOUND', `${path} holds no storyboard.json: pass an output folder of plan, generate or render, or a storyboard JSON file.`);
+	if (!existsSync(storyboard))
+		throw new PromptreelError(
+			'FILE_NOT_FOUND',
+			`${path} holds no storyboard.json: pass an output folder of plan, generate or render, or a storyboard JSON file.`,
+		);
 	return {storyboard, publicDir: dirname(storyboard)};
 };
 
@@ -48,10 +56,16 @@ export const studioCommand = async (target: string, opts: StudioCommandOptions):
 	const reporter = createReporter('plain');
 	try {
 		const {storyboard, publicDir} = studioTarget(target);
-		if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port)) throw new PromptreelError('INVALID_OPTION', `--port must be a port number, got "${opts.port}".`);
+		if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port))
+			throw new PromptreelError('INVALID_OPTION', `--port must be a port number, got "${opts.port}".`);
 		const root = projectRoot();
-		reporter.info(`Opening Remotion Studio on ${basename(publicDir)}/${basename(storyboard)} (media from ${publicDir}). Stop it with Ctrl+C.`);
-		const child = spawn(process.execPath, [remotionBin(root), ...studioArgs({storyboard, publicDir, port: opts.port, open: opts.open})], {cwd: root, stdio: 'inherit'});
+		reporter.info(
+			`Opening Remotion Studio on ${basename(publicDir)}/${basename(storyboard)} (media from ${publicDir}). Stop it with Ctrl+C.`,
+		);
+		const child = spawn(process.execPath, [remotionBin(root), ...studioArgs({storyboard, publicDir, port: opts.port, open: opts.open})], {
+			cwd: root,
+			stdio: 'inherit',
+		});
 		// Ctrl+C reaches Studio through the terminal; a plain kill of this process is passed on.
 		const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
 		process.once('SIGTERM', forward('SIGTERM'));

@@ -8,7 +8,11 @@ export const templatesCommand = (opts: {json?: boolean}): number => {
 	}
 	for (const t of templates) {
 		process.stdout.write(`${t.id.padEnd(14)} ${t.title}: ${t.description}\n`);
-		process.stdout.write(`${''.padEnd(14)} samples: ${Object.keys(t.samples).map((s) => `src/compositions/templates/${t.id}/samples/${s}.json`).join(', ')}\n`);
+		process.stdout.write(
+			`${''.padEnd(14)} samples: ${Object.keys(t.samples)
+				.map((s) => `src/compositions/templates/${t.id}/samples/${s}.json`)
+				.join(', ')}\n`,
+		);
 	}
 	return 0;
 };

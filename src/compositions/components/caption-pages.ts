@@ -202,7 +202,7 @@ export const captionLines = (words: readonly {text: string}[], maxColumns: numbe
 		const a = width(0, i);
 		const b = width(i, n);
 		if (Math.max(a, b) > maxColumns && maxLines === 2) continue;
-		const cost = breakCost(words, i - 1) * 4 + Math.abs(a - b) / Math.max(1, maxColumns) * 10;
+		const cost = breakCost(words, i - 1) * 4 + (Math.abs(a - b) / Math.max(1, maxColumns)) * 10;
 		if (cost < bestCost) {
 			bestCost = cost;
 			bestAt = i;

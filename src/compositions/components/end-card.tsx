@@ -90,8 +90,26 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 					}}
 				/>
 				{credits.length > 0 ? (
-					<div style={{fontSize: creditSize, lineHeight: 1.4, maxWidth: '100%', maxHeight: available * 1.2, overflow: 'hidden', color: withAlpha(palette.text, 0.85)}}>
-						<div style={{fontWeight: 700, letterSpacing: '0.12em', textTransform: 'uppercase', fontSize: creditSize * 0.8, marginBottom: unit * 1.2, opacity: interpolate(frame, [6, 16], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'})}}>
+					<div
+						style={{
+							fontSize: creditSize,
+							lineHeight: 1.4,
+							maxWidth: '100%',
+							maxHeight: available * 1.2,
+							overflow: 'hidden',
+							color: withAlpha(palette.text, 0.85),
+						}}
+					>
+						<div
+							style={{
+								fontWeight: 700,
+								letterSpacing: '0.12em',
+								textTransform: 'uppercase',
+								fontSize: creditSize * 0.8,
+								marginBottom: unit * 1.2,
+								opacity: interpolate(frame, [6, 16], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
+							}}
+						>
 							Credits
 						</div>
 						{credits.map((c, i) => (
@@ -101,7 +119,10 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 									fontWeight: 500,
 									textWrap: 'balance',
 									overflowWrap: 'anywhere',
-									opacity: interpolate(frame, [10 + i * stagger, 20 + i * stagger], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
+									opacity: interpolate(frame, [10 + i * stagger, 20 + i * stagger], [0, 1], {
+										extrapolateLeft: 'clamp',
+										extrapolateRight: 'clamp',
+									}),
 								}}
 							>
 								{creditLine(c)}

@@ -27,7 +27,10 @@ describe('per-language font loading', () => {
 		const files = fontFilesFor({...choiceFor(language), text});
 		for (const ch of text.replace(/\s/gu, '')) {
 			const cp = new Set([ch.codePointAt(0)!]);
-			expect(files.some((f) => coversAny(f.file, cp)), `${language}: "${ch}" U+${ch.codePointAt(0)!.toString(16)}`).toBe(true);
+			expect(
+				files.some((f) => coversAny(f.file, cp)),
+				`${language}: "${ch}" U+${ch.codePointAt(0)!.toString(16)}`,
+			).toBe(true);
 		}
 	});
 

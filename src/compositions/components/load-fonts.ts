@@ -39,7 +39,8 @@ export const FONT_FILES: Record<FontFamily, FontFile[]> = {
 };
 
 /** Installed system fonts after the bundled ones: a word in another script still gets glyphs. */
-const SYSTEM_FALLBACK = '"Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Hebrew", "Noto Sans Thai", sans-serif';
+const SYSTEM_FALLBACK =
+	'"Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Hebrew", "Noto Sans Thai", sans-serif';
 
 export type FontChoice = {
 	/** BCP 47 tag of the storyboard. */
@@ -77,7 +78,9 @@ const ASCII = Array.from({length: 95}, (_, i) => i + 32);
 export const fontFilesFor = (choice: FontChoice & {text: string}): {family: FontFamily; file: FontFile}[] => {
 	const codePoints = new Set<number>(ASCII);
 	for (const ch of choice.text) codePoints.add(ch.codePointAt(0) ?? 32);
-	return familiesOf(choice).flatMap((family) => FONT_FILES[family].filter((file) => coversAny(file, codePoints)).map((file) => ({family, file})));
+	return familiesOf(choice).flatMap((family) =>
+		FONT_FILES[family].filter((file) => coversAny(file, codePoints)).map((file) => ({family, file})),
+	);
 };
 
 const loaded = new Map<string, Promise<void>>();

@@ -33,7 +33,14 @@ export const RadialGradientSvg: React.FC<{
 	return (
 		<svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{position: 'absolute', left: 0, top: 0, ...style}}>
 			<defs>
-				<radialGradient id={id} gradientUnits="userSpaceOnUse" cx={0} cy={0} r={1} gradientTransform={`translate(${cx} ${cy}) scale(${rx} ${ry})`}>
+				<radialGradient
+					id={id}
+					gradientUnits="userSpaceOnUse"
+					cx={0}
+					cy={0}
+					r={1}
+					gradientTransform={`translate(${cx} ${cy}) scale(${rx} ${ry})`}
+				>
 					{stops.map((s, i) => (
 						<stop key={i} offset={s.offset} stopColor={s.color} stopOpacity={s.opacity ?? 1} />
 					))}

@@ -33,13 +33,8 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 				style={style}
 			/>
 		) : (
-		<OffthreadVideo
-			src={resolveMediaSrc(visual.src)}
-			muted
-			trimBefore={trimBefore > 0 ? trimBefore : undefined}
-			style={style}
-		/>
-	);
+			<OffthreadVideo src={resolveMediaSrc(visual.src)} muted trimBefore={trimBefore > 0 ? trimBefore : undefined} style={style} />
+		);
 	return (
 		<AbsoluteFill>
 			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}

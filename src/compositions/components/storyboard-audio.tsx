@@ -18,7 +18,9 @@ export const speechSpans = (storyboard: Storyboard, timeline: Timeline): Span[] 
 		const timing = timeline.scenes[i];
 		if (!timing || scene.narration.audio === null) return [];
 		const last = scene.captions[scene.captions.length - 1];
-		const to = last ? sceneMsToAbsoluteFrame(timing, last.endMs, fps) : timing.startFrame + timing.durationInFrames - timing.transitionInFrames;
+		const to = last
+			? sceneMsToAbsoluteFrame(timing, last.endMs, fps)
+			: timing.startFrame + timing.durationInFrames - timing.transitionInFrames;
 		return [{from: sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps), to}];
 	});
 	const bridge = Math.round((BRIDGE_GAP_MS * fps) / 1000);
@@ -50,7 +52,14 @@ export const StoryboardAudio: React.FC<{storyboard: Storyboard; timeline: Timeli
 	const volumeAt = (frame: number): number => {
 		if (!music) return 0;
 		const duck = spans.reduce(
-			(d, s) => Math.max(d, interpolate(frame, [s.from - ramp, s.from, s.to, s.to + ramp], [0, 1, 1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'})),
+			(d, s) =>
+				Math.max(
+					d,
+					interpolate(frame, [s.from - ramp, s.from, s.to, s.to + ramp], [0, 1, 1, 0], {
+						extrapolateLeft: 'clamp',
+						extrapolateRight: 'clamp',
+					}),
+				),
 			0,
 		);
 		const fadeFrames = Math.max(1, Math.round((music.fadeOutMs * fps) / 1000));
@@ -65,7 +74,12 @@ export const StoryboardAudio: React.FC<{storyboard: Storyboard; timeline: Timeli
 				const timing = timeline.scenes[i];
 				if (!timing || !scene.narration.audio) return null;
 				return (
-					<Sequence key={`voice-${scene.id}`} from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)} layout="none" name={`voice ${scene.id}`}>
+					<Sequence
+						key={`voice-${scene.id}`}
+						from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)}
+						layout="none"
+						name={`voice ${scene.id}`}
+					>
 						<MediaAudioTrack src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
 					</Sequence>
 				);

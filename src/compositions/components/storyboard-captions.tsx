@@ -22,7 +22,12 @@ export const StoryboardCaptions: React.FC<{storyboard: Storyboard; timeline: Tim
 				const timing = timeline.scenes[i];
 				if (!timing || scene.captions.length === 0) return null;
 				return (
-					<Sequence key={`captions-${scene.id}`} from={timing.startFrame} durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)} name={`captions ${scene.id}`}>
+					<Sequence
+						key={`captions-${scene.id}`}
+						from={timing.startFrame}
+						durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)}
+						name={`captions ${scene.id}`}
+					>
 						<TikTokCaptions captions={scene.captions} style={style} palette={palette} language={storyboard.language} />
 					</Sequence>
 				);

@@ -9,7 +9,8 @@ import {computeTimeline, frameSize, parseTemplateOptions, storyboardSchema, type
  * renders, so they are parsed here (docs/architecture.md, "Parse, never cast"), the template's
  * options too: a bad option value fails before the first frame with its path.
  */
-export const storyboardMetadata = ({templateId, optionsSchema}: {templateId: string; optionsSchema: z.ZodObject}): CalculateMetadataFunction<StoryboardInput> =>
+export const storyboardMetadata =
+	({templateId, optionsSchema}: {templateId: string; optionsSchema: z.ZodObject}): CalculateMetadataFunction<StoryboardInput> =>
 	({props}) => {
 		const storyboard = storyboardSchema.parse(props);
 		const {issues} = parseTemplateOptions({schema: optionsSchema, templateId, options: storyboard.templateOptions});

@@ -48,7 +48,12 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 
 	// The word being spoken: the last one that has started (so gaps between words do not flicker).
 	const active = page.tokens.findLastIndex((t) => t.fromMs <= ms);
-	const enter = spring({frame: Math.round(((ms - page.startMs) / 1000) * fps), fps, config: {damping: 18, stiffness: 220}, durationInFrames: 8});
+	const enter = spring({
+		frame: Math.round(((ms - page.startMs) / 1000) * fps),
+		fps,
+		config: {damping: 18, stiffness: 220},
+		durationInFrames: 8,
+	});
 	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
 	const stroke = withAlpha('#000000', 0.85);
 	const words = captionWords(
@@ -85,7 +90,13 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 				const token = page.tokens[i];
 				const since = token ? Math.round(((ms - token.fromMs) / 1000) * fps) : 0;
 				const lift = i <= active ? spring({frame: since, fps, config: {damping: 10, stiffness: 240}, durationInFrames: 10}) : 0;
-				return {...outlined, color: isActive ? palette.accent : palette.text, display: 'inline-block', transform: `translateY(${(1 - lift) * fontSize * 0.25}px)`, opacity: i <= active ? 1 : 0.55};
+				return {
+					...outlined,
+					color: isActive ? palette.accent : palette.text,
+					display: 'inline-block',
+					transform: `translateY(${(1 - lift) * fontSize * 0.25}px)`,
+					opacity: i <= active ? 1 : 0.55,
+				};
 			}
 			case 'highlight':
 				return isActive ? {...outlined, color: palette.accent} : outlined;

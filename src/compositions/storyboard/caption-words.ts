@@ -1,7 +1,8 @@
 import {isSpacelessLanguage} from './language-layout';
 
 // Scripts written without spaces between words, and their punctuation.
-const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef\u30fc]/u;
+const SPACELESS_CHAR =
+	/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef\u30fc]/u;
 
 export type CaptionWord = {
 	/** The word without its leading space. */

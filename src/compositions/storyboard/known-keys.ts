@@ -61,7 +61,9 @@ export const knownKeysAt = (schema: z.ZodType, path: readonly PropertyKey[]): st
 
 /** Edit distance with adjacent transpositions counted as one edit ("titel" -> "title" is 1). */
 const editDistance = (a: string, b: string): number => {
-	const d: number[][] = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	const d: number[][] = Array.from({length: a.length + 1}, (_, i) =>
+		Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+	);
 	for (let i = 1; i <= a.length; i++) {
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -87,7 +89,11 @@ export const nearestKeys = (key: string, known: readonly string[]): string[] => 
 /** The message for one unknown key: the nearest known key if one is close, else the known keys. */
 export const unknownKeyMessage = (key: string, known: readonly string[]): string => {
 	const near = nearestKeys(key, known);
-	if (near.length > 0) return `Unknown key "${key}": did you mean ${near.slice(0, 2).map((k) => `"${k}"`).join(' or ')}?`;
+	if (near.length > 0)
+		return `Unknown key "${key}": did you mean ${near
+			.slice(0, 2)
+			.map((k) => `"${k}"`)
+			.join(' or ')}?`;
 	if (known.length > 0) return `Unknown key "${key}". Known keys here: ${known.join(', ')}.`;
 	return `Unknown key "${key}".`;
 };

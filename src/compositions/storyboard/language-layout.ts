@@ -30,4 +30,5 @@ const SCRIPT_FONT: Record<string, FontFamily> = {
  * The bundled family that has the glyphs of a language's script: a Noto family for CJK, Arabic
  * and Devanagari, Inter for Latin (and Noto Sans where Inter has no glyphs, e.g. Vietnamese).
  */
-export const scriptFontOf = (language: string): FontFamily => SCRIPT_FONT[primary(language)] ?? (primary(language) === 'vi' ? 'Noto Sans' : 'Inter');
+export const scriptFontOf = (language: string): FontFamily =>
+	SCRIPT_FONT[primary(language)] ?? (primary(language) === 'vi' ? 'Noto Sans' : 'Inter');

@@ -39,7 +39,8 @@ export const parseTemplateOptions = <S extends z.ZodType>({
 		const others = elsewhere(path);
 		const owner = others.length > 0 ? ` (an option of ${others.map((t) => `"${t}"`).join(', ')})` : '';
 		const near = others.length === 0 ? nearestKeys(path, known) : [];
-		const hint = near.length > 0 ? `Did you mean "${near[0]}"?` : known.length > 0 ? `Its options: ${known.join(', ')}.` : 'It takes no options.';
+		const hint =
+			near.length > 0 ? `Did you mean "${near[0]}"?` : known.length > 0 ? `Its options: ${known.join(', ')}.` : 'It takes no options.';
 		return {
 			code: 'TEMPLATE_OPTION_IGNORED',
 			path: `templateOptions.${path}`,

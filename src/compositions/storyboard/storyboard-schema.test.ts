@@ -16,7 +16,9 @@ const withScene = (patch: Record<string, unknown>) => ({...minimal, scenes: [{..
 const pathsOf = (input: unknown): string[] => {
 	const result = storyboardSchema.safeParse(input);
 	expect(result.success).toBe(false);
-	return result.error!.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')]));
+	return result.error!.issues.flatMap((i) =>
+		i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
+	);
 };
 
 const v1File = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/storyboard-v1.json'), 'utf8')) as Record<string, unknown>;
@@ -52,10 +54,34 @@ describe('storyboardSchema (version 2)', () => {
 		['captions with timing', withScene({captions: [{text: 'Hello', startMs: 0, endMs: 400}]})],
 		['music bed', {...minimal, music: {src: 'music/calm.mp3', durationMs: 20000}}],
 		['explicit version 2', {...minimal, version: 2}],
-		['narration voiced by festival', withScene({narration: {text: 'Hi', audio: 'media/a.wav', voicedText: 'Hi', voice: {id: 'festival', rate: 1.1}}})],
-		['shots: a cut, a key phrase, a camera move', withScene({shots: [{startMs: 0, camera: 'zoom-in'}, {startMs: 1200, visual: {kind: 'image', src: 'media/b.jpg'}}, {startMs: 2000, keyPhrase: 'Magma rises'}]})],
+		[
+			'narration voiced by festival',
+			withScene({narration: {text: 'Hi', audio: 'media/a.wav', voicedText: 'Hi', voice: {id: 'festival', rate: 1.1}}}),
+		],
+		[
+			'shots: a cut, a key phrase, a camera move',
+			withScene({
+				shots: [
+					{startMs: 0, camera: 'zoom-in'},
+					{startMs: 1200, visual: {kind: 'image', src: 'media/b.jpg'}},
+					{startMs: 2000, keyPhrase: 'Magma rises'},
+				],
+			}),
+		],
 		['several icons', withScene({visual: {kind: 'procedural', icon: 'icons/a.svg', extraIcons: ['icons/b.svg', 'icons/c.svg']}})],
-		['chart data', withScene({data: {chart: 'bar', unit: '%', points: [{label: '2020', value: 12}, {label: '2024', value: 31.5}]}})],
+		[
+			'chart data',
+			withScene({
+				data: {
+					chart: 'bar',
+					unit: '%',
+					points: [
+						{label: '2020', value: 12},
+						{label: '2024', value: 31.5},
+					],
+				},
+			}),
+		],
 		['a listicle item', withScene({itemNumber: 3, durationSource: 'speech'})],
 		['a brand', {...minimal, theme: {logo: 'media/logo.png', fontFile: 'media/Brand.woff2', brandColors: {primary: '#ff0066'}}}],
 		['template options of any shape', {...minimal, templateOptions: {titlePlacement: 'top', counterStyle: {big: true}}}],
@@ -75,7 +101,10 @@ describe('storyboardSchema (version 2)', () => {
 		['classic', 'classic'],
 		['plain', 'classic'],
 	])('caption preset %s is read as %s', (preset, expected) => {
-		expect(storyboardSchema.parse({...minimal, captionStyle: {preset, position: 'center'}}).captionStyle).toMatchObject({preset: expected, position: 'center'});
+		expect(storyboardSchema.parse({...minimal, captionStyle: {preset, position: 'center'}}).captionStyle).toMatchObject({
+			preset: expected,
+			position: 'center',
+		});
 	});
 
 	const rejected: [string, unknown, string][] = [
@@ -86,19 +115,40 @@ describe('storyboardSchema (version 2)', () => {
 		['an unknown visual kind', withScene({visual: {kind: 'hologram'}}), 'scenes.0.visual.kind'],
 		['a video without its length', withScene({visual: {kind: 'video', src: 'a.mp4'}}), 'scenes.0.visual.durationMs'],
 		['a too short scene', withScene({durationMs: 10}), 'scenes.0.durationMs'],
-		['a bad colour', {...minimal, theme: {palette: {background: 'red', surface: '#000000', primary: '#000000', accent: '#000000', text: '#000000'}}}, 'theme.palette.background'],
+		[
+			'a bad colour',
+			{...minimal, theme: {palette: {background: 'red', surface: '#000000', primary: '#000000', accent: '#000000', text: '#000000'}}},
+			'theme.palette.background',
+		],
 		['an unknown aspect', {...minimal, format: {aspect: '4:3'}}, 'format.aspect'],
 		['a bad language tag', {...minimal, language: 'english please'}, 'language'],
 		['a caption ending before it starts', withScene({captions: [{text: 'x', startMs: 500, endMs: 100}]}), 'scenes.0.captions.0.endMs'],
-		['a transition longer than half a scene', withScene({durationMs: 1000, transition: {type: 'fade', durationMs: 900}}), 'scenes.0.transition.durationMs'],
+		[
+			'a transition longer than half a scene',
+			withScene({durationMs: 1000, transition: {type: 'fade', durationMs: 900}}),
+			'scenes.0.transition.durationMs',
+		],
 		['duplicate scene ids', {...minimal, scenes: [minimal.scenes[0], minimal.scenes[0]]}, 'scenes.1.id'],
 		['an unknown caption preset', {...minimal, captionStyle: {preset: 'karaoke'}}, 'captionStyle.preset'],
 		['version 3', {...minimal, version: 3}, 'version'],
 		['a font file that is not a font', {...minimal, theme: {fontFile: 'media/brand.png'}}, 'theme.fontFile'],
-		['shots out of order', withScene({shots: [{startMs: 900, keyPhrase: 'b'}, {startMs: 100, keyPhrase: 'a'}]}), 'scenes.0.shots.1.startMs'],
+		[
+			'shots out of order',
+			withScene({
+				shots: [
+					{startMs: 900, keyPhrase: 'b'},
+					{startMs: 100, keyPhrase: 'a'},
+				],
+			}),
+			'scenes.0.shots.1.startMs',
+		],
 		['a shot after the scene ends', withScene({shots: [{startMs: 3000, camera: 'zoom-in'}]}), 'scenes.0.shots.0.startMs'],
 		['a shot that changes nothing', withScene({shots: [{startMs: 0}]}), 'scenes.0.shots.0'],
-		['four extra icons', withScene({visual: {kind: 'procedural', extraIcons: ['a.svg', 'b.svg', 'c.svg', 'd.svg']}}), 'scenes.0.visual.extraIcons'],
+		[
+			'four extra icons',
+			withScene({visual: {kind: 'procedural', extraIcons: ['a.svg', 'b.svg', 'c.svg', 'd.svg']}}),
+			'scenes.0.visual.extraIcons',
+		],
 		['a bad duration source', withScene({durationSource: 'guess'}), 'scenes.0.durationSource'],
 		['chart data without points', withScene({data: {chart: 'line', points: []}}), 'scenes.0.data.points'],
 	];
@@ -109,7 +159,16 @@ describe('storyboardSchema (version 2)', () => {
 	const unknownKeys: [string, unknown, string][] = [
 		['a scene title typo', withScene({titel: 'Hi'}), 'scenes.0.titel'],
 		['a top-level colour', {...minimal, colour: '#ff0000'}, 'colour'],
-		['a palette typo', {...minimal, theme: {palette: {background: '#000000', surface: '#000000', primary: '#000000', accent: '#000000', text: '#000000', txt: '#ffffff'}}}, 'theme.palette.txt'],
+		[
+			'a palette typo',
+			{
+				...minimal,
+				theme: {
+					palette: {background: '#000000', surface: '#000000', primary: '#000000', accent: '#000000', text: '#000000', txt: '#ffffff'},
+				},
+			},
+			'theme.palette.txt',
+		],
 		['a key inside a visual', withScene({visual: {kind: 'image', src: 'a.jpg', zoom: 2}}), 'scenes.0.visual.zoom'],
 		['a key inside narration', withScene({narration: {text: 'x', speed: 2}}), 'scenes.0.narration.speed'],
 		['a key inside a shot', withScene({shots: [{startMs: 0, keyPhrase: 'x', duration: 5}]}), 'scenes.0.shots.0.duration'],
@@ -166,7 +225,11 @@ describe('version 1 storyboards', () => {
 	});
 
 	it('drops unknown keys of a version 1 file with a warning at each full path, and keeps a given durationSource', () => {
-		const input = {...v1File, colour: 'red', scenes: (v1File.scenes as Record<string, unknown>[]).map((s, i) => (i === 1 ? {...s, titel: 'x', durationSource: 'user'} : s))};
+		const input = {
+			...v1File,
+			colour: 'red',
+			scenes: (v1File.scenes as Record<string, unknown>[]).map((s, i) => (i === 1 ? {...s, titel: 'x', durationSource: 'user'} : s)),
+		};
 		const migration = migrateStoryboard(input);
 		expect(migration.warnings.map((w) => [w.code, w.path]).sort()).toEqual([
 			['UNKNOWN_KEY_IGNORED', 'colour'],
@@ -188,8 +251,16 @@ describe('version 1 storyboards', () => {
 describe('themePalette', () => {
 	const palette = {background: '#000000', surface: '#111111', primary: '#222222', accent: '#333333', text: '#ffffff'};
 	it('lets brand colours win over the palette', () => {
-		expect(themePalette({palette, brandColors: {primary: '#ff0066', secondary: null, accent: '#00ffaa'}})).toEqual({...palette, primary: '#ff0066', accent: '#00ffaa'});
-		expect(themePalette({palette, brandColors: {primary: '#ff0066', secondary: '#440022', accent: null}})).toEqual({...palette, primary: '#ff0066', surface: '#440022'});
+		expect(themePalette({palette, brandColors: {primary: '#ff0066', secondary: null, accent: '#00ffaa'}})).toEqual({
+			...palette,
+			primary: '#ff0066',
+			accent: '#00ffaa',
+		});
+		expect(themePalette({palette, brandColors: {primary: '#ff0066', secondary: '#440022', accent: null}})).toEqual({
+			...palette,
+			primary: '#ff0066',
+			surface: '#440022',
+		});
 	});
 	it('keeps the palette without a brand', () => {
 		expect(themePalette({palette, brandColors: null})).toBe(palette);

@@ -81,7 +81,7 @@ export const brandColorsSchema = z
 		secondary: hexColorSchema.nullable().default(null).describe('Second brand colour: replaces palette.surface, or null to keep it.'),
 		accent: hexColorSchema.nullable().default(null).describe('Brand highlight colour: replaces palette.accent, or null to keep it.'),
 	})
-	.describe('Brand colours. They win over the palette (the planner picks a palette from the topic; a brand is the user\'s).');
+	.describe("Brand colours. They win over the palette (the planner picks a palette from the topic; a brand is the user's).");
 
 export const FONT_FILE_EXTENSIONS = ['ttf', 'otf', 'woff2'] as const;
 export const fontFileSchema = mediaSrcSchema
@@ -97,7 +97,9 @@ export const themeSchema = z
 		fontFile: fontFileSchema
 			.nullable()
 			.default(null)
-			.describe('The brand font: a TTF, OTF or WOFF2 file used for titles and captions instead of fontFamily (glyphs it lacks still come from fontFamily), or null.'),
+			.describe(
+				'The brand font: a TTF, OTF or WOFF2 file used for titles and captions instead of fontFamily (glyphs it lacks still come from fontFamily), or null.',
+			),
 		logo: mediaSrcSchema.nullable().default(null).describe('The brand logo (an image, e.g. a PNG or SVG with transparency), or null.'),
 		brandColors: brandColorsSchema.nullable().default(null),
 	})
@@ -111,10 +113,7 @@ export const videoVisualSchema = z
 	.strictObject({
 		kind: z.literal('video'),
 		src: mediaSrcSchema,
-		durationMs: z
-			.number()
-			.positive()
-			.describe('Length of the clip file in ms, measured at plan time; used to loop short clips.'),
+		durationMs: z.number().positive().describe('Length of the clip file in ms, measured at plan time; used to loop short clips.'),
 		trimStartMs: z.number().min(0).default(0).describe('Where in the clip the scene starts, in ms.'),
 		loop: z.boolean().default(true).describe('Loop the clip when it is shorter than the scene.'),
 		fit: fitSchema.default('cover'),
@@ -126,10 +125,7 @@ export const imageVisualSchema = z
 	.strictObject({
 		kind: z.literal('image'),
 		src: mediaSrcSchema,
-		motion: z
-			.enum(KEN_BURNS)
-			.default('zoom-in')
-			.describe('A gentle Ken Burns move over the scene.'),
+		motion: z.enum(KEN_BURNS).default('zoom-in').describe('A gentle Ken Burns move over the scene.'),
 		fit: fitSchema.default('cover'),
 	})
 	.describe('A still image with a gentle camera move.');
@@ -140,10 +136,7 @@ export const proceduralVisualSchema = z
 	.strictObject({
 		kind: z.literal('procedural'),
 		style: z.enum(PROCEDURAL_STYLES).default('orbs').describe('Kind of animated background.'),
-		icon: mediaSrcSchema
-			.nullable()
-			.default(null)
-			.describe('The main illustration shown over the background (e.g. an emoji SVG), or null.'),
+		icon: mediaSrcSchema.nullable().default(null).describe('The main illustration shown over the background (e.g. an emoji SVG), or null.'),
 		extraIcons: z
 			.array(mediaSrcSchema)
 			.max(MAX_EXTRA_ICONS)
@@ -159,9 +152,7 @@ export const visualSchema = z
 /** Same shape as `Caption` of @remotion/captions; times in ms from the scene's start. */
 export const captionSchema = z
 	.strictObject({
-		text: z
-			.string()
-			.describe('The word as shown; every word after the first starts with a space.'),
+		text: z.string().describe('The word as shown; every word after the first starts with a space.'),
 		startMs: z.number().min(0).describe('When the word starts, in ms from the scene start.'),
 		endMs: z.number().min(0).describe('When the word ends, in ms from the scene start.'),
 		timestampMs: z.number().nullable().default(null).describe('Representative time of the word.'),
@@ -176,21 +167,16 @@ export const transitionSchema = z
 	.strictObject({
 		type: z.enum(TRANSITION_TYPES).default('fade').describe('How this scene hands over to the next.'),
 		direction: z.enum(DIRECTIONS).default('from-right').describe('Direction of slide and wipe.'),
-		durationMs: z
-			.number()
-			.min(0)
-			.max(3000)
-			.default(500)
-			.describe('Overlap of this scene and the next, in ms (ignored for type none).'),
+		durationMs: z.number().min(0).max(3000).default(500).describe('Overlap of this scene and the next, in ms (ignored for type none).'),
 	})
 	.describe('The transition from this scene to the next one (or to the end card).');
 
 export const voiceChoiceSchema = z
 	.strictObject({
 		id: z.string().min(1).describe('Voice id as --voice takes it, e.g. "festival", "espeak", "openai:alloy".'),
-		rate: z.number().min(0.5).max(2).default(1).describe('Speaking rate the audio was made at (1 = the voice\'s normal speed).'),
+		rate: z.number().min(0.5).max(2).default(1).describe("Speaking rate the audio was made at (1 = the voice's normal speed)."),
 	})
-	.describe('The voice and rate that produced a narration\'s audio.');
+	.describe("The voice and rate that produced a narration's audio.");
 
 export const narrationSchema = z
 	.strictObject({
@@ -207,22 +193,18 @@ export const narrationSchema = z
 			.nullable()
 			.default(null)
 			.describe('The voice and rate that produced `audio`, or null when unknown or there is no audio.'),
-		offsetMs: z
-			.number()
-			.min(0)
-			.default(0)
-			.describe('When the narration audio starts, in ms from the scene start.'),
+		offsetMs: z.number().min(0).default(0).describe('When the narration audio starts, in ms from the scene start.'),
 		volume: z.number().min(0).max(2).default(1).describe('Narration volume (1 = as recorded).'),
 	})
 	.describe('The narration of one scene.');
 
 export const shotSchema = z
 	.strictObject({
-		startMs: z.number().min(0).describe('When the shot starts, in ms from the scene start. It lasts until the next shot or the scene\'s end.'),
-		visual: visualSchema
-			.nullable()
-			.default(null)
-			.describe('A new picture from this time on, or null to keep the current one.'),
+		startMs: z
+			.number()
+			.min(0)
+			.describe("When the shot starts, in ms from the scene start. It lasts until the next shot or the scene's end."),
+		visual: visualSchema.nullable().default(null).describe('A new picture from this time on, or null to keep the current one.'),
 		keyPhrase: z
 			.string()
 			.min(1)
@@ -234,17 +216,14 @@ export const shotSchema = z
 			.enum(KEN_BURNS)
 			.nullable()
 			.default(null)
-			.describe('A camera move over the picture during this shot, or null for the template\'s default.'),
+			.describe("A camera move over the picture during this shot, or null for the template's default."),
 	})
 	.describe('A timed visual beat inside a scene: a cut to a new picture, an on-screen key phrase, a camera move, or several of them.');
 
 export const CHART_KINDS = ['bar', 'line', 'counter'] as const;
 export const sceneDataSchema = z
 	.strictObject({
-		chart: z
-			.enum(CHART_KINDS)
-			.default('bar')
-			.describe('bar and line draw the points; counter counts up to the first point\'s value.'),
+		chart: z.enum(CHART_KINDS).default('bar').describe("bar and line draw the points; counter counts up to the first point's value."),
 		unit: z.string().max(12).nullable().default(null).describe('Unit shown after each value, e.g. "%" or "km", or null.'),
 		points: z
 			.array(
@@ -273,11 +252,7 @@ export const sceneSchema = z
 		text: z.string().nullable().default(null).describe('Short on-screen text under the title, or null.'),
 		narration: narrationSchema,
 		visual: visualSchema,
-		durationMs: z
-			.number()
-			.min(200)
-			.max(600000)
-			.describe('How long the scene lasts, in ms, including the transition into the next one.'),
+		durationMs: z.number().min(200).max(600000).describe('How long the scene lasts, in ms, including the transition into the next one.'),
 		durationSource: z
 			.enum(DURATION_SOURCES)
 			.default('user')
@@ -307,12 +282,7 @@ export const musicSchema = z
 	.strictObject({
 		src: mediaSrcSchema,
 		volume: z.number().min(0).max(1).default(0.25).describe('Music volume when nobody speaks.'),
-		duckedVolume: z
-			.number()
-			.min(0)
-			.max(1)
-			.default(0.08)
-			.describe('Music volume while the narration speaks.'),
+		duckedVolume: z.number().min(0).max(1).default(0.08).describe('Music volume while the narration speaks.'),
 		fadeOutMs: z.number().min(0).default(1500).describe('Fade out at the end of the video, in ms.'),
 		durationMs: z.number().positive().describe('Length of the music file in ms (it loops).'),
 	})
@@ -326,7 +296,10 @@ export const CAPTION_POSITIONS = ['bottom', 'center', 'top'] as const;
 
 export const captionPresetSchema = z
 	// A preprocess, not a transform: JSON Schema (MCP tools, OpenAPI, `promptreel schema`) shows the presets.
-	.preprocess((p) => (typeof p === 'string' && p in CAPTION_PRESET_ALIASES ? CAPTION_PRESET_ALIASES[p as keyof typeof CAPTION_PRESET_ALIASES] : p), z.enum(CAPTION_PRESETS))
+	.preprocess(
+		(p) => (typeof p === 'string' && p in CAPTION_PRESET_ALIASES ? CAPTION_PRESET_ALIASES[p as keyof typeof CAPTION_PRESET_ALIASES] : p),
+		z.enum(CAPTION_PRESETS),
+	)
 	.default('highlight')
 	.describe(
 		'highlight colours the spoken word (karaoke); boxed puts it on a pill; pop shows one word at a time; reveal shows words as they are spoken; bounce springs each word in; classic shows outlined two-line chunks. "plain" is an older name for classic.',
@@ -337,12 +310,8 @@ export const captionStyleSchema = z
 		enabled: z.boolean().default(true).describe('Show captions.'),
 		preset: captionPresetSchema,
 		position: z.enum(CAPTION_POSITIONS).default('bottom').describe('Where captions sit: top, center or bottom of the safe area.'),
-		combineWithinMs: z
-			.number()
-			.min(0)
-			.default(1200)
-			.describe('Words within this many ms form one caption page.'),
-		fontScale: z.number().min(0.5).max(2).default(1).describe('Caption size relative to the template\'s default (0.5 to 2).'),
+		combineWithinMs: z.number().min(0).default(1200).describe('Words within this many ms form one caption page.'),
+		fontScale: z.number().min(0.5).max(2).default(1).describe("Caption size relative to the template's default (0.5 to 2)."),
 	})
 	.describe('How captions look.');
 
@@ -355,7 +324,7 @@ export const creditSchema = z
 			.string()
 			.nullable()
 			.optional()
-			.describe('A link to its author (e.g. the photographer\'s page); absent or null when there is none.'),
+			.describe("A link to its author (e.g. the photographer's page); absent or null when there is none."),
 		url: z.string().nullable().default(null).describe('Where it comes from.'),
 		license: z.string().describe('Its licence, e.g. "Pexels License", "MIT", "CC BY 4.0".'),
 		source: z.string().nullable().default(null).describe('The provider, e.g. "Pexels".'),
@@ -387,13 +356,25 @@ const checkShots = (scene: z.output<typeof sceneSchema>, i: number, ctx: z.core.
 		const path = ['scenes', i, 'shots', j];
 		const previous = scene.shots[j - 1];
 		if (previous && shot.startMs <= previous.startMs) {
-			ctx.addIssue({code: 'custom', path: [...path, 'startMs'], message: `Shots must start in order: ${shot.startMs} ms is not after the previous shot's ${previous.startMs} ms.`});
+			ctx.addIssue({
+				code: 'custom',
+				path: [...path, 'startMs'],
+				message: `Shots must start in order: ${shot.startMs} ms is not after the previous shot's ${previous.startMs} ms.`,
+			});
 		}
 		if (shot.startMs >= scene.durationMs) {
-			ctx.addIssue({code: 'custom', path: [...path, 'startMs'], message: `The shot starts at ${shot.startMs} ms, not before the scene's end (${scene.durationMs} ms).`});
+			ctx.addIssue({
+				code: 'custom',
+				path: [...path, 'startMs'],
+				message: `The shot starts at ${shot.startMs} ms, not before the scene's end (${scene.durationMs} ms).`,
+			});
 		}
 		if (shot.visual === null && shot.keyPhrase === null && shot.camera === null) {
-			ctx.addIssue({code: 'custom', path, message: 'A shot changes something: give it a visual, a keyPhrase or a camera move (or remove it).'});
+			ctx.addIssue({
+				code: 'custom',
+				path,
+				message: 'A shot changes something: give it a visual, a keyPhrase or a camera move (or remove it).',
+			});
 		}
 	});
 };
@@ -402,7 +383,9 @@ const checkShots = (scene: z.output<typeof sceneSchema>, i: number, ctx: z.core.
 export const storyboardV2Schema = z
 	.strictObject({
 		version: z
-			.literal(STORYBOARD_VERSION, {error: 'This promptreel reads storyboard versions 1 and 2: set "version" to 2 (or 1 for an older file).'})
+			.literal(STORYBOARD_VERSION, {
+				error: 'This promptreel reads storyboard versions 1 and 2: set "version" to 2 (or 1 for an older file).',
+			})
 			.default(STORYBOARD_VERSION)
 			.describe('Storyboard format version (2; files of version 1 are upgraded when read).'),
 		title: z.string().min(1).describe('Title of the video.'),
@@ -450,7 +433,9 @@ export const storyboardV2Schema = z
 			}
 		});
 	})
-	.describe('A whole video: format, theme and brand, template options, scenes with narration, visuals, shots and captions, music and credits.');
+	.describe(
+		'A whole video: format, theme and brand, template options, scenes with narration, visuals, shots and captions, music and credits.',
+	);
 
 /** A parsed storyboard (version 2, defaults applied). */
 export type Storyboard = z.output<typeof storyboardV2Schema>;

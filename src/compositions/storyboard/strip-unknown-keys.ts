@@ -10,7 +10,10 @@ export type StrippedKeys<T> = {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const at = (root: unknown, path: readonly PropertyKey[]): unknown =>
-	path.reduce<unknown>((node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
+	path.reduce<unknown>(
+		(node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+		root,
+	);
 
 /**
  * Removes every key a strict schema reports as unrecognized, wherever it sits, and says which.

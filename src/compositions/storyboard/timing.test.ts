@@ -33,7 +33,10 @@ const cases: {name: string; fps: number; scenes: ReturnType<typeof scene>[]; end
 		fps: 30,
 		endCard: true,
 		scenes: [
-			scene('a', 4000, {type: 'fade', durationMs: 500}, [[0, 400], [450, 900]]),
+			scene('a', 4000, {type: 'fade', durationMs: 500}, [
+				[0, 400],
+				[450, 900],
+			]),
 			scene('b', 3333, {type: 'slide', durationMs: 433}, [[100, 700]]),
 			scene('c', 2501, {type: 'wipe', durationMs: 317}, [[0, 2000]]),
 		],

@@ -79,5 +79,4 @@ export const computeTimeline = (storyboard: TimelineInput): Timeline => {
 };
 
 /** Absolute frame of a time given in ms from the start of scene `timing`. */
-export const sceneMsToAbsoluteFrame = (timing: SceneTiming, ms: number, fps: number): number =>
-	msToFrames(timing.startMs + ms, fps);
+export const sceneMsToAbsoluteFrame = (timing: SceneTiming, ms: number, fps: number): number => msToFrames(timing.startMs + ms, fps);

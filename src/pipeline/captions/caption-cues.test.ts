@@ -4,11 +4,20 @@ import {buildCues, displayWidth} from './caption-cues';
 import {storyboardToSrt, storyboardToVtt} from './subtitle-files';
 
 const words = (text: string, startMs = 0, step = 300) =>
-	text.split(' ').map((w, i) => ({text: i ? ` ${w}` : w, startMs: startMs + i * step, endMs: startMs + i * step + step - 20, timestampMs: null, confidence: null}));
+	text
+		.split(' ')
+		.map((w, i) => ({
+			text: i ? ` ${w}` : w,
+			startMs: startMs + i * step,
+			endMs: startMs + i * step + step - 20,
+			timestampMs: null,
+			confidence: null,
+		}));
 
 describe('buildCues', () => {
 	it('keeps cues to two lines of at most 42 characters without splitting words', () => {
-		const text = 'Volcanoes form where molten rock called magma rises through cracks in the crust and erupts at the surface over thousands of years forming mountains';
+		const text =
+			'Volcanoes form where molten rock called magma rises through cracks in the crust and erupts at the surface over thousands of years forming mountains';
 		const cues = buildCues(words(text, 0, 200));
 		expect(cues.length).toBeGreaterThan(1);
 		for (const cue of cues) {
@@ -49,7 +58,14 @@ describe('subtitle files', () => {
 		title: 't',
 		endCard: {enabled: false},
 		scenes: [
-			{id: 'a', narration: {text: 'Hello world.'}, visual: {kind: 'procedural'}, durationMs: 2000, transition: {type: 'fade', durationMs: 500}, captions: words('Hello world.', 100)},
+			{
+				id: 'a',
+				narration: {text: 'Hello world.'},
+				visual: {kind: 'procedural'},
+				durationMs: 2000,
+				transition: {type: 'fade', durationMs: 500},
+				captions: words('Hello world.', 100),
+			},
 			{id: 'b', narration: {text: 'Second scene.'}, visual: {kind: 'procedural'}, durationMs: 2000, captions: words('Second scene.', 100)},
 		],
 	});

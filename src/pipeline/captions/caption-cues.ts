@@ -59,7 +59,12 @@ export const buildCues = (captions: Caption[], options: Partial<CueOptions> = {}
 			texts.map((text) => ({text})),
 			o.maxCharsPerLine,
 			o.maxLines,
-		).map((idx) => joinCaptionWords(idx.map((i, k) => (k ? ` ${texts[i]}` : texts[i]!)), o.language));
+		).map((idx) =>
+			joinCaptionWords(
+				idx.map((i, k) => (k ? ` ${texts[i]}` : texts[i]!)),
+				o.language,
+			),
+		);
 		return {startMs: page.startMs, endMs: page.endMs, lines};
 	});
 };

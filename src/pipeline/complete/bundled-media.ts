@@ -7,4 +7,5 @@ import {projectRoot} from '../project-root';
  * `plan` writes for `--music auto`): it resolves on any install, so a storyboard from the network
  * may name it like an https URL. Nothing else of this machine may be named.
  */
-export const isBundledMedia = (src: string): boolean => /^music\/[a-z0-9-]+\.mp3$/.test(src) && existsSync(join(projectRoot(), 'public', src));
+export const isBundledMedia = (src: string): boolean =>
+	/^music\/[a-z0-9-]+\.mp3$/.test(src) && existsSync(join(projectRoot(), 'public', src));

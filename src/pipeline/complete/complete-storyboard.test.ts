@@ -21,7 +21,15 @@ afterAll(async () => {
 const storyboard = (texts: string[], extra: Partial<Record<'durationMs' | 'durationSource', unknown>> = {}): Storyboard =>
 	storyboardSchema.parse({
 		title: 'Loop',
-		scenes: texts.map((text, i) => ({id: `s${i + 1}`, title: `Scene ${i + 1}`, narration: {text}, visual: {kind: 'procedural'}, durationMs: 2400, durationSource: 'speech', ...extra})),
+		scenes: texts.map((text, i) => ({
+			id: `s${i + 1}`,
+			title: `Scene ${i + 1}`,
+			narration: {text},
+			visual: {kind: 'procedural'},
+			durationMs: 2400,
+			durationSource: 'speech',
+			...extra,
+		})),
 	});
 
 describe('completeStoryboard', () => {
@@ -33,7 +41,11 @@ describe('completeStoryboard', () => {
 			['s2', 'voiced', false, 'illustrated'],
 		]);
 		const [s1, s2] = first.storyboard.scenes;
-		expect(s1!.narration).toMatchObject({audio: 'media/narration-s1.mp3', voicedText: 'Keep a schedule.', voice: {id: 'festival', rate: 1}});
+		expect(s1!.narration).toMatchObject({
+			audio: 'media/narration-s1.mp3',
+			voicedText: 'Keep a schedule.',
+			voice: {id: 'festival', rate: 1},
+		});
 		expect(existsSync(join(home, s1!.narration.audio!))).toBe(true);
 		expect(s1!.captions.map((c) => c.text.trim())).toEqual(['Keep', 'a', 'schedule.']);
 		// A duration that came from the speech follows it, by generate's formula.
@@ -64,13 +76,23 @@ describe('completeStoryboard', () => {
 	});
 
 	it('keeps a duration the user set when the speech fits, lengthens it with a warning when not', async () => {
-		const fits = await completeStoryboard({storyboard: storyboard(['Hi.'], {durationMs: 5000, durationSource: 'user'}), dir: join(dir, 'user'), dataDir});
+		const fits = await completeStoryboard({
+			storyboard: storyboard(['Hi.'], {durationMs: 5000, durationSource: 'user'}),
+			dir: join(dir, 'user'),
+			dataDir,
+		});
 		expect(fits.storyboard.scenes[0]!.durationMs).toBe(5000);
 		expect(fits.warnings).toEqual([]);
 		const long = 'Sleep comes easier when the room is dark, quiet and cool, and when the phone stays in another room all night long.';
-		const tight = await completeStoryboard({storyboard: storyboard([long], {durationMs: 1000, durationSource: 'user'}), dir: join(dir, 'user'), dataDir});
+		const tight = await completeStoryboard({
+			storyboard: storyboard([long], {durationMs: 1000, durationSource: 'user'}),
+			dir: join(dir, 'user'),
+			dataDir,
+		});
 		expect(tight.storyboard.scenes[0]!.durationMs).toBeGreaterThan(3000);
-		expect(tight.warnings).toEqual([expect.objectContaining({code: 'SCENE_LENGTHENED', message: expect.stringMatching(/^scenes\.0 \("s1"\).*lengthened/)})]);
+		expect(tight.warnings).toEqual([
+			expect.objectContaining({code: 'SCENE_LENGTHENED', message: expect.stringMatching(/^scenes\.0 \("s1"\).*lengthened/)}),
+		]);
 	});
 
 	it('re-voices scenes another voice made when a voice is asked for; "none" makes them silent', async () => {

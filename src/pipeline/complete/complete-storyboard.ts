@@ -179,7 +179,13 @@ export const completeStoryboard = async (o: CompleteStoryboardOptions): Promise<
 				if (!warned.has(w)) warnings.push({stage: 'voicing', code: 'VOICE_FALLBACK', message: w});
 				warned.add(w);
 			}
-			for (const f of result.fallbacks) fallbacks.push({stage: 'voicing', from: f.from, to: f.to === NO_VOICE ? 'none (reading-speed captions)' : f.to, reason: `${s.id}: ${f.reason}`});
+			for (const f of result.fallbacks)
+				fallbacks.push({
+					stage: 'voicing',
+					from: f.from,
+					to: f.to === NO_VOICE ? 'none (reading-speed captions)' : f.to,
+					reason: `${s.id}: ${f.reason}`,
+				});
 			used.add(result.provider);
 			const voice = result.provider === NO_VOICE ? NO_VOICE : result.provider;
 			s.narration = {
@@ -199,9 +205,22 @@ export const completeStoryboard = async (o: CompleteStoryboardOptions): Promise<
 			}
 			s.durationMs = duration.durationMs;
 			if (result.audioFile && result.license && !sb.credits.some((c) => c.kind === 'voice')) {
-				sb.credits.push({kind: 'voice', title: `Narration voice (${result.provider})`, author: null, url: null, license: result.license, source: result.provider} satisfies Credit);
+				sb.credits.push({
+					kind: 'voice',
+					title: `Narration voice (${result.provider})`,
+					author: null,
+					url: null,
+					license: result.license,
+					source: result.provider,
+				} satisfies Credit);
 			}
-			report[i] = {...report[i]!, narration: result.audioFile ? 'voiced' : 'silent', voiceCacheHit: result.audioFile ? result.cached : null, voice, durationMs: s.durationMs};
+			report[i] = {
+				...report[i]!,
+				narration: result.audioFile ? 'voiced' : 'silent',
+				voiceCacheHit: result.audioFile ? result.cached : null,
+				voice,
+				durationMs: s.durationMs,
+			};
 			changed = true;
 			o.onProgress?.({stage: 'voicing', progress: (k + 1) / toVoice.length});
 		}
@@ -240,7 +259,10 @@ export const completeStoryboard = async (o: CompleteStoryboardOptions): Promise<
 	const parsed = storyboardSchema.safeParse(sb);
 	if (!parsed.success) {
 		const issues = zodIssues(parsed.error);
-		throw new ValidationError(`The completed storyboard is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. Adjust the scene durations or transitions it names.`, issues);
+		throw new ValidationError(
+			`The completed storyboard is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. Adjust the scene durations or transitions it names.`,
+			issues,
+		);
 	}
 	return {storyboard: parsed.data, scenes: report, warnings, fallbacks, providers, stagesMs, changed};
 };

@@ -14,7 +14,12 @@ type Entry = {
 };
 
 const badInput = (httpStatus: Entry['httpStatus'], summary: string): Entry => ({exitCode: 2, httpStatus, retryable: false, summary});
-const failure = (httpStatus: Entry['httpStatus'], retryable: boolean, summary: string): Entry => ({exitCode: 1, httpStatus, retryable, summary});
+const failure = (httpStatus: Entry['httpStatus'], retryable: boolean, summary: string): Entry => ({
+	exitCode: 1,
+	httpStatus,
+	retryable,
+	summary,
+});
 
 export const ERROR_CATALOGUE = {
 	// The caller's input.
@@ -39,9 +44,18 @@ export const ERROR_CATALOGUE = {
 	OUTPUT_EXISTS: badInput(409, 'The output folder holds files of another run (use --force or another --out).'),
 	JSON_TOO_DEEP: badInput(400, 'The JSON body nests arrays or objects deeper than the server accepts.'),
 	RENDERER_UNAVAILABLE: badInput(422, 'The configured renderer cannot be used here (not available or not set up).'),
-	LAMBDA_NOT_CONFIGURED: badInput(422, 'Rendering on Lambda needs credentials, a region, a bucket, a function or a site that is missing (the message names the variable or says to run `promptreel lambda setup`).'),
-	LAMBDA_CREDENTIALS_INVALID: badInput(422, 'AWS refused the credentials in the identity (STS) call: the key, secret, session token or profile is wrong or expired.'),
-	LAMBDA_PERMISSION_DENIED: badInput(422, 'The AWS user or role lacks a permission Remotion Lambda needs (see `promptreel lambda policies`).'),
+	LAMBDA_NOT_CONFIGURED: badInput(
+		422,
+		'Rendering on Lambda needs credentials, a region, a bucket, a function or a site that is missing (the message names the variable or says to run `promptreel lambda setup`).',
+	),
+	LAMBDA_CREDENTIALS_INVALID: badInput(
+		422,
+		'AWS refused the credentials in the identity (STS) call: the key, secret, session token or profile is wrong or expired.',
+	),
+	LAMBDA_PERMISSION_DENIED: badInput(
+		422,
+		'The AWS user or role lacks a permission Remotion Lambda needs (see `promptreel lambda policies`).',
+	),
 	NOT_FOUND: badInput(404, 'No such job, asset or file.'),
 	CONFLICT: badInput(409, 'The request conflicts with the state of the job (e.g. cancelling a finished job).'),
 	UNAUTHORIZED: badInput(401, 'A missing or wrong API key.'),
@@ -61,7 +75,11 @@ export const ERROR_CATALOGUE = {
 	FIDELITY_CHECK_FAILED: failure(500, false, 'Frames of two renders could not be compared.'),
 	RENDER_FAILED: failure(500, true, 'The render failed.'),
 	LAMBDA_THROTTLED: failure(503, true, 'AWS throttled the account (Lambda concurrency or request rate); retried, then given up.'),
-	LAMBDA_FUNCTION_ERROR: failure(502, false, 'A Remotion Lambda function failed while rendering (the message has its error and CloudWatch link).'),
+	LAMBDA_FUNCTION_ERROR: failure(
+		502,
+		false,
+		'A Remotion Lambda function failed while rendering (the message has its error and CloudWatch link).',
+	),
 	LAMBDA_TIMEOUT: failure(504, false, 'A Lambda render ran longer than the function timeout.'),
 	CANCELLED: failure(409, false, 'The job or render was cancelled.'),
 	JOB_TIMEOUT: failure(504, false, 'The job ran longer than PROMPTREEL_JOB_TIMEOUT_SEC.'),

@@ -2,14 +2,37 @@ import {describe, expect, it} from 'vitest';
 import {assembleStoryboard, VOICED_SCENE_FLOOR_MS} from './assemble-storyboard';
 import type {RunOptions} from './run-options';
 
-const options: RunOptions = {template: 'explainer', aspect: '16:9', durationSec: null, lang: 'en', voice: 'none', voiceover: null, rate: 1, music: 'none', quality: 'draft', seed: 1};
-const plannedScene = (id: string, narration: string) => ({id, narration, title: id, text: null, keywords: ['rock'], estimatedDurationMs: 2500});
+const options: RunOptions = {
+	template: 'explainer',
+	aspect: '16:9',
+	durationSec: null,
+	lang: 'en',
+	voice: 'none',
+	voiceover: null,
+	rate: 1,
+	music: 'none',
+	quality: 'draft',
+	seed: 1,
+};
+const plannedScene = (id: string, narration: string) => ({
+	id,
+	narration,
+	title: id,
+	text: null,
+	keywords: ['rock'],
+	estimatedDurationMs: 2500,
+});
 const procedural = {kind: 'procedural' as const, style: 'orbs' as const, icon: null, extraIcons: [] as string[]};
 
 describe('assembleStoryboard', () => {
 	it('times each scene by its voiced narration, never shorter than the voiced-scene floor', () => {
 		const sb = assembleStoryboard({
-			plan: {title: 'Rocks', template: 'explainer', musicMood: 'calm', scenes: [plannedScene('short', 'Hi.'), plannedScene('long', 'Lava cools into new rock.')]},
+			plan: {
+				title: 'Rocks',
+				template: 'explainer',
+				musicMood: 'calm',
+				scenes: [plannedScene('short', 'Hi.'), plannedScene('long', 'Lava cools into new rock.')],
+			},
 			options,
 			voiced: [
 				{audio: null, durationMs: 300, words: [{text: 'Hi.', startMs: 0, endMs: 300}]},

@@ -71,7 +71,13 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,
-		captionStyle: {enabled: true, preset: 'highlight', position: options.aspect === '9:16' ? 'center' : 'bottom', combineWithinMs: 1200, fontScale: 1},
+		captionStyle: {
+			enabled: true,
+			preset: 'highlight',
+			position: options.aspect === '9:16' ? 'center' : 'bottom',
+			combineWithinMs: 1200,
+			fontScale: 1,
+		},
 		endCard: {enabled: true, title: null, durationMs: 3000},
 		credits: a.credits,
 		seed: options.seed,
@@ -79,7 +85,10 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 	const parsed = storyboardSchema.safeParse(input);
 	if (!parsed.success) {
 		const issues = zodIssues(parsed.error);
-		throw new ValidationError(`The generated storyboard is invalid (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+		throw new ValidationError(
+			`The generated storyboard is invalid (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+			issues,
+		);
 	}
 	return parsed.data;
 };

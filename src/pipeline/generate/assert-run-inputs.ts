@@ -7,16 +7,27 @@ import {assertKnownMusic} from './music-choice';
  * --music that is no bundled id nor a file, a --media that is not a folder, a --voiceover that does
  * not exist. A mistake costs a second, not a plan and a voicing.
  */
-export const assertRunInputs = async (o: {music: string; mediaDir?: string | null | undefined; voiceover?: string | null | undefined}): Promise<void> => {
+export const assertRunInputs = async (o: {
+	music: string;
+	mediaDir?: string | null | undefined;
+	voiceover?: string | null | undefined;
+}): Promise<void> => {
 	await assertKnownMusic(o.music);
 	if (o.mediaDir) {
 		const info = await stat(o.mediaDir).catch(() => null);
 		if (!info?.isDirectory()) {
-			throw new PromptreelError('MEDIA_DIR_INVALID', `--media "${o.mediaDir}" is ${info ? 'not a folder' : 'missing'}: pass a folder of images and videos (named "01-...", "scene-2..." or in order).`);
+			throw new PromptreelError(
+				'MEDIA_DIR_INVALID',
+				`--media "${o.mediaDir}" is ${info ? 'not a folder' : 'missing'}: pass a folder of images and videos (named "01-...", "scene-2..." or in order).`,
+			);
 		}
 	}
 	if (o.voiceover) {
 		const info = await stat(o.voiceover).catch(() => null);
-		if (!info) throw new PromptreelError('INVALID_VOICEOVER', `--voiceover "${o.voiceover}" does not exist: pass one audio file for the whole script, or a folder with one file per scene.`);
+		if (!info)
+			throw new PromptreelError(
+				'INVALID_VOICEOVER',
+				`--voiceover "${o.voiceover}" does not exist: pass one audio file for the whole script, or a folder with one file per scene.`,
+			);
 	}
 };

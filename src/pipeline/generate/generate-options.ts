@@ -8,7 +8,10 @@ export const generateOptionsSchema = z.strictObject({
 	aspect: aspectSchema.default('16:9'),
 	durationSec: z.number().positive().max(1800).nullable().default(null).describe('Target length in seconds; null = from the text.'),
 	lang: z
-		.union([z.literal('auto'), z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Use a BCP 47 tag such as "en" or "pt-BR", or "auto".')])
+		.union([
+			z.literal('auto'),
+			z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Use a BCP 47 tag such as "en" or "pt-BR", or "auto".'),
+		])
 		.nullable()
 		.default('auto')
 		.describe('Language of the script (BCP 47: en, es, de, fr, pt, it, ja, zh, ar, hi); "auto" or null detects it from the script.'),
@@ -16,13 +19,17 @@ export const generateOptionsSchema = z.strictObject({
 		.string()
 		.min(1)
 		.default('auto')
-		.describe('Voice id, "none" for a silent video with captions, or "auto": the offline voice of the language (Festival for English, espeak-ng for the others).'),
+		.describe(
+			'Voice id, "none" for a silent video with captions, or "auto": the offline voice of the language (Festival for English, espeak-ng for the others).',
+		),
 	voiceover: z
 		.string()
 		.min(1)
 		.nullable()
 		.default(null)
-		.describe('Your own narration instead of synthesis: one audio file for the whole script, or a folder with one file per scene (in name order).'),
+		.describe(
+			'Your own narration instead of synthesis: one audio file for the whole script, or a folder with one file per scene (in name order).',
+		),
 	rate: z.number().min(0.5).max(2).default(1).describe('Speaking speed (1 = normal).'),
 	music: z.string().min(1).default('auto').describe('auto (by mood), none, a bundled track id, or an audio file path.'),
 	quality: qualitySchema.default('standard'),

@@ -1,7 +1,15 @@
 import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
-import {outputPaths, prepareOutputFolder, recordRunError, renderStoryboard, writeRunReport, type OutputFileKey, type RunReport} from '../output';
+import {
+	outputPaths,
+	prepareOutputFolder,
+	recordRunError,
+	renderStoryboard,
+	writeRunReport,
+	type OutputFileKey,
+	type RunReport,
+} from '../output';
 import type {Planner} from '../plan';
 import {assertKnownTemplate, type Renderer} from '../render';
 import type {VisualsProvider} from '../visuals';
@@ -43,7 +51,12 @@ export type GenerateVideoOptions = {
 	signal?: AbortSignal;
 };
 
-export type GenerateVideoResult = {outDir: string; files: Partial<Record<OutputFileKey, string>>; storyboard: Storyboard; report: RunReport};
+export type GenerateVideoResult = {
+	outDir: string;
+	files: Partial<Record<OutputFileKey, string>>;
+	storyboard: Storyboard;
+	report: RunReport;
+};
 
 /**
  * Prompt -> finished video folder, stage by stage: plan, voice, visuals, music, assemble the
@@ -52,7 +65,16 @@ export type GenerateVideoResult = {outDir: string; files: Partial<Record<OutputF
  * voice, options) is refused before any work.
  */
 export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVideoResult> => {
-	const run = await startRun({command: 'generate', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, mediaDir: o.mediaDir, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
+	const run = await startRun({
+		command: 'generate',
+		prompt: o.prompt,
+		options: o.options,
+		preferredVoice: o.preferredVoice,
+		mediaDir: o.mediaDir,
+		onProgress: o.onProgress,
+		onWarning: o.onWarning,
+		signal: o.signal,
+	});
 	const {options, report} = run;
 	for (const w of run.runWarnings) run.warn('voicing', w.code, w.message);
 	assertKnownTemplate(options.template);
@@ -64,8 +86,23 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	const mediaDir = join(outDir, 'media');
 	await mkdir(mediaDir, {recursive: true});
 	try {
-		const voice = await voiceStage(run, {scenes: plan.scenes, outDir, mediaDir, dataDir: o.dataDir, voiceProviders: o.voiceProviders, transcribeVoiceOver: o.transcribeVoiceOver});
-		const visuals = await visualsStage(run, {scenes: plan.scenes, title: plan.title, voiced: voice.scenes, outDir, mediaDir, ownMediaDir: o.mediaDir, visualsProvider: o.visualsProvider});
+		const voice = await voiceStage(run, {
+			scenes: plan.scenes,
+			outDir,
+			mediaDir,
+			dataDir: o.dataDir,
+			voiceProviders: o.voiceProviders,
+			transcribeVoiceOver: o.transcribeVoiceOver,
+		});
+		const visuals = await visualsStage(run, {
+			scenes: plan.scenes,
+			title: plan.title,
+			voiced: voice.scenes,
+			outDir,
+			mediaDir,
+			ownMediaDir: o.mediaDir,
+			visualsProvider: o.visualsProvider,
+		});
 		const music = await musicStage(run, {mood: plan.musicMood, outDir, mediaDir});
 		const storyboard = assembleStoryboard({
 			plan,

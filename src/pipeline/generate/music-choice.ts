@@ -22,7 +22,10 @@ export type MusicChoice = {music: Music | null; credit: Credit | null; provider:
 export type ResolvedMusic = MusicChoice & {file: string | null; fileName: string | null};
 
 const unknownMusic = (choice: string, ids: string[]) =>
-	new PromptreelError('UNKNOWN_MUSIC', `Unknown --music "${choice}". Use auto, none, a bundled track (${ids.join(', ')}) or the path of an audio file.`);
+	new PromptreelError(
+		'UNKNOWN_MUSIC',
+		`Unknown --music "${choice}". Use auto, none, a bundled track (${ids.join(', ')}) or the path of an audio file.`,
+	);
 
 /** Refuses a --music that is neither auto, none, a bundled id nor an existing file, before any work is done. */
 export const assertKnownMusic = async (choice: string): Promise<void> => {
@@ -43,7 +46,14 @@ export const resolveMusic = async (o: {choice: string; mood: MusicMood}): Promis
 	let credit: Credit | null;
 	if (ids.includes(id)) {
 		source = join(projectRoot(), 'public/music', `${id}.mp3`);
-		credit = {kind: 'music', title: `"${id}" music loop`, author: 'promptreel', url: null, license: 'MIT (made with sox for promptreel)', source: 'promptreel'};
+		credit = {
+			kind: 'music',
+			title: `"${id}" music loop`,
+			author: 'promptreel',
+			url: null,
+			license: 'MIT (made with sox for promptreel)',
+			source: 'promptreel',
+		};
 	} else if (existsSync(resolve(o.choice))) {
 		source = resolve(o.choice);
 		credit = null;

@@ -6,12 +6,21 @@ import type {RunContext} from './start-run';
  * Planning: the prompt becomes scenes with narration, titles and keywords. A planner model picks
  * the template unless the caller named one (`templateGiven`); the run's options follow it.
  */
-export const planStage = async (run: RunContext, o: {prompt: string; planner?: Planner; templateGiven: boolean}): Promise<PlannedStoryboard> => {
+export const planStage = async (
+	run: RunContext,
+	o: {prompt: string; planner?: Planner; templateGiven: boolean},
+): Promise<PlannedStoryboard> => {
 	const {options, report} = run;
 	const plan = await run.timed('planning', () =>
 		planStoryboard({
 			prompt: o.prompt,
-			options: {language: options.lang, aspect: options.aspect, targetDurationSec: options.durationSec, template: options.template, seed: options.seed},
+			options: {
+				language: options.lang,
+				aspect: options.aspect,
+				targetDurationSec: options.durationSec,
+				template: options.template,
+				seed: options.seed,
+			},
 			planner: o.planner,
 			signal: run.signal,
 		}),

@@ -9,7 +9,11 @@ const SCRIPT = 'Volcanoes grow where hot magma rises. Lava cools into new rock. 
 describe('planVideo (a plan as data, no files)', () => {
 	it('returns a valid silent storyboard timed at reading speed and its plan report', async () => {
 		const stages: string[] = [];
-		const {storyboard, media, report} = await planVideo({prompt: SCRIPT, options: {aspect: '9:16', seed: 3}, onProgress: (p) => stages.push(`${p.stage}:${p.progress}`)});
+		const {storyboard, media, report} = await planVideo({
+			prompt: SCRIPT,
+			options: {aspect: '9:16', seed: 3},
+			onProgress: (p) => stages.push(`${p.stage}:${p.progress}`),
+		});
 		expect(storyboard.format.aspect).toBe('9:16');
 		expect(storyboard.scenes.length).toBeGreaterThan(0);
 		for (const scene of storyboard.scenes) {
@@ -41,7 +45,10 @@ describe('planVideo (a plan as data, no files)', () => {
 		const {storyboard, media} = await planVideo({prompt: SCRIPT, options: {music: 'none'}});
 		expect(storyboard.music).toBeNull();
 		expect(media).toEqual([]);
-		await expect(planVideo({prompt: SCRIPT, options: {music: 'kazoo'}})).rejects.toMatchObject({code: 'UNKNOWN_MUSIC', message: expect.stringMatching(/calm-pad/)});
+		await expect(planVideo({prompt: SCRIPT, options: {music: 'kazoo'}})).rejects.toMatchObject({
+			code: 'UNKNOWN_MUSIC',
+			message: expect.stringMatching(/calm-pad/),
+		});
 	});
 
 	it('refuses an unknown template before planning, naming the valid ones', async () => {

@@ -43,7 +43,15 @@ export type PlanVideoResult = {
  * output folder, the service in its job store).
  */
 export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> => {
-	const run = await startRun({command: 'plan', prompt: o.prompt, options: o.options, preferredVoice: o.preferredVoice, onProgress: o.onProgress, onWarning: o.onWarning, signal: o.signal});
+	const run = await startRun({
+		command: 'plan',
+		prompt: o.prompt,
+		options: o.options,
+		preferredVoice: o.preferredVoice,
+		onProgress: o.onProgress,
+		onWarning: o.onWarning,
+		signal: o.signal,
+	});
 	const {options, report} = run;
 	assertKnownTemplate(options.template);
 	await assertKnownMusic(options.music);
@@ -53,7 +61,10 @@ export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> =
 	const storyboard = assembleStoryboard({
 		plan,
 		options,
-		voiced: plan.scenes.map((scene) => ({audio: null, ...readingSpeedTimings({text: scene.narration, language: options.lang, rate: options.rate})})),
+		voiced: plan.scenes.map((scene) => ({
+			audio: null,
+			...readingSpeedTimings({text: scene.narration, language: options.lang, rate: options.rate}),
+		})),
 		visuals: plan.scenes.map(() => ({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []})),
 		music: music.music,
 		credits: [...(music.credit ? [music.credit] : []), ...fontCreditsOf(options.lang)],

@@ -20,19 +20,44 @@ export type ResolvedRun = {
  */
 export const resolveRunOptions = async (parsed: GenerateOptions, prompt: string, preferredVoice?: string): Promise<ResolvedRun> => {
 	const language = await resolveLanguage({requested: parsed.lang, text: prompt});
-	const choice = chooseVoice({requested: parsed.voice, language: language.language, preferred: preferredVoice, voiceover: Boolean(parsed.voiceover)});
-	return {options: {...parsed, lang: language.tag, voice: choice.voice}, language, warnings: [...language.warnings, ...(choice.warning ? [choice.warning] : [])]};
+	const choice = chooseVoice({
+		requested: parsed.voice,
+		language: language.language,
+		preferred: preferredVoice,
+		voiceover: Boolean(parsed.voiceover),
+	});
+	return {
+		options: {...parsed, lang: language.tag, voice: choice.voice},
+		language,
+		warnings: [...language.warnings, ...(choice.warning ? [choice.warning] : [])],
+	};
 };
 
 /** The theme font of a language: Inter for Latin, a Noto family for CJK, Arabic, Devanagari. */
 export const themeFontOf = (tag: string): FontFamily => findLanguage(tag)?.fontFamily ?? 'Inter';
 
-const INTER: Credit = {kind: 'font', title: 'Inter typeface', author: 'Rasmus Andersson', url: 'https://rsms.me/inter/', license: 'SIL Open Font License 1.1', source: '@fontsource/inter'};
+const INTER: Credit = {
+	kind: 'font',
+	title: 'Inter typeface',
+	author: 'Rasmus Andersson',
+	url: 'https://rsms.me/inter/',
+	license: 'SIL Open Font License 1.1',
+	source: '@fontsource/inter',
+};
 
 /** Credits of the fonts a language's video draws with. */
 export const fontCreditsOf = (tag: string): Credit[] => {
 	const family = themeFontOf(tag);
 	if (family === 'Inter') return [INTER];
 	const pkg = `@fontsource/${family.toLowerCase().replaceAll(' ', '-')}`;
-	return [{kind: 'font', title: `${family} typeface`, author: 'Google (Noto project)', url: 'https://notofonts.github.io/', license: 'SIL Open Font License 1.1', source: pkg}];
+	return [
+		{
+			kind: 'font',
+			title: `${family} typeface`,
+			author: 'Google (Noto project)',
+			url: 'https://notofonts.github.io/',
+			license: 'SIL Open Font License 1.1',
+			source: pkg,
+		},
+	];
 };

@@ -51,7 +51,12 @@ export const startRun = async (o: StartRunOptions): Promise<RunContext> => {
 	const startedAt = performance.now();
 	const run = await resolveRunOptions(parseOptions(o.options), o.prompt, o.preferredVoice);
 	const options = run.options;
-	const report = newRunReport({command: o.command, prompt: o.prompt, options: {...options, media: o.mediaDir ?? null}, language: options.lang});
+	const report = newRunReport({
+		command: o.command,
+		prompt: o.prompt,
+		options: {...options, media: o.mediaDir ?? null},
+		language: options.lang,
+	});
 	const detection = run.language.detection;
 	report.languageSource = {
 		requested: run.language.requested,

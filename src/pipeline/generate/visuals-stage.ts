@@ -46,7 +46,11 @@ export const visualsStage = (run: RunContext, o: VisualsStageOptions): Promise<V
 		if (o.visualsProvider) await pickStockMedia(run, o, o.visualsProvider, picks);
 		await illustrateTheRest(run, o, picks);
 		run.report.providers.fetching = [...picks.providers].join(', ');
-		return {visuals: picks.visuals.map((v) => v ?? {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []}), credits: picks.credits, leadingCredits: picks.leadingCredits};
+		return {
+			visuals: picks.visuals.map((v) => v ?? {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []}),
+			credits: picks.credits,
+			leadingCredits: picks.leadingCredits,
+		};
 	});
 
 const motionOf = (run: RunContext, i: number) => MOTIONS[(run.options.seed + i) % MOTIONS.length]!;
@@ -72,23 +76,33 @@ const pickStockMedia = async (run: RunContext, o: VisualsStageOptions, provider:
 	const wanted = o.scenes.map((s, i) => ({s, i})).filter(({i}) => picks.visuals[i] === null);
 	const target = resolveQuality(options.quality, frameSize({aspect: options.aspect, resolution: '1080p'}));
 	try {
-		const found = wanted.length === 0 ? null : await provider.find({
-			// The scene lasts about as long as its narration plus the pauses around it.
-			scenes: wanted.map(({s, i}) => ({sceneId: s.id, keywords: s.keywords, title: s.title, narration: s.narration, durationMs: o.voiced[i]!.durationMs + 1200})),
-			aspect: options.aspect,
-			target: {width: target.width, height: target.height},
-			mediaDir: o.mediaDir,
-			signal: run.signal,
-			onProgress: (p) => run.progress('fetching', p * 0.8),
-			onWarning: (code, message) => run.warn('fetching', code, message),
-		});
+		const found =
+			wanted.length === 0
+				? null
+				: await provider.find({
+						// The scene lasts about as long as its narration plus the pauses around it.
+						scenes: wanted.map(({s, i}) => ({
+							sceneId: s.id,
+							keywords: s.keywords,
+							title: s.title,
+							narration: s.narration,
+							durationMs: o.voiced[i]!.durationMs + 1200,
+						})),
+						aspect: options.aspect,
+						target: {width: target.width, height: target.height},
+						mediaDir: o.mediaDir,
+						signal: run.signal,
+						onProgress: (p) => run.progress('fetching', p * 0.8),
+						onWarning: (code, message) => run.warn('fetching', code, message),
+					});
 		found?.visuals.forEach((v, k) => {
 			if (!v) return;
 			const i = wanted[k]!.i;
 			const src = relative(o.outDir, v.file).split('\\').join('/');
-			picks.visuals[i] = v.kind === 'video' && v.durationMs
-				? {kind: 'video', src, durationMs: v.durationMs, trimStartMs: 0, loop: true, fit: 'cover'}
-				: {kind: 'image', src, motion: motionOf(run, i), fit: 'cover'};
+			picks.visuals[i] =
+				v.kind === 'video' && v.durationMs
+					? {kind: 'video', src, durationMs: v.durationMs, trimStartMs: 0, loop: true, fit: 'cover'}
+					: {kind: 'image', src, motion: motionOf(run, i), fit: 'cover'};
 			picks.credits.push(v.credit);
 		});
 		if (found?.visuals.some(Boolean)) picks.providers.add(provider.id);
@@ -130,7 +144,11 @@ const illustrateTheRest = async (run: RunContext, o: VisualsStageOptions, picks:
 		}
 		if (icon?.fallback) {
 			const scene = o.scenes[i]!;
-			run.warn('fetching', 'NEUTRAL_PICTURE', `${scene.id}: no picture matches its words or the video's subject, so it shows a neutral one (${icon.fallbackReason ?? 'no match'}). Give it your own with --media, or reword it.`);
+			run.warn(
+				'fetching',
+				'NEUTRAL_PICTURE',
+				`${scene.id}: no picture matches its words or the video's subject, so it shows a neutral one (${icon.fallbackReason ?? 'no match'}). Give it your own with --media, or reword it.`,
+			);
 		}
 		run.progress('fetching', (k + 1) / missing.length);
 	});

@@ -25,7 +25,11 @@ export const voiceOverStage = async (c: {
 	});
 	c.report.providers.voicing = `voiceover (${result.timing === 'transcript' ? 'words timed by transcription' : 'words spread over detected speech'})`;
 	if (!c.transcribe) {
-		c.warn('voicing', 'VOICEOVER_TIMING', 'Voice-over words are spread over the detected speech; set OPENAI_API_KEY to time them with Whisper.');
+		c.warn(
+			'voicing',
+			'VOICEOVER_TIMING',
+			'Voice-over words are spread over the detected speech; set OPENAI_API_KEY to time them with Whisper.',
+		);
 	}
 	for (const w of result.warnings) c.warn('voicing', 'VOICEOVER', w);
 	return result.scenes.map((s) => ({

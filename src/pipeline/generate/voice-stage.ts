@@ -33,7 +33,17 @@ export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scen
 	run.timed('voicing', async () => {
 		const {options, report} = run;
 		if (options.voiceover) {
-			const scenes = await voiceOverStage({source: options.voiceover, scenes: o.scenes, language: options.lang, outDir: o.outDir, mediaDir: o.mediaDir, transcribe: o.transcribeVoiceOver, report, warn: run.warn, signal: run.signal});
+			const scenes = await voiceOverStage({
+				source: options.voiceover,
+				scenes: o.scenes,
+				language: options.lang,
+				outDir: o.outDir,
+				mediaDir: o.mediaDir,
+				transcribe: o.transcribeVoiceOver,
+				report,
+				warn: run.warn,
+				signal: run.signal,
+			});
 			return {scenes, credits: []};
 		}
 		const scenes: VoicedScene[] = [];
@@ -57,13 +67,30 @@ export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scen
 				run.warn('voicing', 'VOICE_FALLBACK', w);
 			}
 			for (const f of result.fallbacks) {
-				report.fallbacks.push({stage: 'voicing', from: f.from, to: f.to === 'none' ? 'none (reading-speed captions)' : f.to, reason: `${scene.id}: ${f.reason}`});
+				report.fallbacks.push({
+					stage: 'voicing',
+					from: f.from,
+					to: f.to === 'none' ? 'none (reading-speed captions)' : f.to,
+					reason: `${scene.id}: ${f.reason}`,
+				});
 			}
 			providersUsed.add(result.provider);
 			if (result.audioFile && result.license && credits.length === 0) {
-				credits.push({kind: 'voice', title: `Narration voice (${result.provider})`, author: null, url: null, license: result.license, source: result.provider});
+				credits.push({
+					kind: 'voice',
+					title: `Narration voice (${result.provider})`,
+					author: null,
+					url: null,
+					license: result.license,
+					source: result.provider,
+				});
 			}
-			scenes.push({audio: result.audioFile ? `media/${basename(result.audioFile)}` : null, durationMs: result.durationMs, words: result.words, provider: result.provider});
+			scenes.push({
+				audio: result.audioFile ? `media/${basename(result.audioFile)}` : null,
+				durationMs: result.durationMs,
+				words: result.words,
+				provider: result.provider,
+			});
 			run.progress('voicing', (i + 1) / o.scenes.length);
 		}
 		report.providers.voicing = [...providersUsed].join(', ');

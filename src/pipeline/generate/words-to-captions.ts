@@ -12,5 +12,11 @@ export const wordsToCaptions = (words: readonly Word[], offsetMs: number): Story
 		.map((w, i) => {
 			const startMs = Math.round(offsetMs + w.startMs);
 			const endMs = Math.max(startMs, Math.round(offsetMs + w.endMs));
-			return {text: i === 0 ? w.text.trim() : ` ${w.text.trim()}`, startMs, endMs, timestampMs: Math.round((startMs + endMs) / 2), confidence: null};
+			return {
+				text: i === 0 ? w.text.trim() : ` ${w.text.trim()}`,
+				startMs,
+				endMs,
+				timestampMs: Math.round((startMs + endMs) / 2),
+				confidence: null,
+			};
 		});

@@ -83,8 +83,8 @@ describe('detectLanguage: supported languages', () => {
 	});
 
 	it.each([
-		['the issue\'s French sentence', 'Le volcan grandit quand le magma monte.', 'fr'],
-		['the issue\'s Italian sentence', 'I vulcani crescono dove sale il magma.', 'it'],
+		["the issue's French sentence", 'Le volcan grandit quand le magma monte.', 'fr'],
+		["the issue's Italian sentence", 'I vulcani crescono dove sale il magma.', 'it'],
 		['Japanese with English words', 'ReactとTypeScriptでアプリを作ります。Node.jsも使います。', 'ja'],
 		['Chinese with an English brand', '我们用Python写程序，然后在Linux上运行。', 'zh'],
 		['kanji without kana goes to Chinese', '東京大学', 'zh'],
@@ -134,7 +134,11 @@ describe('resolveLanguage', () => {
 	});
 
 	it('detects when the request is null or auto', async () => {
-		expect(await resolveLanguage({requested: null, text: LANGUAGE_SAMPLES.ar!})).toMatchObject({tag: 'ar', requested: 'auto', warnings: []});
+		expect(await resolveLanguage({requested: null, text: LANGUAGE_SAMPLES.ar!})).toMatchObject({
+			tag: 'ar',
+			requested: 'auto',
+			warnings: [],
+		});
 		expect((await resolveLanguage({requested: 'auto', text: LANGUAGE_SAMPLES.hi!})).detection?.language).toBe('hi');
 	});
 
@@ -155,13 +159,15 @@ describe('resolveLanguage', () => {
 		expect(error).toMatchObject({badInput: true, code: 'UNSUPPORTED_LANGUAGE'});
 	});
 
-	it('uses --lang over the detection (a Russian script with --lang en is the user\'s call)', async () => {
+	it("uses --lang over the detection (a Russian script with --lang en is the user's call)", async () => {
 		expect((await resolveLanguage({requested: 'en', text: UNSUPPORTED_TABLE.ru!.short})).tag).toBe('en');
 	});
 
-	it('warns LANGUAGE_UNCERTAIN, naming --lang, below the detector\'s reliability threshold', async () => {
+	it("warns LANGUAGE_UNCERTAIN, naming --lang, below the detector's reliability threshold", async () => {
 		const r = await resolveLanguage({requested: 'auto', text: 'Rust vs Go'});
 		expect(r.tag).toBe('en');
-		expect(r.warnings).toEqual([{code: 'LANGUAGE_UNCERTAIN', message: expect.stringMatching(/English was assumed.*pass --lang with one of: en, es, de/)}]);
+		expect(r.warnings).toEqual([
+			{code: 'LANGUAGE_UNCERTAIN', message: expect.stringMatching(/English was assumed.*pass --lang with one of: en, es, de/)},
+		]);
 	});
 });

@@ -29,14 +29,62 @@ const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 
 /** Writing systems no supported language uses: text mostly in one of them is refused however short. */
 const FOREIGN_SCRIPTS = [
-	'Cyrillic', 'Greek', 'Hangul', 'Hebrew', 'Thai', 'Armenian', 'Georgian', 'Bengali', 'Tamil', 'Telugu', 'Gujarati',
-	'Gurmukhi', 'Kannada', 'Malayalam', 'Oriya', 'Ethiopic', 'Lao', 'Khmer', 'Myanmar', 'Sinhala',
+	'Cyrillic',
+	'Greek',
+	'Hangul',
+	'Hebrew',
+	'Thai',
+	'Armenian',
+	'Georgian',
+	'Bengali',
+	'Tamil',
+	'Telugu',
+	'Gujarati',
+	'Gurmukhi',
+	'Kannada',
+	'Malayalam',
+	'Oriya',
+	'Ethiopic',
+	'Lao',
+	'Khmer',
+	'Myanmar',
+	'Sinhala',
 ] as const;
 const FOREIGN_RE = Object.fromEntries(FOREIGN_SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'gu')]));
 
 /** The shared scripts, and the eld languages that write each (eld knows 60; the others are ruled out by script). */
 type SharedScript = 'Latin' | 'CJK' | 'Arabic' | 'Devanagari';
-const NOT_LATIN = new Set(['am', 'ar', 'be', 'bg', 'bn', 'el', 'fa', 'gu', 'he', 'hi', 'hy', 'ja', 'ka', 'kn', 'ko', 'ku', 'lo', 'ml', 'mr', 'or', 'pa', 'ru', 'sr', 'ta', 'te', 'th', 'uk', 'ur', 'zh']);
+const NOT_LATIN = new Set([
+	'am',
+	'ar',
+	'be',
+	'bg',
+	'bn',
+	'el',
+	'fa',
+	'gu',
+	'he',
+	'hi',
+	'hy',
+	'ja',
+	'ka',
+	'kn',
+	'ko',
+	'ku',
+	'lo',
+	'ml',
+	'mr',
+	'or',
+	'pa',
+	'ru',
+	'sr',
+	'ta',
+	'te',
+	'th',
+	'uk',
+	'ur',
+	'zh',
+]);
 const WRITES: Record<SharedScript, (code: string) => boolean> = {
 	Latin: (c) => !NOT_LATIN.has(c),
 	CJK: (c) => c === 'ja' || c === 'zh',
@@ -78,7 +126,13 @@ export const detectLanguage = async (text: string): Promise<LanguageDetection> =
 	const foreign = FOREIGN_SCRIPTS.map((s) => [s, count(text, FOREIGN_RE[s]!)] as const).sort((a, b) => b[1] - a[1])[0]!;
 	if (foreign[1] > letters / 2) {
 		const language = result.language !== '' && !SUPPORTED.has(result.language) ? result.language : 'und';
-		return {language, supported: false, confidence: allScores[language] ?? 0, reliable: true, reason: `${foreign[1]} of ${letters} letters are ${foreign[0]}, a script no supported language uses (eld: ${result.language || 'nothing'})`};
+		return {
+			language,
+			supported: false,
+			confidence: allScores[language] ?? 0,
+			reliable: true,
+			reason: `${foreign[1]} of ${letters} letters are ${foreign[0]}, a script no supported language uses (eld: ${result.language || 'nothing'})`,
+		};
 	}
 
 	const kana = count(text, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
@@ -94,13 +148,23 @@ export const detectLanguage = async (text: string): Promise<LanguageDetection> =
 	if (script === 'CJK') {
 		const language = kana > 0 ? 'ja' : 'zh';
 		const why = kana > 0 ? `${kana} kana among ${han} kanji` : `${han} Han characters and no kana`;
-		return {language, supported: true, confidence: allScores[language] ?? 0, reliable: true, reason: `${why} (eld: ${result.language || 'nothing'})`};
+		return {
+			language,
+			supported: true,
+			confidence: allScores[language] ?? 0,
+			reliable: true,
+			reason: `${why} (eld: ${result.language || 'nothing'})`,
+		};
 	}
 
 	const ranked = Object.entries(allScores)
 		.filter(([code]) => WRITES[script](code))
 		.sort((a, b) => b[1] - a[1]);
-	const summary = ranked.slice(0, 3).map(([c, s]) => `${c} ${s.toFixed(2)}`).join(', ') || 'no n-grams';
+	const summary =
+		ranked
+			.slice(0, 3)
+			.map(([c, s]) => `${c} ${s.toFixed(2)}`)
+			.join(', ') || 'no n-grams';
 	const score = (code: string): number => allScores[code] ?? 0;
 	const words = count(text, /[\p{L}\p{N}]+/gu);
 	const short = words < MIN_WORDS_TO_REFUSE;
@@ -111,20 +175,47 @@ export const detectLanguage = async (text: string): Promise<LanguageDetection> =
 		script === 'Latin' && short && pick !== 'en' && top !== undefined && score('en') >= score(top) * ENGLISH_PRIOR_RATIO;
 	if (top !== undefined && SUPPORTED.has(top)) {
 		if (preferEnglish(top)) {
-			return {language: 'en', supported: true, confidence: score('en'), reliable: false, reason: `short text; English scores close to ${top} (eld: ${summary})`};
+			return {
+				language: 'en',
+				supported: true,
+				confidence: score('en'),
+				reliable: false,
+				reason: `short text; English scores close to ${top} (eld: ${summary})`,
+			};
 		}
-		return {language: top, supported: true, confidence: score(top), reliable, reason: `eld: ${summary}${reliable ? '' : ' (below its reliability threshold)'}`};
+		return {
+			language: top,
+			supported: true,
+			confidence: score(top),
+			reliable,
+			reason: `eld: ${summary}${reliable ? '' : ' (below its reliability threshold)'}`,
+		};
 	}
 
 	const bestSupported = ranked.find(([code]) => SUPPORTED.has(code));
 	const ownLetters = script === 'Latin' && FOREIGN_LATIN_LETTERS.test(text);
 	// On short text, refuse only with more evidence: letters only unsupported languages use, or no supported language scoring at all.
-	const evidence = !short ? '' : ownLetters ? '; letters no supported language uses' : bestSupported === undefined ? '; no supported language scores' : null;
+	const evidence = !short
+		? ''
+		: ownLetters
+			? '; letters no supported language uses'
+			: bestSupported === undefined
+				? '; no supported language scores'
+				: null;
 	if (top !== undefined && reliable && evidence !== null && !(bestSupported && bestSupported[1] >= score(top) * CLOSE_RATIO)) {
 		return {language: top, supported: false, confidence: score(top), reliable: true, reason: `eld: ${summary}${evidence}`};
 	}
 	const candidate = bestSupported?.[0] ?? SCRIPT_DEFAULT[script];
 	const fallback = preferEnglish(candidate) ? 'en' : candidate;
-	const why = top === undefined ? 'eld found nothing to go on' : `eld's best guess, ${languageLabel(top)}, is unsupported but ${short ? 'the text is short' : 'not certain'}`;
-	return {language: fallback, supported: true, confidence: score(fallback), reliable: false, reason: `${why}: ${languageLabel(fallback)} taken (eld: ${summary})`};
+	const why =
+		top === undefined
+			? 'eld found nothing to go on'
+			: `eld's best guess, ${languageLabel(top)}, is unsupported but ${short ? 'the text is short' : 'not certain'}`;
+	return {
+		language: fallback,
+		supported: true,
+		confidence: score(fallback),
+		reliable: false,
+		reason: `${why}: ${languageLabel(fallback)} taken (eld: ${summary})`,
+	};
 };

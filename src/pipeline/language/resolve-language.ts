@@ -41,7 +41,13 @@ export type ResolvedLanguage = {
  * unsupported language is refused too (never read by the English voice); an uncertain detection
  * is used with a LANGUAGE_UNCERTAIN warning naming --lang.
  */
-export const resolveLanguage = async ({requested, text}: {requested: string | null | undefined; text: string}): Promise<ResolvedLanguage> => {
+export const resolveLanguage = async ({
+	requested,
+	text,
+}: {
+	requested: string | null | undefined;
+	text: string;
+}): Promise<ResolvedLanguage> => {
 	if (requested == null || requested.toLowerCase() === 'auto') {
 		const detection = await detectLanguage(text);
 		const language = detection.supported ? findLanguage(detection.language) : null;

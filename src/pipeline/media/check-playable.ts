@@ -50,7 +50,8 @@ type Streams = {streams?: {codec_type?: string; width?: number; height?: number;
 export const checkPlayable = async (o: CheckPlayableOptions): Promise<PlayableMedia> => {
 	if (o.kind === 'image') {
 		const size = imageDimensions(o.head);
-		if (!size || size.width === 0 || size.height === 0) throw new MediaCheckError('MEDIA_UNREADABLE', 'The image header cannot be read: the file is not a whole image.');
+		if (!size || size.width === 0 || size.height === 0)
+			throw new MediaCheckError('MEDIA_UNREADABLE', 'The image header cannot be read: the file is not a whole image.');
 		const maxPixels = o.maxPixels ?? IMAGE_LIMITS.maxPixels;
 		if (size.width * size.height > maxPixels || Math.max(size.width, size.height) > IMAGE_LIMITS.maxSide) {
 			throw new MediaCheckError(
@@ -58,11 +59,19 @@ export const checkPlayable = async (o: CheckPlayableOptions): Promise<PlayableMe
 				`The image is ${size.width}x${size.height}: more than ${maxPixels / 1e6} megapixels or ${IMAGE_LIMITS.maxSide} pixels a side. Scale it down (a 1920x1080 or 3840x2160 image is plenty).`,
 			);
 		}
-		const out = await ffprobe(['-count_frames', '-show_entries', 'stream=codec_type,width,height,nb_read_frames', '-of', 'json', o.file]).catch((error: unknown) => {
+		const out = await ffprobe([
+			'-count_frames',
+			'-show_entries',
+			'stream=codec_type,width,height,nb_read_frames',
+			'-of',
+			'json',
+			o.file,
+		]).catch((error: unknown) => {
 			throw new MediaCheckError('MEDIA_UNREADABLE', 'The image cannot be decoded.', error);
 		});
 		const stream = (JSON.parse(out) as Streams).streams?.find((s) => s.codec_type === 'video');
-		if (!stream || !stream.width || Number(stream.nb_read_frames ?? 0) < 1) throw new MediaCheckError('MEDIA_UNREADABLE', 'The image cannot be decoded.');
+		if (!stream || !stream.width || Number(stream.nb_read_frames ?? 0) < 1)
+			throw new MediaCheckError('MEDIA_UNREADABLE', 'The image cannot be decoded.');
 		return {durationMs: null, width: stream.width, height: stream.height ?? null, hasVideo: true, hasAudio: false};
 	}
 
@@ -80,13 +89,24 @@ export const checkPlayable = async (o: CheckPlayableOptions): Promise<PlayableMe
 	if (o.kind === 'video' && !video) throw new MediaCheckError('MEDIA_UNREADABLE', 'The video has no video stream.');
 	if (o.kind === 'audio' && !hasAudio) throw new MediaCheckError('MEDIA_UNREADABLE', 'The audio file has no audio stream.');
 	if (video && video.width && video.height && video.width * video.height > (o.maxPixels ?? IMAGE_LIMITS.maxPixels)) {
-		throw new MediaCheckError('MEDIA_TOO_LARGE', `The video is ${video.width}x${video.height}: more than ${(o.maxPixels ?? IMAGE_LIMITS.maxPixels) / 1e6} megapixels a frame.`);
+		throw new MediaCheckError(
+			'MEDIA_TOO_LARGE',
+			`The video is ${video.width}x${video.height}: more than ${(o.maxPixels ?? IMAGE_LIMITS.maxPixels) / 1e6} megapixels a frame.`,
+		);
 	}
 	// The packets of the last seconds: their end is where the file really stops playing.
 	const from = Math.max(0, claimed - 3);
 	let playable = 0;
 	try {
-		const csv = await ffprobe(['-read_intervals', `${from.toFixed(3)}%`, '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', o.file]);
+		const csv = await ffprobe([
+			'-read_intervals',
+			`${from.toFixed(3)}%`,
+			'-show_entries',
+			'packet=pts_time,duration_time',
+			'-of',
+			'csv=p=0',
+			o.file,
+		]);
 		for (const line of csv.split('\n')) {
 			const [pts, dur] = line.split(',').map(Number);
 			if (Number.isFinite(pts)) playable = Math.max(playable, pts! + (Number.isFinite(dur) ? dur! : 0));
@@ -101,5 +121,11 @@ export const checkPlayable = async (o: CheckPlayableOptions): Promise<PlayableMe
 			`The ${o.kind} is cut short: its header says ${claimed.toFixed(1)} s but it plays only ${playable.toFixed(1)} s. Upload the whole file.`,
 		);
 	}
-	return {durationMs: Math.round(Math.min(claimed, playable) * 1000), width: video?.width ?? null, height: video?.height ?? null, hasVideo: Boolean(video), hasAudio};
+	return {
+		durationMs: Math.round(Math.min(claimed, playable) * 1000),
+		width: video?.width ?? null,
+		height: video?.height ?? null,
+		hasVideo: Boolean(video),
+		hasAudio,
+	};
 };

@@ -72,14 +72,41 @@ describe('downloadMedia (size, type and time limits; private network guard)', ()
 		expect(e).toBeInstanceOf(DownloadError);
 		expect((e as DownloadError).reason).toBe('refused: private address');
 		const port = new URL(server.url).port;
-		await expect(downloadMedia({url: `https://localhost:${port}/ok.jpg`, file: join(dir, 'lh')})).rejects.toThrow(/refused: private address/);
+		await expect(downloadMedia({url: `https://localhost:${port}/ok.jpg`, file: join(dir, 'lh')})).rejects.toThrow(
+			/refused: private address/,
+		);
 		// Plain http only when allowed: a redirect to http is refused the same way.
-		await expect(downloadMedia({url: `http://example.com/ok.jpg`, file: join(dir, 'h')})).rejects.toThrow(/refused: only https URLs, not http:/);
+		await expect(downloadMedia({url: `http://example.com/ok.jpg`, file: join(dir, 'h')})).rejects.toThrow(
+			/refused: only https URLs, not http:/,
+		);
 		await expect(downloadMedia({url: 'file:///etc/passwd', file: join(dir, 'f')})).rejects.toThrow(/only https URLs/);
-		const privates = ['10.1.2.3', '192.168.0.1', '172.20.0.1', '169.254.169.254', '::1', '::', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '100.64.0.1', '198.18.0.1'];
+		const privates = [
+			'10.1.2.3',
+			'192.168.0.1',
+			'172.20.0.1',
+			'169.254.169.254',
+			'::1',
+			'::',
+			'fd00::1',
+			'::ffff:127.0.0.1',
+			'::ffff:7f00:1',
+			'100.64.0.1',
+			'198.18.0.1',
+		];
 		// IPv4-compatible, NAT64 and 6to4 forms of loopback and private IPv4 addresses (issue 13, item 11).
-		privates.push('::127.0.0.1', '::7f00:1', '64:ff9b::7f00:1', '64:ff9b::a00:1', '2002:7f00:1::1', '64:ff9b:1::1', '2001:db8::1', 'fe80::1', 'ff02::1');
+		privates.push(
+			'::127.0.0.1',
+			'::7f00:1',
+			'64:ff9b::7f00:1',
+			'64:ff9b::a00:1',
+			'2002:7f00:1::1',
+			'64:ff9b:1::1',
+			'2001:db8::1',
+			'fe80::1',
+			'ff02::1',
+		);
 		for (const ip of privates) expect(isPrivateAddress(ip), ip).toBe(true);
-		for (const ip of ['8.8.8.8', '2606:4700::1111', '172.32.0.1', '64:ff9b::808:808', '2002:808:808::1']) expect(isPrivateAddress(ip), ip).toBe(false);
+		for (const ip of ['8.8.8.8', '2606:4700::1111', '172.32.0.1', '64:ff9b::808:808', '2002:808:808::1'])
+			expect(isPrivateAddress(ip), ip).toBe(false);
 	});
 });

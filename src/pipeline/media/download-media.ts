@@ -47,7 +47,8 @@ export class DownloadError extends PromptreelError {
 const socketReason = (e: NodeJS.ErrnoException): string => {
 	if (e.code === PRIVATE_ADDRESS_CODE) return 'refused: private address';
 	if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'the host name does not resolve';
-	if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') return `could not connect (${e.code})`;
+	if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH')
+		return `could not connect (${e.code})`;
 	return e.code ? `network error (${e.code})` : 'network error';
 };
 
@@ -74,49 +75,60 @@ export const downloadMedia = async (opts: DownloadMediaOptions): Promise<Downloa
 			const headers = {'user-agent': 'promptreel', accept: acceptTypes.map((t) => `${t}*`).join(', ')};
 			let req;
 			try {
-				req = guardedRequest({url, method: 'GET', headers, signal, allowPrivateNetwork: opts.allowPrivateNetwork, protocols, lookup: opts.lookup}, (res) => {
-					const status = res.statusCode ?? 0;
-					if (status >= 300 && status < 400 && res.headers.location) {
-						res.resume();
-						resolve({redirect: new URL(res.headers.location, url).href});
-						return;
-					}
-					if (status !== 200) {
-						res.resume();
-						reject(new DownloadError(url.href, `HTTP ${status}`, {retryable: status >= 500 || status === 429}));
-						return;
-					}
-					const contentType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-					if (!acceptTypes.some((t) => contentType.startsWith(t))) {
-						res.resume();
-						reject(new DownloadError(url.href, `content type "${contentType || 'none'}" is not one of ${acceptTypes.map((t) => `${t}*`).join(', ')}`));
-						return;
-					}
-					const declared = Number(res.headers['content-length'] ?? NaN);
-					if (declared > maxBytes) {
-						res.destroy();
-						reject(new DownloadError(url.href, `${declared} bytes is over the limit of ${maxBytes}`));
-						return;
-					}
-					let bytes = 0;
-					const out = createWriteStream(tmp);
-					res.on('data', (chunk: Buffer) => {
-						bytes += chunk.length;
-						if (bytes > maxBytes) {
-							res.destroy(new DownloadError(url.href, `more than the limit of ${maxBytes} bytes`));
+				req = guardedRequest(
+					{url, method: 'GET', headers, signal, allowPrivateNetwork: opts.allowPrivateNetwork, protocols, lookup: opts.lookup},
+					(res) => {
+						const status = res.statusCode ?? 0;
+						if (status >= 300 && status < 400 && res.headers.location) {
+							res.resume();
+							resolve({redirect: new URL(res.headers.location, url).href});
+							return;
 						}
-					});
-					res.on('error', (e) => {
-						out.destroy();
-						reject(e);
-					});
-					out.on('error', reject);
-					out.on('finish', () => {
-						if (res.complete) resolve({file: opts.file, bytes, contentType, finalUrl: url.href});
-						else reject(new DownloadError(url.href, 'the connection closed early', {retryable: true}));
-					});
-					res.pipe(out);
-				});
+						if (status !== 200) {
+							res.resume();
+							reject(new DownloadError(url.href, `HTTP ${status}`, {retryable: status >= 500 || status === 429}));
+							return;
+						}
+						const contentType = String(res.headers['content-type'] ?? '')
+							.split(';')[0]!
+							.trim()
+							.toLowerCase();
+						if (!acceptTypes.some((t) => contentType.startsWith(t))) {
+							res.resume();
+							reject(
+								new DownloadError(
+									url.href,
+									`content type "${contentType || 'none'}" is not one of ${acceptTypes.map((t) => `${t}*`).join(', ')}`,
+								),
+							);
+							return;
+						}
+						const declared = Number(res.headers['content-length'] ?? NaN);
+						if (declared > maxBytes) {
+							res.destroy();
+							reject(new DownloadError(url.href, `${declared} bytes is over the limit of ${maxBytes}`));
+							return;
+						}
+						let bytes = 0;
+						const out = createWriteStream(tmp);
+						res.on('data', (chunk: Buffer) => {
+							bytes += chunk.length;
+							if (bytes > maxBytes) {
+								res.destroy(new DownloadError(url.href, `more than the limit of ${maxBytes} bytes`));
+							}
+						});
+						res.on('error', (e) => {
+							out.destroy();
+							reject(e);
+						});
+						out.on('error', reject);
+						out.on('finish', () => {
+							if (res.complete) resolve({file: opts.file, bytes, contentType, finalUrl: url.href});
+							else reject(new DownloadError(url.href, 'the connection closed early', {retryable: true}));
+						});
+						res.pipe(out);
+					},
+				);
 			} catch (error) {
 				reject(
 					error instanceof GuardedUrlError
@@ -145,7 +157,8 @@ export const downloadMedia = async (opts: DownloadMediaOptions): Promise<Downloa
 		await rm(tmp, {force: true}).catch(() => undefined);
 		if (opts.signal?.aborted) throw opts.signal.reason;
 		if (error instanceof DownloadError) throw error;
-		if (timeout.aborted) throw new DownloadError(opts.url, `timed out after ${Math.round(timeoutMs / 1000)} s`, {retryable: true, cause: error});
+		if (timeout.aborted)
+			throw new DownloadError(opts.url, `timed out after ${Math.round(timeoutMs / 1000)} s`, {retryable: true, cause: error});
 		const e = error as NodeJS.ErrnoException;
 		throw new DownloadError(opts.url, socketReason(e), {retryable: e.code !== PRIVATE_ADDRESS_CODE, cause: error});
 	}

@@ -109,7 +109,10 @@ export const createGuardedLookup =
 			const blocked = list.find((a) => isPrivateAddress(a.address));
 			if (blocked || list.length === 0) {
 				// The message names no address: what an internal name resolves to is not the caller's to learn.
-				const e = Object.assign(new Error(`${hostname} resolves to a private address`), {code: PRIVATE_ADDRESS_CODE, address: blocked?.address});
+				const e = Object.assign(new Error(`${hostname} resolves to a private address`), {
+					code: PRIVATE_ADDRESS_CODE,
+					address: blocked?.address,
+				});
 				return callback(e, '', 0);
 			}
 			if ((options as {all?: boolean}).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);

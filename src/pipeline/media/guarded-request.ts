@@ -24,7 +24,11 @@ export class GuardedUrlError extends Error {
 		readonly detail: string,
 		allowed: readonly string[] = ['http:', 'https:'],
 	) {
-		super(reason === 'protocol' ? `only ${allowed.map((p) => p.replace(':', '')).join(' or ')} URLs, not ${detail}` : `${detail} is a private network address`);
+		super(
+			reason === 'protocol'
+				? `only ${allowed.map((p) => p.replace(':', '')).join(' or ')} URLs, not ${detail}`
+				: `${detail} is a private network address`,
+		);
 	}
 }
 

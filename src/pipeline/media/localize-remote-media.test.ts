@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('localizeRemoteMedia (your media by URL, per scene)', () => {
-	it('downloads each scene\'s URL into media/, measures videos, and falls back naming the scene and URL', async () => {
+	it("downloads each scene's URL into media/, measures videos, and falls back naming the scene and URL", async () => {
 		const scene = (id: string, visual: unknown) => ({id, narration: {text: 'Hi.'}, visual, durationMs: 3000});
 		const storyboard = storyboardSchema.parse({
 			title: 'By URL',
@@ -44,7 +44,9 @@ describe('localizeRemoteMedia (your media by URL, per scene)', () => {
 				sceneId: 'c',
 				path: 'scenes.2.visual.src',
 				url: `${media.url}/photos/99/p.jpeg`,
-				message: expect.stringMatching(/^could not fetch media for scene c \(content type "text\/html" .*\): scenes\.2\.visual\.src = .*photos\/99\/p\.jpeg; the scene shows a procedural background/),
+				message: expect.stringMatching(
+					/^could not fetch media for scene c \(content type "text\/html" .*\): scenes\.2\.visual\.src = .*photos\/99\/p\.jpeg; the scene shows a procedural background/,
+				),
 			},
 		]);
 		expect(storyboardSchema.safeParse(r.storyboard).success).toBe(true);

@@ -88,7 +88,11 @@ export const localizeRemoteMedia = async (o: LocalizeRemoteMediaOptions): Promis
 		const tmp = join(o.outDir, 'media', `${base}.download`);
 		try {
 			const maxBytes =
-				ref.kind === 'video' ? (o.maxVideoBytes ?? MEDIA_SIZE_LIMITS.video) : ref.kind === 'image' ? (o.maxImageBytes ?? MEDIA_SIZE_LIMITS.image) : MEDIA_SIZE_LIMITS[ref.kind];
+				ref.kind === 'video'
+					? (o.maxVideoBytes ?? MEDIA_SIZE_LIMITS.video)
+					: ref.kind === 'image'
+						? (o.maxImageBytes ?? MEDIA_SIZE_LIMITS.image)
+						: MEDIA_SIZE_LIMITS[ref.kind];
 			const got = await downloadMedia({
 				url,
 				file: tmp,

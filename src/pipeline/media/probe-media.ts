@@ -29,11 +29,18 @@ export type MediaInfo = {durationMs: number; width: number | null; height: numbe
 export const probeMedia = async (file: string): Promise<MediaInfo> => {
 	const bin = ffprobePath();
 	try {
-		const {stdout} = await run(bin, ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,width,height,duration', '-of', 'json', file], {
-			env: {...process.env, LD_LIBRARY_PATH: [dirname(bin), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':')},
-			timeout: 30_000,
-		});
-		const json = JSON.parse(stdout) as {format?: {duration?: string}; streams?: {codec_type: string; width?: number; height?: number; duration?: string}[]};
+		const {stdout} = await run(
+			bin,
+			['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,width,height,duration', '-of', 'json', file],
+			{
+				env: {...process.env, LD_LIBRARY_PATH: [dirname(bin), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':')},
+				timeout: 30_000,
+			},
+		);
+		const json = JSON.parse(stdout) as {
+			format?: {duration?: string};
+			streams?: {codec_type: string; width?: number; height?: number; duration?: string}[];
+		};
 		const streams = json.streams ?? [];
 		const video = streams.find((s) => s.codec_type === 'video');
 		const duration = Number(json.format?.duration ?? video?.duration ?? NaN);

@@ -18,17 +18,26 @@ export type MediaRef = {
 	drop: () => string;
 };
 
-
 type Visual = Storyboard['scenes'][number]['visual'];
 
 const visualRefs = (visual: Visual, path: string, where: string, sceneId: string, replace: (v: Visual | null) => string): MediaRef[] => {
 	if (visual.kind === 'video' || visual.kind === 'image') {
-		return [{path: `${path}.src`, where, sceneId, kind: visual.kind, src: visual.src, set: (s) => (visual.src = s), drop: () => replace(null)}];
+		return [
+			{path: `${path}.src`, where, sceneId, kind: visual.kind, src: visual.src, set: (s) => (visual.src = s), drop: () => replace(null)},
+		];
 	}
 	const refs: MediaRef[] = [];
 	const icon = visual.icon;
 	if (icon) {
-		refs.push({path: `${path}.icon`, where: `${where} icon`, sceneId, kind: 'image', src: icon, set: (s) => (visual.icon = s), drop: () => ((visual.icon = null), 'the scene shows no icon')});
+		refs.push({
+			path: `${path}.icon`,
+			where: `${where} icon`,
+			sceneId,
+			kind: 'image',
+			src: icon,
+			set: (s) => (visual.icon = s),
+			drop: () => ((visual.icon = null), 'the scene shows no icon'),
+		});
 	}
 	visual.extraIcons.forEach((src, k) => {
 		const current = () => visual.extraIcons.indexOf(src);
@@ -90,11 +99,27 @@ export const mediaRefsOf = (sb: Storyboard): MediaRef[] => {
 	});
 	const music = sb.music;
 	if (music) {
-		refs.push({path: 'music.src', where: 'music', sceneId: null, kind: 'audio', src: music.src, set: (s) => (music.src = s), drop: () => ((sb.music = null), 'the video has no music')});
+		refs.push({
+			path: 'music.src',
+			where: 'music',
+			sceneId: null,
+			kind: 'audio',
+			src: music.src,
+			set: (s) => (music.src = s),
+			drop: () => ((sb.music = null), 'the video has no music'),
+		});
 	}
 	const theme = sb.theme;
 	if (theme.logo) {
-		refs.push({path: 'theme.logo', where: 'theme logo', sceneId: null, kind: 'image', src: theme.logo, set: (s) => (theme.logo = s), drop: () => ((theme.logo = null), 'the video shows no logo')});
+		refs.push({
+			path: 'theme.logo',
+			where: 'theme logo',
+			sceneId: null,
+			kind: 'image',
+			src: theme.logo,
+			set: (s) => (theme.logo = s),
+			drop: () => ((theme.logo = null), 'the video shows no logo'),
+		});
 	}
 	if (theme.fontFile) {
 		refs.push({

@@ -44,8 +44,13 @@ export type RenderTimeEstimate = {seconds: number; fps: number; basis: string};
 export const estimateRenderTime = (o: {frames: number; width: number; height: number}): RenderTimeEstimate => {
 	const rows = measuredSpeeds();
 	const pixels = o.width * o.height;
-	const nearest = rows.reduce((best, r) => (Math.abs(Math.log((r.width * r.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels)) ? r : best));
-	const same = rows.filter((r) => r.width === nearest.width && r.height === nearest.height).map((r) => r.fps).sort((a, b) => a - b);
+	const nearest = rows.reduce((best, r) =>
+		Math.abs(Math.log((r.width * r.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels)) ? r : best,
+	);
+	const same = rows
+		.filter((r) => r.width === nearest.width && r.height === nearest.height)
+		.map((r) => r.fps)
+		.sort((a, b) => a - b);
 	const median = same[Math.floor(same.length / 2)] ?? nearest.fps;
 	const fps = median * Math.sqrt((nearest.width * nearest.height) / pixels);
 	return {

@@ -6,7 +6,15 @@ export {checkStoryboard, checkStoryboardWithWarnings} from './check-storyboard';
 export type {CheckStoryboardOptions} from './check-storyboard';
 export {renderStoryboard} from './render-storyboard';
 export type {RenderStoryboardOptions, RenderStoryboardResult, RenderStoryboardProgress} from './render-storyboard';
-export {runReportSchema, newRunReport, writeRunReport, recordRunError, stageNameSchema, reportWarningSchema, reportFallbackSchema} from './run-report';
+export {
+	runReportSchema,
+	newRunReport,
+	writeRunReport,
+	recordRunError,
+	stageNameSchema,
+	reportWarningSchema,
+	reportFallbackSchema,
+} from './run-report';
 export type {RunReport, ReportWarning, ReportFallback, StageName} from './run-report';
 export {previewRender} from './preview-render';
 export type {RenderPreview, PreviewRenderOptions, RemoteMediaCheck} from './preview-render';

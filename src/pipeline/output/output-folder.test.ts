@@ -20,7 +20,10 @@ describe('output folders of render and plan', () => {
 		for (const command of ['plan', 'generate', 'render']) {
 			const folder = runFolder(`made-by-${command}`, command);
 			expect(await isRunFolder(folder)).toBe(true);
-			expect(await chooseRenderFolder({storyboardFile: join(folder, 'storyboard.json'), base: join(dir, 'out'), title: 'X'})).toEqual({dir: folder, created: false});
+			expect(await chooseRenderFolder({storyboardFile: join(folder, 'storyboard.json'), base: join(dir, 'out'), title: 'X'})).toEqual({
+				dir: folder,
+				created: false,
+			});
 		}
 	});
 
@@ -28,10 +31,18 @@ describe('output folders of render and plan', () => {
 		const samples = join(dir, 'samples');
 		mkdirSync(samples);
 		writeFileSync(join(samples, 'landscape.json'), '{}');
-		const first = await chooseRenderFolder({storyboardFile: join(samples, 'landscape.json'), base: join(dir, 'out'), title: 'Simple Rules'});
+		const first = await chooseRenderFolder({
+			storyboardFile: join(samples, 'landscape.json'),
+			base: join(dir, 'out'),
+			title: 'Simple Rules',
+		});
 		expect(first).toEqual({dir: join(dir, 'out', 'simple-rules'), created: true});
 		writeFileSync(join(first.dir, 'report.json'), JSON.stringify({command: 'render'}));
-		const again = await chooseRenderFolder({storyboardFile: join(samples, 'landscape.json'), base: join(dir, 'out'), title: 'Simple Rules'});
+		const again = await chooseRenderFolder({
+			storyboardFile: join(samples, 'landscape.json'),
+			base: join(dir, 'out'),
+			title: 'Simple Rules',
+		});
 		expect(again).toEqual({dir: first.dir, created: false});
 		expect(readdirSync(join(dir, 'out'))).toEqual(['simple-rules']);
 	});
@@ -40,7 +51,9 @@ describe('output folders of render and plan', () => {
 		const foreign = join(dir, 'foreign');
 		mkdirSync(foreign);
 		writeFileSync(join(foreign, 'thesis.docx'), 'x');
-		await expect(chooseRenderFolder({storyboardFile: join(dir, 'samples', 'landscape.json'), out: foreign, base: dir, title: 'X'})).rejects.toMatchObject({code: 'OUTPUT_EXISTS'});
+		await expect(
+			chooseRenderFolder({storyboardFile: join(dir, 'samples', 'landscape.json'), out: foreign, base: dir, title: 'X'}),
+		).rejects.toMatchObject({code: 'OUTPUT_EXISTS'});
 	});
 
 	it('plan --force replaces out/<slug>/ instead of making out/<slug>-2/', async () => {

@@ -32,7 +32,10 @@ export const prepareOutputFolder = async (o: {
 	if (!o.out && o.force && o.replaceSlug) {
 		const dir = resolve(o.base, slugify(o.title));
 		if (existsSync(dir) && (await readdir(dir)).length > 0 && !(await isRunFolder(dir))) {
-			throw new PromptreelError('OUTPUT_EXISTS', `The output folder ${dir} holds files promptreel did not write. Choose another folder with --out.`);
+			throw new PromptreelError(
+				'OUTPUT_EXISTS',
+				`The output folder ${dir} holds files promptreel did not write. Choose another folder with --out.`,
+			);
 		}
 		await clearRunFiles(dir);
 		await mkdir(dir, {recursive: true});
@@ -44,7 +47,8 @@ export const prepareOutputFolder = async (o: {
 		if (entries.length > 0 && !o.force) {
 			throw new PromptreelError(
 				'OUTPUT_EXISTS',
-				`The output folder ${dir} is not empty (another run?). Choose another --out or pass --force to overwrite.`);
+				`The output folder ${dir} is not empty (another run?). Choose another --out or pass --force to overwrite.`,
+			);
 		}
 		await mkdir(dir, {recursive: true});
 		return dir;
@@ -89,7 +93,12 @@ export const isRunFolder = async (dir: string): Promise<boolean> => {
  * replaced); else `<base>/<slug>/`, the same folder each time. A folder that holds other files is
  * refused. `created` says the folder is new, so a failed run can remove it again.
  */
-export const chooseRenderFolder = async (o: {storyboardFile: string; out?: string | undefined; base: string; title: string}): Promise<{dir: string; created: boolean}> => {
+export const chooseRenderFolder = async (o: {
+	storyboardFile: string;
+	out?: string | undefined;
+	base: string;
+	title: string;
+}): Promise<{dir: string; created: boolean}> => {
 	const own = dirname(resolve(o.storyboardFile));
 	const dir = o.out ? resolve(o.out) : (await isRunFolder(own)) ? own : resolve(o.base, slugify(o.title));
 	const entries = existsSync(dir) ? await readdir(dir) : null;

@@ -70,11 +70,14 @@ const head = (src: string, o: PreviewRenderOptions): Promise<{status: number | n
 	new Promise((resolve) => {
 		const signal = AbortSignal.any([AbortSignal.timeout(10_000), ...(o.signal ? [o.signal] : [])]);
 		try {
-			const req = guardedRequest({url: new URL(src), method: 'HEAD', headers: {'user-agent': 'promptreel'}, signal, allowPrivateNetwork: o.allowPrivateNetwork}, (res: IncomingMessage) => {
-				res.resume();
-				const status = res.statusCode ?? null;
-				resolve({status, message: status !== null && status >= 200 && status < 400 ? null : `answered HTTP ${status}`});
-			});
+			const req = guardedRequest(
+				{url: new URL(src), method: 'HEAD', headers: {'user-agent': 'promptreel'}, signal, allowPrivateNetwork: o.allowPrivateNetwork},
+				(res: IncomingMessage) => {
+					res.resume();
+					const status = res.statusCode ?? null;
+					resolve({status, message: status !== null && status >= 200 && status < 400 ? null : `answered HTTP ${status}`});
+				},
+			);
 			req.on('error', (error) => resolve({status: null, message: error.message}));
 			req.end();
 		} catch (error) {
@@ -88,7 +91,12 @@ const head = (src: string, o: PreviewRenderOptions): Promise<{status: number | n
  * an estimated render time from measured speeds. Throws what a render would throw for bad input.
  */
 export const previewRender = async (o: PreviewRenderOptions): Promise<RenderPreview> => {
-	const {storyboard, warnings} = checkStoryboardWithWarnings({storyboard: o.storyboard, source: o.source, mediaDir: o.mediaDir, allowUnknownKeys: o.allowUnknownKeys});
+	const {storyboard, warnings} = checkStoryboardWithWarnings({
+		storyboard: o.storyboard,
+		source: o.source,
+		mediaDir: o.mediaDir,
+		allowUnknownKeys: o.allowUnknownKeys,
+	});
 	const plan = planCompletion({storyboard, voice: o.voice, rate: o.rate, preferredVoice: o.preferredVoice});
 	const timeline = computeTimeline(storyboard);
 	const size = resolveQuality(o.quality, frameSize(storyboard.format));

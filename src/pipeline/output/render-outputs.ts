@@ -38,13 +38,21 @@ export type RenderOutputsResult = {
 };
 
 /** Content hash of what a render depends on: the storyboard, its local media, quality, renderer sources. */
-export const renderCacheKey = async (o: {storyboard: Storyboard; mediaDir: string; quality: Quality; renderer: Renderer}): Promise<string> => {
+export const renderCacheKey = async (o: {
+	storyboard: Storyboard;
+	mediaDir: string;
+	quality: Quality;
+	renderer: Renderer;
+}): Promise<string> => {
 	const hash = createHash('sha256');
 	hash.update(JSON.stringify(o.storyboard)).update('\0').update(o.quality).update('\0');
 	hash.update(o.renderer.id).update(await o.renderer.sourceHash());
 	for (const path of [...new Set(localMediaPaths(o.storyboard))].sort()) {
 		const file = findLocalMedia(path, o.mediaDir);
-		hash.update(path).update('\0').update(file ? await readFile(file) : 'missing');
+		hash
+			.update(path)
+			.update('\0')
+			.update(file ? await readFile(file) : 'missing');
 	}
 	return hash.digest('hex').slice(0, 24);
 };
@@ -94,7 +102,13 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		lambda = rendered.lambda ?? null;
 		o.onProgress?.({stage: 'poster', progress: 0});
 		await time('poster', () =>
-			o.renderer.renderPoster({storyboard: o.storyboard, mediaDir: o.mediaDir, outFile: paths.poster, quality: o.quality, signal: o.signal}),
+			o.renderer.renderPoster({
+				storyboard: o.storyboard,
+				mediaDir: o.mediaDir,
+				outFile: paths.poster,
+				quality: o.quality,
+				signal: o.signal,
+			}),
 		);
 		o.onProgress?.({stage: 'poster', progress: 1});
 		if (cached) await storeInCache(cached, paths.video, paths.poster);

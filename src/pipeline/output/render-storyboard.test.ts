@@ -37,7 +37,10 @@ describe('renderStoryboard (the one render path)', () => {
 			storyboard: {
 				title: 'By URL',
 				endCard: {enabled: false},
-				scenes: [scene('a', {kind: 'image', src: `${media.url}/photos/2/p.jpeg`}), scene('b', {kind: 'image', src: `${media.url}/photos/99/p.jpeg`})],
+				scenes: [
+					scene('a', {kind: 'image', src: `${media.url}/photos/2/p.jpeg`}),
+					scene('b', {kind: 'image', src: `${media.url}/photos/99/p.jpeg`}),
+				],
 			},
 			outDir,
 			quality: 'draft',
@@ -56,7 +59,12 @@ describe('renderStoryboard (the one render path)', () => {
 		expect(existsSync(join(outDir, (a!.visual as {src: string}).src))).toBe(true);
 		// The scene whose picture could not be fetched falls back to a procedural background, which
 		// completing then illustrates; both narrations had no audio, so both are voiced.
-		expect(b!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: expect.stringMatching(/^media\/emoji-[a-z0-9-]+\.svg$/), extraIcons: []});
+		expect(b!.visual).toEqual({
+			kind: 'procedural',
+			style: 'orbs',
+			icon: expect.stringMatching(/^media\/emoji-[a-z0-9-]+\.svg$/),
+			extraIcons: [],
+		});
 		expect(existsSync(join(outDir, (b!.visual as {icon: string}).icon))).toBe(true);
 		expect(a!.narration).toMatchObject({text: 'Hi.', voicedText: 'Hi.', audio: 'media/narration-a.mp3', voice: {id: 'festival', rate: 1}});
 		expect(probe(join(outDir, 'video.mp4')).audio).not.toBeNull();
@@ -87,13 +95,28 @@ describe('renderStoryboard (the one render path)', () => {
 		const outDir = join(dir, 'elsewhere');
 		const mediaDir = join(dir, 'home');
 		const storyboard = JSON.parse(readFileSync(join(mediaDir, 'storyboard.json'), 'utf8')) as unknown;
-		const result = await renderStoryboard({storyboard, source: join(mediaDir, 'storyboard.json'), mediaDir, outDir, quality: 'draft', renderer, dataDir: join(dir, 'data')});
+		const result = await renderStoryboard({
+			storyboard,
+			source: join(mediaDir, 'storyboard.json'),
+			mediaDir,
+			outDir,
+			quality: 'draft',
+			renderer,
+			dataDir: join(dir, 'data'),
+		});
 		expect(result.files.storyboard).toBe(join(outDir, 'storyboard.json'));
 		const written = storyboardSchema.parse(JSON.parse(readFileSync(join(outDir, 'storyboard.json'), 'utf8')));
-		for (const src of [written.scenes[0]!.narration.audio!, (written.scenes[0]!.visual as {src: string}).src]) expect(existsSync(join(outDir, src))).toBe(true);
+		for (const src of [written.scenes[0]!.narration.audio!, (written.scenes[0]!.visual as {src: string}).src])
+			expect(existsSync(join(outDir, src))).toBe(true);
 		const report = runReportSchema.parse(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')));
 		// Same storyboard, media and quality as the first test: nothing to voice, and the render cache answers.
-		expect(report).toMatchObject({command: 'render', storyboard: join(mediaDir, 'storyboard.json'), cacheHit: true, job: null, completion: {voiced: [], reused: ['a', 'b']}});
+		expect(report).toMatchObject({
+			command: 'render',
+			storyboard: join(mediaDir, 'storyboard.json'),
+			cacheHit: true,
+			job: null,
+			completion: {voiced: [], reused: ['a', 'b']},
+		});
 		expect(probe(join(outDir, 'video.mp4')).video.frames).toBe(probe(join(mediaDir, 'video.mp4')).video.frames);
 	});
 

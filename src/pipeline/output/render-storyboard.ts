@@ -86,7 +86,12 @@ const remoteRefs = (sb: Storyboard) => mediaRefsOf(sb).filter((r) => isRemoteMed
  */
 export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<RenderStoryboardResult> => {
 	const started = o.startedAt ?? performance.now();
-	const checked = checkStoryboardWithWarnings({storyboard: o.storyboard, source: o.source, mediaDir: o.mediaDir ?? o.outDir, allowUnknownKeys: o.allowUnknownKeys});
+	const checked = checkStoryboardWithWarnings({
+		storyboard: o.storyboard,
+		source: o.source,
+		mediaDir: o.mediaDir ?? o.outDir,
+		allowUnknownKeys: o.allowUnknownKeys,
+	});
 	let storyboard = checked.storyboard;
 	const report =
 		o.report ??
@@ -112,14 +117,21 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 		if (remoteRefs(storyboard).length > 0) {
 			const t = performance.now();
 			progress('fetching', 0);
-			const localized = await localizeRemoteMedia({storyboard, outDir: o.outDir, allowPrivateNetwork: o.allowPrivateNetwork, lookup: o.lookup, signal: o.signal});
+			const localized = await localizeRemoteMedia({
+				storyboard,
+				outDir: o.outDir,
+				allowPrivateNetwork: o.allowPrivateNetwork,
+				lookup: o.lookup,
+				signal: o.signal,
+			});
 			for (const w of localized.warnings) warn('fetching', w.code, w.message);
 			storyboard = localized.storyboard;
 			report.stagesMs.fetching = Math.round(performance.now() - t);
 			progress('fetching', 1);
 			// Every URL is now a local file or left out: the renderer must never be handed one.
 			const left = remoteRefs(storyboard);
-			if (left.length > 0) throw new PromptreelError('INTERNAL', `https media left after localizing: ${left.map((r) => r.path).join(', ')}.`);
+			if (left.length > 0)
+				throw new PromptreelError('INTERNAL', `https media left after localizing: ${left.map((r) => r.path).join(', ')}.`);
 		}
 		if (o.complete !== false) {
 			const completed = await completeStoryboard({
@@ -136,7 +148,8 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 			storyboard = completed.storyboard;
 			for (const w of completed.warnings) warn(w.stage, w.code, w.message);
 			report.fallbacks.push(...completed.fallbacks);
-			for (const [stage, ms] of Object.entries(completed.stagesMs)) report.stagesMs[stage as 'voicing'] = (report.stagesMs[stage as 'voicing'] ?? 0) + ms;
+			for (const [stage, ms] of Object.entries(completed.stagesMs))
+				report.stagesMs[stage as 'voicing'] = (report.stagesMs[stage as 'voicing'] ?? 0) + ms;
 			if (completed.providers.voicing) report.providers.voicing ??= completed.providers.voicing;
 			if (completed.providers.fetching) report.providers.fetching ??= completed.providers.fetching;
 			const ids = (pick: (s: (typeof completed.scenes)[number]) => boolean) => completed.scenes.filter(pick).map((s) => s.id);

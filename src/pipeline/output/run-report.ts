@@ -47,14 +47,25 @@ export const runReportSchema = z.object({
 	warnings: z.array(reportWarningSchema),
 	fallbacks: z.array(reportFallbackSchema),
 	video: z
-		.object({durationMs: z.number(), scenes: z.number().int(), fps: z.number(), width: z.number().optional(), height: z.number().optional(), frames: z.number().optional()})
+		.object({
+			durationMs: z.number(),
+			scenes: z.number().int(),
+			fps: z.number(),
+			width: z.number().optional(),
+			height: z.number().optional(),
+			frames: z.number().optional(),
+		})
 		.nullable(),
 	completion: z
 		.object({
 			scenes: z.array(
 				z.object({
 					id: z.string(),
-					narration: z.enum(['reused', 'voiced', 'recorded', 'silent']).describe('reused: its audio matched its text and voice; voiced: voiced in this run; recorded: a voice-over kept as is; silent: nothing to say or no voice.'),
+					narration: z
+						.enum(['reused', 'voiced', 'recorded', 'silent'])
+						.describe(
+							'reused: its audio matched its text and voice; voiced: voiced in this run; recorded: a voice-over kept as is; silent: nothing to say or no voice.',
+						),
 					voiceCacheHit: z.boolean().nullable().describe('For a scene voiced in this run: its audio came from the voice cache.'),
 					voice: z.string().nullable(),
 					durationMs: z.number(),
@@ -68,7 +79,9 @@ export const runReportSchema = z.object({
 		})
 		.nullable()
 		.default(null)
-		.describe('What rendering completed in the storyboard: scenes voiced (again) and reused, pictures added; null when it was not completed (bench).'),
+		.describe(
+			'What rendering completed in the storyboard: scenes voiced (again) and reused, pictures added; null when it was not completed (bench).',
+		),
 	cacheHit: z.boolean().nullable().describe('The video came from the render cache; null when nothing was rendered.'),
 	cacheKey: z.string().nullable(),
 	totalMs: z.number(),

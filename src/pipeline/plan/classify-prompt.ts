@@ -15,12 +15,7 @@ export const classifyPrompt = (text: string, language: string): PromptShape => {
 	if (outline) return {kind: 'outline', outline};
 	const oneLine = !text.includes('\n');
 	const endsLikeStatement = /[.!。！…]$/u.test(text);
-	if (
-		oneLine &&
-		!endsLikeStatement &&
-		countWords(text, language) <= MAX_TOPIC_WORDS &&
-		splitSentences(text, language).length <= 1
-	) {
+	if (oneLine && !endsLikeStatement && countWords(text, language) <= MAX_TOPIC_WORDS && splitSentences(text, language).length <= 1) {
 		return {kind: 'topic'};
 	}
 	return {kind: 'script'};

@@ -13,7 +13,10 @@ export const createFallbackPlanner = ({primary, fallback}: {primary: Planner; fa
 			attempts: [primary, fallback].map((p) => ({id: p.id, run: () => p.plan(input, ctx)})),
 			signal: ctx.signal,
 			onFallback: (f) => {
-				ctx.onWarning({code: 'PLANNER_FALLBACK', message: `The "${f.from}" planner failed, so the offline "${f.to}" planner made this plan: ${f.reason}`});
+				ctx.onWarning({
+					code: 'PLANNER_FALLBACK',
+					message: `The "${f.from}" planner failed, so the offline "${f.to}" planner made this plan: ${f.reason}`,
+				});
 				ctx.onFallback?.(f);
 			},
 		});

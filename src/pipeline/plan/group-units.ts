@@ -8,12 +8,7 @@ export type GroupingPlan = {sceneCount: number; maxUnitsPerScene: number};
  * How many scenes: about one per IDEAL_SCENE_MS of the target (or of the speech), with one to
  * three units each, and never more than maxScenes (then scenes take more units).
  */
-export const chooseGrouping = (opts: {
-	units: number;
-	speechMs: number;
-	targetMs: number | null;
-	maxScenes: number;
-}): GroupingPlan => {
+export const chooseGrouping = (opts: {units: number; speechMs: number; targetMs: number | null; maxScenes: number}): GroupingPlan => {
 	const {units, speechMs, targetMs, maxScenes} = opts;
 	if (units === 0) return {sceneCount: 0, maxUnitsPerScene: MAX_SENTENCES_PER_SCENE};
 	const wanted = Math.max(1, Math.round((targetMs ?? speechMs) / IDEAL_SCENE_MS));
@@ -27,11 +22,7 @@ export const chooseGrouping = (opts: {
  * durations as even as possible and few groups spanning a paragraph break (dynamic programming,
  * O(units x scenes x maxUnitsPerScene)). Returns the index of the first unit of each group.
  */
-export const groupUnits = (opts: {
-	durationsMs: readonly number[];
-	paragraphs: readonly number[];
-	plan: GroupingPlan;
-}): number[] => {
+export const groupUnits = (opts: {durationsMs: readonly number[]; paragraphs: readonly number[]; plan: GroupingPlan}): number[] => {
 	const {durationsMs, paragraphs, plan} = opts;
 	const n = durationsMs.length;
 	const k = plan.sceneCount;

@@ -34,17 +34,10 @@ const toNarration = (text: string, language: string): string => {
 	return spoken.replace(/[\s:;,，、：；\-–—]+$/u, '') + sentenceEnd(language);
 };
 
-const joinTexts = (texts: string[], language: string): string =>
-	texts.join(isSpacelessLanguage(language) ? '' : ' ');
+const joinTexts = (texts: string[], language: string): string => texts.join(isSpacelessLanguage(language) ? '' : ' ');
 
 /** Turns drafts into scenes: ids, keywords and durations fitted to the target. */
-const finishScenes = (
-	drafts: Draft[],
-	input: PlanInput,
-	stats: DocumentStats,
-	ctx: PlanContext,
-	minSceneMs = 0,
-): PlannedScene[] => {
+const finishScenes = (drafts: Draft[], input: PlanInput, stats: DocumentStats, ctx: PlanContext, minSceneMs = 0): PlannedScene[] => {
 	const natural = drafts.map((d) => Math.max(minSceneMs, estimateSceneMs(d.narration, input.language)));
 	const targetMs = input.targetDurationSec === null ? null : input.targetDurationSec * 1000;
 	const {durationsMs, warning} = fitToTarget(natural, targetMs);
@@ -88,7 +81,10 @@ const planScript = (text: string, input: PlanInput, ctx: PlanContext): PlannedSt
 	const starts = groupUnits({durationsMs: durations, paragraphs: units.map((u) => u.paragraph), plan});
 	ctx.signal?.throwIfAborted();
 	const sources = starts.map((start, g) =>
-		joinTexts(units.slice(start, starts[g + 1] ?? units.length).map((u) => u.text), language),
+		joinTexts(
+			units.slice(start, starts[g + 1] ?? units.length).map((u) => u.text),
+			language,
+		),
 	);
 	const stats = documentStats(sources.map(stripEmoji), language);
 	const used = new Set<string>();
@@ -133,13 +129,19 @@ const planOutline = (outline: Outline, input: PlanInput, ctx: PlanContext): Plan
 	}
 	const used = new Set<string>();
 	for (const g of groups) {
-		const source = joinTexts(g.items.map((item) => toNarration(item, language)), language);
+		const source = joinTexts(
+			g.items.map((item) => toNarration(item, language)),
+			language,
+		);
 		// The item's number and a short noun phrase: the voice already says the item word for word.
 		const title = itemTitle({number: g.number, text: g.items[0]!, language, stats, used});
 		used.add(title.replace(/^\d+\.\s*/, '').toLocaleLowerCase(language));
 		drafts.push({source: joinTexts(g.items, language), narration: source, title});
 	}
-	const spoken = joinTexts(outline.items.map((item) => toNarration(item, language)), language);
+	const spoken = joinTexts(
+		outline.items.map((item) => toNarration(item, language)),
+		language,
+	);
 	return {
 		title: outline.heading ? drafts[0]!.title : videoTitle({text: spoken, language, stats}),
 		template: input.template,

@@ -21,7 +21,7 @@ const wordScore = (t: WordToken, tf: number, stats: DocumentStats, first: boolea
 	const df = stats.docFreq.get(key) ?? 1;
 	const idf = Math.log(1 + stats.parts / df) + 0.5;
 	const length = isSpacelessLanguage(stats.language) ? t.text.length * 2 : t.text.length;
-	const lengthFactor = 0.6 + 0.4 * Math.min(length, 9) / 9;
+	const lengthFactor = 0.6 + (0.4 * Math.min(length, 9)) / 9;
 	const nameBonus = !first && /^\p{Lu}/u.test(t.text) && /^en\b/i.test(stats.language) ? 1.3 : 1;
 	return (1 + Math.log(tf)) * idf * lengthFactor * nameBonus;
 };
@@ -42,8 +42,7 @@ const candidateRuns = (tokens: WordToken[], language: string): WordToken[][] => 
 			return;
 		}
 		const next = tokens[i + 1];
-		const joins =
-			run.length > 0 && isConnector(t.lower, language) && next && !next.breakBefore && isContentWord(next, language);
+		const joins = run.length > 0 && isConnector(t.lower, language) && next && !next.breakBefore && isContentWord(next, language);
 		if (joins) run.push(t);
 		else flush();
 	});
@@ -77,9 +76,7 @@ export const rankPhrases = (text: string, language: string, stats?: DocumentStat
 	const tf = new Map<string, number>();
 	for (const t of tokens) if (isContentWord(t, language)) tf.set(termKey(t.lower, language), (tf.get(termKey(t.lower, language)) ?? 0) + 1);
 	const scoreOf = (t: WordToken): number =>
-		isContentWord(t, language)
-			? wordScore(t, tf.get(termKey(t.lower, language)) ?? 1, context, t === tokens[0])
-			: 0;
+		isContentWord(t, language) ? wordScore(t, tf.get(termKey(t.lower, language)) ?? 1, context, t === tokens[0]) : 0;
 
 	const byText = new Map<string, RankedPhrase>();
 	const total = Math.max(1, text.length);

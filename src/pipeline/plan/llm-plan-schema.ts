@@ -14,22 +14,19 @@ export const MIN_KEYWORDS = 3;
 export const llmPlanSchema = (templateIds: readonly [string, ...string[]]) =>
 	z
 		.strictObject({
-			title: z.string().min(1).describe('Title of the video, in the script\'s language, at most about eight words.'),
+			title: z.string().min(1).describe("Title of the video, in the script's language, at most about eight words."),
 			template: z.enum(templateIds).describe('Id of the template that renders the video.'),
 			musicMood: musicMoodSchema,
 			scenes: z
 				.array(
 					z
 						.strictObject({
-							title: z.string().min(1).describe('Short on-screen title of the scene, in the script\'s language (at most six words).'),
-							text: z
-								.string()
-								.nullable()
-								.describe('A short on-screen fact or number under the title, in the script\'s language, or null.'),
+							title: z.string().min(1).describe("Short on-screen title of the scene, in the script's language (at most six words)."),
+							text: z.string().nullable().describe("A short on-screen fact or number under the title, in the script's language, or null."),
 							narration: z
 								.string()
 								.min(1)
-								.describe('What the voice says in this scene, in the script\'s language: one to three full sentences.'),
+								.describe("What the voice says in this scene, in the script's language: one to three full sentences."),
 							keywords: z
 								.array(z.string().min(1))
 								.min(MIN_KEYWORDS)

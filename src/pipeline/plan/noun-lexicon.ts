@@ -45,7 +45,11 @@ export const loadNounLexicon = (language: string): NounLexicon => {
 			if (head && tts.has(term)) names.add(stemKey(head.text, lang));
 		}
 	}
-	const built: NounLexicon = {language: lang, has: (word) => words.has(stemKey(word, lang)), isName: (word) => names.has(stemKey(word, lang))};
+	const built: NounLexicon = {
+		language: lang,
+		has: (word) => words.has(stemKey(word, lang)),
+		isName: (word) => names.has(stemKey(word, lang)),
+	};
 	cache.set(lang, built);
 	return built;
 };

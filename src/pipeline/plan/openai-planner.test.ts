@@ -15,8 +15,10 @@ afterEach(async () => {
 	fake = null;
 });
 
-const clientFor = (f: FakeOpenAi, o: {maxRetries?: number} = {}) => new OpenAI({apiKey: 'sk-fake', baseURL: f.baseURL, maxRetries: o.maxRetries ?? 0});
-const withFallback = (planner: ReturnType<typeof createOpenAiPlanner>) => createFallbackPlanner({primary: planner, fallback: createHeuristicPlanner()});
+const clientFor = (f: FakeOpenAi, o: {maxRetries?: number} = {}) =>
+	new OpenAI({apiKey: 'sk-fake', baseURL: f.baseURL, maxRetries: o.maxRetries ?? 0});
+const withFallback = (planner: ReturnType<typeof createOpenAiPlanner>) =>
+	createFallbackPlanner({primary: planner, fallback: createHeuristicPlanner()});
 
 describe('the planner-facing schema', () => {
 	it('is valid for OpenAI strict mode: additionalProperties false and all required everywhere, no oneOf', () => {
@@ -42,7 +44,11 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 		expect(result.warnings).toEqual([]);
 		expect(result.storyboard.title).toBe('How Volcanoes Form');
 		expect(result.storyboard.scenes.map((s) => s.id)).toEqual(['scene-1', 'scene-2', 'scene-3']);
-		expect(result.storyboard.scenes[0]).toMatchObject({narration: VOLCANO_PLAN.scenes[0]!.narration, keywords: ['magma chamber underground', 'molten lava glow', 'lava'], text: 'Magma: up to 1,200 °C'});
+		expect(result.storyboard.scenes[0]).toMatchObject({
+			narration: VOLCANO_PLAN.scenes[0]!.narration,
+			keywords: ['magma chamber underground', 'molten lava glow', 'lava'],
+			text: 'Magma: up to 1,200 °C',
+		});
 		for (const s of result.storyboard.scenes) expect(s.estimatedDurationMs).toBeGreaterThan(2000);
 
 		const body = fake.requests[0]!.json as ChatRequest;
@@ -57,9 +63,13 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 		expect(body.messages[1]).toEqual({role: 'user', content: 'How volcanoes form'});
 	});
 
-	it('asks for the script\'s language (Spanish narration, English search queries)', async () => {
+	it("asks for the script's language (Spanish narration, English search queries)", async () => {
 		fake = await startFakeOpenAi();
-		await planStoryboard({prompt: 'Cómo se forman los volcanes', options: {language: 'es'}, planner: createOpenAiPlanner({client: clientFor(fake)})});
+		await planStoryboard({
+			prompt: 'Cómo se forman los volcanes',
+			options: {language: 'es'},
+			planner: createOpenAiPlanner({client: clientFor(fake)}),
+		});
 		const system = (fake.requests[0]!.json as ChatRequest).messages[0]!.content;
 		expect(system).toContain('Spanish (es)');
 		expect(system).toContain('Never switch language');
@@ -67,10 +77,17 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 
 	it('repairs an invalid answer once, sending the zod errors back', async () => {
 		const bad = {...VOLCANO_PLAN, scenes: [{...VOLCANO_PLAN.scenes[0], keywords: ['lava']}]};
-		fake = await startFakeOpenAi({chat: (_b, n) => ({content: n === 0 ? 'Sure! ' + JSON.stringify(bad) : n === 1 ? JSON.stringify(bad) : JSON.stringify(VOLCANO_PLAN)})});
+		fake = await startFakeOpenAi({
+			chat: (_b, n) => ({content: n === 0 ? 'Sure! ' + JSON.stringify(bad) : n === 1 ? JSON.stringify(bad) : JSON.stringify(VOLCANO_PLAN)}),
+		});
 		const planner = createOpenAiPlanner({client: clientFor(fake)});
 		// First answer not JSON at all -> repaired... into a plan with one keyword -> invalid twice: fails.
-		await expect(planner.plan({prompt: 'How volcanoes form', language: 'en', aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1}, {onWarning: () => {}})).rejects.toBeInstanceOf(PlannerFailedError);
+		await expect(
+			planner.plan(
+				{prompt: 'How volcanoes form', language: 'en', aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1},
+				{onWarning: () => {}},
+			),
+		).rejects.toBeInstanceOf(PlannerFailedError);
 		const repair = (fake.requests[1]!.json as ChatRequest).messages;
 		expect(repair.at(-2)).toMatchObject({role: 'assistant'});
 		expect(repair.at(-1)!.content).toMatch(/not valid JSON/);
@@ -78,7 +95,11 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 		await fake.close();
 		fake = await startFakeOpenAi({chat: (_b, n) => ({content: JSON.stringify(n === 0 ? bad : VOLCANO_PLAN)})});
 		const warnings: string[] = [];
-		const result = await planStoryboard({prompt: 'How volcanoes form', planner: createOpenAiPlanner({client: clientFor(fake)}), onWarning: (w) => warnings.push(w.code)});
+		const result = await planStoryboard({
+			prompt: 'How volcanoes form',
+			planner: createOpenAiPlanner({client: clientFor(fake)}),
+			onWarning: (w) => warnings.push(w.code),
+		});
 		expect(result.storyboard.scenes).toHaveLength(3);
 		expect(warnings).toEqual(['PLANNER_REPAIRED']);
 		const sent = (fake.requests[1]!.json as ChatRequest).messages.at(-1)!.content;
@@ -88,7 +109,10 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 
 	it('falls back to the heuristic planner when the server is down, errors or hangs, saying why', async () => {
 		fake = await startFakeOpenAi({chat: () => ({status: 503, message: 'model is loading'})});
-		const down = await planStoryboard({prompt: 'How volcanoes form', planner: withFallback(createOpenAiPlanner({client: clientFor(fake)}))});
+		const down = await planStoryboard({
+			prompt: 'How volcanoes form',
+			planner: withFallback(createOpenAiPlanner({client: clientFor(fake)})),
+		});
 		expect(down.plannerId).toBe('heuristic');
 		expect(down.fallbacks).toEqual([{from: 'openai', to: 'heuristic', reason: expect.stringContaining('503')}]);
 		expect(down.warnings.map((w) => w.code)).toEqual(['PLANNER_FALLBACK', 'NEEDS_PLANNER_MODEL']);
@@ -96,7 +120,10 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 
 		fake = await startFakeOpenAi({chat: () => ({hang: true})});
 		const started = performance.now();
-		const hung = await planStoryboard({prompt: 'How volcanoes form', planner: withFallback(createOpenAiPlanner({client: clientFor(fake), timeoutMs: 600}))});
+		const hung = await planStoryboard({
+			prompt: 'How volcanoes form',
+			planner: withFallback(createOpenAiPlanner({client: clientFor(fake), timeoutMs: 600})),
+		});
 		expect(performance.now() - started).toBeLessThan(5000);
 		expect(hung.fallbacks[0]!.reason).toMatch(/did not answer within 1 s/);
 		await fake.close();
@@ -104,7 +131,10 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 
 		// Nothing listening at all (connection refused).
 		const refused = new OpenAI({apiKey: 'x', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0});
-		const gone = await planStoryboard({prompt: 'Volcanoes erupt. Lava flows.', planner: withFallback(createOpenAiPlanner({client: refused}))});
+		const gone = await planStoryboard({
+			prompt: 'Volcanoes erupt. Lava flows.',
+			planner: withFallback(createOpenAiPlanner({client: refused})),
+		});
 		expect(gone.plannerId).toBe('heuristic');
 		expect(gone.fallbacks[0]!.reason).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/v1/);
 	});
@@ -112,7 +142,11 @@ describe('OpenAI planner against a local fake server (real openai client)', () =
 	it('propagates a cancel instead of falling back', async () => {
 		fake = await startFakeOpenAi({chat: () => ({hang: true})});
 		const controller = new AbortController();
-		const planning = planStoryboard({prompt: 'How volcanoes form', planner: withFallback(createOpenAiPlanner({client: clientFor(fake)})), signal: controller.signal});
+		const planning = planStoryboard({
+			prompt: 'How volcanoes form',
+			planner: withFallback(createOpenAiPlanner({client: clientFor(fake)})),
+			signal: controller.signal,
+		});
 		setTimeout(() => controller.abort(new Error('user cancelled')), 100);
 		await expect(planning).rejects.toThrow('user cancelled');
 	});

@@ -38,7 +38,11 @@ type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 const describeApiError = (error: unknown, model: string, baseURL: string): string => {
 	if (error instanceof APIError && error.status !== undefined) {
 		const hint =
-			error.status === 401 ? ' (check OPENAI_API_KEY)' : error.status === 404 ? ` (is "${model}" served there? set PROMPTREEL_PLANNER_MODEL)` : '';
+			error.status === 401
+				? ' (check OPENAI_API_KEY)'
+				: error.status === 404
+					? ` (is "${model}" served there? set PROMPTREEL_PLANNER_MODEL)`
+					: '';
 		return `${baseURL} answered ${error.status}${hint}: ${error.message}`;
 	}
 	return `cannot reach ${baseURL}: ${(error as Error).message}`;
@@ -85,13 +89,19 @@ export const createOpenAiPlanner = (options: OpenAiPlannerOptions): Planner => {
 					);
 					const message = completion.choices[0]?.message;
 					if (message?.refusal) throw new PlannerFailedError(`The model refused to plan: ${message.refusal}`);
-					if (!message?.content) throw new PlannerFailedError(`The model returned no content (finish reason ${completion.choices[0]?.finish_reason ?? 'none'}).`);
+					if (!message?.content)
+						throw new PlannerFailedError(
+							`The model returned no content (finish reason ${completion.choices[0]?.finish_reason ?? 'none'}).`,
+						);
 					return message.content;
 				} catch (error) {
 					if (ctx.signal?.aborted) throw ctx.signal.reason;
 					if (error instanceof PlannerFailedError) throw error;
 					if (timeout.aborted || error instanceof APIUserAbortError) {
-						throw new PlannerFailedError(`The planner model (${model} at ${baseURL}) did not answer within ${Math.round(timeoutMs / 1000)} s.`, error);
+						throw new PlannerFailedError(
+							`The planner model (${model} at ${baseURL}) did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+							error,
+						);
 					}
 					throw new PlannerFailedError(`The planner model (${model}) failed: ${describeApiError(error, model, baseURL)}`, error);
 				}

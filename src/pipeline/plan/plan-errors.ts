@@ -16,8 +16,7 @@ export class PromptTooLongError extends PromptreelError {
 	constructor(length: number, limit: number) {
 		super(
 			'PROMPT_TOO_LONG',
-			`prompt: ${length} characters is over the limit of ${limit} characters. ` +
-				'Shorten the script or split it into several videos.',
+			`prompt: ${length} characters is over the limit of ${limit} characters. ` + 'Shorten the script or split it into several videos.',
 			{details: {length, limit}},
 		);
 		this.length = length;
@@ -29,8 +28,6 @@ export class PromptTooLongError extends PromptreelError {
 export class InvalidLanguageError extends PromptreelError {
 	override name = 'InvalidLanguageError';
 	constructor(language: string) {
-		super(
-			'INVALID_LANGUAGE',
-			`language: "${language}" is not a BCP 47 language tag. Use one such as "en", "es" or "pt-BR".`);
+		super('INVALID_LANGUAGE', `language: "${language}" is not a BCP 47 language tag. Use one such as "en", "es" or "pt-BR".`);
 	}
 }

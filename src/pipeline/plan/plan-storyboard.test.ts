@@ -34,10 +34,13 @@ describe('planStoryboard', () => {
 	it('passes resolved defaults to an injected planner and parses its output', async () => {
 		const seen: PlanInput[] = [];
 		const result = await planStoryboard({prompt: '  A prompt\r\n', planner: fakePlanner(draft, seen)});
-		expect(seen).toEqual([
-			{prompt: 'A prompt', language: 'en', aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1},
-		]);
-		expect(result).toEqual({storyboard: draft, warnings: [{code: 'SCENES_MERGED', message: 'from the fake'}], plannerId: 'fake', fallbacks: []});
+		expect(seen).toEqual([{prompt: 'A prompt', language: 'en', aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1}]);
+		expect(result).toEqual({
+			storyboard: draft,
+			warnings: [{code: 'SCENES_MERGED', message: 'from the fake'}],
+			plannerId: 'fake',
+			fallbacks: [],
+		});
 	});
 
 	it('rejects a planner output that is not a valid draft, naming the path', async () => {

@@ -68,7 +68,8 @@ export const resolvePlanInput = (prompt: string, options: PlanOptions = {}): Pla
 	if (!Number.isInteger(seed) || seed < 0) issues.push({path: 'options.seed', message: `${seed} is not a whole number >= 0.`});
 	const template = options.template ?? 'explainer';
 	if (template.trim() === '') issues.push({path: 'options.template', message: 'The template id is empty.'});
-	if (issues.length > 0) throw new ValidationError(`Invalid plan options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+	if (issues.length > 0)
+		throw new ValidationError(`Invalid plan options: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 	return {prompt: normalizePrompt(prompt), language, aspect: aspect.data!, targetDurationSec: target, template, seed};
 };
 

@@ -11,9 +11,7 @@ import {z} from 'zod';
  */
 
 export const MUSIC_MOODS = ['calm', 'upbeat', 'serious'] as const;
-export const musicMoodSchema = z
-	.enum(MUSIC_MOODS)
-	.describe('Mood of the background music: calm, upbeat or serious.');
+export const musicMoodSchema = z.enum(MUSIC_MOODS).describe('Mood of the background music: calm, upbeat or serious.');
 
 export const plannedSceneSchema = z
 	.strictObject({
@@ -30,9 +28,7 @@ export const plannedSceneSchema = z
 				'Visual search terms for stock footage or illustrations, in English, most specific first ' +
 					'(e.g. ["lava flow", "volcano", "mountain"]).',
 			),
-		estimatedDurationMs: z
-			.number()
-			.describe('Estimated length of the scene in ms, from the narration at about 2.6 words per second.'),
+		estimatedDurationMs: z.number().describe('Estimated length of the scene in ms, from the narration at about 2.6 words per second.'),
 	})
 	.describe('One planned scene: what is said, what is written on screen, and what to show.');
 

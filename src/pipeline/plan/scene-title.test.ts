@@ -7,43 +7,50 @@ import {wordTokens} from './text-tokens';
 const TABLE: {language: string; prompt: string; title: string; never: string[]}[] = [
 	{
 		language: 'en',
-		prompt: 'Coffee begins as a cherry on a shrub in the mountains. Farmers pick the ripe coffee cherries by hand. The pulping machine strips the skin from each bean. The wet beans ferment for a day, then dry in the sun. Roasting unlocks hundreds of aromas inside the green beans. Finally, a French press brings the coffee to your cup.',
+		prompt:
+			'Coffee begins as a cherry on a shrub in the mountains. Farmers pick the ripe coffee cherries by hand. The pulping machine strips the skin from each bean. The wet beans ferment for a day, then dry in the sun. Roasting unlocks hundreds of aromas inside the green beans. Finally, a French press brings the coffee to your cup.',
 		title: 'Coffee',
 		never: ['Wet Beans Ferment', 'Roasting Unlocks', 'Unlocks Hundreds', 'Pulping Machine Strips'],
 	},
 	{
 		language: 'de',
-		prompt: 'Der Rhein entspringt in den Schweizer Alpen. Auf seinem Weg passiert der Fluss Basel, Straßburg und Köln. Schiffe transportieren auf dem Rhein Kohle und Getreide. Im Mittelrheintal stehen viele Burgen auf den Hügeln. Schließlich mündet der Rhein in den Niederlanden in die Nordsee.',
+		prompt:
+			'Der Rhein entspringt in den Schweizer Alpen. Auf seinem Weg passiert der Fluss Basel, Straßburg und Köln. Schiffe transportieren auf dem Rhein Kohle und Getreide. Im Mittelrheintal stehen viele Burgen auf den Hügeln. Schließlich mündet der Rhein in den Niederlanden in die Nordsee.',
 		title: 'Rhein',
 		never: ['Seinem Weg passiert', 'Rhein entspringt', 'Seinem Weg', 'Mittelrheintal stehen viele'],
 	},
 	{
 		language: 'fr',
-		prompt: "La tour Eiffel a été construite pour l'Exposition universelle de 1889. Elle est assemblée à partir de dix-huit mille pièces de fer. Gustave Eiffel a dirigé le chantier pendant deux ans. Aujourd'hui, des millions de visiteurs montent à son sommet chaque année.",
+		prompt:
+			"La tour Eiffel a été construite pour l'Exposition universelle de 1889. Elle est assemblée à partir de dix-huit mille pièces de fer. Gustave Eiffel a dirigé le chantier pendant deux ans. Aujourd'hui, des millions de visiteurs montent à son sommet chaque année.",
 		title: 'Tour Eiffel',
 		never: ['Assemblé dix-huit mille', 'Dix-huit mille', 'Chantier pendant deux'],
 	},
 	{
 		language: 'es',
-		prompt: 'El café se cultiva en las montañas de Colombia. Los granos se secan al sol durante dos semanas. Después, el café se tuesta en grandes hornos. Cada mañana, millones de personas beben una taza de café.',
+		prompt:
+			'El café se cultiva en las montañas de Colombia. Los granos se secan al sol durante dos semanas. Después, el café se tuesta en grandes hornos. Cada mañana, millones de personas beben una taza de café.',
 		title: 'Café',
 		never: ['Grandes', 'Secan al sol'],
 	},
 	{
 		language: 'pt',
-		prompt: 'O café brasileiro é colhido entre maio e setembro. Os grãos são torrados até ficarem escuros e aromáticos. O Brasil exporta café para o mundo inteiro. Uma xícara de café começa o dia de muitos brasileiros.',
+		prompt:
+			'O café brasileiro é colhido entre maio e setembro. Os grãos são torrados até ficarem escuros e aromáticos. O Brasil exporta café para o mundo inteiro. Uma xícara de café começa o dia de muitos brasileiros.',
 		title: 'Café',
 		never: ['Até ficarem escuros'],
 	},
 	{
 		language: 'it',
-		prompt: "L'espresso si prepara con acqua calda ad alta pressione. La macchina per espresso fu inventata a Torino. Il caffè viene macinato finemente prima dell'estrazione. Gli italiani bevono l'espresso al bancone del bar.",
+		prompt:
+			"L'espresso si prepara con acqua calda ad alta pressione. La macchina per espresso fu inventata a Torino. Il caffè viene macinato finemente prima dell'estrazione. Gli italiani bevono l'espresso al bancone del bar.",
 		title: "L'espresso",
 		never: ['Alta', 'Prima', 'Caffè viene'],
 	},
 	{
 		language: 'ja',
-		prompt: '春になると、お花見を楽しむ人が公園に集まります。桜の花は一週間ほどで散ってしまいます。人々は桜の木の下でお弁当を食べます。夜桜も美しいです。',
+		prompt:
+			'春になると、お花見を楽しむ人が公園に集まります。桜の花は一週間ほどで散ってしまいます。人々は桜の木の下でお弁当を食べます。夜桜も美しいです。',
 		title: '桜',
 		never: ['人', '桜の'],
 	},
@@ -55,37 +62,51 @@ const TABLE: {language: string; prompt: string; title: string; never: string[]}[
 	},
 	{
 		language: 'ar',
-		prompt: 'القهوة العربية تُقدَّم مع التمر في المجالس. يُحمَّص البن على نار هادئة حتى يصبح لونه ذهبيًا. تُضاف الهيل إلى القهوة لتعطيها نكهة مميزة. تُقدَّم القهوة في فناجين صغيرة للضيوف.',
+		prompt:
+			'القهوة العربية تُقدَّم مع التمر في المجالس. يُحمَّص البن على نار هادئة حتى يصبح لونه ذهبيًا. تُضاف الهيل إلى القهوة لتعطيها نكهة مميزة. تُقدَّم القهوة في فناجين صغيرة للضيوف.',
 		title: 'القهوة',
 		never: ['القهوة العربية تُقدَّم', 'القهوة لتعطيها نكهة'],
 	},
 	{
 		language: 'hi',
-		prompt: 'भारत में मानसून जून के महीने में आता है। बारिश से खेतों में धान की फसल अच्छी होती है। किसानों की आमदनी मानसून पर निर्भर करती है। मानसून की बारिश नदियों को भर देती है।',
+		prompt:
+			'भारत में मानसून जून के महीने में आता है। बारिश से खेतों में धान की फसल अच्छी होती है। किसानों की आमदनी मानसून पर निर्भर करती है। मानसून की बारिश नदियों को भर देती है।',
 		title: 'मानसून की बारिश',
 		never: ['में मानसून जून के', 'पर निर्भर करती है', 'आमदनी मानसून'],
 	},
 ];
 
 const plan = (prompt: string, language: string) =>
-	createHeuristicPlanner().plan({prompt, language, aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1}, {onWarning: () => {}});
+	createHeuristicPlanner().plan(
+		{prompt, language, aspect: '16:9', targetDurationSec: null, template: 'explainer', seed: 1},
+		{onWarning: () => {}},
+	);
 
 describe('titles: a table per language', () => {
-	it.each(TABLE)('$language: the video title is the main topic, scene titles are real phrases or none', async ({language, prompt, title, never}) => {
-		const sb = await plan(prompt, language);
-		console.log(`${language}: video "${sb.title}", scenes ${sb.scenes.map((s) => JSON.stringify(s.title)).join(' ')}`);
-		expect(sb.title).toBe(title);
-		for (const scene of sb.scenes) {
-			for (const bad of never) expect(scene.title.toLocaleLowerCase(language)).not.toBe(bad.toLocaleLowerCase(language));
-			if (scene.title === '') continue;
-			const words = wordTokens(scene.title, language);
-			expect(words.length).toBeLessThanOrEqual(3);
-			// Never starting or ending on a function word: that is a phrase cut in the middle.
-			expect(isStopWord(words[0]!.lower, language), scene.title).toBe(false);
-			expect(isStopWord(words.at(-1)!.lower, language), scene.title).toBe(false);
-			// Every title is words the scene says.
-			expect(scene.narration.toLocaleLowerCase(language)).toContain(scene.title.replace(/[^\p{L}\p{M}\s'’-]/gu, '').trim().split(/\s+/)[0]!.toLocaleLowerCase(language));
-		}
-		for (const bad of never) expect(sb.title).not.toBe(bad);
-	});
+	it.each(TABLE)(
+		'$language: the video title is the main topic, scene titles are real phrases or none',
+		async ({language, prompt, title, never}) => {
+			const sb = await plan(prompt, language);
+			console.log(`${language}: video "${sb.title}", scenes ${sb.scenes.map((s) => JSON.stringify(s.title)).join(' ')}`);
+			expect(sb.title).toBe(title);
+			for (const scene of sb.scenes) {
+				for (const bad of never) expect(scene.title.toLocaleLowerCase(language)).not.toBe(bad.toLocaleLowerCase(language));
+				if (scene.title === '') continue;
+				const words = wordTokens(scene.title, language);
+				expect(words.length).toBeLessThanOrEqual(3);
+				// Never starting or ending on a function word: that is a phrase cut in the middle.
+				expect(isStopWord(words[0]!.lower, language), scene.title).toBe(false);
+				expect(isStopWord(words.at(-1)!.lower, language), scene.title).toBe(false);
+				// Every title is words the scene says.
+				expect(scene.narration.toLocaleLowerCase(language)).toContain(
+					scene.title
+						.replace(/[^\p{L}\p{M}\s'’-]/gu, '')
+						.trim()
+						.split(/\s+/)[0]!
+						.toLocaleLowerCase(language),
+				);
+			}
+			for (const bad of never) expect(sb.title).not.toBe(bad);
+		},
+	);
 });

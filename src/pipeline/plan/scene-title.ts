@@ -27,7 +27,11 @@ export const clampTitle = (title: string, language: string, maxWords = MAX_TITLE
 		const cut = kept.length > maxWords ? words.slice(0, kept[maxWords - 1]!.end) : words;
 		out = [cut, ...emoji.slice(0, cut === '' ? MAX_TITLE_EMOJI : 1)].filter((p) => p !== '').join(' ');
 	}
-	if (out.length > MAX_TITLE_CHARS) out = `${[...out].slice(0, MAX_TITLE_CHARS - 1).join('').trimEnd()}…`;
+	if (out.length > MAX_TITLE_CHARS)
+		out = `${[...out]
+			.slice(0, MAX_TITLE_CHARS - 1)
+			.join('')
+			.trimEnd()}…`;
 	return out;
 };
 
@@ -46,7 +50,9 @@ const endsOnVerb = (text: string, end: number, words: readonly {lower: string}[]
 	if (words.length < 2 || !/s$/.test(words[words.length - 1]!.lower)) return false;
 	const rest = text.slice(end);
 	const next = wordTokens(rest, language)[0];
-	return next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && (!isStopWord(next.lower, language) || DETERMINERS.has(next.lower));
+	return (
+		next !== undefined && /^\s+$/.test(rest.slice(0, next.start)) && (!isStopWord(next.lower, language) || DETERMINERS.has(next.lower))
+	);
 };
 
 const DETERMINERS = new Set('the a an its their his her this that these those each every our your my'.split(' '));
@@ -118,11 +124,14 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	const topics = topicTerms(stats, 3);
 	for (const [i, topic] of topics.entries()) {
 		// The shortest real phrase holding the topic: "Coffee" rather than "Ripe Coffee Cherries".
-		const phrase = nounPhrase({text: clean, language, stats, mustHold: [topic], maxWords: 1}) ?? nounPhrase({text: clean, language, stats, mustHold: [topic]});
+		const phrase =
+			nounPhrase({text: clean, language, stats, mustHold: [topic], maxWords: 1}) ??
+			nounPhrase({text: clean, language, stats, mustHold: [topic]});
 		if (phrase) return clampTitle(titleCase(phrase, language), language);
 		// The word the prompt repeats most is its subject even when no lexicon knows it ("L'espresso").
 		const freq = stats.termFreq.get(topic) ?? 0;
-		if (i === 0 && freq >= 2 && !isStopWord(topic, language)) return clampTitle(titleCase(upperFirst(surfaceOf(stats, topic), language), language), language);
+		if (i === 0 && freq >= 2 && !isStopWord(topic, language))
+			return clampTitle(titleCase(upperFirst(surfaceOf(stats, topic), language), language), language);
 	}
 	const any = nounPhrase({text: clean, language, stats});
 	if (any) return clampTitle(titleCase(any, language), language);
@@ -152,7 +161,13 @@ export const shortTitle = (opts: {text: string; language: string; stats: Documen
  * The title of one outline item: its number and a short noun phrase of the item that does not
  * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or the number alone.
  */
-export const itemTitle = (opts: {number: number; text: string; language: string; stats: DocumentStats; used?: ReadonlySet<string>}): string => {
+export const itemTitle = (opts: {
+	number: number;
+	text: string;
+	language: string;
+	stats: DocumentStats;
+	used?: ReadonlySet<string>;
+}): string => {
 	const {text, language, stats} = opts;
 	const clean = stripEmoji(text);
 	const spoken = wordTokens(clean, language).length;

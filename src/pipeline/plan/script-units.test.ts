@@ -46,11 +46,18 @@ describe('groupUnits', () => {
 		expect(groupUnits({durationsMs: [4000, 4000, 4000, 4000, 4000, 4000], paragraphs: [0, 0, 0, 0, 0, 0], plan})).toEqual([0, 2, 4]);
 		// Equal sizes are traded for a boundary that follows the paragraphs.
 		expect(
-			groupUnits({durationsMs: [4000, 4000, 4000, 4000, 4000, 4000], paragraphs: [0, 0, 0, 1, 1, 1], plan: {sceneCount: 2, maxUnitsPerScene: 3}}),
+			groupUnits({
+				durationsMs: [4000, 4000, 4000, 4000, 4000, 4000],
+				paragraphs: [0, 0, 0, 1, 1, 1],
+				plan: {sceneCount: 2, maxUnitsPerScene: 3},
+			}),
 		).toEqual([0, 3]);
 	});
 
 	it('merges more units per scene when the scene cap is reached', () => {
-		expect(chooseGrouping({units: 400, speechMs: 1_200_000, targetMs: null, maxScenes: 40})).toEqual({sceneCount: 40, maxUnitsPerScene: 10});
+		expect(chooseGrouping({units: 400, speechMs: 1_200_000, targetMs: null, maxScenes: 40})).toEqual({
+			sceneCount: 40,
+			maxUnitsPerScene: 10,
+		});
 	});
 });

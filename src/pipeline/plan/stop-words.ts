@@ -18,7 +18,6 @@ doesn't isn't aren't can't won't form run work set change increase
 around inside outside behind beyond across along among toward towards near far away back almost always
 usually sometimes maybe perhaps already enough instead else ago anyway etc`;
 
-
 // Common English verbs and their forms: "Molten rock reaches the surface" should give "Molten Rock".
 const EN_VERBS = `add added adding adds allow allowed allowing allows appear appeared appearing appears ask asked
 asking asks ate avoid avoided avoiding avoids became become becomed becomes becoming began begin
@@ -137,5 +136,4 @@ const CONNECTORS: Record<string, ReadonlySet<string>> = {
 	hi: toSet('का की के'),
 };
 
-export const isConnector = (lower: string, language: string): boolean =>
-	CONNECTORS[baseLanguage(language)]?.has(lower) ?? false;
+export const isConnector = (lower: string, language: string): boolean => CONNECTORS[baseLanguage(language)]?.has(lower) ?? false;

@@ -26,8 +26,7 @@ const segmenter = (language: string, granularity: 'word' | 'sentence'): Intl.Seg
 };
 
 /** Languages written without spaces between words: phrases are joined without them. */
-export const isSpacelessLanguage = (language: string): boolean =>
-	/^(ja|zh|yue|th|lo|km|my|bo)\b/i.test(language);
+export const isSpacelessLanguage = (language: string): boolean => /^(ja|zh|yue|th|lo|km|my|bo)\b/i.test(language);
 
 const softGap = /^[\s\-'’‐]*$/u;
 

@@ -1,6 +1,4 @@
-const SMALL_WORDS = new Set(
-	'a an and as at but by for in nor of on or per the to vs via with from into over'.split(' '),
-);
+const SMALL_WORDS = new Set('a an and as at but by for in nor of on or per the to vs via with from into over'.split(' '));
 
 /**
  * Title Case for English ("3 Tips for Better Sleep"); other languages get only their first letter
@@ -23,5 +21,4 @@ export const titleCase = (text: string, language: string): string => {
 		.join('');
 };
 
-export const upperFirst = (text: string, language: string): string =>
-	text.replace(/\p{L}/u, (c) => c.toLocaleUpperCase(language));
+export const upperFirst = (text: string, language: string): string => text.replace(/\p{L}/u, (c) => c.toLocaleUpperCase(language));

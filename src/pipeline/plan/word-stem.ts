@@ -29,7 +29,15 @@ const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال',
 const ARABIC_SUFFIXES = ['ات', 'ون', 'ين', 'ها', 'ه'];
 // Plural and oblique endings back to the dictionary form: मधुमक्खियाँ -> मधुमक्खी, फूलों -> फूल, पैसे -> पैसा.
 const HINDI_ENDINGS: readonly (readonly [string, string])[] = [
-	['ियाँ', 'ी'], ['ियां', 'ी'], ['ियों', 'ी'], ['ाओं', 'ा'], ['ाएँ', 'ा'], ['ाएं', 'ा'], ['ों', ''], ['ें', ''], ['े', 'ा'],
+	['ियाँ', 'ी'],
+	['ियां', 'ी'],
+	['ियों', 'ी'],
+	['ाओं', 'ा'],
+	['ाएँ', 'ा'],
+	['ाएं', 'ा'],
+	['ों', ''],
+	['ें', ''],
+	['े', 'ा'],
 ];
 // Okurigana and particles after a Japanese word's kanji or katakana: 桜の -> 桜, 散って -> 散.
 const JAPANESE_TAIL = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])\p{Script=Hiragana}+$/u;
@@ -78,4 +86,3 @@ export const stemKey = (word: string, language: StemLanguage): string => {
 			return w;
 	}
 };
-

@@ -27,7 +27,11 @@ export const hashBundleSources = async (root = projectRoot()): Promise<string> =
 	const hash = createHash('sha256').update(BUNDLE_FORMAT_VERSION);
 	for (const input of BUNDLE_INPUTS) {
 		for (const file of await listFiles(join(root, input))) {
-			hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+			hash
+				.update(relative(root, file))
+				.update('\0')
+				.update(await readFile(file))
+				.update('\0');
 		}
 	}
 	return hash.digest('hex').slice(0, 16);
@@ -55,8 +59,7 @@ export const getBundle = (options: {cacheDir: string; onProgress?: (progress: nu
 };
 
 /** Bundles (or finds on disk) without the in-process memo of getBundle; used by the benchmark. */
-export const bundleProject = (options: {cacheDir: string; onProgress?: (p: number) => void}): Promise<BundleResult> =>
-	makeBundle(options);
+export const bundleProject = (options: {cacheDir: string; onProgress?: (p: number) => void}): Promise<BundleResult> => makeBundle(options);
 
 const makeBundle = async ({cacheDir, onProgress}: {cacheDir: string; onProgress?: (p: number) => void}): Promise<BundleResult> => {
 	const started = performance.now();

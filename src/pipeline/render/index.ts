@@ -1,4 +1,12 @@
-export type {Renderer, RenderProgress, RenderStage, RenderVideoOptions, RenderPosterOptions, RenderedVideo, LambdaRenderInfo} from './renderer';
+export type {
+	Renderer,
+	RenderProgress,
+	RenderStage,
+	RenderVideoOptions,
+	RenderPosterOptions,
+	RenderedVideo,
+	LambdaRenderInfo,
+} from './renderer';
 export {assertKnownTemplate} from './assert-known-template';
 export {createLocalRenderer} from './local-renderer';
 export type {LocalRendererOptions} from './local-renderer';

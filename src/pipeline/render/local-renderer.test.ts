@@ -16,8 +16,7 @@ afterAll(async () => {
 	rmSync(out, {recursive: true, force: true});
 });
 
-const loadSample = async (name: string) =>
-	storyboardSchema.parse(JSON.parse(await readFile(join(SAMPLES_DIR, `${name}.json`), 'utf8')));
+const loadSample = async (name: string) => storyboardSchema.parse(JSON.parse(await readFile(join(SAMPLES_DIR, `${name}.json`), 'utf8')));
 
 describe('local renderer (real Remotion renders at 360p)', () => {
 	it.each([
@@ -77,15 +76,15 @@ describe('local renderer (real Remotion renders at 360p)', () => {
 	it('names the scene and path of a missing media file', async () => {
 		const storyboard = await loadSample('landscape');
 		storyboard.scenes[0]!.narration.audio = 'missing/narration.mp3';
-		await expect(
-			renderer.renderVideo({storyboard, mediaDir: SAMPLES_DIR, outFile: join(out, 'x.mp4'), quality: 'draft'}),
-		).rejects.toThrow(/scenes\.0 .*narration: media file "missing\/narration\.mp3" not found/);
+		await expect(renderer.renderVideo({storyboard, mediaDir: SAMPLES_DIR, outFile: join(out, 'x.mp4'), quality: 'draft'})).rejects.toThrow(
+			/scenes\.0 .*narration: media file "missing\/narration\.mp3" not found/,
+		);
 	});
 
 	it('lists the valid templates for an unknown one', async () => {
 		const storyboard = {...(await loadSample('landscape')), template: 'nope'};
-		await expect(
-			renderer.renderVideo({storyboard, mediaDir: SAMPLES_DIR, outFile: join(out, 'x.mp4'), quality: 'draft'}),
-		).rejects.toThrow(/Unknown template "nope"\. Valid templates: explainer/);
+		await expect(renderer.renderVideo({storyboard, mediaDir: SAMPLES_DIR, outFile: join(out, 'x.mp4'), quality: 'draft'})).rejects.toThrow(
+			/Unknown template "nope"\. Valid templates: explainer/,
+		);
 	});
 });

@@ -81,12 +81,10 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 		if (options.sharedBrowser) return options.sharedBrowser();
 		if (!browser) {
 			const path = executable();
-			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch(
-				(error: unknown) => {
-					browser = null;
-					throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
-				},
-			);
+			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch((error: unknown) => {
+				browser = null;
+				throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+			});
 		}
 		return browser;
 	};
@@ -206,10 +204,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			const [b, m] = [browser, mediaServer];
 			browser = null;
 			mediaServer = null;
-			await Promise.all([
-				b?.then((x) => x.close({silent: true})).catch(() => undefined),
-				m?.then((x) => x.close()).catch(() => undefined),
-			]);
+			await Promise.all([b?.then((x) => x.close({silent: true})).catch(() => undefined), m?.then((x) => x.close()).catch(() => undefined)]);
 		},
 	};
 };

@@ -3,7 +3,7 @@ import {z} from 'zod';
 export const QUALITIES = ['draft', 'standard', 'high'] as const;
 export const qualitySchema = z
 	.enum(QUALITIES)
-	.describe('draft: 360p, fast; standard: 720p; high: the storyboard\'s full size (up to 1080p).');
+	.describe("draft: 360p, fast; standard: 720p; high: the storyboard's full size (up to 1080p).");
 export type Quality = z.infer<typeof qualitySchema>;
 
 type QualityPreset = {shortSide: number; crf: number; jpegQuality: number; x264Preset: 'veryfast' | 'medium'};

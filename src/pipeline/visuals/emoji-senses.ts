@@ -33,10 +33,32 @@ export const EXTRA_TERMS: Partial<Record<EmojiLanguage, readonly (readonly [stri
 		['flower bed', '🌷'],
 	],
 	// "It rains" and "it snows" are verbs in these languages; CLDR lists only the nouns.
-	de: [['regnet', '🌧'], ['schneit', '🌨']],
-	fr: [['pleut', '🌧'], ['neige', '🌨']],
-	es: [['llueve', '🌧'], ['nieva', '🌨'], ['olivo', '🫒']],
-	pt: [['chove', '🌧'], ['neva', '🌨'], ['comboio', '🚆'], ['oliveira', '🫒']],
-	it: [['piove', '🌧'], ['nevica', '🌨'], ['ulivo', '🫒']],
-	hi: [['धान', '🌾'], ['फसल', '🌾']],
+	de: [
+		['regnet', '🌧'],
+		['schneit', '🌨'],
+	],
+	fr: [
+		['pleut', '🌧'],
+		['neige', '🌨'],
+	],
+	es: [
+		['llueve', '🌧'],
+		['nieva', '🌨'],
+		['olivo', '🫒'],
+	],
+	pt: [
+		['chove', '🌧'],
+		['neva', '🌨'],
+		['comboio', '🚆'],
+		['oliveira', '🫒'],
+	],
+	it: [
+		['piove', '🌧'],
+		['nevica', '🌨'],
+		['ulivo', '🫒'],
+	],
+	hi: [
+		['धान', '🌾'],
+		['फसल', '🌾'],
+	],
 };

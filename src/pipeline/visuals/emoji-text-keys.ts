@@ -37,5 +37,4 @@ export const keyedWords = (text: string, language: string): KeyedWord[] => {
 };
 
 /** The key of a phrase of several words: joined without spaces in Chinese and Japanese. */
-export const phraseKey = (keys: readonly string[], language: EmojiLanguage): string =>
-	keys.join(isSpacelessLanguage(language) ? '' : ' ');
+export const phraseKey = (keys: readonly string[], language: EmojiLanguage): string => keys.join(isSpacelessLanguage(language) ? '' : ' ');

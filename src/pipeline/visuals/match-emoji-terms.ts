@@ -44,9 +44,7 @@ const senseFilter = (language: EmojiLanguage, contextKeys: ReadonlySet<string>) 
 		onlyWith: r.onlyWith.map((w) => stemKey(w, language)),
 	}));
 	return (key: string, candidates: readonly EmojiEntry[]): EmojiEntry[] =>
-		candidates.filter(
-			(c) => !rules.some((r) => r.word === key && r.emoji === c.emoji && !r.onlyWith.some((w) => contextKeys.has(w))),
-		);
+		candidates.filter((c) => !rules.some((r) => r.word === key && r.emoji === c.emoji && !r.onlyWith.some((w) => contextKeys.has(w))));
 };
 
 /**

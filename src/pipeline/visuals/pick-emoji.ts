@@ -60,14 +60,12 @@ const USED_FACTOR = 0.75;
 /** Another picture replaces the previous scene's only when named nearly as clearly. */
 const AVOID_RATIO = 0.7;
 /** What a scene's picture should be: a thing, not a symbol, a face or a gesture ("great" -> 👍). */
-const GROUP_FACTOR: Record<string, number> = {'Symbols': 0.45, 'Smileys & Emotion': 0.45, 'People & Body': 0.7, 'Flags': 0.5};
+const GROUP_FACTOR: Record<string, number> = {Symbols: 0.45, 'Smileys & Emotion': 0.45, 'People & Body': 0.7, Flags: 0.5};
 /**
  * Everyday pictures a word shared by many emoji most often means ("Wasser" names 💧 and 🐃): a
  * mild prior, never enough to beat a word's own emoji.
  */
-const COMMON = new Set(
-	[...'💧☕💰🌧❄🌸🌳🌱🚀🐈🐕🏠🌊☀🌙🔥🚆🚗✈📚🌍🐟🌾'].filter((c) => !/[\uFE0F]/.test(c)),
-);
+const COMMON = new Set([...'💧☕💰🌧❄🌸🌳🌱🚀🐈🐕🏠🌊☀🌙🔥🚆🚗✈📚🌍🐟🌾'].filter((c) => !/[\uFE0F]/.test(c)));
 const COMMON_FACTOR = 1.3;
 /** The video's subject is a candidate in every scene, at this score: a scene's own weak match may lose to it. */
 const SUBJECT_PRIOR = 0.45;
@@ -110,7 +108,15 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 	if (freshWritten !== undefined) {
 		const icons = [...new Set(written)].slice(0, MAX_ICONS).map((e) => ({emoji: e, name: lib.nameOf(e)!}));
 		const main = {emoji: freshWritten, name: lib.nameOf(freshWritten)!};
-		return {...main, score: 100, reason: 'in-text', fallback: false, fallbackReason: null, icons: [main, ...icons.filter((i) => i.emoji !== main.emoji)], words: [freshWritten]};
+		return {
+			...main,
+			score: 100,
+			reason: 'in-text',
+			fallback: false,
+			fallbackReason: null,
+			icons: [main, ...icons.filter((i) => i.emoji !== main.emoji)],
+			words: [freshWritten],
+		};
 	}
 
 	const scores = sceneScores(opts, language);
@@ -132,8 +138,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			let score = s.score;
 			score *= 1 + SUBJECT_BONUS * (opts.subject?.weights.get(emoji) ?? 0);
 			const g = index.groupOf(s.name);
-			score *= 1 + GROUP_BONUS * ((g ? groupWeight.get(g) ?? 0 : 0) / groupTotal);
-			score *= g ? GROUP_FACTOR[g] ?? 1 : 1;
+			score *= 1 + GROUP_BONUS * ((g ? (groupWeight.get(g) ?? 0) : 0) / groupTotal);
+			score *= g ? (GROUP_FACTOR[g] ?? 1) : 1;
 			if (COMMON.has(emoji)) score *= COMMON_FACTOR;
 			if (used.has(emoji)) score *= USED_FACTOR;
 			if (emoji.includes('\u200d')) score *= ZWJ_FACTOR;
@@ -146,7 +152,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 	// emoji of the same word (🧉 for 茶 after 🍵) is a worse picture of the same thing.
 	const main =
 		best && avoid.has(best.emoji)
-			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * AVOID_RATIO && c.words.some((w) => !best.words.includes(w))) ?? best)
+			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * AVOID_RATIO && c.words.some((w) => !best.words.includes(w))) ??
+				best)
 			: best;
 	if (main) {
 		// Other things the scene names, each by other words than the main picture's.
@@ -160,12 +167,30 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 		}
 		// Won only by the subject's prior: the scene itself named nothing better.
 		const reason = main.words.length === 0 ? 'subject' : 'keywords';
-		return {emoji: main.emoji, name: main.name, score: main.score, reason, fallback: false, fallbackReason: null, icons, words: main.words.length > 0 ? main.words : (opts.subject?.words ?? [])};
+		return {
+			emoji: main.emoji,
+			name: main.name,
+			score: main.score,
+			reason,
+			fallback: false,
+			fallbackReason: null,
+			icons,
+			words: main.words.length > 0 ? main.words : (opts.subject?.words ?? []),
+		};
 	}
 
 	if (opts.subject) {
 		const {emoji, name} = opts.subject;
-		return {emoji, name, score: 0.1, reason: 'subject', fallback: false, fallbackReason: null, icons: [{emoji, name}], words: opts.subject.words};
+		return {
+			emoji,
+			name,
+			score: 0.1,
+			reason: 'subject',
+			fallback: false,
+			fallbackReason: null,
+			icons: [{emoji, name}],
+			words: opts.subject.words,
+		};
 	}
 	const fallbacks = FALLBACK_EMOJI.filter((e) => !avoid.has(e) && lib.nameOf(e) !== undefined);
 	const emoji = fallbacks[opts.seed % fallbacks.length] ?? FALLBACK_EMOJI[0];

@@ -6,8 +6,12 @@ const frozen = readPictureTable(new URL('./picture-table.frozen.json', import.me
 const tuning = readPictureTable(new URL('./picture-table.tuning.json', import.meta.url));
 
 const report = (half: string, s: ReturnType<typeof scorePictureTable>) => {
-	const misses = s.results.filter((r) => !r.onTopic).map((r) => `  ${r.row.language} ${r.pick.emoji} (${r.pick.reason}) for "${r.row.text}"`);
-	console.log(`picture table, ${half} half: ${s.rows} rows, on-topic ${(s.onTopic * 100).toFixed(1)}%, neutral ${(s.neutral * 100).toFixed(1)}%\n${misses.join('\n')}`);
+	const misses = s.results
+		.filter((r) => !r.onTopic)
+		.map((r) => `  ${r.row.language} ${r.pick.emoji} (${r.pick.reason}) for "${r.row.text}"`);
+	console.log(
+		`picture table, ${half} half: ${s.rows} rows, on-topic ${(s.onTopic * 100).toFixed(1)}%, neutral ${(s.neutral * 100).toFixed(1)}%\n${misses.join('\n')}`,
+	);
 };
 
 describe('the labelled picture table', () => {

@@ -9,8 +9,7 @@ export type PictureResult = {row: PictureRow; pick: EmojiPick; onTopic: boolean}
 export type PictureScore = {rows: number; onTopic: number; neutral: number; results: PictureResult[]};
 
 /** Reads one half of the labelled picture table (picture-table.frozen.json or .tuning.json). */
-export const readPictureTable = (file: URL): PictureRow[] =>
-	(JSON.parse(readFileSync(file, 'utf8')) as {rows: PictureRow[]}).rows;
+export const readPictureTable = (file: URL): PictureRow[] => (JSON.parse(readFileSync(file, 'utf8')) as {rows: PictureRow[]}).rows;
 
 /**
  * Picks a picture for every row as generate does (the row's topic, when given, is the video's

@@ -16,18 +16,35 @@ describe('alignTokenTimings', () => {
 		expect(spans).toEqual([w(100, 200), w(200, 1000), w(1000, 1400)]);
 	});
 	it('joins engine tokens that make up one script token, and shares one engine token', () => {
-		expect(alignTokenTimings(['ab'], [{key: 'a', words: [w(0, 100)]}, {key: 'b', words: [w(100, 300)]}])).toEqual([w(0, 300)]);
+		expect(
+			alignTokenTimings(
+				['ab'],
+				[
+					{key: 'a', words: [w(0, 100)]},
+					{key: 'b', words: [w(100, 300)]},
+				],
+			),
+		).toEqual([w(0, 300)]);
 		expect(alignTokenTimings(['well', 'known'], [{key: 'wellknown', words: [w(0, 100), w(100, 300)]}])).toEqual([w(0, 100), w(100, 300)]);
 	});
 	it('resynchronises after a disagreement and interpolates the words in between', () => {
 		const spans = alignTokenTimings(
 			['one', 'ж', 'two'],
-			[{key: 'one', words: [w(0, 100)]}, {key: 'two', words: [w(300, 400)]}],
+			[
+				{key: 'one', words: [w(0, 100)]},
+				{key: 'two', words: [w(300, 400)]},
+			],
 		);
 		expect(spans).toEqual([w(0, 100), w(100, 300), w(300, 400)]);
 	});
 	it('never overlaps', () => {
-		const spans = alignTokenTimings(['a', 'b'], [{key: 'a', words: [w(0, 200)]}, {key: 'b', words: [w(150, 300)]}]);
+		const spans = alignTokenTimings(
+			['a', 'b'],
+			[
+				{key: 'a', words: [w(0, 200)]},
+				{key: 'b', words: [w(150, 300)]},
+			],
+		);
 		expect(spans[1]?.startMs).toBe(200);
 	});
 });

@@ -55,7 +55,7 @@ describe('espeak-ng voice (separate process, real audio)', () => {
 		expect(oracleAvailable()).toBe(true);
 	});
 
-	it.each(SPOKEN)('word starts in %s are within 80 ms of espeak-ng\'s own word events', async (language) => {
+	it.each(SPOKEN)("word starts in %s are within 80 ms of espeak-ng's own word events", async (language) => {
 		const errors: number[] = [];
 		for (const [k, text] of sentences(LANGUAGE_SAMPLES[language]!, language).entries()) {
 			const r = await voice.synthesize({text, language, outFile: join(dir, `${language}-${k}.wav`)});
@@ -97,7 +97,11 @@ describe('espeak-ng voice (separate process, real audio)', () => {
 
 	afterAll(() => {
 		if (Object.keys(measured).length > 0) {
-			process.stderr.write(`[espeak timing] word start error vs espeak-ng events: ${Object.entries(measured).map(([l, m]) => `${l} mean ${m.meanMs} ms max ${m.maxMs} ms (n=${m.n})`).join('; ')}\n`);
+			process.stderr.write(
+				`[espeak timing] word start error vs espeak-ng events: ${Object.entries(measured)
+					.map(([l, m]) => `${l} mean ${m.meanMs} ms max ${m.maxMs} ms (n=${m.n})`)
+					.join('; ')}\n`,
+			);
 		}
 	});
 });

@@ -87,7 +87,8 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 	const maxChunkChars = options.maxChunkChars ?? 240;
 	const timing = options.timing ?? 'warp';
 
-	const run = (args: string[], signal?: AbortSignal, cwd?: string) => runProcess({command: espeakPath, args, cwd, signal, timeoutMs: 60_000});
+	const run = (args: string[], signal?: AbortSignal, cwd?: string) =>
+		runProcess({command: espeakPath, args, cwd, signal, timeoutMs: 60_000});
 	const check = (r: RunProcessResult, what: string) => {
 		if (r.spawnError?.code === 'ENOENT') throw new VoiceUnavailableError(`espeak-ng is not installed (${espeakPath}).`, ESPEAK_INSTALL);
 		if (r.spawnError) throw new VoiceSynthesisError(`espeak-ng could not start for ${what}: ${r.spawnError.message}`);
@@ -97,7 +98,12 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 
 	const isAvailable = async (): Promise<VoiceAvailability> => {
 		const r = await runProcess({command: espeakPath, args: ['--version'], timeoutMs: 10_000});
-		if (r.spawnError) return {ok: false, reason: `espeak-ng is not installed (${espeakPath}: ${r.spawnError.code ?? r.spawnError.message}).`, install: ESPEAK_INSTALL};
+		if (r.spawnError)
+			return {
+				ok: false,
+				reason: `espeak-ng is not installed (${espeakPath}: ${r.spawnError.code ?? r.spawnError.message}).`,
+				install: ESPEAK_INSTALL,
+			};
 		if (r.exitCode !== 0) return {ok: false, reason: `espeak-ng does not run (exit ${r.exitCode}).`, install: ESPEAK_INSTALL};
 		return {ok: true};
 	};
@@ -106,7 +112,12 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 	 * Phoneme weight of every token and how many words espeak-ng makes of it ("1200" -> 2), from
 	 * one run with one token per paragraph.
 	 */
-	const phonemize = async (tokens: ScriptToken[], voice: string, work: string, signal?: AbortSignal): Promise<{weights: number[]; words: number[] | null}> => {
+	const phonemize = async (
+		tokens: ScriptToken[],
+		voice: string,
+		work: string,
+		signal?: AbortSignal,
+	): Promise<{weights: number[]; words: number[] | null}> => {
 		const file = path.join(work, 'words.txt');
 		await writeFile(file, tokens.map((t) => t.text).join('\n\n'), 'utf8');
 		const r = await run(['-q', '-b', '1', '-v', voice, '--ipa', '-x', '--sep=.', '-f', file], signal);
@@ -129,11 +140,22 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 	 * the words' own sounds), so every word is a separate stretch of sound: returns that audio and
 	 * each token's span in it. Null when the stretches do not match the words espeak-ng reported.
 	 */
-	const probeWords = async (o: {text: string; voice: string; speed: number; wordCounts: number[]; work: string; index: number; signal?: AbortSignal}): Promise<{wav: PcmWav; spans: Interval[]} | null> => {
+	const probeWords = async (o: {
+		text: string;
+		voice: string;
+		speed: number;
+		wordCounts: number[];
+		work: string;
+		index: number;
+		signal?: AbortSignal;
+	}): Promise<{wav: PcmWav; spans: Interval[]} | null> => {
 		const textFile = path.join(o.work, `probe-${o.index}.txt`);
 		const wavFile = path.join(o.work, `probe-${o.index}.wav`);
 		await writeFile(textFile, o.text, 'utf8');
-		check(await run(['-b', '1', '-v', o.voice, '-s', String(o.speed), '-g', String(PROBE_GAP), '-w', wavFile, '-f', textFile], o.signal), 'word probe');
+		check(
+			await run(['-b', '1', '-v', o.voice, '-s', String(o.speed), '-g', String(PROBE_GAP), '-w', wavFile, '-f', textFile], o.signal),
+			'word probe',
+		);
 		const wav = await readWav(wavFile);
 		const stretches = speechActivity(wav, {minSilenceMs: PROBE_SILENCE_MS}).speech;
 		if (stretches.length !== o.wordCounts.reduce((a, b) => a + b, 0)) return null;
@@ -166,15 +188,29 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 				const textFile = path.join(work, `chunk-${index}.txt`);
 				const wavFile = path.join(work, `chunk-${index}.wav`);
 				await writeFile(textFile, opts.text.slice(first.start, last.end), 'utf8');
-				check(await run(['-b', '1', '-v', voice, '-s', String(speed), '-w', wavFile, '-f', textFile], opts.signal), `sentence ${index + 1}`);
+				check(
+					await run(['-b', '1', '-v', voice, '-s', String(speed), '-w', wavFile, '-f', textFile], opts.signal),
+					`sentence ${index + 1}`,
+				);
 				const wav = await readWav(wavFile);
 				const at = chunk.map((t) => indexOf.get(t) ?? 0);
 				const counts = phonemes.words ? at.map((i) => phonemes.words?.[i] ?? 1) : null;
 				const probe = counts?.every((c) => c > 0)
-					? await probeWords({text: opts.text.slice(first.start, last.end), voice, speed, wordCounts: counts, work, index, signal: opts.signal})
+					? await probeWords({
+							text: opts.text.slice(first.start, last.end),
+							voice,
+							speed,
+							wordCounts: counts,
+							work,
+							index,
+							signal: opts.signal,
+						})
 					: null;
 				const activity = speechActivity(wav);
-				const warped = probe && timing === 'warp' ? warpBoundaries({probe: probe.wav, probeWords: probe.spans, target: wav, targetSpeech: activity.speech}) : [];
+				const warped =
+					probe && timing === 'warp'
+						? warpBoundaries({probe: probe.wav, probeWords: probe.spans, target: wav, targetSpeech: activity.speech})
+						: [];
 				const spans =
 					warped.length === chunk.length
 						? warped

@@ -64,7 +64,9 @@ describe('festival voice (real Festival)', () => {
 		for (let i = 1; i < matched.length; i++) expect(matched[i]!.index).toBeGreaterThan(matched[i - 1]!.index);
 		const errors = matched.map((m) => m.error);
 		const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
-		console.log(`word start vs audible onset: mean ${mean.toFixed(1)} ms, max ${Math.max(...errors).toFixed(1)} ms over ${errors.length} words`);
+		console.log(
+			`word start vs audible onset: mean ${mean.toFixed(1)} ms, max ${Math.max(...errors).toFixed(1)} ms over ${errors.length} words`,
+		);
 		for (const e of errors) expect(e).toBeLessThanOrEqual(80);
 		expectWellFormed(result.words, result.durationMs);
 	});
@@ -74,7 +76,9 @@ describe('festival voice (real Festival)', () => {
 		const started = performance.now();
 		const r = await festival.synthesize({text, language: 'en', outFile: path.join(dir, 'sentence.wav')});
 		const ms = performance.now() - started;
-		console.log(`festival: ${(ms / 1000).toFixed(2)} s wall for ${(r.durationMs / 1000).toFixed(2)} s of speech (${(ms / r.durationMs).toFixed(3)} s per s, incl. ~0.2 s start-up)`);
+		console.log(
+			`festival: ${(ms / 1000).toFixed(2)} s wall for ${(r.durationMs / 1000).toFixed(2)} s of speech (${(ms / r.durationMs).toFixed(3)} s per s, incl. ~0.2 s start-up)`,
+		);
 		expect(r.words.map((w) => w.text)).toEqual(tokenizeScript(text).map((t) => t.text));
 		expectWellFormed(r.words, r.durationMs);
 		expect(r.words[0]!.startMs).toBeGreaterThan(50);
@@ -121,7 +125,9 @@ describe('festival voice (real Festival)', () => {
 		const a = await missing.isAvailable();
 		expect(a.ok).toBe(false);
 		if (!a.ok) expect(a.install).toContain('festvox-us-slt-hts');
-		await expect(missing.synthesize({text: 'Hello.', language: 'en', outFile: path.join(dir, 'x.wav')})).rejects.toBeInstanceOf(VoiceUnavailableError);
+		await expect(missing.synthesize({text: 'Hello.', language: 'en', outFile: path.join(dir, 'x.wav')})).rejects.toBeInstanceOf(
+			VoiceUnavailableError,
+		);
 		const noVoice = createFestivalVoice({voice: 'voice_no_such_voice'});
 		expect((await noVoice.isAvailable()).ok).toBe(false);
 	});

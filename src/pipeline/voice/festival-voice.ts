@@ -43,7 +43,11 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 			timeoutMs: 15_000,
 		});
 		if (probe.spawnError) {
-			return {ok: false, reason: `Festival is not installed (${festivalPath}: ${probe.spawnError.code ?? probe.spawnError.message}).`, install: FESTIVAL_INSTALL};
+			return {
+				ok: false,
+				reason: `Festival is not installed (${festivalPath}: ${probe.spawnError.code ?? probe.spawnError.message}).`,
+				install: FESTIVAL_INSTALL,
+			};
 		}
 		if (!probe.stdout.toString('latin1').includes('@@OK')) {
 			return {ok: false, reason: `Festival has no voice "${voiceName}".`, install: FESTIVAL_INSTALL};
@@ -61,7 +65,14 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 		const work = await mkdtemp(path.join(tmpdir(), 'promptreel-festival-'));
 		try {
 			const spoken = chunks
-				.map((c, index) => ({index, tokens: c, text: c.map((t) => toFestivalText(t.text)).join(' ').trim()}))
+				.map((c, index) => ({
+					index,
+					tokens: c,
+					text: c
+						.map((t) => toFestivalText(t.text))
+						.join(' ')
+						.trim(),
+				}))
 				.filter((c) => c.text !== '');
 			const script = buildFestivalScript({
 				voice,
@@ -77,8 +88,7 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 				timeoutMs: options.timeoutMs ?? 30_000 + opts.text.length * 40,
 			});
 			const stdout = run.stdout.toString('latin1');
-			const fail = (why: string) =>
-				new VoiceSynthesisError(`Festival failed: ${why}. ${(run.stderr + stdout).trim().slice(-500)}`);
+			const fail = (why: string) => new VoiceSynthesisError(`Festival failed: ${why}. ${(run.stderr + stdout).trim().slice(-500)}`);
 			if (run.spawnError?.code === 'ENOENT') {
 				throw new VoiceUnavailableError(`Festival is not installed (${festivalPath}).`, FESTIVAL_INSTALL);
 			}
@@ -98,7 +108,10 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 				const engine = parsed.get(index);
 				if (!engine) throw fail(`no output for sentence ${index + 1} ("${spokenByIndex.get(index)?.text.slice(0, 60)}")`);
 				const wav = await readWav(path.join(work, `chunk-${index}.wav`));
-				const spans = alignTokenTimings(chunk.map((t) => tokenKey(toFestivalText(t.text))), engine);
+				const spans = alignTokenTimings(
+					chunk.map((t) => tokenKey(toFestivalText(t.text))),
+					engine,
+				);
 				timed.push({wav, texts: chunk.map((t) => t.text), spans});
 			}
 			// Nothing Festival can pronounce (e.g. only emoji or CJK): a short silence, not a failure.

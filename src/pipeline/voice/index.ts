@@ -4,7 +4,15 @@ export {listVoices, defaultVoiceProviders, NO_VOICE, voiceVendor} from './voice-
 export {chooseVoice} from './choose-voice';
 export type {VoiceChoice} from './choose-voice';
 export type {VoiceInfo, DefaultVoiceProvidersOptions} from './voice-registry';
-export {createOpenAiVoice, createOpenAiVoices, transcribeWords, OPENAI_VOICES, DEFAULT_OPENAI_VOICE, DEFAULT_SPEECH_MODEL, DEFAULT_TRANSCRIPTION_MODEL} from './openai-voice';
+export {
+	createOpenAiVoice,
+	createOpenAiVoices,
+	transcribeWords,
+	OPENAI_VOICES,
+	DEFAULT_OPENAI_VOICE,
+	DEFAULT_SPEECH_MODEL,
+	DEFAULT_TRANSCRIPTION_MODEL,
+} from './openai-voice';
 export type {OpenAiVoiceOptions, TranscribeWordsOptions, TranscribedWords} from './openai-voice';
 export {createFestivalVoice, FESTIVAL_INSTALL} from './festival-voice';
 export type {FestivalVoiceOptions} from './festival-voice';

@@ -18,14 +18,21 @@ const silenceFormat = {sampleRate: 22_050, channels: 1, bitsPerSample: 16};
 const formatError = () => new Error('different formats');
 
 describe('joinWavChunks', () => {
-	it('writes the chunks in order and moves each chunk\'s words by the audio before it', async () => {
+	it("writes the chunks in order and moves each chunk's words by the audio before it", async () => {
 		const outFile = join(dir, 'joined.wav');
 		const result = await joinWavChunks({
 			outFile,
 			silenceFormat,
 			formatError,
 			chunks: [
-				{wav: tone(1000, 100), texts: ['Hello', 'there.'], spans: [{startMs: 100, endMs: 400}, {startMs: 450, endMs: 900}]},
+				{
+					wav: tone(1000, 100),
+					texts: ['Hello', 'there.'],
+					spans: [
+						{startMs: 100, endMs: 400},
+						{startMs: 450, endMs: 900},
+					],
+				},
 				{wav: null, texts: ['🌋'], spans: []},
 				{wav: tone(500, 200), texts: ['Lava', 'skipped'], spans: [{startMs: 50.4, endMs: 300.6}, null]},
 			],
@@ -54,7 +61,7 @@ describe('joinWavChunks', () => {
 		expect(wav.data.every((b) => b === 0)).toBe(true);
 	});
 
-	it('refuses chunks in different wav formats with the engine\'s error', async () => {
+	it("refuses chunks in different wav formats with the engine's error", async () => {
 		const chunks = [
 			{wav: tone(200, 1, 16_000), texts: ['a'], spans: [{startMs: 0, endMs: 100}]},
 			{wav: tone(200, 1, 22_050), texts: ['b'], spans: [{startMs: 0, endMs: 100}]},

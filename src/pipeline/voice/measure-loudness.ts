@@ -38,7 +38,9 @@ export const measureLoudness = async ({
 	const summary = run.stderr.slice(run.stderr.lastIndexOf('Summary:'));
 	const integrated = /\bI:\s+(-?[\d.]+|-inf) LUFS/.exec(summary)?.[1];
 	if (run.exitCode !== 0 || !run.stderr.includes('Summary:') || integrated === undefined) {
-		throw new VoiceSynthesisError(`ffmpeg could not measure the loudness of ${file}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`);
+		throw new VoiceSynthesisError(
+			`ffmpeg could not measure the loudness of ${file}: ${(run.spawnError?.message ?? run.stderr).trim().slice(-300)}`,
+		);
 	}
 	const integratedLufs = num(integrated);
 	// ebur128 reports -70 LUFS (its absolute gate) for silence.

@@ -17,14 +17,20 @@ const toneBursts = async (file: string, amplitude: number) => {
 	for (const startMs of [500, 900, 1300]) {
 		for (let i = 0; i < rate * 0.3; i++) {
 			const t = i / rate;
-			samples[Math.round((startMs / 1000) * rate) + i] = Math.round(amplitude * 32767 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t)));
+			samples[Math.round((startMs / 1000) * rate) + i] = Math.round(
+				amplitude * 32767 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t)),
+			);
 		}
 	}
 	await writeWav(file, {sampleRate: rate, channels: 1, bitsPerSample: 16, data: Buffer.from(samples.buffer)});
 };
 
 const onsets = async (file: string) => {
-	const run = await runProcess({command: 'ffmpeg', args: ['-hide_banner', '-nostats', '-i', file, '-af', 'silencedetect=noise=-40dB:d=0.05', '-f', 'null', '-'], timeoutMs: 30_000});
+	const run = await runProcess({
+		command: 'ffmpeg',
+		args: ['-hide_banner', '-nostats', '-i', file, '-af', 'silencedetect=noise=-40dB:d=0.05', '-f', 'null', '-'],
+		timeoutMs: 30_000,
+	});
 	return [...run.stderr.matchAll(/silence_end: ([\d.]+)/g)].map((m) => Number(m[1]) * 1000);
 };
 
@@ -42,7 +48,9 @@ describe('normalizeLoudness', () => {
 		const out = path.join(dir, `loud${ext}`);
 		const r = await normalizeLoudness({inputFile: quiet, outputFile: out});
 		const measured = await measureLoudness({file: out});
-		console.log(`${ext}: input ${r.inputLufs?.toFixed(1)} LUFS -> output ${measured.integratedLufs?.toFixed(2)} LUFS, true peak ${measured.truePeakDb?.toFixed(2)} dBTP, gain ${r.gainDb.toFixed(1)} dB, ${(await stat(out)).size} bytes`);
+		console.log(
+			`${ext}: input ${r.inputLufs?.toFixed(1)} LUFS -> output ${measured.integratedLufs?.toFixed(2)} LUFS, true peak ${measured.truePeakDb?.toFixed(2)} dBTP, gain ${r.gainDb.toFixed(1)} dB, ${(await stat(out)).size} bytes`,
+		);
 		expect(r.warnings).toEqual([]);
 		expect(r.inputLufs!).toBeLessThan(-30);
 		expect(Math.abs(measured.integratedLufs! + 16)).toBeLessThanOrEqual(1.5);

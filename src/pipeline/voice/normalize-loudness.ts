@@ -70,7 +70,13 @@ export const normalizeLoudness = async (opts: NormalizeLoudnessOptions): Promise
 	const input = await measureLoudness({file: opts.inputFile, ffmpegPath, signal: opts.signal, truePeak: false});
 	if (input.integratedLufs === null) {
 		await encode({...opts, ffmpegPath, codec, sampleRate, filter: `aresample=${sampleRate}`});
-		return {outputFile: opts.outputFile, inputLufs: null, outputLufs: null, gainDb: 0, warnings: ['Narration is silent: loudness left unchanged.']};
+		return {
+			outputFile: opts.outputFile,
+			inputLufs: null,
+			outputLufs: null,
+			gainDb: 0,
+			warnings: ['Narration is silent: loudness left unchanged.'],
+		};
 	}
 	// Gain and limit into a wav (cheap), check, correct once, then encode the final format once:
 	// the mp3 encoder is the slow step.
@@ -117,7 +123,21 @@ const encode = async (o: {
 }): Promise<void> => {
 	const run = await runProcess({
 		command: o.ffmpegPath,
-		args: ['-hide_banner', '-nostats', '-y', '-i', o.inputFile, '-af', o.filter, '-ar', String(o.sampleRate), '-ac', '1', ...o.codec, o.outputFile],
+		args: [
+			'-hide_banner',
+			'-nostats',
+			'-y',
+			'-i',
+			o.inputFile,
+			'-af',
+			o.filter,
+			'-ar',
+			String(o.sampleRate),
+			'-ac',
+			'1',
+			...o.codec,
+			o.outputFile,
+		],
 		signal: o.signal,
 		timeoutMs: 300_000,
 	});

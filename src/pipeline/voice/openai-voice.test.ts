@@ -27,7 +27,7 @@ const client = (f: FakeOpenAi) => new OpenAI({apiKey: 'sk-fake', baseURL: f.base
 const SCRIPT = 'Magma rises, pressure builds, and the volcano erupts at 1,200 degrees!';
 
 describe('OpenAI voice against a local fake server (real openai client)', () => {
-	it('speaks (wav) and shows the SCRIPT\'s words timed by Whisper, tolerating misheard words', async () => {
+	it("speaks (wav) and shows the SCRIPT's words timed by Whisper, tolerating misheard words", async () => {
 		fake = await startFakeOpenAi({mishear: {magma: 'Magna', '1,200': '1200'}});
 		const voice = createOpenAiVoice({client: client(fake), voice: 'nova'});
 		expect(voice.id).toBe('openai:nova');
@@ -92,16 +92,28 @@ describe('OpenAI voice against a local fake server (real openai client)', () => 
 	it('falls back to Festival when speech or Whisper fails, then to reading speed', async () => {
 		fake = await startFakeOpenAi({transcriptionStatus: 500});
 		const providers = [...createOpenAiVoices({client: client(fake)}), createFestivalVoice()];
-		const r = await synthesizeNarration({text: 'Lava cools into rock.', voice: 'openai:alloy', providers, outFile: path.join(dir, 'f1', 'n.mp3')});
+		const r = await synthesizeNarration({
+			text: 'Lava cools into rock.',
+			voice: 'openai:alloy',
+			providers,
+			outFile: path.join(dir, 'f1', 'n.mp3'),
+		});
 		expect(r.provider).toBe('festival');
 		expect(r.audioFile).not.toBeNull();
-		expect(r.fallbacks).toEqual([{from: 'openai:alloy', to: 'festival', reason: expect.stringMatching(/Whisper transcription .* failed: HTTP 500/)}]);
+		expect(r.fallbacks).toEqual([
+			{from: 'openai:alloy', to: 'festival', reason: expect.stringMatching(/Whisper transcription .* failed: HTTP 500/)},
+		]);
 		expect(r.warnings[0]).toMatch(/Using "festival" instead/);
 		await fake.close();
 
 		fake = await startFakeOpenAi({speechStatus: 401});
 		const broken = [...createOpenAiVoices({client: client(fake)}), createFestivalVoice({festivalPath: path.join(dir, 'no-festival')})];
-		const s = await synthesizeNarration({text: 'Lava cools into rock.', voice: 'openai', providers: broken, outFile: path.join(dir, 'f2', 'n.mp3')});
+		const s = await synthesizeNarration({
+			text: 'Lava cools into rock.',
+			voice: 'openai',
+			providers: broken,
+			outFile: path.join(dir, 'f2', 'n.mp3'),
+		});
 		expect(s.provider).toBe('none');
 		expect(s.audioFile).toBeNull();
 		expect(s.words).toHaveLength(4);

@@ -16,9 +16,10 @@ export const DEFAULT_SPEECH_MODEL = 'gpt-4o-mini-tts';
 export const DEFAULT_TRANSCRIPTION_MODEL = 'whisper-1';
 
 /** Languages Whisper transcribes well and the speech models speak (ISO 639-1). */
-export const OPENAI_VOICE_LANGUAGES = (
-	'af ar hy az be bs bg ca zh hr cs da nl en et fi fr gl de el he hi hu is id it ja kn kk ko lv lt mk ms mr mi ne no nb fa pl pt ro ru sr sk sl es sw sv tl ta th tr uk ur vi cy'
-).split(' ');
+export const OPENAI_VOICE_LANGUAGES =
+	'af ar hy az be bs bg ca zh hr cs da nl en et fi fr gl de el he hi hu is id it ja kn kk ko lv lt mk ms mr mi ne no nb fa pl pt ro ru sr sk sl es sw sv tl ta th tr uk ur vi cy'.split(
+		' ',
+	);
 
 // The speech endpoint takes at most 4096 characters per request.
 const MAX_SPEECH_CHARS = 4000;
@@ -91,13 +92,21 @@ export const transcribeWords = async (o: TranscribeWordsOptions): Promise<Transc
 	let heard: {text: string; startMs: number; endMs: number}[];
 	try {
 		// Attaches the transcript's punctuation to its words.
-		heard = openAiWhisperApiToCaptions({transcription: structuredClone(verbose)}).captions.map((c) => ({text: c.text, startMs: c.startMs, endMs: c.endMs}));
+		heard = openAiWhisperApiToCaptions({transcription: structuredClone(verbose)}).captions.map((c) => ({
+			text: c.text,
+			startMs: c.startMs,
+			endMs: c.endMs,
+		}));
 	} catch {
 		// It throws when a word is missing from the text; the bare words still carry the times.
 		heard = verbose.words.map((w) => ({text: w.word, startMs: w.start * 1000, endMs: w.end * 1000}));
 	}
 	if (!o.script) {
-		return {words: heard.map((w) => ({text: w.text.trim(), startMs: Math.round(w.startMs), endMs: Math.round(w.endMs)})), text: verbose.text, durationMs};
+		return {
+			words: heard.map((w) => ({text: w.text.trim(), startMs: Math.round(w.startMs), endMs: Math.round(w.endMs)})),
+			text: verbose.text,
+			durationMs,
+		};
 	}
 	const tokens = tokenizeScript(o.script, o.language ?? 'en');
 	const spans = alignTokenTimings(
@@ -134,7 +143,9 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 			const chunks =
 				opts.text.length <= MAX_SPEECH_CHARS
 					? [opts.text]
-					: chunkTokens(opts.text, tokens, {language: opts.language, maxChars: MAX_SPEECH_CHARS}).map((c) => opts.text.slice(c[0]!.start, c[c.length - 1]!.end));
+					: chunkTokens(opts.text, tokens, {language: opts.language, maxChars: MAX_SPEECH_CHARS}).map((c) =>
+							opts.text.slice(c[0]!.start, c[c.length - 1]!.end),
+						);
 			const words: WordTiming[] = [];
 			const parts: PcmWav[] = [];
 			let offsetMs = 0;
@@ -157,16 +168,33 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 					try {
 						wav = await readWav(file);
 					} catch (error) {
-						throw new VoiceSynthesisError(`OpenAI speech returned audio that is not a PCM wav: ${(error as Error).message}`, {cause: error});
+						throw new VoiceSynthesisError(`OpenAI speech returned audio that is not a PCM wav: ${(error as Error).message}`, {
+							cause: error,
+						});
 					}
 					const previous = parts[0];
-					if (previous && (wav.sampleRate !== previous.sampleRate || wav.channels !== previous.channels || wav.bitsPerSample !== previous.bitsPerSample)) {
+					if (
+						previous &&
+						(wav.sampleRate !== previous.sampleRate || wav.channels !== previous.channels || wav.bitsPerSample !== previous.bitsPerSample)
+					) {
 						throw new VoiceSynthesisError('OpenAI speech returned chunks in different wav formats.');
 					}
-					const timed = await transcribeWords({client: options.client, file, language: opts.language, script: chunk, model: options.transcriptionModel, timeoutMs, signal: opts.signal});
+					const timed = await transcribeWords({
+						client: options.client,
+						file,
+						language: opts.language,
+						script: chunk,
+						model: options.transcriptionModel,
+						timeoutMs,
+						signal: opts.signal,
+					});
 					const lengthMs = wavDurationMs(wav);
 					for (const w of timed.words) {
-						words.push({text: w.text, startMs: Math.round(offsetMs + Math.min(w.startMs, lengthMs)), endMs: Math.round(offsetMs + Math.min(w.endMs, lengthMs))});
+						words.push({
+							text: w.text,
+							startMs: Math.round(offsetMs + Math.min(w.startMs, lengthMs)),
+							endMs: Math.round(offsetMs + Math.min(w.endMs, lengthMs)),
+						});
 					}
 					parts.push(wav);
 					offsetMs += lengthMs;
@@ -175,7 +203,12 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 				}
 			}
 			const first = parts[0]!;
-			await writeWav(opts.outFile, {sampleRate: first.sampleRate, channels: first.channels, bitsPerSample: first.bitsPerSample, data: Buffer.concat(parts.map((p) => p.data))});
+			await writeWav(opts.outFile, {
+				sampleRate: first.sampleRate,
+				channels: first.channels,
+				bitsPerSample: first.bitsPerSample,
+				data: Buffer.concat(parts.map((p) => p.data)),
+			});
 			return {audioFile: opts.outFile, durationMs: Math.round(offsetMs), words};
 		},
 	};

@@ -29,7 +29,10 @@ const fakeVoice = (overrides: Partial<VoiceProvider> = {}) => {
 		isAvailable: async () => ({ok: true}),
 		synthesize: async ({text, outFile}) => {
 			calls.synthesize++;
-			const words = text.split(/\s+/).filter(Boolean).map((w, i) => ({text: w, startMs: 100 + i * 300, endMs: 350 + i * 300}));
+			const words = text
+				.split(/\s+/)
+				.filter(Boolean)
+				.map((w, i) => ({text: w, startMs: 100 + i * 300, endMs: 350 + i * 300}));
 			const rate = 16_000;
 			const samples = new Int16Array(Math.round((rate * (words.length * 300 + 200)) / 1000));
 			for (const w of words) {
@@ -62,7 +65,9 @@ describe('synthesizeNarration', () => {
 		expect(r.license).toContain('BSD');
 		const m = await measureLoudness({file: r.audioFile!});
 		const size = (await stat(r.audioFile!)).size;
-		console.log(`festival narration: ${m.integratedLufs?.toFixed(2)} LUFS, true peak ${m.truePeakDb?.toFixed(2)} dBTP, ${(r.durationMs / 1000).toFixed(2)} s, ${(size / 1024).toFixed(0)} KiB`);
+		console.log(
+			`festival narration: ${m.integratedLufs?.toFixed(2)} LUFS, true peak ${m.truePeakDb?.toFixed(2)} dBTP, ${(r.durationMs / 1000).toFixed(2)} s, ${(size / 1024).toFixed(0)} KiB`,
+		);
 		expect(Math.abs(m.integratedLufs! + 16)).toBeLessThanOrEqual(1.5);
 		expect(r.words).toHaveLength(13);
 		expect(r.words.at(-1)!.endMs).toBeLessThanOrEqual(r.durationMs);
@@ -85,7 +90,12 @@ describe('synthesizeNarration', () => {
 
 	it('gives reading-speed timings and no audio for voice "none"', async () => {
 		const {provider, calls} = fakeVoice();
-		const r = await synthesizeNarration({text: 'Lava cools. It forms rock.', voice: 'none', providers: [provider], outFile: path.join(dir, 'none.mp3')});
+		const r = await synthesizeNarration({
+			text: 'Lava cools. It forms rock.',
+			voice: 'none',
+			providers: [provider],
+			outFile: path.join(dir, 'none.mp3'),
+		});
 		expect(r).toMatchObject({audioFile: null, provider: 'none', warnings: []});
 		expect(r.words.map((w) => w.text)).toEqual(['Lava', 'cools.', 'It', 'forms', 'rock.']);
 		expect(r.durationMs).toBeGreaterThan(1000);
@@ -106,7 +116,13 @@ describe('synthesizeNarration', () => {
 
 	it('falls back with a warning for a language the voice does not speak', async () => {
 		const {provider, calls} = fakeVoice();
-		const r = await synthesizeNarration({text: 'Hola a todos.', language: 'es', voice: 'fake', providers: [provider], outFile: path.join(dir, 'es.mp3')});
+		const r = await synthesizeNarration({
+			text: 'Hola a todos.',
+			language: 'es',
+			voice: 'fake',
+			providers: [provider],
+			outFile: path.join(dir, 'es.mp3'),
+		});
 		expect(r.audioFile).toBeNull();
 		expect(r.warnings[0]).toContain('"es"');
 		expect(calls.synthesize).toBe(0);
@@ -121,7 +137,11 @@ describe('synthesizeNarration', () => {
 
 	it('lists voices with their availability', async () => {
 		const voices = await listVoices({providers: [createFestivalVoice(), createFestivalVoice({festivalPath: '/nonexistent/festival'})]});
-		expect(voices.map((v) => [v.id, v.available])).toEqual([['festival', true], ['festival', false], ['none', true]]);
+		expect(voices.map((v) => [v.id, v.available])).toEqual([
+			['festival', true],
+			['festival', false],
+			['none', true],
+		]);
 		expect(voices[1]!.install).toContain('festvox-us-slt-hts');
 	});
 });

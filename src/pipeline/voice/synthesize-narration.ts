@@ -119,7 +119,8 @@ export const synthesizeNarration = async (opts: SynthesizeNarrationOptions): Pro
 			if (f.to !== NO_VOICE) warnings.push(`${f.reason.replace(SILENT_SENTENCE, '')} Using "${f.to}" instead.`);
 		},
 	});
-	const silentTail = value.provider === NO_VOICE && lastReason ? [/ The narration is silent/.test(lastReason) ? lastReason : `${lastReason} ${SILENT}`] : [];
+	const silentTail =
+		value.provider === NO_VOICE && lastReason ? [/ The narration is silent/.test(lastReason) ? lastReason : `${lastReason} ${SILENT}`] : [];
 	return {...value, warnings: [...warnings, ...value.warnings, ...silentTail], fallbacks};
 };
 
@@ -138,27 +139,60 @@ const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<Narratio
 		]);
 	}
 	if (tokenizeScript(o.text, o.language).length === 0) {
-		return {audioFile: null, durationMs: 0, words: [], provider: provider.id, license: provider.license ?? null, cached: false, warnings: [], fallbacks: []};
+		return {
+			audioFile: null,
+			durationMs: 0,
+			words: [],
+			provider: provider.id,
+			license: provider.license ?? null,
+			cached: false,
+			warnings: [],
+			fallbacks: [],
+		};
 	}
 
 	const format = path.extname(o.outFile).toLowerCase();
 	const cache = o.cacheDir ? createVoiceCache({cacheDir: o.cacheDir}) : null;
-	const key = voiceCacheKey({providerId: provider.id, voice: provider.voice ?? '', rate: o.rate, language: o.language, text: o.text, format});
+	const key = voiceCacheKey({
+		providerId: provider.id,
+		voice: provider.voice ?? '',
+		rate: o.rate,
+		language: o.language,
+		text: o.text,
+		format,
+	});
 	await mkdir(path.dirname(o.outFile), {recursive: true});
 	const hit = await cache?.get(key);
 	if (hit) {
 		await copyFileAtomic(hit.audioFile, o.outFile);
-		return {audioFile: o.outFile, durationMs: hit.durationMs, words: hit.words, provider: provider.id, license: provider.license ?? null, cached: true, warnings: hit.warnings, fallbacks: []};
+		return {
+			audioFile: o.outFile,
+			durationMs: hit.durationMs,
+			words: hit.words,
+			provider: provider.id,
+			license: provider.license ?? null,
+			cached: true,
+			warnings: hit.warnings,
+			fallbacks: [],
+		};
 	}
 
 	const available = await provider.isAvailable();
 	if (!available.ok) {
-		return silent(o, [`${available.reason} The narration is silent and captions follow reading speed. Install it with: ${available.install}`]);
+		return silent(o, [
+			`${available.reason} The narration is silent and captions follow reading speed. Install it with: ${available.install}`,
+		]);
 	}
 
 	const work = await mkdtemp(path.join(tmpdir(), 'promptreel-voice-'));
 	try {
-		const raw = await provider.synthesize({text: o.text, language: o.language, rate: o.rate, outFile: path.join(work, 'raw.wav'), signal: o.signal});
+		const raw = await provider.synthesize({
+			text: o.text,
+			language: o.language,
+			rate: o.rate,
+			outFile: path.join(work, 'raw.wav'),
+			signal: o.signal,
+		});
 		const normalized = await normalizeLoudness({
 			inputFile: raw.audioFile,
 			outputFile: path.join(work, `narration${format}`),
@@ -172,7 +206,16 @@ const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<Narratio
 		const entry = {audioFile: normalized.outputFile, durationMs: raw.durationMs, words: raw.words, warnings: normalized.warnings};
 		const stored = cache && outExt === format ? await cache.put(key, entry) : entry;
 		await copyFileAtomic(stored.audioFile, audioFile);
-		return {audioFile, durationMs: raw.durationMs, words: raw.words, provider: provider.id, license: provider.license ?? null, cached: false, warnings: normalized.warnings, fallbacks: []};
+		return {
+			audioFile,
+			durationMs: raw.durationMs,
+			words: raw.words,
+			provider: provider.id,
+			license: provider.license ?? null,
+			cached: false,
+			warnings: normalized.warnings,
+			fallbacks: [],
+		};
 	} finally {
 		await rm(work, {recursive: true, force: true}).catch(() => undefined);
 	}

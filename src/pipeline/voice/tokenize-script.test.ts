@@ -6,7 +6,13 @@ const texts = (s: string, lang?: string) => tokenizeScript(s, lang).map((t) => t
 describe('tokenizeScript', () => {
 	it('keeps punctuation with its word', () => {
 		expect(texts('How "volcanoes," form: well-known O’Brien’s 10:30 (really)!')).toEqual([
-			'How', '"volcanoes,"', 'form:', 'well-known', 'O’Brien’s', '10:30', '(really)!',
+			'How',
+			'"volcanoes,"',
+			'form:',
+			'well-known',
+			'O’Brien’s',
+			'10:30',
+			'(really)!',
 		]);
 	});
 	it('folds standalone punctuation and emoji into the previous word', () => {

@@ -63,7 +63,12 @@ export const createVoiceCache = ({cacheDir}: {cacheDir: string}) => {
 			const {dir, audio, meta} = paths(key, format);
 			await mkdir(dir, {recursive: true});
 			await atomically(audio, (tmp) => copyFile(entry.audioFile, tmp));
-			const json = JSON.stringify({audio: path.basename(audio), durationMs: entry.durationMs, words: entry.words, warnings: entry.warnings});
+			const json = JSON.stringify({
+				audio: path.basename(audio),
+				durationMs: entry.durationMs,
+				words: entry.words,
+				warnings: entry.warnings,
+			});
 			await atomically(meta, (tmp) => writeFile(tmp, json));
 			return {...entry, audioFile: audio};
 		},

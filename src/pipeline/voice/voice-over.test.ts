@@ -82,7 +82,9 @@ describe('voiceOverNarrations (real audio through ffmpeg)', () => {
 	});
 
 	it('rejects a missing path or a non-audio file as bad input', async () => {
-		await expect(voiceOverNarrations({source: join(dir, 'nope.mp3'), scenes, language: 'es', outDir: dir})).rejects.toBeInstanceOf(VoiceOverError);
+		await expect(voiceOverNarrations({source: join(dir, 'nope.mp3'), scenes, language: 'es', outDir: dir})).rejects.toBeInstanceOf(
+			VoiceOverError,
+		);
 		const empty = join(dir, 'empty');
 		mkdirSync(empty);
 		await expect(voiceOverNarrations({source: empty, scenes, language: 'es', outDir: dir})).rejects.toThrow(/no audio files/);

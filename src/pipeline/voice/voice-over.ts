@@ -15,7 +15,12 @@ import {readWav} from './wav-file';
 const AUDIO = /\.(wav|mp3|m4a|aac|ogg|oga|opus|flac|webm)$/i;
 
 /** Times the script's words in a recording, e.g. with Whisper (`transcribeWords` of openai-voice). */
-export type VoiceOverTranscriber = (o: {file: string; language: string; script: string; signal?: AbortSignal}) => Promise<{words: WordTiming[]}>;
+export type VoiceOverTranscriber = (o: {
+	file: string;
+	language: string;
+	script: string;
+	signal?: AbortSignal;
+}) => Promise<{words: WordTiming[]}>;
 
 export type VoiceOverOptions = {
 	/** One audio file for the whole script, or a folder with one file per scene (in name order). */
@@ -59,15 +64,18 @@ export class VoiceOverError extends PromptreelError {
 const SHORT_BELOW = 0.7;
 
 const decode = async (o: {file: string; outFile: string; ffmpeg: string; from?: number; to?: number; signal?: AbortSignal}) => {
-	const range = o.from !== undefined ? ['-ss', (o.from / 1000).toFixed(3), ...(o.to !== undefined ? ['-to', (o.to / 1000).toFixed(3)] : [])] : [];
+	const range =
+		o.from !== undefined ? ['-ss', (o.from / 1000).toFixed(3), ...(o.to !== undefined ? ['-to', (o.to / 1000).toFixed(3)] : [])] : [];
 	const r = await runProcess({
 		command: o.ffmpeg,
 		args: ['-hide_banner', '-nostdin', '-y', '-i', o.file, ...range, '-vn', '-ac', '1', '-ar', '22050', '-c:a', 'pcm_s16le', o.outFile],
 		signal: o.signal,
 		timeoutMs: 120_000,
 	});
-	if (r.spawnError) throw new VoiceOverError(`ffmpeg is needed to read a voice-over (${r.spawnError.code}). Install it with: apt-get install ffmpeg`);
-	if (r.exitCode !== 0) throw new VoiceOverError(`Cannot read the voice-over ${o.file}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
+	if (r.spawnError)
+		throw new VoiceOverError(`ffmpeg is needed to read a voice-over (${r.spawnError.code}). Install it with: apt-get install ffmpeg`);
+	if (r.exitCode !== 0)
+		throw new VoiceOverError(`Cannot read the voice-over ${o.file}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
 };
 
 /**
@@ -75,7 +83,14 @@ const decode = async (o: {file: string; outFile: string; ffmpeg: string; from?: 
  * detected speech (silences are word boundaries, preferring those after punctuation). Words
  * the recording is too short to hold are dropped, so captions stop with the voice.
  */
-const timeWords = async (o: {wavFile: string; sourceFile: string; text: string; language: string; transcribe?: VoiceOverTranscriber | null; signal?: AbortSignal}) => {
+const timeWords = async (o: {
+	wavFile: string;
+	sourceFile: string;
+	text: string;
+	language: string;
+	transcribe?: VoiceOverTranscriber | null;
+	signal?: AbortSignal;
+}) => {
 	const wav = await readWav(o.wavFile);
 	const activity = speechActivity(wav, {silenceBelowPeakDb: 35, minSilenceMs: 200});
 	const tokens = tokenizeScript(o.text, o.language);
@@ -97,11 +112,18 @@ const timeWords = async (o: {wavFile: string; sourceFile: string; text: string; 
 	if (activity.speech.length === 0 || heard.length === 0) return {words: [], durationMs: activity.durationMs, dropped: tokens.length};
 	// Only the speech these words take: a short voice-over ends where its words end.
 	const spans = alignPhraseWords({
-		words: heard.map((t, i) => ({weight: letterWeight(t.text), pauseAfter: i < heard.length - 1 && /[,;:.!?…、，；：。！？]["'”’»)]*$/u.test(t.text)})),
+		words: heard.map((t, i) => ({
+			weight: letterWeight(t.text),
+			pauseAfter: i < heard.length - 1 && /[,;:.!?…、，；：。！？]["'”’»)]*$/u.test(t.text),
+		})),
 		activity,
 		snapMs: 0,
 	});
-	return {words: heard.map((t, i) => ({text: t.text, startMs: spans[i]!.startMs, endMs: spans[i]!.endMs})), durationMs: activity.durationMs, dropped: tokens.length - heard.length};
+	return {
+		words: heard.map((t, i) => ({text: t.text, startMs: spans[i]!.startMs, endMs: spans[i]!.endMs})),
+		durationMs: activity.durationMs,
+		dropped: tokens.length - heard.length,
+	};
 };
 
 /**
@@ -132,9 +154,16 @@ export const voiceOverNarrations = async (o: VoiceOverOptions): Promise<VoiceOve
 		const scenes: VoiceOverScene[] = [];
 		if (info.isDirectory()) {
 			const files = (await readdir(o.source)).filter((f) => AUDIO.test(f)).sort((a, b) => a.localeCompare(b, 'en', {numeric: true}));
-			if (files.length === 0) throw new VoiceOverError(`--voiceover ${o.source}: the folder has no audio files (wav, mp3, m4a, ogg, flac...).`);
-			if (files.length < o.scenes.length) warnings.push(`The voice-over folder has ${files.length} files for ${o.scenes.length} scenes: scenes ${files.length + 1}-${o.scenes.length} are silent with reading-speed captions.`);
-			if (files.length > o.scenes.length) warnings.push(`The voice-over folder has ${files.length} files for ${o.scenes.length} scenes: ${files.slice(o.scenes.length).join(', ')} are not used.`);
+			if (files.length === 0)
+				throw new VoiceOverError(`--voiceover ${o.source}: the folder has no audio files (wav, mp3, m4a, ogg, flac...).`);
+			if (files.length < o.scenes.length)
+				warnings.push(
+					`The voice-over folder has ${files.length} files for ${o.scenes.length} scenes: scenes ${files.length + 1}-${o.scenes.length} are silent with reading-speed captions.`,
+				);
+			if (files.length > o.scenes.length)
+				warnings.push(
+					`The voice-over folder has ${files.length} files for ${o.scenes.length} scenes: ${files.slice(o.scenes.length).join(', ')} are not used.`,
+				);
 			for (const [i, scene] of o.scenes.entries()) {
 				const name = files[i];
 				if (!name) {
@@ -143,8 +172,16 @@ export const voiceOverNarrations = async (o: VoiceOverOptions): Promise<VoiceOve
 				}
 				const source = path.join(o.source, name);
 				const {wav, out} = await finish(i, source);
-				const t = await timeWords({wavFile: wav, sourceFile: source, text: scene.narration, language: o.language, transcribe: o.transcribe, signal: o.signal});
-				if (t.dropped > 0) warnings.push(`The voice-over ${name} is shorter than scene ${i + 1}'s script: its last ${t.dropped} words are not captioned.`);
+				const t = await timeWords({
+					wavFile: wav,
+					sourceFile: source,
+					text: scene.narration,
+					language: o.language,
+					transcribe: o.transcribe,
+					signal: o.signal,
+				});
+				if (t.dropped > 0)
+					warnings.push(`The voice-over ${name} is shorter than scene ${i + 1}'s script: its last ${t.dropped} words are not captioned.`);
 				scenes.push({audioFile: await normalize(wav, out), durationMs: Math.round(t.durationMs), words: t.words});
 			}
 			return {scenes, timing, warnings};
@@ -155,9 +192,19 @@ export const voiceOverNarrations = async (o: VoiceOverOptions): Promise<VoiceOve
 		await decode({file: o.source, outFile: whole, ffmpeg, signal: o.signal});
 		const texts = o.scenes.map((s) => s.narration);
 		const script = texts.join('\n\n');
-		const t = await timeWords({wavFile: whole, sourceFile: o.source, text: script, language: o.language, transcribe: o.transcribe, signal: o.signal});
+		const t = await timeWords({
+			wavFile: whole,
+			sourceFile: o.source,
+			text: script,
+			language: o.language,
+			transcribe: o.transcribe,
+			signal: o.signal,
+		});
 		const counts = texts.map((x) => tokenizeScript(x, o.language).length);
-		if (t.dropped > 0) warnings.push(`The voice-over is shorter than the script: the last ${t.dropped} words are not spoken, so their captions are left out.`);
+		if (t.dropped > 0)
+			warnings.push(
+				`The voice-over is shorter than the script: the last ${t.dropped} words are not spoken, so their captions are left out.`,
+			);
 		let k = 0;
 		const perScene = counts.map((c) => {
 			const words = t.words.slice(k, k + c);

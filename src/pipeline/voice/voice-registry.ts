@@ -54,6 +54,14 @@ export const listVoices = async ({providers = defaultVoiceProviders()}: {provide
 	);
 	return [
 		...voices,
-		{id: NO_VOICE, name: 'No voice: silent, captions at reading speed', languages: ['*'], license: null, available: true, reason: null, install: null},
+		{
+			id: NO_VOICE,
+			name: 'No voice: silent, captions at reading speed',
+			languages: ['*'],
+			license: null,
+			available: true,
+			reason: null,
+			install: null,
+		},
 	];
 };

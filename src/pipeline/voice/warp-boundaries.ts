@@ -18,7 +18,7 @@ const features = (wav: PcmWav): number[][] => {
 			const v = sample(i);
 			e += v * v;
 			hf += (v - prev) * (v - prev);
-			if ((v >= 0) !== (prev >= 0)) zc++;
+			if (v >= 0 !== prev >= 0) zc++;
 			prev = v;
 		}
 		out.push([10 * Math.log10(e / step + 1e-9), 10 * Math.log10(hf / step + 1e-9), zc / step]);

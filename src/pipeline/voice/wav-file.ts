@@ -27,8 +27,7 @@ export const readWav = async (file: string): Promise<PcmWav> => {
 	throw new Error(`${file}: no data chunk.`);
 };
 
-export const wavDurationMs = (wav: PcmWav): number =>
-	(wav.data.length / (wav.channels * (wav.bitsPerSample / 8)) / wav.sampleRate) * 1000;
+export const wavDurationMs = (wav: PcmWav): number => (wav.data.length / (wav.channels * (wav.bitsPerSample / 8)) / wav.sampleRate) * 1000;
 
 /** Writes PCM samples with a canonical 44-byte header. */
 export const writeWav = async (file: string, wav: PcmWav): Promise<void> => {

@@ -85,7 +85,11 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		},
 		safely(async ({wait, ...body}, extra) => {
 			// The tool answers a job (its output schema): a dry run is the HTTP API's (POST /v1/videos).
-			if (body.dryRun) throw new ValidationError('dryRun is not a create_video option: check a storyboard with POST /v1/videos and "dryRun": true, or `promptreel validate`.', [{path: 'dryRun', message: 'Not supported over MCP.'}]);
+			if (body.dryRun)
+				throw new ValidationError(
+					'dryRun is not a create_video option: check a storyboard with POST /v1/videos and "dryRun": true, or `promptreel validate`.',
+					[{path: 'dryRun', message: 'Not supported over MCP.'}],
+				);
 			return submit(body, wait, extra);
 		}),
 	);
@@ -106,7 +110,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		'get_video',
 		{
 			title: 'Get a video job',
-			description: 'A video job: status, stage, progress, warnings, error, and when done its files as resource links (video.mp4, poster.jpg, captions, storyboard.json, credits.json, report.json).',
+			description:
+				'A video job: status, stage, progress, warnings, error, and when done its files as resource links (video.mp4, poster.jpg, captions, storyboard.json, credits.json, report.json).',
 			inputSchema: jobIdInputSchema,
 			outputSchema: jobOutputSchema,
 			annotations: {readOnlyHint: true},
@@ -118,7 +123,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		'cancel_video',
 		{
 			title: 'Cancel a video job',
-			description: 'Cancel a job: a queued one at once, a running one within about a second. A job that already ended cannot be cancelled (an error says so).',
+			description:
+				'Cancel a job: a queued one at once, a running one within about a second. A job that already ended cannot be cancelled (an error says so).',
 			inputSchema: jobIdInputSchema,
 			outputSchema: jobOutputSchema,
 			annotations: {destructiveHint: true, idempotentHint: true},
@@ -130,8 +136,7 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		'plan_storyboard',
 		{
 			title: 'Plan a storyboard',
-			description:
-				'Plan a storyboard from a prompt without voice, media or render: review or edit it, then pass it to render_storyboard.',
+			description: 'Plan a storyboard from a prompt without voice, media or render: review or edit it, then pass it to render_storyboard.',
 			inputSchema: planStoryboardInputSchema,
 			outputSchema: planOutputSchema,
 			annotations: {readOnlyHint: true},
@@ -146,7 +151,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		'list_templates',
 		{
 			title: 'List templates',
-			description: 'The templates a storyboard can target, each with the JSON Schema of its storyboard and the names of its sample storyboards.',
+			description:
+				'The templates a storyboard can target, each with the JSON Schema of its storyboard and the names of its sample storyboards.',
 			inputSchema: emptyInputSchema,
 			outputSchema: templatesOutputSchema,
 			annotations: {readOnlyHint: true},
@@ -184,7 +190,9 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			const bytes = await readFile(file.path);
 			const textual = /^(text\/|application\/(json|x-subrip))/.test(mimeType);
 			return {
-				contents: [textual ? {uri: uri.href, mimeType, text: bytes.toString('utf8')} : {uri: uri.href, mimeType, blob: bytes.toString('base64')}],
+				contents: [
+					textual ? {uri: uri.href, mimeType, text: bytes.toString('utf8')} : {uri: uri.href, mimeType, blob: bytes.toString('base64')},
+				],
 			};
 		},
 	);
@@ -204,4 +212,5 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 	return server;
 };
 
-const mimeOf = (name: string): string | undefined => ((JOB_FILE_NAMES as readonly string[]).includes(name) ? contentTypeOf(name as never).split(';')[0] : undefined);
+const mimeOf = (name: string): string | undefined =>
+	(JOB_FILE_NAMES as readonly string[]).includes(name) ? contentTypeOf(name as never).split(';')[0] : undefined;

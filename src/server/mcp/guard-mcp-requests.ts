@@ -24,7 +24,8 @@ const unknownKeys = (schema: z.ZodObject, args: Record<string, unknown>): IssueD
 		.map((k) => ({path: k, message: `Unknown argument "${k}". This tool takes: ${known.join(', ') || 'no arguments'}.`}));
 	if (known.includes('options') && isObject(args.options)) {
 		for (const k of Object.keys(args.options)) {
-			if (!OPTION_KEYS.includes(k)) issues.push({path: `options.${k}`, message: `Unknown option "${k}". Options: ${OPTION_KEYS.join(', ')}.`});
+			if (!OPTION_KEYS.includes(k))
+				issues.push({path: `options.${k}`, message: `Unknown option "${k}". Options: ${OPTION_KEYS.join(', ')}.`});
 		}
 	}
 	return issues;
@@ -62,7 +63,9 @@ export const guardMcpRequests = (server: McpServer, tools: Record<string, z.ZodO
 			const parsed = await schema.safeParseAsync(args ?? {});
 			if (!parsed.success) {
 				const issues = requestIssues(parsed.error, 'arguments');
-				return errorResult(new ValidationError(`Invalid arguments for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues));
+				return errorResult(
+					new ValidationError(`Invalid arguments for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues),
+				);
 			}
 		}
 		return callTool(request, extra);
@@ -73,9 +76,13 @@ export const guardMcpRequests = (server: McpServer, tools: Record<string, z.ZodO
 			return await readResource(request, extra);
 		} catch (error) {
 			if (error instanceof McpError) throw error;
-			if (error instanceof PromptreelError && error.code === 'NOT_FOUND') throw new McpError(RESOURCE_NOT_FOUND, publicMessage(error.message));
+			if (error instanceof PromptreelError && error.code === 'NOT_FOUND')
+				throw new McpError(RESOURCE_NOT_FOUND, publicMessage(error.message));
 			if (error instanceof TypeError && /URL/i.test(error.message)) {
-				throw new McpError(ErrorCode.InvalidParams, 'Not a resource URI: use promptreel://videos/{id}/{name} as listed by resources/list or a tool result.');
+				throw new McpError(
+					ErrorCode.InvalidParams,
+					'Not a resource URI: use promptreel://videos/{id}/{name} as listed by resources/list or a tool result.',
+				);
 			}
 			log?.(`mcp resources/read failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 			throw new McpError(ErrorCode.InternalError, 'Internal error (see the server log).');

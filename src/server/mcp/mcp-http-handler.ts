@@ -15,7 +15,11 @@ export type McpHttpDeps = {
 
 const methodNotAllowed = () =>
 	Response.json(
-		{jsonrpc: '2.0', error: {code: -32000, message: 'Method not allowed: this MCP endpoint is stateless, send JSON-RPC with POST.'}, id: null},
+		{
+			jsonrpc: '2.0',
+			error: {code: -32000, message: 'Method not allowed: this MCP endpoint is stateless, send JSON-RPC with POST.'},
+			id: null,
+		},
 		{status: 405, headers: {Allow: 'POST'}},
 	);
 
@@ -38,7 +42,10 @@ export const mcpHttpHandler = (deps: McpHttpDeps) => async (c: Context) => {
 	try {
 		parsedBody = JSON.parse(await cached) as unknown;
 	} catch {
-		return Response.json({jsonrpc: '2.0', error: {code: -32700, message: 'Parse error: the body is not valid JSON.'}, id: null}, {status: 400});
+		return Response.json(
+			{jsonrpc: '2.0', error: {code: -32700, message: 'Parse error: the body is not valid JSON.'}, id: null},
+			{status: 400},
+		);
 	}
 	return transport.handleRequest(c.req.raw, {parsedBody});
 };

@@ -22,7 +22,14 @@ let client: Client;
 
 beforeAll(async () => {
 	shareTestBundle(dataDir);
-	server = await startServer({renderer: createLocalRenderer({cacheDir: dataDir}), host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1}, log: () => undefined});
+	server = await startServer({
+		renderer: createLocalRenderer({cacheDir: dataDir}),
+		host: '127.0.0.1',
+		port: 0,
+		dataDir,
+		server: {...loadConfig({}).server, concurrency: 1},
+		log: () => undefined,
+	});
 	client = new Client({name: 'promptreel-test', version: '1'});
 	await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`)));
 });
@@ -68,7 +75,9 @@ describe('MCP over Streamable HTTP (/mcp)', () => {
 			const anonymous = new Client({name: 'no-key', version: '1'});
 			await expect(anonymous.connect(new StreamableHTTPClientTransport(url))).rejects.toThrow(/401|API key/);
 			const wrong = new Client({name: 'wrong-key', version: '1'});
-			await expect(wrong.connect(new StreamableHTTPClientTransport(url, {requestInit: {headers: {Authorization: 'Bearer nope'}}}))).rejects.toThrow(/401|not valid/);
+			await expect(
+				wrong.connect(new StreamableHTTPClientTransport(url, {requestInit: {headers: {Authorization: 'Bearer nope'}}})),
+			).rejects.toThrow(/401|not valid/);
 			const keyedClient = new Client({name: 'keyed', version: '1'});
 			await keyedClient.connect(new StreamableHTTPClientTransport(url, {requestInit: {headers: {Authorization: 'Bearer mcp-test-key'}}}));
 			expect((await keyedClient.listTools()).tools).toHaveLength(6);

@@ -17,7 +17,14 @@ export const toMcpJobView = (job: JobRecord, restBase: string | null): JobView =
 	const links = restBase
 		? view.links
 		: (Object.fromEntries(
-				Object.keys(view.links).map((k) => [k, k === 'self' ? `${RESOURCE_SCHEME}://videos/${job.id}` : k === 'cancel' ? 'Call cancel_video with this id.' : 'Call get_video with this id.']),
+				Object.keys(view.links).map((k) => [
+					k,
+					k === 'self'
+						? `${RESOURCE_SCHEME}://videos/${job.id}`
+						: k === 'cancel'
+							? 'Call cancel_video with this id.'
+							: 'Call get_video with this id.',
+				]),
 			) as JobView['links']);
 	return {...view, files, links};
 };
@@ -26,7 +33,12 @@ const describeJob = (v: JobView): string => {
 	const head = `Video job ${v.id}: ${v.status}${v.stage && v.status !== 'done' ? ` (${v.stage}, ${Math.round(v.progress * 100)}%)` : ''}.`;
 	const error = v.error ? ` Error ${v.error.code}: ${v.error.message}` : '';
 	const warnings = v.warnings.length ? ` Warnings: ${v.warnings.map((w) => `[${w.code}] ${w.message}`).join(' ')}` : '';
-	const next = v.status === 'done' ? ' Files are linked below as resources.' : ['failed', 'cancelled'].includes(v.status) ? '' : ' Follow it with get_video.';
+	const next =
+		v.status === 'done'
+			? ' Files are linked below as resources.'
+			: ['failed', 'cancelled'].includes(v.status)
+				? ''
+				: ' Follow it with get_video.';
 	return `${head}${error}${warnings}${next}`;
 };
 

@@ -70,7 +70,9 @@ export const renderStoryboardInputSchema = z.strictObject({
 });
 
 export const planStoryboardInputSchema = planBodySchema;
-export const jobIdInputSchema = z.object({id: idParamsSchema.shape.id.describe('The job id returned by create_video or render_storyboard (vid_...).')});
+export const jobIdInputSchema = z.object({
+	id: idParamsSchema.shape.id.describe('The job id returned by create_video or render_storyboard (vid_...).'),
+});
 export const emptyInputSchema = z.object({});
 
 /** Files are MCP resources here: the same job shape, with `files` mapping names to `promptreel://` URIs. */

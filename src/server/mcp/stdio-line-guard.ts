@@ -22,7 +22,8 @@ const idOf = (head: string): string | number | null => {
 	}
 };
 
-const errorLine = (id: string | number | null, message: string) => `${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32600, message}})}\n`;
+const errorLine = (id: string | number | null, message: string) =>
+	`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32600, message}})}\n`;
 
 /**
  * Sits between stdin and the MCP stdio transport and passes it whole lines only. A line longer
@@ -65,7 +66,9 @@ export const stdioLineGuard = (o: StdioLineGuardOptions): Transform => {
 				if (!dropping) {
 					if (size + piece.length > max) {
 						dropping = true;
-						head = Buffer.concat([...parts, piece]).subarray(0, 4096).toString('utf8');
+						head = Buffer.concat([...parts, piece])
+							.subarray(0, 4096)
+							.toString('utf8');
 						parts = [];
 					} else {
 						parts.push(piece);

@@ -34,12 +34,24 @@ describe('waitForJob', () => {
 	});
 
 	it('stops at the time limit or when the request is cancelled; the job goes on', async () => {
-		const slow = await waitForJob({getJob: async () => job('voicing', 'voicing', 0.2), timeoutMs: 30, pollMs: 5, signal: new AbortController().signal, onProgress: async () => undefined});
+		const slow = await waitForJob({
+			getJob: async () => job('voicing', 'voicing', 0.2),
+			timeoutMs: 30,
+			pollMs: 5,
+			signal: new AbortController().signal,
+			onProgress: async () => undefined,
+		});
 		expect(slow).toMatchObject({timedOut: true, job: {status: 'voicing'}});
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 20);
 		const started = Date.now();
-		const cancelled = await waitForJob({getJob: async () => job('queued', null, 0), timeoutMs: 60_000, pollMs: 10_000, signal: controller.signal, onProgress: async () => undefined});
+		const cancelled = await waitForJob({
+			getJob: async () => job('queued', null, 0),
+			timeoutMs: 60_000,
+			pollMs: 10_000,
+			signal: controller.signal,
+			onProgress: async () => undefined,
+		});
 		expect(cancelled.timedOut).toBe(true);
 		expect(Date.now() - started).toBeLessThan(1000);
 	});

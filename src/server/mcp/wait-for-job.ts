@@ -32,7 +32,9 @@ const overall = (job: JobRecord): number => {
 };
 
 const messageOf = (job: JobRecord): string =>
-	isTerminal(job.status) ? job.status : `${job.status}${job.stage && job.stage !== job.status ? ` (${job.stage})` : ''} ${Math.round(job.progress * 100)}%`;
+	isTerminal(job.status)
+		? job.status
+		: `${job.status}${job.stage && job.stage !== job.status ? ` (${job.stage})` : ''} ${Math.round(job.progress * 100)}%`;
 
 const sleep = (ms: number, signal: AbortSignal) =>
 	new Promise<void>((resolve) => {

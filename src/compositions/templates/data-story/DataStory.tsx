@@ -41,15 +41,15 @@ const Backdrop: React.FC<{scene: Scene; palette: Palette; durationInFrames: numb
 	);
 };
 
-const DataScene: React.FC<{scene: Scene; storyboard: Storyboard; palette: Palette; options: DataStoryOptions; fontStack: string; ready: boolean; durationInFrames: number}> = ({
-	scene,
-	storyboard,
-	palette,
-	options,
-	fontStack,
-	ready,
-	durationInFrames,
-}) => {
+const DataScene: React.FC<{
+	scene: Scene;
+	storyboard: Storyboard;
+	palette: Palette;
+	options: DataStoryOptions;
+	fontStack: string;
+	ready: boolean;
+	durationInFrames: number;
+}> = ({scene, storyboard, palette, options, fontStack, ready, durationInFrames}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {width, height, unit, safe, orientation} = useFrameLayout();
@@ -66,7 +66,17 @@ const DataScene: React.FC<{scene: Scene; storyboard: Storyboard; palette: Palett
 	const title = useMemo(
 		() =>
 			ready && titleWords.length > 0
-				? fitWords({words: titleWords, fontFamily: fontStack, fontWeight: TITLE_WEIGHT, maxWidth: boxW, maxHeight: titleH, lineHeight: 1.1, maxFontSize: unit * (data ? 7 : 10), minFontSize: unit * 3.2, maxLines: data ? 2 : 3})
+				? fitWords({
+						words: titleWords,
+						fontFamily: fontStack,
+						fontWeight: TITLE_WEIGHT,
+						maxWidth: boxW,
+						maxHeight: titleH,
+						lineHeight: 1.1,
+						maxFontSize: unit * (data ? 7 : 10),
+						minFontSize: unit * 3.2,
+						maxLines: data ? 2 : 3,
+					})
 				: null,
 		[ready, titleWords, fontStack, boxW, titleH, unit, data],
 	);
@@ -106,10 +116,22 @@ const DataScene: React.FC<{scene: Scene; storyboard: Storyboard; palette: Palett
 					transform: `translateY(${(1 - enter) * unit * 2}px)`,
 				}}
 			>
-				{!data && icon ? <Img src={resolveMediaSrc(icon)} style={{height: unit * 26, objectFit: 'contain', marginBottom: unit * 4}} /> : null}
+				{!data && icon ? (
+					<Img src={resolveMediaSrc(icon)} style={{height: unit * 26, objectFit: 'contain', marginBottom: unit * 4}} />
+				) : null}
 				{title
 					? title.lines.map((line, li) => (
-							<div key={li} style={{display: 'flex', justifyContent: data ? 'flex-start' : 'center', fontSize: title.fontSize, fontWeight: TITLE_WEIGHT, lineHeight: 1.1, whiteSpace: 'pre'}}>
+							<div
+								key={li}
+								style={{
+									display: 'flex',
+									justifyContent: data ? 'flex-start' : 'center',
+									fontSize: title.fontSize,
+									fontWeight: TITLE_WEIGHT,
+									lineHeight: 1.1,
+									whiteSpace: 'pre',
+								}}
+							>
 								{line.map((wi) => (
 									<span key={wi} style={{marginInlineStart: titleWords[wi]?.space && line[0] !== wi ? title.spaceWidth : 0}}>
 										{titleWords[wi]?.word}
@@ -119,17 +141,47 @@ const DataScene: React.FC<{scene: Scene; storyboard: Storyboard; palette: Palett
 						))
 					: null}
 				{sub ? (
-					<div style={{fontSize: subSize, fontWeight: 600, color: palette.accent, marginTop: unit, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', textAlign: data ? 'start' : 'center'}}>{sub}</div>
+					<div
+						style={{
+							fontSize: subSize,
+							fontWeight: 600,
+							color: palette.accent,
+							marginTop: unit,
+							whiteSpace: 'nowrap',
+							overflow: 'hidden',
+							textOverflow: 'ellipsis',
+							textAlign: data ? 'start' : 'center',
+						}}
+					>
+						{sub}
+					</div>
 				) : null}
 			</div>
 			{data ? (
-				<div dir={dir} style={{position: 'absolute', left: safe.side, top: chartTop, width: boxW, height: chartH, display: 'flex', flexDirection: 'column', alignItems: 'center'}}>
+				<div
+					dir={dir}
+					style={{
+						position: 'absolute',
+						left: safe.side,
+						top: chartTop,
+						width: boxW,
+						height: chartH,
+						display: 'flex',
+						flexDirection: 'column',
+						alignItems: 'center',
+					}}
+				>
 					{data.chart === 'counter' ? (
 						<>
 							{icon ? (
 								<Img
 									src={resolveMediaSrc(icon)}
-									style={{height: iconSize, width: iconSize, objectFit: 'contain', transform: `scale(${spring({frame: frame - 4, fps, config: {damping: 12}})})`}}
+									style={{
+										height: iconSize,
+										width: iconSize,
+										objectFit: 'contain',
+										transform: `scale(${spring({frame: frame - 4, fps, config: {damping: 12}})})`,
+									}}
 								/>
 							) : null}
 							<CounterView data={data} {...chartProps} height={chartH - (icon ? iconSize : 0)} />
@@ -163,17 +215,33 @@ const DataStory: React.FC<StoryboardInput> = (props) => {
 					return (
 						<Fragment key={scene.id}>
 							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<DataScene scene={scene} storyboard={storyboard} palette={palette} options={options} fontStack={fontStack} ready={ready} durationInFrames={timing.durationInFrames} />
+								<DataScene
+									scene={scene}
+									storyboard={storyboard}
+									palette={palette}
+									options={options}
+									fontStack={fontStack}
+									ready={ready}
+									durationInFrames={timing.durationInFrames}
+								/>
 							</TransitionSeries.Sequence>
 							{timing.transitionInFrames > 0 ? (
-								<TransitionSeries.Transition presentation={wipe({direction: rtl ? 'from-right' : 'from-left'})} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
+								<TransitionSeries.Transition
+									presentation={wipe({direction: rtl ? 'from-right' : 'from-left'})}
+									timing={linearTiming({durationInFrames: timing.transitionInFrames})}
+								/>
 							) : null}
 						</Fragment>
 					);
 				})}
 				{timeline.endCard ? (
 					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard title={storyboard.endCard.title ?? storyboard.title} credits={storyboard.credits} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
+						<EndCard
+							title={storyboard.endCard.title ?? storyboard.title}
+							credits={storyboard.credits}
+							palette={palette}
+							durationInFrames={timeline.endCard.durationInFrames}
+						/>
 					</TransitionSeries.Sequence>
 				) : null}
 			</TransitionSeries>

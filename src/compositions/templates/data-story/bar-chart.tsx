@@ -14,15 +14,33 @@ const fitAll = (texts: string[], width: number, max: number, fontFamily: string,
  * Bars growing one after another, values counting up on them. Columns in landscape and square
  * frames; rows in portrait, where labels need the width. Right to left in RTL languages.
  */
-export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({data, width, height, palette, options, language, fontStack, ready, frame, horizontal}) => {
+export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({
+	data,
+	width,
+	height,
+	palette,
+	options,
+	language,
+	fontStack,
+	ready,
+	frame,
+	horizontal,
+}) => {
 	const {fps} = useVideoConfig();
 	if (!ready) return null;
 	const rtl = textDirectionOf(language) === 'rtl';
 	const n = data.points.length;
 	const {top, step} = niceScale(Math.max(...data.points.map((p) => p.value), 0));
 	const decimals = decimalsOf(data.points.map((p) => p.value));
-	const fmt = (v: number) => `${formatValue(v, {language, compact: options.numberFormat === 'compact', decimals})}${data.unit ? (data.unit.length <= 2 ? data.unit : ` ${data.unit}`) : ''}`;
-	const growth = (i: number) => spring({frame: frame - i * 5, fps, config: {damping: 18, stiffness: 90}, durationInFrames: Math.round((options.countDurationMs / 1000) * fps)});
+	const fmt = (v: number) =>
+		`${formatValue(v, {language, compact: options.numberFormat === 'compact', decimals})}${data.unit ? (data.unit.length <= 2 ? data.unit : ` ${data.unit}`) : ''}`;
+	const growth = (i: number) =>
+		spring({
+			frame: frame - i * 5,
+			fps,
+			config: {damping: 18, stiffness: 90},
+			durationInFrames: Math.round((options.countDurationMs / 1000) * fps),
+		});
 	const labels = data.points.map((p) => p.label);
 	const values = data.points.map((p) => fmt(p.value));
 	const ticks = Array.from({length: Math.round(top / step) + 1}, (_, i) => i * step);
@@ -42,12 +60,33 @@ export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({data, wi
 					const x0 = rtl ? width - len : 0;
 					return (
 						<g key={i} opacity={interpolate(g, [0, 0.15], [0, 1], {extrapolateRight: 'clamp'})}>
-							<text x={rtl ? width : 0} y={y + labelSize * 0.85} fontSize={labelSize} fontWeight={700} fill={palette.text} textAnchor="start">
+							<text
+								x={rtl ? width : 0}
+								y={y + labelSize * 0.85}
+								fontSize={labelSize}
+								fontWeight={700}
+								fill={palette.text}
+								textAnchor="start"
+							>
 								{p.label}
 							</text>
-							<rect x={x0} y={y + labelSize * 1.25} width={len} height={barH} rx={barH / 4} fill={i === 0 ? palette.accent : palette.primary} />
+							<rect
+								x={x0}
+								y={y + labelSize * 1.25}
+								width={len}
+								height={barH}
+								rx={barH / 4}
+								fill={i === 0 ? palette.accent : palette.primary}
+							/>
 							{options.valueLabels ? (
-								<text x={rtl ? width - len - valueSize * 0.4 : len + valueSize * 0.4} y={y + labelSize * 1.25 + barH * 0.78} fontSize={valueSize} fontWeight={800} fill={palette.text} textAnchor="start">
+								<text
+									x={rtl ? width - len - valueSize * 0.4 : len + valueSize * 0.4}
+									y={y + labelSize * 1.25 + barH * 0.78}
+									fontSize={valueSize}
+									fontWeight={800}
+									fill={palette.text}
+									textAnchor="start"
+								>
 									{fmt(p.value * g)}
 								</text>
 							) : null}
@@ -69,25 +108,58 @@ export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({data, wi
 	const gridIn = interpolate(frame, [0, fps * 0.5], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
 	return (
 		<svg width={width} height={height} style={{overflow: 'visible', fontFamily: fontStack}}>
-			{options.gridLines
-				? ticks.map((t) => {
-						const y = base - (t / top) * plotH;
-						return <line key={t} x1={rtl ? width : 0} x2={rtl ? width - width * gridIn : width * gridIn} y1={y} y2={y} stroke={withAlpha(palette.text, t === 0 ? 0.5 : 0.14)} strokeWidth={Math.max(1, height * 0.004)} />;
-					})
-				: <line x1={0} x2={width} y1={base} y2={base} stroke={withAlpha(palette.text, 0.5)} strokeWidth={Math.max(1, height * 0.004)} />}
+			{options.gridLines ? (
+				ticks.map((t) => {
+					const y = base - (t / top) * plotH;
+					return (
+						<line
+							key={t}
+							x1={rtl ? width : 0}
+							x2={rtl ? width - width * gridIn : width * gridIn}
+							y1={y}
+							y2={y}
+							stroke={withAlpha(palette.text, t === 0 ? 0.5 : 0.14)}
+							strokeWidth={Math.max(1, height * 0.004)}
+						/>
+					);
+				})
+			) : (
+				<line x1={0} x2={width} y1={base} y2={base} stroke={withAlpha(palette.text, 0.5)} strokeWidth={Math.max(1, height * 0.004)} />
+			)}
 			{data.points.map((p, i) => {
 				const g = growth(i);
 				const h = Math.max(0, (p.value / top) * plotH * g);
 				const x = xOf(i) + (slot - barW) / 2;
 				return (
 					<g key={i}>
-						<rect x={x} y={base - h} width={barW} height={h} rx={Math.min(barW * 0.12, h / 2)} fill={i === 0 ? palette.accent : palette.primary} />
+						<rect
+							x={x}
+							y={base - h}
+							width={barW}
+							height={h}
+							rx={Math.min(barW * 0.12, h / 2)}
+							fill={i === 0 ? palette.accent : palette.primary}
+						/>
 						{options.valueLabels && g > 0.02 ? (
-							<text x={x + barW / 2} y={base - h - valueSize * 0.45} fontSize={valueSize} fontWeight={800} fill={palette.text} textAnchor="middle">
+							<text
+								x={x + barW / 2}
+								y={base - h - valueSize * 0.45}
+								fontSize={valueSize}
+								fontWeight={800}
+								fill={palette.text}
+								textAnchor="middle"
+							>
 								{fmt(p.value * g)}
 							</text>
 						) : null}
-						<text x={x + barW / 2} y={base + labelSize * 1.35} fontSize={labelSize} fontWeight={700} fill={withAlpha(palette.text, 0.85)} textAnchor="middle">
+						<text
+							x={x + barW / 2}
+							y={base + labelSize * 1.35}
+							fontSize={labelSize}
+							fontWeight={700}
+							fill={withAlpha(palette.text, 0.85)}
+							textAnchor="middle"
+						>
 							{p.label}
 						</text>
 					</g>

@@ -13,4 +13,7 @@ export const decimalsOf = (values: number[]): number =>
 
 /** A value written the language's way, in full (grouped) or compact (2.4M) form. */
 export const formatValue = (value: number, o: {language: string; compact: boolean; decimals: number}): string =>
-	new Intl.NumberFormat(o.language, o.compact ? {notation: 'compact', maximumFractionDigits: 1} : {minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals}).format(value);
+	new Intl.NumberFormat(
+		o.language,
+		o.compact ? {notation: 'compact', maximumFractionDigits: 1} : {minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals},
+	).format(value);

@@ -11,7 +11,19 @@ import type {ChartProps} from './chart-types';
  * filling behind (an SVG linear gradient: drawn by every renderer), each point popping in as the
  * line reaches it with its value. Right to left in RTL languages.
  */
-export const LineChart: React.FC<ChartProps & {id: string}> = ({data, width, height, palette, options, language, fontStack, ready, progress, frame, id}) => {
+export const LineChart: React.FC<ChartProps & {id: string}> = ({
+	data,
+	width,
+	height,
+	palette,
+	options,
+	language,
+	fontStack,
+	ready,
+	progress,
+	frame,
+	id,
+}) => {
 	const {fps} = useVideoConfig();
 	if (!ready) return null;
 	const rtl = textDirectionOf(language) === 'rtl';
@@ -22,8 +34,16 @@ export const LineChart: React.FC<ChartProps & {id: string}> = ({data, width, hei
 	const fmt = (v: number) => `${formatValue(v, {language, compact: options.numberFormat === 'compact', decimals})}${data.unit ?? ''}`;
 	const slot = width / Math.max(1, n);
 	const fit = (texts: string[], w: number, max: number, weight: number) =>
-		Math.min(max, ...texts.map((text) => (w / Math.max(1, measureText({text, fontFamily: fontStack, fontSize: 100, fontWeight: weight}).width)) * 100));
-	const labelSize = fit(data.points.map((p) => p.label), slot * 0.9, height * 0.065, 700);
+		Math.min(
+			max,
+			...texts.map((text) => (w / Math.max(1, measureText({text, fontFamily: fontStack, fontSize: 100, fontWeight: weight}).width)) * 100),
+		);
+	const labelSize = fit(
+		data.points.map((p) => p.label),
+		slot * 0.9,
+		height * 0.065,
+		700,
+	);
 	const valueSize = fit(values.map(fmt), slot * 0.95, height * 0.07, 800);
 	const plotTop = valueSize * 2;
 	const plotH = height - plotTop - labelSize * 2.2;
@@ -58,26 +78,76 @@ export const LineChart: React.FC<ChartProps & {id: string}> = ({data, width, hei
 					<rect x={rtl ? reachedX : 0} y={0} width={rtl ? width - reachedX : reachedX} height={height} />
 				</clipPath>
 			</defs>
-			{options.gridLines
-				? ticks.map((t) => <line key={t} x1={0} x2={width} y1={yOf(t)} y2={yOf(t)} stroke={withAlpha(palette.text, t === 0 ? 0.5 : 0.14)} strokeWidth={Math.max(1, height * 0.004)} />)
-				: <line x1={0} x2={width} y1={base} y2={base} stroke={withAlpha(palette.text, 0.5)} strokeWidth={Math.max(1, height * 0.004)} />}
+			{options.gridLines ? (
+				ticks.map((t) => (
+					<line
+						key={t}
+						x1={0}
+						x2={width}
+						y1={yOf(t)}
+						y2={yOf(t)}
+						stroke={withAlpha(palette.text, t === 0 ? 0.5 : 0.14)}
+						strokeWidth={Math.max(1, height * 0.004)}
+					/>
+				))
+			) : (
+				<line x1={0} x2={width} y1={base} y2={base} stroke={withAlpha(palette.text, 0.5)} strokeWidth={Math.max(1, height * 0.004)} />
+			)}
 			<path d={area} fill={`url(#fill-${id})`} clipPath={`url(#reach-${id})`} />
-			<path d={path} fill="none" stroke={palette.accent} strokeWidth={stroke} strokeLinejoin="round" strokeLinecap="round" strokeDasharray={length} strokeDashoffset={length * (1 - progress)} />
+			<path
+				d={path}
+				fill="none"
+				stroke={palette.accent}
+				strokeWidth={stroke}
+				strokeLinejoin="round"
+				strokeLinecap="round"
+				strokeDasharray={length}
+				strokeDashoffset={length * (1 - progress)}
+			/>
 			{data.points.map((p, i) => {
 				const pt = pts[i];
 				if (!pt) return null;
 				const at = n <= 1 ? 0 : i / (n - 1);
-				const pop = reached(pt.x) ? spring({frame: frame - Math.round(at * (options.countDurationMs / 1000) * fps), fps, config: {damping: 12, stiffness: 200}, durationInFrames: 10}) : 0;
+				const pop = reached(pt.x)
+					? spring({
+							frame: frame - Math.round(at * (options.countDurationMs / 1000) * fps),
+							fps,
+							config: {damping: 12, stiffness: 200},
+							durationInFrames: 10,
+						})
+					: 0;
 				const lastPoint = i === n - 1;
 				return (
 					<g key={i}>
-						<circle cx={pt.x} cy={pt.y} r={stroke * 1.6 * pop} fill={palette.background} stroke={palette.accent} strokeWidth={stroke * 0.8} />
+						<circle
+							cx={pt.x}
+							cy={pt.y}
+							r={stroke * 1.6 * pop}
+							fill={palette.background}
+							stroke={palette.accent}
+							strokeWidth={stroke * 0.8}
+						/>
 						{options.valueLabels ? (
-							<text x={pt.x} y={pt.y - valueSize * 0.9} fontSize={valueSize * (lastPoint ? 1.15 : 0.9)} fontWeight={800} fill={lastPoint ? palette.accent : palette.text} textAnchor="middle" opacity={interpolate(pop, [0, 1], [0, 1])}>
+							<text
+								x={pt.x}
+								y={pt.y - valueSize * 0.9}
+								fontSize={valueSize * (lastPoint ? 1.15 : 0.9)}
+								fontWeight={800}
+								fill={lastPoint ? palette.accent : palette.text}
+								textAnchor="middle"
+								opacity={interpolate(pop, [0, 1], [0, 1])}
+							>
 								{fmt(p.value)}
 							</text>
 						) : null}
-						<text x={pt.x} y={base + labelSize * 1.5} fontSize={labelSize} fontWeight={700} fill={withAlpha(palette.text, 0.85)} textAnchor="middle">
+						<text
+							x={pt.x}
+							y={base + labelSize * 1.5}
+							fontSize={labelSize}
+							fontWeight={700}
+							fill={withAlpha(palette.text, 0.85)}
+							textAnchor="middle"
+						>
 							{p.label}
 						</text>
 					</g>

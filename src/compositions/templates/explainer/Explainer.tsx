@@ -5,12 +5,20 @@ import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {Fragment, useMemo} from 'react';
 import {AbsoluteFill, Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
-import {AnimatedTitle, EndCard, FONT_VARIABLE, MediaAudioTrack, SceneVisual, TikTokCaptions, resolveMediaSrc, useStoryboardFonts} from '../../components';
+import {
+	AnimatedTitle,
+	EndCard,
+	FONT_VARIABLE,
+	MediaAudioTrack,
+	SceneVisual,
+	TikTokCaptions,
+	resolveMediaSrc,
+	useStoryboardFonts,
+} from '../../components';
 import type {TitlePlacement} from '../../components';
 import {computeTimeline, parseTemplateOptions, sceneMsToAbsoluteFrame, themePalette} from '../../storyboard';
 import type {Music, Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
 import {explainerOptionsSchema, explainerSchema, type ExplainerOptions, type ExplainerProps} from './explainer-schema';
-
 
 /** Frames over which the music dips under the voice and comes back. */
 const DUCK_RAMP_MS = 300;
@@ -34,8 +42,12 @@ const transitionElement = (t: Transition, durationInFrames: number): React.React
 };
 
 /** Where titles go so they never sit under the captions (unless the options say), and where an icon then fits. */
-const layoutFor = (position: Storyboard['captionStyle']['position'], placement: ExplainerOptions['titlePlacement']): {title: TitlePlacement; iconY: number} => {
-	if (placement === 'bottom' || (placement === 'auto' && position === 'top')) return {title: 'bottom', iconY: position === 'bottom' ? 0.5 : 0.42};
+const layoutFor = (
+	position: Storyboard['captionStyle']['position'],
+	placement: ExplainerOptions['titlePlacement'],
+): {title: TitlePlacement; iconY: number} => {
+	if (placement === 'bottom' || (placement === 'auto' && position === 'top'))
+		return {title: 'bottom', iconY: position === 'bottom' ? 0.5 : 0.42};
 	if (position === 'center') return {title: 'top', iconY: 0.7};
 	return {title: 'top', iconY: 0.52};
 };
@@ -82,13 +94,19 @@ const MusicBed: React.FC<{music: Music; speech: {from: number; to: number}[]; to
 			(d, s) =>
 				Math.max(
 					d,
-					interpolate(frame, [s.from - ramp, s.from, s.to, s.to + ramp], [0, 1, 1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
+					interpolate(frame, [s.from - ramp, s.from, s.to, s.to + ramp], [0, 1, 1, 0], {
+						extrapolateLeft: 'clamp',
+						extrapolateRight: 'clamp',
+					}),
 				),
 			0,
 		);
 		const level = music.volume + (music.duckedVolume - music.volume) * duck;
 		const fadeIn = interpolate(frame, [0, Math.round(fps * 0.5)], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-		const fadeOut = interpolate(frame, [totalFrames - fadeFrames, totalFrames], [1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+		const fadeOut = interpolate(frame, [totalFrames - fadeFrames, totalFrames], [1, 0], {
+			extrapolateLeft: 'clamp',
+			extrapolateRight: 'clamp',
+		});
 		return level * fadeIn * fadeOut;
 	};
 	const src = resolveMediaSrc(music.src);
@@ -113,7 +131,8 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 	// Options of other templates are ignored here; the pipeline reports them as warnings.
 	const options = useMemo(() => {
 		const parsed = parseTemplateOptions({schema: explainerOptionsSchema, templateId: 'explainer', options: storyboard.templateOptions});
-		if (parsed.issues.length > 0) throw new Error(`Invalid template options: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+		if (parsed.issues.length > 0)
+			throw new Error(`Invalid template options: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
 		return parsed.options;
 	}, [storyboard.templateOptions]);
 	// Only the fonts of this storyboard's language and text (a Latin video loads no CJK file).
@@ -125,15 +144,16 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 		return timing ? [{scene, timing, i}] : [];
 	});
 	// Where each scene's captions must stop: when the next item starts.
-	const nextStart = (i: number): number =>
-		timeline.scenes[i + 1]?.startFrame ?? timeline.endCard?.startFrame ?? timeline.durationInFrames;
+	const nextStart = (i: number): number => timeline.scenes[i + 1]?.startFrame ?? timeline.endCard?.startFrame ?? timeline.durationInFrames;
 
 	const speech = scenes
 		.filter(({scene}) => scene.narration.audio !== null)
 		.map(({scene, timing}) => {
 			const from = sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps);
 			const last = scene.captions[scene.captions.length - 1];
-			const to = last ? sceneMsToAbsoluteFrame(timing, last.endMs, fps) : timing.startFrame + timing.durationInFrames - timing.transitionInFrames;
+			const to = last
+				? sceneMsToAbsoluteFrame(timing, last.endMs, fps)
+				: timing.startFrame + timing.durationInFrames - timing.transitionInFrames;
 			return {from, to};
 		});
 
@@ -171,7 +191,12 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 
 			{scenes.map(({scene, timing}) =>
 				scene.narration.audio ? (
-					<Sequence key={`voice-${scene.id}`} from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)} layout="none" name={`voice ${scene.id}`}>
+					<Sequence
+						key={`voice-${scene.id}`}
+						from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)}
+						layout="none"
+						name={`voice ${scene.id}`}
+					>
 						<MediaAudioTrack src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
 					</Sequence>
 				) : null,
@@ -186,7 +211,12 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 								durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)}
 								name={`captions ${scene.id}`}
 							>
-								<TikTokCaptions captions={scene.captions} style={storyboard.captionStyle} palette={palette} language={storyboard.language} />
+								<TikTokCaptions
+									captions={scene.captions}
+									style={storyboard.captionStyle}
+									palette={palette}
+									language={storyboard.language}
+								/>
 							</Sequence>
 						) : null,
 					)

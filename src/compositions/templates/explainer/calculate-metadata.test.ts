@@ -16,7 +16,13 @@ const minimal: StoryboardInput = {
 	title: 'Test',
 	scenes: [
 		{id: 'a', narration: {text: 'Hello.'}, visual: {kind: 'procedural'}, durationMs: 2000, transition: {type: 'fade', durationMs: 400}},
-		{id: 'b', narration: {text: 'World.'}, visual: {kind: 'procedural', style: 'grid'}, durationMs: 1700, transition: {type: 'slide', durationMs: 300}},
+		{
+			id: 'b',
+			narration: {text: 'World.'},
+			visual: {kind: 'procedural', style: 'grid'},
+			durationMs: 1700,
+			transition: {type: 'slide', durationMs: 300},
+		},
 	],
 };
 

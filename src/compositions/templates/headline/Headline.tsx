@@ -44,7 +44,8 @@ const NewsScene: React.FC<{
 	const dir = textDirectionOf(language);
 	const rtl = dir === 'rtl';
 	const captions = storyboard.captionStyle;
-	const captionBand = captions.enabled && captions.position === 'bottom' ? unit * (orientation === 'portrait' ? 7.2 : 6.2) * captions.fontScale * 2.7 : 0;
+	const captionBand =
+		captions.enabled && captions.position === 'bottom' ? unit * (orientation === 'portrait' ? 7.2 : 6.2) * captions.fontScale * 2.7 : 0;
 	const cardW = width - safe.side * 2;
 	const pad = unit * 2.6;
 	const headline = useMemo(() => {
@@ -81,9 +82,20 @@ const NewsScene: React.FC<{
 	const kickerIn = spring({frame: frame - 2, fps, config: {damping: 200}, durationInFrames: 10});
 	return (
 		<AbsoluteFill>
-			<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} iconCenterY={0.38} />
+			<SceneVisual
+				visual={scene.visual}
+				durationInFrames={durationInFrames}
+				palette={palette}
+				seed={storyboard.seed + index * 7919}
+				iconCenterY={0.38}
+			/>
 			{/* A scrim under the lower third only: the picture stays clear above it. */}
-			<AbsoluteFill style={{background: `linear-gradient(0deg, ${withAlpha('#000000', 0.72)}, ${withAlpha('#000000', 0)} 48%)`, willChange: 'transform'}} />
+			<AbsoluteFill
+				style={{
+					background: `linear-gradient(0deg, ${withAlpha('#000000', 0.72)}, ${withAlpha('#000000', 0)} 48%)`,
+					willChange: 'transform',
+				}}
+			/>
 			{options.kicker ? (
 				<div
 					dir={dir}
@@ -121,9 +133,28 @@ const NewsScene: React.FC<{
 				}}
 			>
 				{fitted ? (
-					<div style={{background: '#ffffff', padding: `${pad * 0.6}px ${pad}px`, transform: `scaleX(${bar})`, transformOrigin: origin, borderInlineStart: `${unit * 1.2}px solid ${palette.primary}`}}>
+					<div
+						style={{
+							background: '#ffffff',
+							padding: `${pad * 0.6}px ${pad}px`,
+							transform: `scaleX(${bar})`,
+							transformOrigin: origin,
+							borderInlineStart: `${unit * 1.2}px solid ${palette.primary}`,
+						}}
+					>
 						{fitted.lines.map((line, li) => (
-							<div key={li} style={{display: 'flex', fontSize: fitted.fontSize, fontWeight: HEAD_WEIGHT, lineHeight: HEAD_LINE, color: '#0b0b0f', whiteSpace: 'pre', overflow: 'hidden'}}>
+							<div
+								key={li}
+								style={{
+									display: 'flex',
+									fontSize: fitted.fontSize,
+									fontWeight: HEAD_WEIGHT,
+									lineHeight: HEAD_LINE,
+									color: '#0b0b0f',
+									whiteSpace: 'pre',
+									overflow: 'hidden',
+								}}
+							>
 								{line.map((wi) => (
 									<span
 										key={wi}
@@ -160,7 +191,18 @@ const NewsScene: React.FC<{
 					</div>
 				) : null}
 				{source ? (
-					<div style={{fontSize: sourceSize, fontWeight: 500, color: withAlpha('#ffffff', 0.85), marginTop: unit * 1.2, opacity: dek, overflowWrap: 'anywhere'}}>{source}</div>
+					<div
+						style={{
+							fontSize: sourceSize,
+							fontWeight: 500,
+							color: withAlpha('#ffffff', 0.85),
+							marginTop: unit * 1.2,
+							opacity: dek,
+							overflowWrap: 'anywhere',
+						}}
+					>
+						{source}
+					</div>
 				) : null}
 			</div>
 		</AbsoluteFill>
@@ -196,13 +238,20 @@ const Headline: React.FC<StoryboardInput> = (props) => {
 									exitFrames={timing.transitionInFrames}
 								/>
 							</TransitionSeries.Sequence>
-							{timing.transitionInFrames > 0 ? <TransitionSeries.Transition presentation={fade()} timing={linearTiming({durationInFrames: timing.transitionInFrames})} /> : null}
+							{timing.transitionInFrames > 0 ? (
+								<TransitionSeries.Transition presentation={fade()} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
+							) : null}
 						</Fragment>
 					);
 				})}
 				{timeline.endCard ? (
 					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard title={storyboard.endCard.title ?? storyboard.title} credits={storyboard.credits} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
+						<EndCard
+							title={storyboard.endCard.title ?? storyboard.title}
+							credits={storyboard.credits}
+							palette={palette}
+							durationInFrames={timeline.endCard.durationInFrames}
+						/>
 					</TransitionSeries.Sequence>
 				) : null}
 			</TransitionSeries>

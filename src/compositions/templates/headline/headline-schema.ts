@@ -16,7 +16,9 @@ export const headlineOptionsSchema = z
 			.max(120)
 			.nullable()
 			.default(null)
-			.describe('The source line under the lower third, e.g. "Source: City council"; null writes one from the credits of the scene\'s picture (author and provider), or none.'),
+			.describe(
+				'The source line under the lower third, e.g. "Source: City council"; null writes one from the credits of the scene\'s picture (author and provider), or none.',
+			),
 		headlineCase: z
 			.enum(['as-written', 'uppercase'])
 			.default('as-written')

@@ -3,7 +3,18 @@ import {slide} from '@remotion/transitions/slide';
 import type React from 'react';
 import {Fragment, useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {BrandLogo, EndCard, FONT_VARIABLE, StoryboardAudio, fitWords, useFrameLayout, useTemplateFonts, useTemplateStoryboard, withAlpha, type FittedWords} from '../../components';
+import {
+	BrandLogo,
+	EndCard,
+	FONT_VARIABLE,
+	StoryboardAudio,
+	fitWords,
+	useFrameLayout,
+	useTemplateFonts,
+	useTemplateStoryboard,
+	withAlpha,
+	type FittedWords,
+} from '../../components';
 import {textDirectionOf, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
 import {kineticPages, sceneWords, type KineticPage} from './kinetic-pages';
 import {kineticOptionsSchema, type KineticOptions} from './kinetic-schema';
@@ -51,7 +62,16 @@ const Bands: React.FC<{palette: Palette; index: number; durationInFrames: number
 };
 
 /** One word's look at this moment: arrival by the chosen motion, accent while it is spoken. */
-const wordStyle = (o: {ms: number; start: number; end: number; next: number; fps: number; fontSize: number; options: KineticOptions; palette: Palette}): React.CSSProperties => {
+const wordStyle = (o: {
+	ms: number;
+	start: number;
+	end: number;
+	next: number;
+	fps: number;
+	fontSize: number;
+	options: KineticOptions;
+	palette: Palette;
+}): React.CSSProperties => {
 	const {ms, start, next, fps, fontSize, options, palette} = o;
 	const since = ((ms - start) / 1000) * fps;
 	const spoken = ms >= start;
@@ -72,14 +92,14 @@ const wordStyle = (o: {ms: number; start: number; end: number; next: number; fps
 	}
 };
 
-const PageView: React.FC<{page: KineticPage; fitted: FittedWords; options: KineticOptions; palette: Palette; language: string; fontStack: string}> = ({
-	page,
-	fitted,
-	options,
-	palette,
-	language,
-	fontStack,
-}) => {
+const PageView: React.FC<{
+	page: KineticPage;
+	fitted: FittedWords;
+	options: KineticOptions;
+	palette: Palette;
+	language: string;
+	fontStack: string;
+}> = ({page, fitted, options, palette, language, fontStack}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const ms = (frame / fps) * 1000;
@@ -102,7 +122,10 @@ const PageView: React.FC<{page: KineticPage; fitted: FittedWords; options: Kinet
 			}}
 		>
 			{fitted.lines.map((line, li) => (
-				<div key={li} style={{display: 'flex', direction: dir, justifyContent: options.align === 'center' ? 'center' : 'flex-start', whiteSpace: 'pre'}}>
+				<div
+					key={li}
+					style={{display: 'flex', direction: dir, justifyContent: options.align === 'center' ? 'center' : 'flex-start', whiteSpace: 'pre'}}
+				>
 					{line.map((wi) => {
 						const w = page.words[wi];
 						if (!w) return null;
@@ -140,7 +163,10 @@ const KineticScene: React.FC<{
 	const {fps} = useVideoConfig();
 	const {width, height, unit, safe, orientation} = useFrameLayout();
 	const ms = (frame / fps) * 1000;
-	const pages = useMemo(() => kineticPages(sceneWords(scene, language), options.wordsPerPage, scene.durationMs), [scene, language, options.wordsPerPage]);
+	const pages = useMemo(
+		() => kineticPages(sceneWords(scene, language), options.wordsPerPage, scene.durationMs),
+		[scene, language, options.wordsPerPage],
+	);
 	const kicker = scene.title;
 	const attribution = options.quoteMarks ? scene.text : null;
 	const boxWidth = width - safe.side * 2;
@@ -150,7 +176,16 @@ const KineticScene: React.FC<{
 		() =>
 			ready
 				? pages.map((p) =>
-						fitWords({words: p.words, fontFamily: fontStack, fontWeight: WEIGHT, maxWidth: boxWidth, maxHeight: boxHeight, lineHeight: LINE_HEIGHT, maxFontSize: maxFont, minFontSize: unit * 4}),
+						fitWords({
+							words: p.words,
+							fontFamily: fontStack,
+							fontWeight: WEIGHT,
+							maxWidth: boxWidth,
+							maxHeight: boxHeight,
+							lineHeight: LINE_HEIGHT,
+							maxFontSize: maxFont,
+							minFontSize: unit * 4,
+						}),
 					)
 				: [],
 		[ready, pages, fontStack, boxWidth, boxHeight, maxFont, unit],
@@ -161,7 +196,15 @@ const KineticScene: React.FC<{
 	const small = unit * (orientation === 'portrait' ? 4.4 : 3.6);
 	const enter = spring({frame, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.5)});
 	const lastPage = pageIndex === pages.length - 1;
-	const attributionIn = lastPage && page ? spring({frame: frame - ((page.words[page.words.length - 1]?.endMs ?? 0) / 1000) * fps, fps, config: {damping: 200}, durationInFrames: 12}) : 0;
+	const attributionIn =
+		lastPage && page
+			? spring({
+					frame: frame - ((page.words[page.words.length - 1]?.endMs ?? 0) / 1000) * fps,
+					fps,
+					config: {damping: 200},
+					durationInFrames: 12,
+				})
+			: 0;
 	return (
 		<AbsoluteFill>
 			<Bands palette={palette} index={index} durationInFrames={durationInFrames} />
@@ -194,9 +237,23 @@ const KineticScene: React.FC<{
 					</div>
 				) : null}
 				{options.quoteMarks ? (
-					<div style={{fontSize: unit * 22, lineHeight: 0.6, height: unit * 9, color: palette.accent, fontWeight: 800, opacity: enter, fontFamily: 'Georgia, serif'}}>“</div>
+					<div
+						style={{
+							fontSize: unit * 22,
+							lineHeight: 0.6,
+							height: unit * 9,
+							color: palette.accent,
+							fontWeight: 800,
+							opacity: enter,
+							fontFamily: 'Georgia, serif',
+						}}
+					>
+						“
+					</div>
 				) : null}
-				{page && fit ? <PageView page={page} fitted={fit} options={options} palette={palette} language={language} fontStack={fontStack} /> : null}
+				{page && fit ? (
+					<PageView page={page} fitted={fit} options={options} palette={palette} language={language} fontStack={fontStack} />
+				) : null}
 				{attribution ? (
 					<div
 						style={{
@@ -259,7 +316,12 @@ const Kinetic: React.FC<StoryboardInput> = (props) => {
 				})}
 				{timeline.endCard ? (
 					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard title={storyboard.endCard.title ?? storyboard.title} credits={storyboard.credits} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
+						<EndCard
+							title={storyboard.endCard.title ?? storyboard.title}
+							credits={storyboard.credits}
+							palette={palette}
+							durationInFrames={timeline.endCard.durationInFrames}
+						/>
 					</TransitionSeries.Sequence>
 				) : null}
 			</TransitionSeries>

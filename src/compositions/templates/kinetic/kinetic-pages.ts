@@ -10,7 +10,10 @@ const SENTENCE_END = /[.!?…。！？।؟]["'”’»)\]]*$/u;
  * The narration's words with times (scene time): the captions' when there are some, otherwise the
  * narration text spread evenly over the scene (a storyboard written by hand, before voicing).
  */
-export const sceneWords = (scene: Pick<Scene, 'captions' | 'narration' | 'durationMs' | 'text' | 'title'>, language: string): TimedWord[] => {
+export const sceneWords = (
+	scene: Pick<Scene, 'captions' | 'narration' | 'durationMs' | 'text' | 'title'>,
+	language: string,
+): TimedWord[] => {
 	if (scene.captions.length > 0) {
 		const shown = captionWords(
 			scene.captions.map((c) => c.text),

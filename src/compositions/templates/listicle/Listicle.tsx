@@ -35,7 +35,11 @@ const layoutOf = (f: FrameLayout, sb: Storyboard, options: ListicleOptions): Lay
 	if (f.orientation === 'portrait') {
 		const panelH = f.height * 0.3;
 		const top = panelH + f.unit * 5;
-		return {portrait: true, panel: {x: 0, y: 0, w: f.width, h: panelH}, content: {x: f.safe.side, y: top, w: f.width - 2 * f.safe.side, h: f.height - top - bottom}};
+		return {
+			portrait: true,
+			panel: {x: 0, y: 0, w: f.width, h: panelH},
+			content: {x: f.safe.side, y: top, w: f.width - 2 * f.safe.side, h: f.height - top - bottom},
+		};
 	}
 	const panelW = f.width * (f.orientation === 'landscape' ? 0.34 : 0.36);
 	const rtl = textDirectionOf(sb.language) === 'rtl';
@@ -51,22 +55,26 @@ const layoutOf = (f: FrameLayout, sb: Storyboard, options: ListicleOptions): Lay
 };
 
 /** The scene on screen at an absolute frame: the last one that has started. */
-const sceneAt = (timeline: Timeline, frame: number): number => Math.max(0, timeline.scenes.findLastIndex((s) => s.startFrame <= frame));
+const sceneAt = (timeline: Timeline, frame: number): number =>
+	Math.max(
+		0,
+		timeline.scenes.findLastIndex((s) => s.startFrame <= frame),
+	);
 
 /**
  * The number panel: one layer above the sliding scenes, so the numbers roll (the old one leaves
  * upwards as the new one rises) instead of sliding away with the scene; the progress indicator
  * fills across the whole list. An intro scene shows the item count in outline.
  */
-const NumberPanel: React.FC<{storyboard: Storyboard; timeline: Timeline; positions: ListPosition[]; layout: Layout; palette: Palette; options: ListicleOptions; fontStack: string}> = ({
-	storyboard,
-	timeline,
-	positions,
-	layout,
-	palette,
-	options,
-	fontStack,
-}) => {
+const NumberPanel: React.FC<{
+	storyboard: Storyboard;
+	timeline: Timeline;
+	positions: ListPosition[];
+	layout: Layout;
+	palette: Palette;
+	options: ListicleOptions;
+	fontStack: string;
+}> = ({storyboard, timeline, positions, layout, palette, options, fontStack}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
@@ -80,16 +88,35 @@ const NumberPanel: React.FC<{storyboard: Storyboard; timeline: Timeline; positio
 	const label = (p: ListPosition | undefined) => (p ? formatItemNumber(p.number ?? p.count, options.numberStyle, language) : '');
 	// The roll starts halfway through the transition into this scene.
 	const enterFrom = timing.startFrame - Math.round((timeline.scenes[index - 1]?.transitionInFrames ?? 0) / 2);
-	const roll = index === 0 ? spring({frame: frame - 4, fps, config: {damping: 16, stiffness: 120}}) : spring({frame: frame - enterFrom, fps, config: {damping: 16, stiffness: 140}});
+	const roll =
+		index === 0
+			? spring({frame: frame - 4, fps, config: {damping: 16, stiffness: 120}})
+			: spring({frame: frame - enterFrom, fps, config: {damping: 16, stiffness: 140}});
 	const numberSize = Math.min(panel.h * (layout.portrait ? 0.62 : 0.42), (panel.w * 0.8) / Math.max(1, label(position).length * 0.62));
-	const sceneProgress = interpolate(frame, [timing.startFrame, timing.startFrame + timing.durationInFrames - timing.transitionInFrames], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	const done = position.count === 0 ? 0 : position.number === null ? (index === 0 ? 0 : 1) : (position.order + sceneProgress) / position.count;
+	const sceneProgress = interpolate(
+		frame,
+		[timing.startFrame, timing.startFrame + timing.durationInFrames - timing.transitionInFrames],
+		[0, 1],
+		{extrapolateLeft: 'clamp', extrapolateRight: 'clamp'},
+	);
+	const done =
+		position.count === 0 ? 0 : position.number === null ? (index === 0 ? 0 : 1) : (position.order + sceneProgress) / position.count;
 	const leave = timeline.endCard
-		? interpolate(frame, [timeline.endCard.startFrame, timeline.endCard.startFrame + Math.max(1, timeline.scenes[timeline.scenes.length - 1]?.transitionInFrames ?? 1)], [1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'})
+		? interpolate(
+				frame,
+				[
+					timeline.endCard.startFrame,
+					timeline.endCard.startFrame + Math.max(1, timeline.scenes[timeline.scenes.length - 1]?.transitionInFrames ?? 1),
+				],
+				[1, 0],
+				{extrapolateLeft: 'clamp', extrapolateRight: 'clamp'},
+			)
 		: 1;
 	const appear = spring({frame, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.5)});
 	const numberStyle = (p: ListPosition | undefined): React.CSSProperties =>
-		p?.number === null ? {color: 'transparent', WebkitTextStroke: `${Math.max(2, numberSize * 0.025)}px ${palette.text}`} : {color: palette.text};
+		p?.number === null
+			? {color: 'transparent', WebkitTextStroke: `${Math.max(2, numberSize * 0.025)}px ${palette.text}`}
+			: {color: palette.text};
 	const progressWidth = panel.w * (layout.portrait ? 0.5 : 0.62);
 	const showPrevious = previous !== undefined && label(previous) !== label(position);
 	return (
@@ -113,17 +140,58 @@ const NumberPanel: React.FC<{storyboard: Storyboard; timeline: Timeline; positio
 		>
 			<div style={{position: 'relative', height: numberSize * 1.05, width: '100%', overflow: 'hidden'}}>
 				{showPrevious ? (
-					<div style={{position: 'absolute', inset: 0, textAlign: 'center', fontSize: numberSize, fontWeight: 800, lineHeight: 1.05, letterSpacing: '-0.04em', transform: `translateY(${-roll * 100}%)`, ...numberStyle(previous)}}>
+					<div
+						style={{
+							position: 'absolute',
+							inset: 0,
+							textAlign: 'center',
+							fontSize: numberSize,
+							fontWeight: 800,
+							lineHeight: 1.05,
+							letterSpacing: '-0.04em',
+							transform: `translateY(${-roll * 100}%)`,
+							...numberStyle(previous),
+						}}
+					>
 						{label(previous)}
 					</div>
 				) : null}
-				<div style={{position: 'absolute', inset: 0, textAlign: 'center', fontSize: numberSize, fontWeight: 800, lineHeight: 1.05, letterSpacing: '-0.04em', transform: `translateY(${(1 - roll) * 100}%)`, ...numberStyle(position)}}>
+				<div
+					style={{
+						position: 'absolute',
+						inset: 0,
+						textAlign: 'center',
+						fontSize: numberSize,
+						fontWeight: 800,
+						lineHeight: 1.05,
+						letterSpacing: '-0.04em',
+						transform: `translateY(${(1 - roll) * 100}%)`,
+						...numberStyle(position),
+					}}
+				>
 					{label(position)}
 				</div>
 			</div>
 			{options.progress === 'bar' && position.count > 0 ? (
-				<div style={{width: progressWidth, height: Math.max(3, unit * 1.1), borderRadius: unit, background: withAlpha(palette.text, 0.25), marginTop: unit * 2.5, overflow: 'hidden'}}>
-					<div style={{width: '100%', height: '100%', background: palette.accent, transform: `scaleX(${done})`, transformOrigin: textDirectionOf(language) === 'rtl' ? 'right' : 'left'}} />
+				<div
+					style={{
+						width: progressWidth,
+						height: Math.max(3, unit * 1.1),
+						borderRadius: unit,
+						background: withAlpha(palette.text, 0.25),
+						marginTop: unit * 2.5,
+						overflow: 'hidden',
+					}}
+				>
+					<div
+						style={{
+							width: '100%',
+							height: '100%',
+							background: palette.accent,
+							transform: `scaleX(${done})`,
+							transformOrigin: textDirectionOf(language) === 'rtl' ? 'right' : 'left',
+						}}
+					/>
 				</div>
 			) : null}
 			{options.progress === 'dots' && position.count > 0 ? (
@@ -150,7 +218,12 @@ const NumberPanel: React.FC<{storyboard: Storyboard; timeline: Timeline; positio
 };
 
 /** The scene's picture in a rounded card: an icon on a gradient, an image with a camera move, or a clip. */
-const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; durationInFrames: number}> = ({scene, rect, palette, durationInFrames}) => {
+const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; durationInFrames: number}> = ({
+	scene,
+	rect,
+	palette,
+	durationInFrames,
+}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
@@ -179,7 +252,12 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 				<AbsoluteFill style={{alignItems: 'center', justifyContent: 'center'}}>
 					<Img
 						src={resolveMediaSrc(visual.icon)}
-						style={{height: rect.h * 0.72, width: rect.w * 0.72, objectFit: 'contain', transform: `translateY(${bob}px) rotate(${(1 - pop) * -12}deg) scale(${0.6 + 0.4 * pop})`}}
+						style={{
+							height: rect.h * 0.72,
+							width: rect.w * 0.72,
+							objectFit: 'contain',
+							transform: `translateY(${bob}px) rotate(${(1 - pop) * -12}deg) scale(${0.6 + 0.4 * pop})`,
+						}}
 					/>
 				</AbsoluteFill>
 			) : null}
@@ -190,15 +268,15 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 const TITLE_WEIGHT = 800;
 const TITLE_LINE = 1.1;
 
-const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout; palette: Palette; fontStack: string; ready: boolean; durationInFrames: number}> = ({
-	scene,
-	storyboard,
-	layout,
-	palette,
-	fontStack,
-	ready,
-	durationInFrames,
-}) => {
+const ItemScene: React.FC<{
+	scene: Scene;
+	storyboard: Storyboard;
+	layout: Layout;
+	palette: Palette;
+	fontStack: string;
+	ready: boolean;
+	durationInFrames: number;
+}> = ({scene, storyboard, layout, palette, fontStack, ready, durationInFrames}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit, orientation} = useFrameLayout();
@@ -214,14 +292,34 @@ const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout;
 	const fittedTitle = useMemo(
 		() =>
 			ready && title.length > 0
-				? fitWords({words: title, fontFamily: fontStack, fontWeight: TITLE_WEIGHT, maxWidth: textBox.w, maxHeight: textBox.h * (sub.length > 0 ? 0.66 : 1), lineHeight: TITLE_LINE, maxFontSize: unit * (orientation === 'landscape' ? 9 : 10), minFontSize: unit * 3.5, maxLines: 3})
+				? fitWords({
+						words: title,
+						fontFamily: fontStack,
+						fontWeight: TITLE_WEIGHT,
+						maxWidth: textBox.w,
+						maxHeight: textBox.h * (sub.length > 0 ? 0.66 : 1),
+						lineHeight: TITLE_LINE,
+						maxFontSize: unit * (orientation === 'landscape' ? 9 : 10),
+						minFontSize: unit * 3.5,
+						maxLines: 3,
+					})
 				: null,
 		[ready, title, sub.length, fontStack, textBox.w, textBox.h, unit, orientation],
 	);
 	const fittedSub = useMemo(
 		() =>
 			ready && sub.length > 0
-				? fitWords({words: sub, fontFamily: fontStack, fontWeight: 500, maxWidth: textBox.w, maxHeight: textBox.h * 0.3, lineHeight: 1.25, maxFontSize: unit * 4.6, minFontSize: unit * 2.6, maxLines: 2})
+				? fitWords({
+						words: sub,
+						fontFamily: fontStack,
+						fontWeight: 500,
+						maxWidth: textBox.w,
+						maxHeight: textBox.h * 0.3,
+						lineHeight: 1.25,
+						maxFontSize: unit * 4.6,
+						minFontSize: unit * 2.6,
+						maxLines: 2,
+					})
 				: null,
 		[ready, sub, fontStack, textBox.w, textBox.h, unit],
 	);
@@ -229,7 +327,14 @@ const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout;
 	const subIn = spring({frame: frame - 12 - title.length * 2, fps, config: {damping: 200}, durationInFrames: 15});
 	return (
 		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background}, ${withAlpha(palette.surface, 0.55)})`}}>
-			{hasPicture ? <PictureCard scene={scene} rect={{x: portrait ? content.x : content.x + (dir === 'rtl' ? content.w - cardW : 0), y: content.y, w: cardW, h: cardH}} palette={palette} durationInFrames={durationInFrames} /> : null}
+			{hasPicture ? (
+				<PictureCard
+					scene={scene}
+					rect={{x: portrait ? content.x : content.x + (dir === 'rtl' ? content.w - cardW : 0), y: content.y, w: cardW, h: cardH}}
+					palette={palette}
+					durationInFrames={durationInFrames}
+				/>
+			) : null}
 			<div
 				dir={dir}
 				lang={language}
@@ -248,7 +353,18 @@ const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout;
 			>
 				{fittedTitle
 					? fittedTitle.lines.map((line, li) => (
-							<div key={li} style={{display: 'flex', justifyContent: align, fontSize: fittedTitle.fontSize, fontWeight: TITLE_WEIGHT, lineHeight: TITLE_LINE, letterSpacing: '-0.01em', whiteSpace: 'pre'}}>
+							<div
+								key={li}
+								style={{
+									display: 'flex',
+									justifyContent: align,
+									fontSize: fittedTitle.fontSize,
+									fontWeight: TITLE_WEIGHT,
+									lineHeight: TITLE_LINE,
+									letterSpacing: '-0.01em',
+									whiteSpace: 'pre',
+								}}
+							>
 								{line.map((wi) => {
 									// Words rise in one after another.
 									const s = spring({frame: frame - 6 - wi * 2, fps, config: {damping: 15, stiffness: 170}});
@@ -256,7 +372,12 @@ const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout;
 									return (
 										<span
 											key={wi}
-											style={{display: 'inline-block', marginInlineStart: w?.space && line[0] !== wi ? fittedTitle.spaceWidth : 0, opacity: Math.min(1, s * 1.3), transform: `translateY(${(1 - s) * fittedTitle.fontSize * 0.5}px)`}}
+											style={{
+												display: 'inline-block',
+												marginInlineStart: w?.space && line[0] !== wi ? fittedTitle.spaceWidth : 0,
+												opacity: Math.min(1, s * 1.3),
+												transform: `translateY(${(1 - s) * fittedTitle.fontSize * 0.5}px)`,
+											}}
 										>
 											{w?.word}
 										</span>
@@ -268,7 +389,18 @@ const ItemScene: React.FC<{scene: Scene; storyboard: Storyboard; layout: Layout;
 				{fittedSub ? (
 					<div style={{marginTop: unit * 1.6, opacity: subIn, transform: `translateY(${(1 - subIn) * unit * 2}px)`}}>
 						{fittedSub.lines.map((line, li) => (
-							<div key={li} style={{display: 'flex', justifyContent: align, fontSize: fittedSub.fontSize, fontWeight: 500, lineHeight: 1.25, whiteSpace: 'pre', color: withAlpha(palette.text, 0.82)}}>
+							<div
+								key={li}
+								style={{
+									display: 'flex',
+									justifyContent: align,
+									fontSize: fittedSub.fontSize,
+									fontWeight: 500,
+									lineHeight: 1.25,
+									whiteSpace: 'pre',
+									color: withAlpha(palette.text, 0.82),
+								}}
+							>
 								{line.map((wi) => (
 									<span key={wi} style={{marginInlineStart: sub[wi]?.space && line[0] !== wi ? fittedSub.spaceWidth : 0}}>
 										{sub[wi]?.word}
@@ -305,21 +437,45 @@ const Listicle: React.FC<StoryboardInput> = (props) => {
 					return (
 						<Fragment key={scene.id}>
 							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<ItemScene scene={scene} storyboard={storyboard} layout={layout} palette={palette} fontStack={fontStack} ready={ready} durationInFrames={timing.durationInFrames} />
+								<ItemScene
+									scene={scene}
+									storyboard={storyboard}
+									layout={layout}
+									palette={palette}
+									fontStack={fontStack}
+									ready={ready}
+									durationInFrames={timing.durationInFrames}
+								/>
 							</TransitionSeries.Sequence>
 							{timing.transitionInFrames > 0 ? (
-								<TransitionSeries.Transition presentation={slide({direction})} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
+								<TransitionSeries.Transition
+									presentation={slide({direction})}
+									timing={linearTiming({durationInFrames: timing.transitionInFrames})}
+								/>
 							) : null}
 						</Fragment>
 					);
 				})}
 				{timeline.endCard ? (
 					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard title={storyboard.endCard.title ?? storyboard.title} credits={storyboard.credits} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
+						<EndCard
+							title={storyboard.endCard.title ?? storyboard.title}
+							credits={storyboard.credits}
+							palette={palette}
+							durationInFrames={timeline.endCard.durationInFrames}
+						/>
 					</TransitionSeries.Sequence>
 				) : null}
 			</TransitionSeries>
-			<NumberPanel storyboard={storyboard} timeline={timeline} positions={positions} layout={layout} palette={palette} options={options} fontStack={fontStack} />
+			<NumberPanel
+				storyboard={storyboard}
+				timeline={timeline}
+				positions={positions}
+				layout={layout}
+				palette={palette}
+				options={options}
+				fontStack={fontStack}
+			/>
 			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
 			<BrandLogo src={storyboard.theme.logo} corner={layout.panel.x > 0 ? 'top-left' : 'top-right'} />
 			<StoryboardAudio storyboard={storyboard} timeline={timeline} />

@@ -14,7 +14,9 @@ export const listicleOptionsSchema = z
 		panelSide: z
 			.enum(['start', 'end'])
 			.default('start')
-			.describe('In landscape and square frames, the number panel sits at the start of the writing direction (left, or right for Arabic) or at the end. Portrait frames put it on top.'),
+			.describe(
+				'In landscape and square frames, the number panel sits at the start of the writing direction (left, or right for Arabic) or at the end. Portrait frames put it on top.',
+			),
 	})
 	.describe('Options of the listicle template.');
 

@@ -61,30 +61,52 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 		} catch (error) {
 			throw lambdaError(error, 'Checking the AWS credentials (STS GetCallerIdentity)');
 		}
-		const bucketName = s.bucketName ?? (await o.gateway.findBucket().catch((e: unknown) => Promise.reject(lambdaError(e, 'Finding the render bucket'))));
+		const bucketName =
+			s.bucketName ?? (await o.gateway.findBucket().catch((e: unknown) => Promise.reject(lambdaError(e, 'Finding the render bucket'))));
 		if (!bucketName) {
-			throw new PromptreelError('LAMBDA_NOT_CONFIGURED', `No Remotion Lambda bucket in ${s.region}. Run \`promptreel lambda setup\` (or set PROMPTREEL_LAMBDA_BUCKET).`);
+			throw new PromptreelError(
+				'LAMBDA_NOT_CONFIGURED',
+				`No Remotion Lambda bucket in ${s.region}. Run \`promptreel lambda setup\` (or set PROMPTREEL_LAMBDA_BUCKET).`,
+			);
 		}
 		const functions = await o.gateway.listFunctions().catch((e: unknown) => Promise.reject(lambdaError(e, 'Listing the Lambda functions')));
 		const fn = s.functionName
 			? functions.find((f) => f.functionName === s.functionName)
-			: (functions.find((f) => f.memorySizeInMb === s.memorySizeInMb && f.diskSizeInMb === s.diskSizeInMb && f.timeoutInSeconds === s.timeoutInSeconds) ?? functions[0]);
+			: (functions.find(
+					(f) => f.memorySizeInMb === s.memorySizeInMb && f.diskSizeInMb === s.diskSizeInMb && f.timeoutInSeconds === s.timeoutInSeconds,
+				) ?? functions[0]);
 		if (!fn) {
 			const wanted = s.functionName ? `"${s.functionName}" (PROMPTREEL_LAMBDA_FUNCTION)` : 'of this Remotion version';
-			throw new PromptreelError('LAMBDA_NOT_CONFIGURED', `No Remotion Lambda function ${wanted} in ${s.region}. Run \`promptreel lambda setup\`.`);
+			throw new PromptreelError(
+				'LAMBDA_NOT_CONFIGURED',
+				`No Remotion Lambda function ${wanted} in ${s.region}. Run \`promptreel lambda setup\`.`,
+			);
 		}
 		const siteName = siteNameFor(await sourceHash());
-		const sites = await o.gateway.listSites({bucketName}).catch((e: unknown) => Promise.reject(lambdaError(e, 'Listing the deployed sites')));
+		const sites = await o.gateway
+			.listSites({bucketName})
+			.catch((e: unknown) => Promise.reject(lambdaError(e, 'Listing the deployed sites')));
 		const site = sites.find((x) => x.id === siteName);
 		if (!site) {
 			const stale = sites.filter((x) => x.id.startsWith('promptreel-')).map((x) => x.id);
-			const why = stale.length ? `the deployed sites (${stale.join(', ')}) are stale: the compositions changed since` : 'no promptreel site is deployed';
-			throw new PromptreelError('LAMBDA_NOT_CONFIGURED', `No site "${siteName}" in bucket ${bucketName}: ${why}. Run \`promptreel lambda setup\` to deploy the current one.`);
+			const why = stale.length
+				? `the deployed sites (${stale.join(', ')}) are stale: the compositions changed since`
+				: 'no promptreel site is deployed';
+			throw new PromptreelError(
+				'LAMBDA_NOT_CONFIGURED',
+				`No site "${siteName}" in bucket ${bucketName}: ${why}. Run \`promptreel lambda setup\` to deploy the current one.`,
+			);
 		}
 		const client = (await o.s3) ?? (await createS3Client({region: s.region, credentials: s.credentials, endpoint: s.s3Endpoint}));
 		// Media URLs must outlive every function of a render: twice the longest timeout in play.
 		const presignSeconds = 2 * Math.max(fn.timeoutInSeconds, s.timeoutInSeconds);
-		return {bucketName, functionName: fn.functionName, serveUrl: site.serveUrl, store: createS3MediaStore({client, bucketName}), presignSeconds};
+		return {
+			bucketName,
+			functionName: fn.functionName,
+			serveUrl: site.serveUrl,
+			store: createS3MediaStore({client, bucketName}),
+			presignSeconds,
+		};
 	};
 	const getReady = () => {
 		ready ??= findReady().catch((error: unknown) => {
@@ -123,7 +145,8 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 				return await fn();
 			} catch (error) {
 				if (signal?.aborted) throw new RenderCancelledError();
-				if (attempt >= s.maxRetries || !isTransientLambdaError(error)) throw lambdaError(error, what, {timeoutInSeconds: s.timeoutInSeconds});
+				if (attempt >= s.maxRetries || !isTransientLambdaError(error))
+					throw lambdaError(error, what, {timeoutInSeconds: s.timeoutInSeconds});
 				await abortable(s.pollIntervalMs * 2 ** attempt, signal);
 			}
 		}
@@ -145,7 +168,11 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			});
 			if (p.fatalErrorEncountered) throw renderFailure(p.errors, {renderId, timeoutInSeconds: s.timeoutInSeconds});
 			if (p.done) return p;
-			v.onProgress?.(p.combinedFrames > 0 || p.overallProgress >= 0.99 ? {stage: 'encoding', progress: p.overallProgress} : {stage: 'rendering', progress: p.overallProgress});
+			v.onProgress?.(
+				p.combinedFrames > 0 || p.overallProgress >= 0.99
+					? {stage: 'encoding', progress: p.overallProgress}
+					: {stage: 'rendering', progress: p.overallProgress},
+			);
 			await abortable(s.pollIntervalMs, v.signal);
 		}
 	};
@@ -159,7 +186,9 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			assertLocalMediaExist(v.storyboard, v.mediaDir);
 			v.onProgress?.({stage: 'bundling', progress: 0});
 			const r = await getReady();
-			const {inputProps, contentKey} = await prepareProps(v.storyboard, v.mediaDir, r, (p) => v.onProgress?.({stage: 'bundling', progress: p}));
+			const {inputProps, contentKey} = await prepareProps(v.storyboard, v.mediaDir, r, (p) =>
+				v.onProgress?.({stage: 'bundling', progress: p}),
+			);
 			v.onProgress?.({stage: 'bundling', progress: 1});
 			const quality = sizeOf(v.storyboard, v.quality);
 			const frames = computeTimeline(v.storyboard).durationInFrames;
@@ -190,7 +219,9 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			let resumed = false;
 			const earlier = await o.ledger.find(key);
 			if (earlier) {
-				const p = await o.gateway.getProgress({functionName: earlier.functionName, bucketName: earlier.bucketName, renderId: earlier.renderId}).catch(() => null);
+				const p = await o.gateway
+					.getProgress({functionName: earlier.functionName, bucketName: earlier.bucketName, renderId: earlier.renderId})
+					.catch(() => null);
 				if (p && !p.fatalErrorEncountered) {
 					renderId = earlier.renderId;
 					resumed = true;
@@ -202,7 +233,13 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			for (;;) {
 				if (!renderId) {
 					renderId = (await start()).renderId;
-					await o.ledger.save(key, {renderId, bucketName: r.bucketName, functionName: r.functionName, region: s.region, startedAt: Date.now()});
+					await o.ledger.save(key, {
+						renderId,
+						bucketName: r.bucketName,
+						functionName: r.functionName,
+						region: s.region,
+						startedAt: Date.now(),
+					});
 				}
 				const id = renderId;
 				let progress: LambdaProgress;
@@ -224,8 +261,24 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 					.download({key: progress.outKey, bucketName: progress.outBucket ?? r.bucketName, file: v.outFile})
 					.catch((e: unknown) => Promise.reject(lambdaError(e, `Downloading the video of render ${id}`)));
 				await o.ledger.forget(key);
-				const lambda: LambdaRenderInfo = {renderId: id, region: s.region, bucketName: r.bucketName, functionName: r.functionName, costUsd: progress.costUsd, functions: progress.lambdasInvoked, resumed};
-				return {file: v.outFile, width: quality.width, height: quality.height, fps: v.storyboard.format.fps, frames, renderMs: performance.now() - started, lambda};
+				const lambda: LambdaRenderInfo = {
+					renderId: id,
+					region: s.region,
+					bucketName: r.bucketName,
+					functionName: r.functionName,
+					costUsd: progress.costUsd,
+					functions: progress.lambdasInvoked,
+					resumed,
+				};
+				return {
+					file: v.outFile,
+					width: quality.width,
+					height: quality.height,
+					fps: v.storyboard.format.fps,
+					frames,
+					renderMs: performance.now() - started,
+					lambda,
+				};
 			}
 		},
 		async renderPoster(p: RenderPosterOptions) {

@@ -7,7 +7,11 @@ import type {AwsCredentialsSource} from './lambda-settings';
  * only when an operation requires them: with the SDK's default checksums s3rver stored a 3 MB
  * streamed upload corrupted (docs/lambda.md, "Testing without AWS").
  */
-export const createS3Client = async (o: {region: string; credentials: AwsCredentialsSource; endpoint?: string | null}): Promise<S3Client> => {
+export const createS3Client = async (o: {
+	region: string;
+	credentials: AwsCredentialsSource;
+	endpoint?: string | null;
+}): Promise<S3Client> => {
 	// Loaded on first use: the AWS SDK takes about a second to load and most commands never need it.
 	const {S3Client} = await import('@aws-sdk/client-s3');
 	const credentials =
@@ -18,7 +22,12 @@ export const createS3Client = async (o: {region: string; credentials: AwsCredent
 		region: o.region,
 		...(credentials ? {credentials} : {profile: o.credentials.kind === 'profile' ? o.credentials.profile : undefined}),
 		...(o.endpoint
-			? {endpoint: o.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED'}
+			? {
+					endpoint: o.endpoint,
+					forcePathStyle: true,
+					requestChecksumCalculation: 'WHEN_REQUIRED',
+					responseChecksumValidation: 'WHEN_REQUIRED',
+				}
 			: {}),
 	});
 };

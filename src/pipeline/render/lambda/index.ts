@@ -1,6 +1,15 @@
 export {createLambdaRenderer} from './create-lambda-renderer';
 export type {LambdaRendererOptions} from './create-lambda-renderer';
-export type {LambdaGateway, LambdaFunction, LambdaIdentity, LambdaProgress, LambdaRenderError, LambdaRenderRequest, LambdaSite, LambdaStillRequest} from './lambda-gateway';
+export type {
+	LambdaGateway,
+	LambdaFunction,
+	LambdaIdentity,
+	LambdaProgress,
+	LambdaRenderError,
+	LambdaRenderRequest,
+	LambdaSite,
+	LambdaStillRequest,
+} from './lambda-gateway';
 export {createRemotionLambdaGateway} from './remotion-lambda-gateway';
 export {createSimulatedLambdaGateway} from './simulated-lambda-gateway';
 export type {SimulatedFailure, SimulatedLambdaGatewayOptions} from './simulated-lambda-gateway';

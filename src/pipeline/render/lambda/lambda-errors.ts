@@ -1,12 +1,15 @@
 import {PromptreelError} from '../../errors';
 import type {LambdaRenderError} from './lambda-gateway';
 
-const THROTTLED = /TooManyRequests|Rate ?Exceeded|Throttl|ConcurrentInvocationLimitExceeded|ReservedFunctionConcurrentInvocationLimitExceeded|SlowDown/i;
+const THROTTLED =
+	/TooManyRequests|Rate ?Exceeded|Throttl|ConcurrentInvocationLimitExceeded|ReservedFunctionConcurrentInvocationLimitExceeded|SlowDown/i;
 const DENIED = /AccessDenied|not authorized to perform|UnauthorizedOperation|Forbidden/i;
-const BAD_CREDENTIALS = /InvalidClientTokenId|SignatureDoesNotMatch|InvalidAccessKeyId|ExpiredToken|UnrecognizedClient|security token included in the request is (invalid|expired)|Could not load credentials|CredentialsProviderError/i;
+const BAD_CREDENTIALS =
+	/InvalidClientTokenId|SignatureDoesNotMatch|InvalidAccessKeyId|ExpiredToken|UnrecognizedClient|security token included in the request is (invalid|expired)|Could not load credentials|CredentialsProviderError/i;
 const TIMED_OUT = /timed out|TimeoutError|Task timed out/i;
 // Failures another try usually clears (Remotion's isFlakyError has more of them, for chunks).
-const FLAKY = /Compositor exited|Compositor panicked|ECONNRESET|socket hang up|We encountered an internal error|RequestTimeout|ETIMEDOUT|EAI_AGAIN|503 Service Unavailable|ServiceUnavailable/i;
+const FLAKY =
+	/Compositor exited|Compositor panicked|ECONNRESET|socket hang up|We encountered an internal error|RequestTimeout|ETIMEDOUT|EAI_AGAIN|503 Service Unavailable|ServiceUnavailable/i;
 
 const textOf = (error: unknown): string => {
 	const e = error as {name?: string; message?: string; Code?: string};
@@ -61,5 +64,7 @@ export const renderFailure = (errors: LambdaRenderError[], o: {renderId: string;
 	const first = errors.find((e) => e.isFatal) ?? errors[errors.length - 1];
 	const cause = Object.assign(new Error(first?.message ?? 'unknown error'), {name: first?.name ?? 'Error'});
 	const explained = first?.explanation ? `${first.message} ${first.explanation}` : (first?.message ?? 'no error reported');
-	return lambdaError(Object.assign(cause, {message: explained}), `Lambda render ${o.renderId} failed`, {timeoutInSeconds: o.timeoutInSeconds});
+	return lambdaError(Object.assign(cause, {message: explained}), `Lambda render ${o.renderId} failed`, {
+		timeoutInSeconds: o.timeoutInSeconds,
+	});
 };

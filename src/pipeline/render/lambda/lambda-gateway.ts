@@ -7,12 +7,25 @@
 
 export type LambdaIdentity = {account: string; arn: string};
 
-export type LambdaFunction = {functionName: string; memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number; version: string | null};
+export type LambdaFunction = {
+	functionName: string;
+	memorySizeInMb: number;
+	diskSizeInMb: number;
+	timeoutInSeconds: number;
+	version: string | null;
+};
 
 export type LambdaSite = {id: string; serveUrl: string; lastModified: number | null};
 
 /** A function's error as the progress reports it. */
-export type LambdaRenderError = {message: string; name: string; isFatal: boolean; willRetry: boolean; chunk: number | null; explanation: string | null};
+export type LambdaRenderError = {
+	message: string;
+	name: string;
+	isFatal: boolean;
+	willRetry: boolean;
+	chunk: number | null;
+	explanation: string | null;
+};
 
 /** The part of Remotion's render progress we read. */
 export type LambdaProgress = {
@@ -59,7 +72,11 @@ export interface LambdaGateway {
 	/** Functions of the region that this Remotion version can call. */
 	listFunctions(): Promise<LambdaFunction[]>;
 	/** Idempotent: an existing function of the same settings is reused. */
-	deployFunction(o: {memorySizeInMb: number; diskSizeInMb: number; timeoutInSeconds: number}): Promise<{functionName: string; alreadyExisted: boolean}>;
+	deployFunction(o: {
+		memorySizeInMb: number;
+		diskSizeInMb: number;
+		timeoutInSeconds: number;
+	}): Promise<{functionName: string; alreadyExisted: boolean}>;
 	listSites(o: {bucketName: string}): Promise<LambdaSite[]>;
 	deploySite(o: {bucketName: string; siteName: string; bundleDir: string}): Promise<{serveUrl: string; siteName: string}>;
 	/** Starts a render; resolves once it is running, with its id. */

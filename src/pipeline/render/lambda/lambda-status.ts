@@ -19,7 +19,10 @@ export type LambdaStatus = {
  * `promptreel lambda status`: the functions and sites of the region, which site the current
  * sources need, and which promptreel sites are stale (deployed from other sources).
  */
-export const lambdaStatus = async (o: {gateway: LambdaGateway; settings: Pick<LambdaSettings, 'region' | 'bucketName' | 'functionName' | 'memorySizeInMb' | 'diskSizeInMb' | 'timeoutInSeconds'>}): Promise<LambdaStatus> => {
+export const lambdaStatus = async (o: {
+	gateway: LambdaGateway;
+	settings: Pick<LambdaSettings, 'region' | 'bucketName' | 'functionName' | 'memorySizeInMb' | 'diskSizeInMb' | 'timeoutInSeconds'>;
+}): Promise<LambdaStatus> => {
 	const call = <T>(what: string, fn: () => Promise<T>) => fn().catch((e: unknown) => Promise.reject(lambdaError(e, what)));
 	const s = o.settings;
 	const identity = await call('Checking the AWS credentials (STS GetCallerIdentity)', () => o.gateway.identity());
@@ -39,5 +42,13 @@ export const lambdaStatus = async (o: {gateway: LambdaGateway; settings: Pick<La
 				stale: x.id !== currentSite && x.id.startsWith('promptreel-'),
 			}))
 		: [];
-	return {identity, region: s.region, bucketName, functions, currentSite, sites, ready: Boolean(bucketName) && functions.length > 0 && sites.some((x) => x.current)};
+	return {
+		identity,
+		region: s.region,
+		bucketName,
+		functions,
+		currentSite,
+		sites,
+		ready: Boolean(bucketName) && functions.length > 0 && sites.some((x) => x.current),
+	};
 };

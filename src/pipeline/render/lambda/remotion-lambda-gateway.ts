@@ -16,7 +16,14 @@ const toProgress = (p: Awaited<ReturnType<Awaited<ReturnType<typeof lambdaClient
 	outBucket: p.outBucket,
 	outKey: p.outKey,
 	fatalErrorEncountered: p.fatalErrorEncountered,
-	errors: p.errors.map((e) => ({message: e.message, name: e.name, isFatal: e.isFatal, willRetry: e.willRetry, chunk: e.chunk, explanation: e.explanation})),
+	errors: p.errors.map((e) => ({
+		message: e.message,
+		name: e.name,
+		isFatal: e.isFatal,
+		willRetry: e.willRetry,
+		chunk: e.chunk,
+		explanation: e.explanation,
+	})),
 	timeoutTimestamp: p.timeoutTimestamp,
 });
 

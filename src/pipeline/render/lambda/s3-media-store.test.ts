@@ -17,7 +17,11 @@ describe('S3 media store against s3rver through the real @aws-sdk/client-s3', ()
 	let dir: string;
 	beforeAll(async () => {
 		s3rver = await startS3rver();
-		client = await createS3Client({region: 'us-east-1', credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'}, endpoint: s3rver.endpoint});
+		client = await createS3Client({
+			region: 'us-east-1',
+			credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'},
+			endpoint: s3rver.endpoint,
+		});
 		await client.send(new CreateBucketCommand({Bucket: 'render-bucket'}));
 		dir = mkdtempSync(join(tmpdir(), 'promptreel-s3-test-'));
 	});

@@ -78,7 +78,13 @@ export const createS3MediaStore = (o: {client: S3Client; bucketName: string}): S
 	const putFile = async ({file, key}: {file: string; key: string}): Promise<void> => {
 		const [{size}, {PutObjectCommand}] = await Promise.all([stat(file), sdk()]);
 		await client.send(
-			new PutObjectCommand({Bucket: bucketName, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: contentTypeOf(file)}),
+			new PutObjectCommand({
+				Bucket: bucketName,
+				Key: key,
+				Body: createReadStream(file),
+				ContentLength: size,
+				ContentType: contentTypeOf(file),
+			}),
 		);
 	};
 	return {

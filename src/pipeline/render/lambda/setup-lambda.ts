@@ -35,17 +35,43 @@ export const setupLambda = async (o: {
 		: await call('Creating the render bucket', () => o.gateway.getOrCreateBucket());
 	step(`Bucket ${bucket.bucketName} ${bucket.alreadyExisted ? '(reused)' : '(created)'}`);
 	const fn = await call('Deploying the function', () =>
-		o.gateway.deployFunction({memorySizeInMb: o.settings.memorySizeInMb, diskSizeInMb: o.settings.diskSizeInMb, timeoutInSeconds: o.settings.timeoutInSeconds}),
+		o.gateway.deployFunction({
+			memorySizeInMb: o.settings.memorySizeInMb,
+			diskSizeInMb: o.settings.diskSizeInMb,
+			timeoutInSeconds: o.settings.timeoutInSeconds,
+		}),
 	);
 	step(`Function ${fn.functionName} ${fn.alreadyExisted ? '(reused)' : '(deployed)'}`);
 	const siteName = siteNameFor(await hashBundleSources());
-	const existing = (await call('Listing the sites', () => o.gateway.listSites({bucketName: bucket.bucketName}))).find((s) => s.id === siteName);
+	const existing = (await call('Listing the sites', () => o.gateway.listSites({bucketName: bucket.bucketName}))).find(
+		(s) => s.id === siteName,
+	);
 	if (existing) {
 		step(`Site ${siteName} is current (nothing to upload)`);
-		return {identity, bucketName: bucket.bucketName, bucketCreated: !bucket.alreadyExisted, functionName: fn.functionName, functionCreated: !fn.alreadyExisted, siteName, serveUrl: existing.serveUrl, siteDeployed: false};
+		return {
+			identity,
+			bucketName: bucket.bucketName,
+			bucketCreated: !bucket.alreadyExisted,
+			functionName: fn.functionName,
+			functionCreated: !fn.alreadyExisted,
+			siteName,
+			serveUrl: existing.serveUrl,
+			siteDeployed: false,
+		};
 	}
 	const bundle = await getBundle({cacheDir: o.cacheDir});
-	const site = await call('Deploying the site', () => o.gateway.deploySite({bucketName: bucket.bucketName, siteName, bundleDir: bundle.serveUrl}));
+	const site = await call('Deploying the site', () =>
+		o.gateway.deploySite({bucketName: bucket.bucketName, siteName, bundleDir: bundle.serveUrl}),
+	);
 	step(`Site ${siteName} deployed: ${site.serveUrl}`);
-	return {identity, bucketName: bucket.bucketName, bucketCreated: !bucket.alreadyExisted, functionName: fn.functionName, functionCreated: !fn.alreadyExisted, siteName, serveUrl: site.serveUrl, siteDeployed: true};
+	return {
+		identity,
+		bucketName: bucket.bucketName,
+		bucketCreated: !bucket.alreadyExisted,
+		functionName: fn.functionName,
+		functionCreated: !fn.alreadyExisted,
+		siteName,
+		serveUrl: site.serveUrl,
+		siteDeployed: true,
+	};
 };

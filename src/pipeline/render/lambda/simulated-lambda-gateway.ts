@@ -51,7 +51,9 @@ const fatal = (name: string, message: string) => ({message, name, isFatal: true,
  * its output into the bucket where our renderer downloads it. Only the function invocation is
  * simulated. For tests and for trying the Lambda path without AWS (docs/lambda.md).
  */
-export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): LambdaGateway & {
+export const createSimulatedLambdaGateway = (
+	o: SimulatedLambdaGatewayOptions,
+): LambdaGateway & {
 	/** Renders started so far (tests check a resumed job started none). */
 	readonly starts: number;
 	setFailure(f: SimulatedLambdaGatewayOptions['failure']): void;
@@ -67,7 +69,12 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 	let browser: Promise<HeadlessBrowser> | null = null;
 	const getBrowser = () =>
 		(browser ??= openBrowser('chrome', {browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'}));
-	const common = async () => ({puppeteerInstance: await getBrowser(), browserExecutable: o.browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' as const});
+	const common = async () => ({
+		puppeteerInstance: await getBrowser(),
+		browserExecutable: o.browserExecutable,
+		chromiumOptions: CHROMIUM_OPTIONS,
+		logLevel: 'error' as const,
+	});
 	const takeFailure = (): SimulatedFailure | null => {
 		if (!failure || failure.times <= 0) return null;
 		failure = {...failure, times: failure.times - 1};
@@ -125,7 +132,9 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 			if (functions.some((x) => x.functionName === functionName)) return {functionName, alreadyExisted: true};
 			functions.push({functionName, ...f, version: 'simulated'});
 			const {PutObjectCommand} = await sdk();
-			await send(new PutObjectCommand({Bucket: bucketName, Key: FUNCTIONS_KEY, Body: JSON.stringify(functions), ContentType: 'application/json'}));
+			await send(
+				new PutObjectCommand({Bucket: bucketName, Key: FUNCTIONS_KEY, Body: JSON.stringify(functions), ContentType: 'application/json'}),
+			);
 			return {functionName, alreadyExisted: false};
 		},
 		async listSites({bucketName: bucket}) {
@@ -159,7 +168,8 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 			void (async () => {
 				const tmp = await mkdtemp(join(tmpdir(), 'promptreel-sim-render-'));
 				try {
-					if (kind === 'function-error') throw Object.assign(new Error('Simulated function error: the composition threw at frame 3'), {name: 'Error'});
+					if (kind === 'function-error')
+						throw Object.assign(new Error('Simulated function error: the composition threw at frame 3'), {name: 'Error'});
 					if (kind === 'timeout') throw Object.assign(new Error('The main function timed out after 120s.'), {name: 'TimeoutError'});
 					if (kind === 'flaky') throw Object.assign(new Error('Compositor exited with code 1'), {name: 'Error'});
 					const serveUrl = r.serveUrl;
@@ -188,7 +198,13 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 					if (o.slowMs) await new Promise((resolve) => setTimeout(resolve, o.slowMs));
 					const outKey = `renders/${renderId}/out.mp4`;
 					await (await storeOf(r.bucketName)).putFile({file: outFile, key: outKey});
-					Object.assign(progress, {outBucket: r.bucketName, outKey, overallProgress: 1, done: true, costUsd: 0.0001 * progress.lambdasInvoked});
+					Object.assign(progress, {
+						outBucket: r.bucketName,
+						outKey,
+						overallProgress: 1,
+						done: true,
+						costUsd: 0.0001 * progress.lambdasInvoked,
+					});
 				} catch (error) {
 					const e = error as Error;
 					progress.errors.push(fatal(e.name, e.message));
@@ -216,9 +232,24 @@ export const createSimulatedLambdaGateway = (o: SimulatedLambdaGatewayOptions): 
 		async renderStill(r) {
 			const tmp = await mkdtemp(join(tmpdir(), 'promptreel-sim-still-'));
 			try {
-				const composition = await selectComposition({serveUrl: r.serveUrl, id: r.composition, inputProps: r.inputProps, ...(await common())});
+				const composition = await selectComposition({
+					serveUrl: r.serveUrl,
+					id: r.composition,
+					inputProps: r.inputProps,
+					...(await common()),
+				});
 				const file = join(tmp, 'out.jpeg');
-				await renderStill({serveUrl: r.serveUrl, composition, inputProps: r.inputProps, output: file, frame: r.frame, imageFormat: 'jpeg', jpegQuality: r.jpegQuality, scale: r.scale, ...(await common())});
+				await renderStill({
+					serveUrl: r.serveUrl,
+					composition,
+					inputProps: r.inputProps,
+					output: file,
+					frame: r.frame,
+					imageFormat: 'jpeg',
+					jpegQuality: r.jpegQuality,
+					scale: r.scale,
+					...(await common()),
+				});
 				const renderId = randomBytes(5).toString('hex');
 				const outKey = `renders/${renderId}/out.jpeg`;
 				await (await storeOf(r.bucketName)).putFile({file, key: outKey});

@@ -34,7 +34,13 @@ const gateFixture = (): Storyboard => {
 	const square = findTemplate('explainer')?.samples.square;
 	if (!square) throw new Error('The explainer has no square sample');
 	const [image, clip, procedural] = square.scenes as [Scene, Scene, Scene];
-	const short = (scene: Scene, id: string, visual: Scene['visual'], transition: Scene['transition']['type'], keepVoice: boolean): Scene => ({
+	const short = (
+		scene: Scene,
+		id: string,
+		visual: Scene['visual'],
+		transition: Scene['transition']['type'],
+		keepVoice: boolean,
+	): Scene => ({
 		...scene,
 		id,
 		visual,
@@ -68,8 +74,14 @@ describe('web renderer vs capture renderer (real renders at 360p)', () => {
 		expect(Math.abs(w.durationSec - c.durationSec)).toBeLessThan(1 / r.fps + 0.05);
 		expect(Math.abs((w.audio?.durationSec ?? 0) - (c.audio?.durationSec ?? 0))).toBeLessThan(0.15);
 		// A mono narration is as loud on both paths (ffmpeg's -3 dB mono-to-stereo upmix).
-		const [lw, lc] = await Promise.all([measureLoudness({file: r.webFile, truePeak: false}), measureLoudness({file: r.captureFile, truePeak: false})]);
-		expect(Math.abs((lw.integratedLufs ?? -99) - (lc.integratedLufs ?? 0)), `web ${lw.integratedLufs} LUFS, capture ${lc.integratedLufs} LUFS`).toBeLessThan(1);
+		const [lw, lc] = await Promise.all([
+			measureLoudness({file: r.webFile, truePeak: false}),
+			measureLoudness({file: r.captureFile, truePeak: false}),
+		]);
+		expect(
+			Math.abs((lw.integratedLufs ?? -99) - (lc.integratedLufs ?? 0)),
+			`web ${lw.integratedLufs} LUFS, capture ${lc.integratedLufs} LUFS`,
+		).toBeLessThan(1);
 		expect(r.comparedFrames).toBe(c.video.frames);
 		// The committed gate file decides the renderer: a fresh measurement must agree with it.
 		expect(r.passed, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBe(isWebEligible('explainer').eligible);
@@ -87,7 +99,14 @@ describe('offline', () => {
 		if (!executable) throw new Error('No Chromium: install it (apt-get install -y chromium)');
 		const browser = await openBrowser('chrome', {browserExecutable: executable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
 		try {
-			const page = await browser.newPage({context: () => null, logLevel: 'error', indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined});
+			const page = await browser.newPage({
+				context: () => null,
+				logLevel: 'error',
+				indent: false,
+				pageIndex: 0,
+				onBrowserLog: null,
+				onLog: () => undefined,
+			});
 			const guard = await guardPageNetwork(page);
 			// 203.0.113.0/24 is TEST-NET-3: never routed, so only the guard can answer quickly.
 			const outcome = await page.evaluate(() =>

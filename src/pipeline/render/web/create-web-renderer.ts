@@ -91,7 +91,12 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 	const getMediaServer = () => (mediaServer ??= startMediaServer());
 	const getPageServer = () =>
 		(pageServer ??= getWebPageBundle({cacheDir: options.cacheDir}).then((b) => startWebPageServer({bundleDir: b.dir})));
-	const capture = createLocalRenderer({cacheDir: options.cacheDir, browserExecutable: options.browserExecutable, logLevel, sharedBrowser: getBrowser});
+	const capture = createLocalRenderer({
+		cacheDir: options.cacheDir,
+		browserExecutable: options.browserExecutable,
+		logLevel,
+		sharedBrowser: getBrowser,
+	});
 
 	const renderOnWeb = async (o: RenderVideoOptions): Promise<WebRenderedVideo> => {
 		const started = performance.now();
@@ -123,7 +128,14 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		const onAbort = () => void page?.evaluate(() => window.promptreelAbort?.()).catch(() => undefined);
 		o.signal?.addEventListener('abort', onAbort, {once: true});
 		try {
-			page = await puppeteer.newPage({context: () => null, logLevel, indent: false, pageIndex: 0, onBrowserLog: null, onLog: () => undefined});
+			page = await puppeteer.newPage({
+				context: () => null,
+				logLevel,
+				indent: false,
+				pageIndex: 0,
+				onBrowserLog: null,
+				onLog: () => undefined,
+			});
 			guard = await guardPageNetwork(page);
 			await page.goto({url: server.pageUrl, timeout: 60_000});
 			const request: WebPageRenderRequest = {
@@ -165,7 +177,10 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			await rm(partFile, {force: true}).catch(() => undefined);
 			if (o.signal?.aborted) throw new RenderCancelledError();
 			if (error instanceof RenderCancelledError) throw error;
-			throw new RenderFailedError(`Rendering the video in the page failed: ${error instanceof Error ? error.message : String(error)}`, error);
+			throw new RenderFailedError(
+				`Rendering the video in the page failed: ${error instanceof Error ? error.message : String(error)}`,
+				error,
+			);
 		} finally {
 			o.signal?.removeEventListener('abort', onAbort);
 			await guard?.dispose().catch(() => undefined);

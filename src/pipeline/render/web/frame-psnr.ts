@@ -17,9 +17,26 @@ export const framePsnr = async (options: {file: string; reference: string; ffmpe
 	const stats = join(dir, 'psnr.log');
 	try {
 		const graph = `[0:v]scale=out_range=full,format=gbrp[a];[1:v]scale=out_range=full,format=gbrp[b];[a][b]psnr=stats_file=${stats}`;
-		const stderr = await run(options.ffmpeg ?? 'ffmpeg', ['-v', 'error', '-nostdin', '-i', options.file, '-i', options.reference, '-lavfi', graph, '-f', 'null', '-']);
+		const stderr = await run(options.ffmpeg ?? 'ffmpeg', [
+			'-v',
+			'error',
+			'-nostdin',
+			'-i',
+			options.file,
+			'-i',
+			options.reference,
+			'-lavfi',
+			graph,
+			'-f',
+			'null',
+			'-',
+		]);
 		const lines = (await readFile(stats, 'utf8').catch(() => '')).split('\n').filter(Boolean);
-		if (lines.length === 0) throw new PromptreelError('FIDELITY_CHECK_FAILED', `ffmpeg compared no frames of ${options.file} and ${options.reference}: ${stderr.trim()}`);
+		if (lines.length === 0)
+			throw new PromptreelError(
+				'FIDELITY_CHECK_FAILED',
+				`ffmpeg compared no frames of ${options.file} and ${options.reference}: ${stderr.trim()}`,
+			);
 		return lines.map((line) => {
 			const n = Number(/\bn:(\d+)/.exec(line)?.[1]);
 			const avg = /psnr_avg:(inf|[\d.]+)/.exec(line)?.[1] ?? '0';
@@ -36,9 +53,16 @@ const run = (command: string, args: string[]): Promise<string> =>
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 		child.on('error', (error) =>
-			reject(new PromptreelError('FFMPEG_NOT_FOUND', `Could not run ${command} (${error.message}); install Debian's ffmpeg: apt-get install -y ffmpeg`)),
+			reject(
+				new PromptreelError(
+					'FFMPEG_NOT_FOUND',
+					`Could not run ${command} (${error.message}); install Debian's ffmpeg: apt-get install -y ffmpeg`,
+				),
+			),
 		);
 		child.on('close', (code) =>
-			code === 0 ? resolveRun(stderr) : reject(new PromptreelError('FIDELITY_CHECK_FAILED', `${command} exited with ${code}: ${stderr.trim().slice(-500)}`)),
+			code === 0
+				? resolveRun(stderr)
+				: reject(new PromptreelError('FIDELITY_CHECK_FAILED', `${command} exited with ${code}: ${stderr.trim().slice(-500)}`)),
 		);
 	});

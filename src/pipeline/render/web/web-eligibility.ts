@@ -28,14 +28,21 @@ export const isWebEligible = (templateId: string, results: WebEligibilityFile = 
 	const entry = results.templates[templateId];
 	if (!entry) {
 		const known = templateIds.includes(templateId) ? 'has not been through the web fidelity gate' : 'is not a known template';
-		return {eligible: false, reason: `Template "${templateId}" ${known}; rendered by the capture renderer (run scripts/update-web-eligibility.ts)`};
+		return {
+			eligible: false,
+			reason: `Template "${templateId}" ${known}; rendered by the capture renderer (run scripts/update-web-eligibility.ts)`,
+		};
 	}
-	return entry.eligible ? {eligible: true, reason: null} : {eligible: false, reason: entry.reason ?? `Template "${templateId}" failed the web fidelity gate`};
+	return entry.eligible
+		? {eligible: true, reason: null}
+		: {eligible: false, reason: entry.reason ?? `Template "${templateId}" failed the web fidelity gate`};
 };
 
 /**
  * For createWebRenderer's `captureTemplates`: null for a gated template, else why it is rendered
  * by the capture renderer instead.
  */
-export const captureUnlessWebEligible = (results: WebEligibilityFile = committed) => (templateId: string): string | null =>
-	isWebEligible(templateId, results).reason;
+export const captureUnlessWebEligible =
+	(results: WebEligibilityFile = committed) =>
+	(templateId: string): string | null =>
+		isWebEligible(templateId, results).reason;

@@ -13,15 +13,27 @@ const gateFile = (eligible: boolean): WebEligibilityFile => ({
 		explainer: {
 			eligible,
 			reason: eligible ? null : 'Template "explainer" failed the web fidelity gate (< 38 dB: landscape 21.2 dB at frame 200)',
-			samples: {landscape: {minPsnr: eligible ? 41 : 21.2, meanPsnr: 40, worstFrame: 200, framesBelow: eligible ? 0 : 90, comparedFrames: 309}},
+			samples: {
+				landscape: {minPsnr: eligible ? 41 : 21.2, meanPsnr: 40, worstFrame: 200, framesBelow: eligible ? 0 : 90, comparedFrames: 309},
+			},
 		},
 	},
 });
 
 describe('web fidelity gate', () => {
 	it('passes only when every frame is at or above the threshold', () => {
-		expect(judgeFidelity([{frame: 0, psnr: 45}, {frame: 1, psnr: Number.POSITIVE_INFINITY}, {frame: 2, psnr: 38}]).passed).toBe(true);
-		const failed = judgeFidelity([{frame: 0, psnr: 45}, {frame: 7, psnr: 37.9}, {frame: 9, psnr: 44}]);
+		expect(
+			judgeFidelity([
+				{frame: 0, psnr: 45},
+				{frame: 1, psnr: Number.POSITIVE_INFINITY},
+				{frame: 2, psnr: 38},
+			]).passed,
+		).toBe(true);
+		const failed = judgeFidelity([
+			{frame: 0, psnr: 45},
+			{frame: 7, psnr: 37.9},
+			{frame: 9, psnr: 44},
+		]);
 		expect(failed).toMatchObject({passed: false, worstFrame: 7, minPsnr: 37.9, framesBelow: 1, comparedFrames: 3});
 	});
 
@@ -30,17 +42,27 @@ describe('web fidelity gate', () => {
 	});
 
 	it('keeps identical frames (Infinity dB) from turning the mean into Infinity', () => {
-		expect(judgeFidelity([{frame: 0, psnr: Number.POSITIVE_INFINITY}, {frame: 1, psnr: 40}]).meanPsnr).toBe(70);
+		expect(
+			judgeFidelity([
+				{frame: 0, psnr: Number.POSITIVE_INFINITY},
+				{frame: 1, psnr: 40},
+			]).meanPsnr,
+		).toBe(70);
 	});
 
 	it('sends a template that failed the gate to capture, with the reason', () => {
-		expect(isWebEligible('explainer', gateFile(false))).toEqual({eligible: false, reason: expect.stringMatching(/failed the web fidelity gate/)});
+		expect(isWebEligible('explainer', gateFile(false))).toEqual({
+			eligible: false,
+			reason: expect.stringMatching(/failed the web fidelity gate/),
+		});
 		expect(captureUnlessWebEligible(gateFile(false))('explainer')).toMatch(/21\.2 dB at frame 200/);
 		expect(captureUnlessWebEligible(gateFile(true))('explainer')).toBeNull();
 	});
 
 	it('treats an ungated or unknown template as not eligible and says how to gate it', () => {
-		expect(isWebEligible('explainer', {...gateFile(true), templates: {}}).reason).toMatch(/has not been through the web fidelity gate.*update-web-eligibility/);
+		expect(isWebEligible('explainer', {...gateFile(true), templates: {}}).reason).toMatch(
+			/has not been through the web fidelity gate.*update-web-eligibility/,
+		);
 		expect(isWebEligible('nope', gateFile(true)).reason).toMatch(/"nope" is not a known template/);
 	});
 

@@ -19,9 +19,16 @@ const HTML = `<!doctype html>
 
 /** A hash of the compositions (as for the Remotion bundle) and of the page's own files. */
 export const hashWebPageSources = async (root = projectRoot()): Promise<string> => {
-	const hash = createHash('sha256').update(FORMAT_VERSION).update(await hashBundleSources(root));
+	const hash = createHash('sha256')
+		.update(FORMAT_VERSION)
+		.update(await hashBundleSources(root));
 	const files = (await readdir(join(root, PAGE_DIR))).filter((f) => !f.includes('.test.')).sort();
-	for (const file of files) hash.update(file).update('\0').update(await readFile(join(root, PAGE_DIR, file))).update('\0');
+	for (const file of files)
+		hash
+			.update(file)
+			.update('\0')
+			.update(await readFile(join(root, PAGE_DIR, file)))
+			.update('\0');
 	return hash.digest('hex').slice(0, 16);
 };
 

@@ -24,11 +24,11 @@ describe('CSS the web renderer paints', () => {
 
 	it('finds each unpainted property and names it', () => {
 		const source = [
-			"const a = {background: `radial-gradient(circle, ${c}, transparent)`};",
+			'const a = {background: `radial-gradient(circle, ${c}, transparent)`};',
 			"const b = {mixBlendMode: 'screen', backdropFilter: 'blur(4px)'};",
-			"const c = {background: `linear-gradient(180deg, ${x}, ${y} 45%)`};",
-			"const d = {background: `linear-gradient(${angle}, ${x} 0%, ${y} 45%)`};",
-			"const e = {background: `linear-gradient(160deg, ${x}, ${y})`};",
+			'const c = {background: `linear-gradient(180deg, ${x}, ${y} 45%)`};',
+			'const d = {background: `linear-gradient(${angle}, ${x} 0%, ${y} 45%)`};',
+			'const e = {background: `linear-gradient(160deg, ${x}, ${y})`};',
 			'// radial-gradient( in a comment is fine',
 			"const f = {backgroundImage: 'url(a.png)'};",
 		].join('\n');

@@ -8,14 +8,22 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	{pattern: /radial-gradient\(/, property: 'radial-gradient()', fix: 'draw it as SVG (components/radial-gradient-svg.tsx)'},
 	{pattern: /conic-gradient\(/, property: 'conic-gradient()', fix: 'draw it as SVG'},
 	{pattern: /repeating-linear-gradient\(/, property: 'repeating-linear-gradient()', fix: 'draw it as SVG (a <pattern>)'},
-	{pattern: /background(?:Image)?\s*:\s*[`'"][^`'"]*url\(|background(?:-image)?\s*:[^;]*url\(/, property: 'background url()', fix: 'use an <Img>'},
+	{
+		pattern: /background(?:Image)?\s*:\s*[`'"][^`'"]*url\(|background(?:-image)?\s*:[^;]*url\(/,
+		property: 'background url()',
+		fix: 'use an <Img>',
+	},
 	{pattern: /backdropFilter|backdrop-filter/, property: 'backdrop-filter', fix: 'pre-render the effect, or a translucent fill'},
 	{pattern: /mixBlendMode|mix-blend-mode/, property: 'mix-blend-mode', fix: 'blend the colours yourself (withAlpha)'},
 	{pattern: /backgroundBlendMode|background-blend-mode/, property: 'background-blend-mode', fix: 'blend the colours yourself'},
 	{pattern: /borderImage|border-image/, property: 'border-image', fix: 'draw it as SVG'},
 	{pattern: /imageRendering|image-rendering/, property: 'image-rendering', fix: 'the web painter always smooths images'},
 	// Two layers in one background: the painter draws only the first gradient.
-	{pattern: /gradient\([^`]*\)\s*,\s*(?:linear|radial|conic)-gradient\(/, property: 'several background layers', fix: 'one element per layer'},
+	{
+		pattern: /gradient\([^`]*\)\s*,\s*(?:linear|radial|conic)-gradient\(/,
+		property: 'several background layers',
+		fix: 'one element per layer',
+	},
 ];
 
 export type UnpaintedCssFinding = {line: number; property: string; fix: string; text: string};

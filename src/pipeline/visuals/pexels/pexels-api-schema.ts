@@ -13,7 +13,9 @@ export const pexelsPhotoSchema = z.object({
 	photographer: z.string(),
 	photographer_url: z.string(),
 	alt: z.string().nullable().optional(),
-	src: z.record(z.string(), z.string()).describe('Image URLs by size name: original, large2x, large, medium, small, portrait, landscape, tiny.'),
+	src: z
+		.record(z.string(), z.string())
+		.describe('Image URLs by size name: original, large2x, large, medium, small, portrait, landscape, tiny.'),
 });
 
 export const pexelsVideoFileSchema = z.object({

@@ -54,7 +54,9 @@ describe('Pexels client against a local fake server (fetch, documented REST API)
 
 		// Asked to wait longer than the budget: fails at once with the status and headers kept.
 		fake = await startFakePexels({rateLimit: {count: 5, resetInSec: 600}});
-		const error = (await client(fake, {wait: 2000}).searchVideos('lava').catch((e: unknown) => e)) as PexelsError;
+		const error = (await client(fake, {wait: 2000})
+			.searchVideos('lava')
+			.catch((e: unknown) => e)) as PexelsError;
 		expect(error).toBeInstanceOf(PexelsError);
 		expect(error).toMatchObject({kind: 'rate-limited', status: 429, fatal: true});
 		expect(error.rateLimit.remaining).toBe(0);
@@ -68,10 +70,14 @@ describe('Pexels client against a local fake server (fetch, documented REST API)
 
 	it('retries a 500 once, then reports it; a bad key is fatal', async () => {
 		fake = await startFakePexels({failQueries: ['lava']});
-		const error = (await client(fake).searchVideos('lava').catch((e: unknown) => e)) as PexelsError;
+		const error = (await client(fake)
+			.searchVideos('lava')
+			.catch((e: unknown) => e)) as PexelsError;
 		expect(error).toMatchObject({kind: 'server', status: 500, fatal: false});
 		expect(fake.requests.map((r) => r.status)).toEqual([500, 500]);
-		const unauthorized = (await client(fake, {key: 'wrong'}).searchPhotos('lava').catch((e: unknown) => e)) as PexelsError;
+		const unauthorized = (await client(fake, {key: 'wrong'})
+			.searchPhotos('lava')
+			.catch((e: unknown) => e)) as PexelsError;
 		expect(unauthorized).toMatchObject({kind: 'unauthorized', status: 401, fatal: true});
 		expect(unauthorized.message).toContain('PEXELS_API_KEY');
 	});
@@ -94,7 +100,13 @@ describe('Pexels client against a local fake server (fetch, documented REST API)
 		const {listen} = await import('../../../../test/fakes/listen');
 		const hung = await listen(() => undefined);
 		try {
-			const c = createPexelsClient({apiKey: 'k', baseUrl: hung.url, budget: createRequestBudget({limit: 10}), timeoutMs: 300, retryDelayMs: 10});
+			const c = createPexelsClient({
+				apiKey: 'k',
+				baseUrl: hung.url,
+				budget: createRequestBudget({limit: 10}),
+				timeoutMs: 300,
+				retryDelayMs: 10,
+			});
 			const started = Date.now();
 			await expect(c.searchVideos('lava')).rejects.toMatchObject({kind: 'timeout'});
 			expect(Date.now() - started).toBeLessThan(2000);

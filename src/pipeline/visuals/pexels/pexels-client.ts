@@ -85,7 +85,12 @@ export const createPexelsClient = (opts: PexelsClientOptions): PexelsClient => {
 	let waitBudgetMs = opts.rateLimitWaitBudgetMs ?? 30_000;
 	let requests = 0;
 
-	const request = async <S extends z.ZodType>(path: string, params: Record<string, string | number | undefined>, schema: S, signal?: AbortSignal): Promise<z.infer<S>> => {
+	const request = async <S extends z.ZodType>(
+		path: string,
+		params: Record<string, string | number | undefined>,
+		schema: S,
+		signal?: AbortSignal,
+	): Promise<z.infer<S>> => {
 		const url = new URL(`${base}${path}`);
 		// URLSearchParams encodes the query: "salt & pepper" stays one query.
 		for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
@@ -94,17 +99,25 @@ export const createPexelsClient = (opts: PexelsClientOptions): PexelsClient => {
 			signal?.throwIfAborted();
 			const slot = await opts.budget.take();
 			if (!slot.ok) {
-				throw new PexelsError('budget', `promptreel's limit of ${PEXELS_HOURLY_LIMIT} Pexels requests an hour is reached; the next one is allowed in ${Math.ceil(slot.retryInMs / 60_000)} min.`);
+				throw new PexelsError(
+					'budget',
+					`promptreel's limit of ${PEXELS_HOURLY_LIMIT} Pexels requests an hour is reached; the next one is allowed in ${Math.ceil(slot.retryInMs / 60_000)} min.`,
+				);
 			}
 			requests++;
 			const timeout = AbortSignal.timeout(timeoutMs);
 			let res: Response;
 			try {
-				res = await doFetch(url, {headers: {Authorization: opts.apiKey, Accept: 'application/json'}, signal: signal ? AbortSignal.any([signal, timeout]) : timeout});
+				res = await doFetch(url, {
+					headers: {Authorization: opts.apiKey, Accept: 'application/json'},
+					signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+				});
 			} catch (error) {
 				if (signal?.aborted) throw signal.reason;
 				const kind = timeout.aborted ? 'timeout' : 'network';
-				const why = timeout.aborted ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `${(error as Error).message}${(error as {cause?: {code?: string}}).cause?.code ? ` (${(error as {cause: {code: string}}).cause.code})` : ''}`;
+				const why = timeout.aborted
+					? `timed out after ${Math.round(timeoutMs / 1000)} s`
+					: `${(error as Error).message}${(error as {cause?: {code?: string}}).cause?.code ? ` (${(error as {cause: {code: string}}).cause.code})` : ''}`;
 				if (!retried) {
 					retried = true;
 					await sleep(opts.retryDelayMs ?? 500, undefined, {signal});
@@ -136,7 +149,10 @@ export const createPexelsClient = (opts: PexelsClientOptions): PexelsClient => {
 				const text = (await res.text().catch(() => '')).slice(0, 200);
 				const kind = res.status === 401 || res.status === 403 ? 'unauthorized' : res.status >= 500 ? 'server' : 'client';
 				const hint = kind === 'unauthorized' ? ' Check PEXELS_API_KEY.' : '';
-				throw new PexelsError(kind, `Pexels ${path} answered ${res.status} ${res.statusText}${text ? `: ${text}` : ''}.${hint}`, {status: res.status, headers: res.headers});
+				throw new PexelsError(kind, `Pexels ${path} answered ${res.status} ${res.statusText}${text ? `: ${text}` : ''}.${hint}`, {
+					status: res.status,
+					headers: res.headers,
+				});
 			}
 			let json: unknown;
 			try {
@@ -147,7 +163,11 @@ export const createPexelsClient = (opts: PexelsClientOptions): PexelsClient => {
 			const parsed = schema.safeParse(json);
 			if (!parsed.success) {
 				const issue = parsed.error.issues[0];
-				throw new PexelsError('bad-response', `Pexels ${path} returned an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`, {status: res.status});
+				throw new PexelsError(
+					'bad-response',
+					`Pexels ${path} returned an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`,
+					{status: res.status},
+				);
 			}
 			return parsed.data;
 		}
@@ -155,11 +175,21 @@ export const createPexelsClient = (opts: PexelsClientOptions): PexelsClient => {
 
 	return {
 		async searchPhotos(query, o = {}) {
-			const r = await request('/v1/search', {query, orientation: o.orientation, per_page: o.perPage ?? 15}, pexelsPhotoSearchSchema, o.signal);
+			const r = await request(
+				'/v1/search',
+				{query, orientation: o.orientation, per_page: o.perPage ?? 15},
+				pexelsPhotoSearchSchema,
+				o.signal,
+			);
 			return r.photos;
 		},
 		async searchVideos(query, o = {}) {
-			const r = await request('/videos/search', {query, orientation: o.orientation, per_page: o.perPage ?? 15}, pexelsVideoSearchSchema, o.signal);
+			const r = await request(
+				'/videos/search',
+				{query, orientation: o.orientation, per_page: o.perPage ?? 15},
+				pexelsVideoSearchSchema,
+				o.signal,
+			);
 			return r.videos;
 		},
 		get requests() {

@@ -22,26 +22,51 @@ afterEach(async () => {
 
 const provider = (f: FakePexels, cache = join(dir, 'cache')) =>
 	createPexelsVisuals({
-		client: createPexelsClient({apiKey: 'fake-pexels-key', baseUrl: f.url, budget: createRequestBudget({limit: 200}), retryDelayMs: 20, rateLimitWaitBudgetMs: 3000}),
+		client: createPexelsClient({
+			apiKey: 'fake-pexels-key',
+			baseUrl: f.url,
+			budget: createRequestBudget({limit: 200}),
+			retryDelayMs: 20,
+			rateLimitWaitBudgetMs: 3000,
+		}),
 		cacheDir: cache,
 		allowPrivateNetwork: true,
 	});
 
 const scenes: FindVisualsOptions['scenes'] = [
-	{sceneId: 'scene-1', keywords: ['magma chamber underground', 'molten lava glow', 'lava'], title: 'Molten Rock', narration: '', durationMs: 6000},
+	{
+		sceneId: 'scene-1',
+		keywords: ['magma chamber underground', 'molten lava glow', 'lava'],
+		title: 'Molten Rock',
+		narration: '',
+		durationMs: 6000,
+	},
 	{sceneId: 'scene-2', keywords: ['volcano eruption at night', 'volcano'], title: 'Eruption', narration: '', durationMs: 6000},
-	{sceneId: 'scene-3', keywords: ['volcanic cone aerial view', 'volcano mountain', 'mountain'], title: 'Cone', narration: '', durationMs: 6000},
+	{
+		sceneId: 'scene-3',
+		keywords: ['volcanic cone aerial view', 'volcano mountain', 'mountain'],
+		title: 'Cone',
+		narration: '',
+		durationMs: 6000,
+	},
 	{sceneId: 'scene-4', keywords: ['quantum entanglement', 'abstract idea'], title: 'Nothing', narration: '', durationMs: 6000},
 ];
 
 const find = async (f: FakePexels, mediaDir: string, o: Partial<FindVisualsOptions> = {}, cache?: string) => {
 	const warnings: string[] = [];
-	const result = await provider(f, cache).find({scenes, aspect: '16:9', target: {width: 640, height: 360}, mediaDir, onWarning: (code, m) => warnings.push(`${code}: ${m}`), ...o});
+	const result = await provider(f, cache).find({
+		scenes,
+		aspect: '16:9',
+		target: {width: 640, height: 360},
+		mediaDir,
+		onWarning: (code, m) => warnings.push(`${code}: ${m}`),
+		...o,
+	});
 	return {...result, warnings};
 };
 
 describe('Pexels visuals against a local fake server', () => {
-	it('walks each scene\'s queries specific -> generic, picks videos and photos at the right size, credits them', async () => {
+	it("walks each scene's queries specific -> generic, picks videos and photos at the right size, credits them", async () => {
 		fake = await startFakePexels();
 		const mediaDir = join(dir, 'out1', 'media');
 		const r = await find(fake, mediaDir);
@@ -52,7 +77,10 @@ describe('Pexels visuals against a local fake server', () => {
 			null,
 		]);
 		// The empty first query of scene 1 moved on to the next; scene 4 found nothing anywhere.
-		expect(fake.requests.filter((q) => q.query === 'magma chamber underground').map((q) => q.path)).toEqual(['/videos/search', '/v1/search']);
+		expect(fake.requests.filter((q) => q.query === 'magma chamber underground').map((q) => q.path)).toEqual([
+			'/videos/search',
+			'/v1/search',
+		]);
 		expect(r.misses).toEqual([{sceneId: 'scene-4', reason: 'no usable Pexels video or photo for "quantum entanglement", "abstract idea"'}]);
 		// 360p render: the 640x360 file, not 4K; the clip's length measured from the file.
 		expect(r.visuals[0]!.file).toBe(join(mediaDir, 'pexels-video-3066401-640x360.mp4'));
@@ -91,7 +119,9 @@ describe('Pexels visuals against a local fake server', () => {
 		fake = await startFakePexels({brokenMedia: {3066403: 'missing', 3066404: 'html'}});
 		const r = await find(fake, join(dir, 'broken', 'media'), {scenes: [scenes[1]!]}, join(dir, 'fresh-cache'));
 		const warnings = r.warnings.filter((w) => w.startsWith('MEDIA_DOWNLOAD_FAILED'));
-		expect(warnings[0]).toMatch(/^MEDIA_DOWNLOAD_FAILED: scene-2: could not download http:\/\/127\.0\.0\.1:\d+\/video-files\/3066403\/640x360\.mp4 \(HTTP 404\)/);
+		expect(warnings[0]).toMatch(
+			/^MEDIA_DOWNLOAD_FAILED: scene-2: could not download http:\/\/127\.0\.0\.1:\d+\/video-files\/3066403\/640x360\.mp4 \(HTTP 404\)/,
+		);
 		expect(warnings[1]).toMatch(/3066404.*content type "text\/html"/);
 		// The next query's results are used: the photo.
 		expect(r.visuals[0]).toMatchObject({kind: 'image', query: 'volcano'});
@@ -101,7 +131,9 @@ describe('Pexels visuals against a local fake server', () => {
 		fake = await startFakePexels({rateLimit: {count: 1, retryAfterSec: 1}, failQueries: ['molten lava glow']});
 		const r = await find(fake, join(dir, 'limited', 'media'), {scenes: [scenes[0]!]});
 		expect(fake.requests[0]!.status).toBe(429);
-		expect(r.warnings.some((w) => /PEXELS_SEARCH_FAILED: scene-1: Pexels video search for "molten lava glow" failed \(.*500/.test(w))).toBe(true);
+		expect(r.warnings.some((w) => /PEXELS_SEARCH_FAILED: scene-1: Pexels video search for "molten lava glow" failed \(.*500/.test(w))).toBe(
+			true,
+		);
 		expect(r.visuals[0]).toMatchObject({kind: 'video', query: 'lava'});
 		await fake.close();
 

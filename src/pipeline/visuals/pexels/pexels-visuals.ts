@@ -77,9 +77,10 @@ export const createPexelsVisuals = (options: PexelsVisualsOptions): VisualsProvi
 				const key = `${kind}\0${query}`;
 				let p = searches.get(key);
 				if (!p) {
-					p = kind === 'video'
-						? options.client.searchVideos(query, {orientation, perPage: 15, signal: o.signal})
-						: options.client.searchPhotos(query, {orientation, perPage: 15, signal: o.signal});
+					p =
+						kind === 'video'
+							? options.client.searchVideos(query, {orientation, perPage: 15, signal: o.signal})
+							: options.client.searchPhotos(query, {orientation, perPage: 15, signal: o.signal});
 					searches.set(key, p);
 				}
 				return p;
@@ -93,7 +94,10 @@ export const createPexelsVisuals = (options: PexelsVisualsOptions): VisualsProvi
 						url: c.file.url,
 						file: cached,
 						acceptTypes: c.kind === 'video' ? ['video/'] : ['image/'],
-						maxBytes: c.kind === 'video' ? (options.maxVideoBytes ?? MEDIA_SIZE_LIMITS.stockVideo) : (options.maxPhotoBytes ?? MEDIA_SIZE_LIMITS.stockPhoto),
+						maxBytes:
+							c.kind === 'video'
+								? (options.maxVideoBytes ?? MEDIA_SIZE_LIMITS.stockVideo)
+								: (options.maxPhotoBytes ?? MEDIA_SIZE_LIMITS.stockPhoto),
 						timeoutMs: options.downloadTimeoutMs ?? 60_000,
 						allowPrivateNetwork: options.allowPrivateNetwork,
 						signal: o.signal,
@@ -139,7 +143,10 @@ export const createPexelsVisuals = (options: PexelsVisualsOptions): VisualsProvi
 								gaveUp = `Pexels stopped answering usefully: ${error.message}`;
 								break search;
 							}
-							o.onWarning?.('PEXELS_SEARCH_FAILED', `${scene.sceneId}: Pexels ${kind} search for "${query}" failed (${error.message}); trying the next query.`);
+							o.onWarning?.(
+								'PEXELS_SEARCH_FAILED',
+								`${scene.sceneId}: Pexels ${kind} search for "${query}" failed (${error.message}); trying the next query.`,
+							);
 							continue;
 						}
 						const ranked = rankPexels({
@@ -177,14 +184,21 @@ export const createPexelsVisuals = (options: PexelsVisualsOptions): VisualsProvi
 								if (o.signal?.aborted) throw error;
 								failed.add(c.key);
 								const why = error instanceof DownloadError ? error.reason : (error as Error).message;
-								o.onWarning?.('MEDIA_DOWNLOAD_FAILED', `${scene.sceneId}: could not download ${c.file.url} (${why}); trying the next result.`);
+								o.onWarning?.(
+									'MEDIA_DOWNLOAD_FAILED',
+									`${scene.sceneId}: could not download ${c.file.url} (${why}); trying the next result.`,
+								);
 							}
 						}
 					}
 				}
 				if (found) visuals[i] = found;
 				else {
-					const reason = gaveUp ?? (answered === 0 && lastError ? `every Pexels search failed (${lastError.message})` : `no usable Pexels video or photo for ${quoteList(queries)}`);
+					const reason =
+						gaveUp ??
+						(answered === 0 && lastError
+							? `every Pexels search failed (${lastError.message})`
+							: `no usable Pexels video or photo for ${quoteList(queries)}`);
 					misses.push({sceneId: scene.sceneId, reason});
 				}
 				o.onProgress?.((i + 1) / o.scenes.length);

@@ -65,7 +65,7 @@ export const photoSrcSize = (name: string, url: string, photo: PixelSize): Pixel
 	if (w === undefined && h === undefined) return {width: photo.width, height: photo.height};
 	if (crop && w !== undefined && h !== undefined) return {width: Math.round(w * dpr), height: Math.round(h * dpr)};
 	// Fitted inside the box, never enlarged.
-	const scale = Math.min(1, (w ?? Infinity) * dpr / photo.width, (h ?? Infinity) * dpr / photo.height);
+	const scale = Math.min(1, ((w ?? Infinity) * dpr) / photo.width, ((h ?? Infinity) * dpr) / photo.height);
 	return {width: Math.round(photo.width * scale), height: Math.round(photo.height * scale)};
 };
 
@@ -156,12 +156,42 @@ export const rankPexels = (o: RankOptions): PexelsCandidate[] => {
 	(o.videos ?? []).forEach((v, i) => {
 		const file = pickVideoFile(v, o.target);
 		if (!file) return;
-		out.push(score({kind: 'video', id: v.id, key: `video:${v.id}`, pageUrl: v.url, author: v.user.name, authorUrl: v.user.url, description: slugWords(v.url), durationMs: v.duration * 1000, file}, i));
+		out.push(
+			score(
+				{
+					kind: 'video',
+					id: v.id,
+					key: `video:${v.id}`,
+					pageUrl: v.url,
+					author: v.user.name,
+					authorUrl: v.user.url,
+					description: slugWords(v.url),
+					durationMs: v.duration * 1000,
+					file,
+				},
+				i,
+			),
+		);
 	});
 	(o.photos ?? []).forEach((p, i) => {
 		const file = pickPhotoSrc(p, o.target);
 		if (!file) return;
-		out.push(score({kind: 'photo', id: p.id, key: `photo:${p.id}`, pageUrl: p.url, author: p.photographer, authorUrl: p.photographer_url, description: p.alt?.trim() || slugWords(p.url), durationMs: null, file}, i));
+		out.push(
+			score(
+				{
+					kind: 'photo',
+					id: p.id,
+					key: `photo:${p.id}`,
+					pageUrl: p.url,
+					author: p.photographer,
+					authorUrl: p.photographer_url,
+					description: p.alt?.trim() || slugWords(p.url),
+					durationMs: null,
+					file,
+				},
+				i,
+			),
+		);
 	});
 	return out
 		.filter((c) => !o.used.has(c.key) && c.scores.aspect >= MIN_ASPECT_SCORE && c.scores.resolution >= MIN_RESOLUTION_SCORE)
