@@ -20,7 +20,9 @@ export type ReceiveUploadOptions = {
 const ACCEPTED = 'PNG, JPEG, GIF or WebP images; MP4, QuickTime or WebM videos; MP3, M4A, WAV, Ogg or FLAC audio';
 
 const tooLarge = (max: number) =>
-	new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`);
+	new ApiError('PAYLOAD_TOO_LARGE', `The upload is larger than ${max} bytes (PROMPTREEL_MAX_UPLOAD_BYTES).`, undefined, {
+		Connection: 'close',
+	});
 
 /** The body, counted as it arrives: never more than `max` bytes are held. */
 const readLimited = async (request: Request, max: number): Promise<Buffer> => {

@@ -75,6 +75,8 @@ export const mediaRefsOf = (sb: Storyboard): MediaRef[] => {
 			refs.push(
 				...visualRefs(shot.visual, `scenes.${i}.shots.${j}.visual`, `${where} shot ${j + 1} visual`, scene.id, () => {
 					shot.visual = null;
+					// A shot that would change nothing is not valid: it goes.
+					if (!shot.keyPhrase && !shot.camera) scene.shots.splice(scene.shots.indexOf(shot), 1);
 					return 'the shot keeps the picture before it';
 				}),
 			);
