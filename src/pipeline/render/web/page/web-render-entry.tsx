@@ -38,19 +38,6 @@ window.addEventListener('unhandledrejection', (event) => {
 	if (String(event.reason).includes('promptreel renders offline')) event.preventDefault();
 });
 
-// The painter draws images, video frames and precomposited layers with drawImage at the canvas's
-// default smoothing ('low': bilinear, no mipmaps), which aliases a downscaled photo; Chromium
-// rasterises an <img> for a screenshot with its high-quality filter. Drawing at the same quality
-// makes the two renderers' pixels agree (Ken Burns frames, see bench/web-render-results.md).
-const IMAGE_SMOOTHING_QUALITY: ImageSmoothingQuality = 'high';
-for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype]) {
-	const drawImage = proto.drawImage as (this: CanvasRenderingContext2D, ...args: unknown[]) => void;
-	proto.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-		this.imageSmoothingQuality = IMAGE_SMOOTHING_QUALITY;
-		drawImage.apply(this, args);
-	} as typeof proto.drawImage;
-}
-
 let controller: AbortController | null = null;
 window.promptreelAbort = () => controller?.abort();
 
