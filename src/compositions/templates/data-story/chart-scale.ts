@@ -1,5 +1,5 @@
 /** A "nice" axis maximum and tick step for values up to `max` (1, 2, 2.5 or 5 times a power of ten). */
-export const niceScale = (max: number, ticks = 4): {top: number; step: number} => {
+export const niceScale = (max: number, ticks = 5): {top: number; step: number} => {
 	if (!(max > 0)) return {top: 1, step: 0.25};
 	const rough = max / ticks;
 	const power = 10 ** Math.floor(Math.log10(rough));

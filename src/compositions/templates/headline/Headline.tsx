@@ -80,6 +80,28 @@ const NewsScene: React.FC<{
 	const out = interpolate(frame, [durationInFrames - exitFrames - 8, durationInFrames - exitFrames], [0, 1], {...clamp});
 	const origin = rtl ? 'right' : 'left';
 	const kickerIn = spring({frame: frame - 2, fps, config: {damping: 200}, durationInFrames: 10});
+	// Captions at the top take the corner: the label then sits on the lower third.
+	const kickerOnTop = captions.position !== 'top';
+	const kicker = options.kicker ? (
+		<div
+			dir={dir}
+			style={{
+				...(kickerOnTop ? {position: 'absolute', top: safe.top * 0.8, [rtl ? 'right' : 'left']: safe.side} : {marginBottom: unit}),
+				display: 'inline-flex',
+				alignItems: 'stretch',
+				fontFamily: fontStack,
+				fontWeight: 800,
+				fontSize: unit * 3,
+				letterSpacing: '0.08em',
+				textTransform: 'uppercase',
+				opacity: kickerIn,
+				transform: `translateX(${(rtl ? 1 : -1) * (1 - kickerIn) * unit * 6}px)`,
+			}}
+		>
+			<div style={{background: palette.primary, color: '#ffffff', padding: `${unit * 0.8}px ${unit * 1.8}px`}}>{options.kicker}</div>
+			<div style={{width: unit * 1.2, background: palette.accent}} />
+		</div>
+	) : null;
 	return (
 		<AbsoluteFill>
 			<SceneVisual
@@ -96,28 +118,7 @@ const NewsScene: React.FC<{
 					willChange: 'transform',
 				}}
 			/>
-			{options.kicker ? (
-				<div
-					dir={dir}
-					style={{
-						position: 'absolute',
-						top: safe.top * 0.8,
-						[rtl ? 'right' : 'left']: safe.side,
-						display: 'flex',
-						alignItems: 'stretch',
-						fontFamily: fontStack,
-						fontWeight: 800,
-						fontSize: unit * 3,
-						letterSpacing: '0.08em',
-						textTransform: 'uppercase',
-						opacity: kickerIn,
-						transform: `translateX(${(rtl ? 1 : -1) * (1 - kickerIn) * unit * 6}px)`,
-					}}
-				>
-					<div style={{background: palette.primary, color: '#ffffff', padding: `${unit * 0.8}px ${unit * 1.8}px`}}>{options.kicker}</div>
-					<div style={{width: unit * 1.2, background: palette.accent}} />
-				</div>
-			) : null}
+			{kickerOnTop ? kicker : null}
 			<div
 				dir={dir}
 				lang={language}
@@ -132,6 +133,7 @@ const NewsScene: React.FC<{
 					opacity: 1 - out,
 				}}
 			>
+				{kickerOnTop ? null : kicker}
 				{fitted ? (
 					<div
 						style={{

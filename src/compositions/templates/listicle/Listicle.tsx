@@ -324,13 +324,19 @@ const ItemScene: React.FC<{
 		[ready, sub, fontStack, textBox.w, textBox.h, unit],
 	);
 	const align = portrait ? 'center' : 'flex-start';
+	// Card and text centred in the content area (the text's height is known once measured).
+	const textH =
+		(fittedTitle ? fittedTitle.lines.length * fittedTitle.fontSize * TITLE_LINE : 0) +
+		(fittedSub ? fittedSub.lines.length * fittedSub.fontSize * 1.25 + unit * 1.6 : 0);
+	const used = cardH + (hasPicture ? unit * 4 : 0) + textH;
+	const shift = hasPicture ? Math.max(0, (content.h - used) / 2) : 0;
 	const subIn = spring({frame: frame - 12 - title.length * 2, fps, config: {damping: 200}, durationInFrames: 15});
 	return (
 		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background}, ${withAlpha(palette.surface, 0.55)})`}}>
 			{hasPicture ? (
 				<PictureCard
 					scene={scene}
-					rect={{x: portrait ? content.x : content.x + (dir === 'rtl' ? content.w - cardW : 0), y: content.y, w: cardW, h: cardH}}
+					rect={{x: portrait ? content.x : content.x + (dir === 'rtl' ? content.w - cardW : 0), y: content.y + shift, w: cardW, h: cardH}}
 					palette={palette}
 					durationInFrames={durationInFrames}
 				/>
@@ -341,7 +347,7 @@ const ItemScene: React.FC<{
 				style={{
 					position: 'absolute',
 					left: content.x,
-					top: content.y + cardH + (hasPicture ? unit * 4 : 0),
+					top: content.y + shift + cardH + (hasPicture ? unit * 4 : 0),
 					width: content.w,
 					height: textBox.h,
 					display: 'flex',
@@ -476,7 +482,18 @@ const Listicle: React.FC<StoryboardInput> = (props) => {
 				options={options}
 				fontStack={fontStack}
 			/>
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
+			{/* Captions stay under the content column, never across the number panel. */}
+			<div
+				style={{
+					position: 'absolute',
+					top: 0,
+					height: '100%',
+					left: layout.portrait ? 0 : layout.content.x - frameLayout.safe.side,
+					width: layout.portrait ? '100%' : layout.content.w + 2 * frameLayout.safe.side,
+				}}
+			>
+				<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
+			</div>
 			<BrandLogo src={storyboard.theme.logo} corner={layout.panel.x > 0 ? 'top-left' : 'top-right'} />
 			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
 		</AbsoluteFill>
