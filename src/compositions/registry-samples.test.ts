@@ -49,7 +49,9 @@ describe('every template of the registry and its samples', () => {
 			const [first] = Object.values(template.samples);
 			const key = Object.keys(template.templateOptionsSchema.shape)[0];
 			if (!first || !key) return;
-			await expect(async () => run(template, {...first, templateOptions: {[key]: {not: 'valid'}}})).rejects.toThrow(`templateOptions.${key}`);
+			await expect(async () => run(template, {...first, templateOptions: {[key]: {not: 'valid'}}})).rejects.toThrow(
+				`templateOptions.${key}`,
+			);
 		});
 	}
 });

@@ -50,7 +50,12 @@ export const jsonBodyGuard = (o: JsonBodyGuardOptions): MiddlewareHandler => {
 		onError: () => {
 			// The rest of the body is not read: the connection cannot carry another request, and
 			// saying so keeps clients from sending their next request on it.
-			throw new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${o.maxBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`, undefined, {Connection: 'close'});
+			throw new ApiError(
+				'PAYLOAD_TOO_LARGE',
+				`The request body is larger than ${o.maxBytes} bytes (PROMPTREEL_MAX_BODY_BYTES).`,
+				undefined,
+				{Connection: 'close'},
+			);
 		},
 	});
 	return (c, next) =>

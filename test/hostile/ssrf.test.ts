@@ -50,9 +50,20 @@ describe('hostile input: media SSRF', () => {
 		const refused = job.warnings.filter((w: {code: string}) => w.code === 'MEDIA_URL_FAILED');
 		const fields = refused.map((w: {message: string}) => /: ([\w.]+) = /.exec(w.message)?.[1]).sort();
 		expect(fields).toEqual(
-			['music.src', 'scenes.0.narration.audio', 'scenes.0.shots.0.visual.src', 'scenes.0.visual.extraIcons.0', 'scenes.0.visual.icon', 'scenes.1.visual.src', 'theme.fontFile', 'theme.logo'].sort(),
+			[
+				'music.src',
+				'scenes.0.narration.audio',
+				'scenes.0.shots.0.visual.src',
+				'scenes.0.visual.extraIcons.0',
+				'scenes.0.visual.icon',
+				'scenes.1.visual.src',
+				'theme.fontFile',
+				'theme.logo',
+			].sort(),
 		);
-		expect(refused.find((w: {message: string}) => w.message.includes('narration')).message).toMatch(/^could not fetch media for scene s1 \(refused: private address\)/);
+		expect(refused.find((w: {message: string}) => w.message.includes('narration')).message).toMatch(
+			/^could not fetch media for scene s1 \(refused: private address\)/,
+		);
 		const text = JSON.stringify({warnings: job.warnings, error: job.error});
 		expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|::1|resolves to/);
 		// The storyboard that was rendered names only local files.
@@ -64,7 +75,14 @@ describe('hostile input: media SSRF', () => {
 
 	it('refuses private hosts at submit, in every spelling (literals, localhost., IPv4-compatible, NAT64), and plain http', async () => {
 		const api = http(server.url);
-		const spellings = ['https://localhost./a.mp3', 'https://[::127.0.0.1]/a.mp3', 'https://[64:ff9b::7f00:1]/a.mp3', 'https://[::ffff:7f00:1]/a.mp3', 'https://10.0.0.1/a.mp3', 'http://example.com/a.mp3'];
+		const spellings = [
+			'https://localhost./a.mp3',
+			'https://[::127.0.0.1]/a.mp3',
+			'https://[64:ff9b::7f00:1]/a.mp3',
+			'https://[::ffff:7f00:1]/a.mp3',
+			'https://10.0.0.1/a.mp3',
+			'http://example.com/a.mp3',
+		];
 		for (const url of spellings) {
 			const sb = tinyStoryboard(`submit ${url}`) as any;
 			sb.scenes[0].narration = {text: 'Hi.', audio: url};

@@ -11,7 +11,17 @@ import {S3RVER_KEYS, startS3rver, type S3rverHandle} from './s3rver-harness';
 const work = mkdtempSync(join(tmpdir(), 'promptreel-lambda-cli-'));
 /** No AWS variable of the machine leaks into a test. */
 const NO_AWS = Object.fromEntries(
-	['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'REMOTION_AWS_ACCESS_KEY_ID', 'REMOTION_AWS_SECRET_ACCESS_KEY', 'REMOTION_AWS_SESSION_TOKEN', 'REMOTION_AWS_PROFILE', 'PROMPTREEL_RENDERER'].map((k) => [k, '']),
+	[
+		'AWS_ACCESS_KEY_ID',
+		'AWS_SECRET_ACCESS_KEY',
+		'AWS_SESSION_TOKEN',
+		'AWS_PROFILE',
+		'REMOTION_AWS_ACCESS_KEY_ID',
+		'REMOTION_AWS_SECRET_ACCESS_KEY',
+		'REMOTION_AWS_SESSION_TOKEN',
+		'REMOTION_AWS_PROFILE',
+		'PROMPTREEL_RENDERER',
+	].map((k) => [k, '']),
 );
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
@@ -30,16 +40,33 @@ describe('promptreel lambda (no AWS needed)', () => {
 	});
 
 	it('estimate prints a price and the number of functions for a sample and for 60 s at 1080p', async () => {
-		const sample = await runCli(['lambda', 'estimate', join(SAMPLES_DIR, 'landscape.json'), '--quality', 'high', '--json'], {cwd: ROOT, env: NO_AWS});
+		const sample = await runCli(['lambda', 'estimate', join(SAMPLES_DIR, 'landscape.json'), '--quality', 'high', '--json'], {
+			cwd: ROOT,
+			env: NO_AWS,
+		});
 		expect(sample.status, sample.stderr).toBe(0);
 		const e = JSON.parse(sample.stdout);
-		expect(e).toMatchObject({width: 1920, height: 1080, framesPerLambda: 20, framesPerLambdaSource: 'remotion default', region: 'us-east-1', memorySizeInMb: 2048});
+		expect(e).toMatchObject({
+			width: 1920,
+			height: 1080,
+			framesPerLambda: 20,
+			framesPerLambdaSource: 'remotion default',
+			region: 'us-east-1',
+			memorySizeInMb: 2048,
+		});
 		expect(e.lambdasInvoked).toBe(Math.ceil(e.frames / 20));
 		expect(e.usd).toBeGreaterThan(0);
 
 		const minute = lambdaStoryboard('One minute') as any;
 		minute.format.resolution = '1080p';
-		minute.scenes = Array.from({length: 6}, (_, i) => ({id: `s${i}`, title: `Scene ${i}`, visual: {kind: 'procedural', style: 'grid'}, narration: {text: ''}, durationMs: 10_000, transition: {type: 'none'}}));
+		minute.scenes = Array.from({length: 6}, (_, i) => ({
+			id: `s${i}`,
+			title: `Scene ${i}`,
+			visual: {kind: 'procedural', style: 'grid'},
+			narration: {text: ''},
+			durationMs: 10_000,
+			transition: {type: 'none'},
+		}));
 		writeFileSync(join(work, 'minute.json'), JSON.stringify(minute));
 		const text = await runCli(['lambda', 'estimate', join(work, 'minute.json'), '--quality', 'high'], {cwd: ROOT, env: NO_AWS});
 		expect(text.status, text.stderr).toBe(0);
@@ -63,7 +90,8 @@ describe('promptreel lambda (no AWS needed)', () => {
 			expect(r.status, r.stderr).toBe(2);
 			const error = JSON.parse(r.stdout.trim().split('\n').pop()!);
 			expect(error.code).toBe('LAMBDA_NOT_CONFIGURED');
-			for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'REMOTION_AWS_ACCESS_KEY_ID', 'AWS_PROFILE']) expect(error.message).toContain(name);
+			for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'REMOTION_AWS_ACCESS_KEY_ID', 'AWS_PROFILE'])
+				expect(error.message).toContain(name);
 		}
 	});
 });
@@ -73,12 +101,22 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 	let env: Record<string, string>;
 	beforeAll(async () => {
 		s3rver = await startS3rver();
-		env = {...NO_AWS, AWS_ACCESS_KEY_ID: S3RVER_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_KEYS.secretAccessKey, PROMPTREEL_LAMBDA_GATEWAY: 'simulated', PROMPTREEL_LAMBDA_S3_ENDPOINT: s3rver.endpoint, PROMPTREEL_LAMBDA_POLL_MS: '100'};
+		env = {
+			...NO_AWS,
+			AWS_ACCESS_KEY_ID: S3RVER_KEYS.accessKeyId,
+			AWS_SECRET_ACCESS_KEY: S3RVER_KEYS.secretAccessKey,
+			PROMPTREEL_LAMBDA_GATEWAY: 'simulated',
+			PROMPTREEL_LAMBDA_S3_ENDPOINT: s3rver.endpoint,
+			PROMPTREEL_LAMBDA_POLL_MS: '100',
+		};
 	});
 	afterAll(async () => s3rver?.close());
 
 	it('wrong credentials are found by the identity call, and never printed', async () => {
-		const r = await runCli(['lambda', 'status'], {cwd: work, env: {...env, AWS_ACCESS_KEY_ID: 'AKIAWRONGWRONG', AWS_SECRET_ACCESS_KEY: 'very-secret-value'}});
+		const r = await runCli(['lambda', 'status'], {
+			cwd: work,
+			env: {...env, AWS_ACCESS_KEY_ID: 'AKIAWRONGWRONG', AWS_SECRET_ACCESS_KEY: 'very-secret-value'},
+		});
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/LAMBDA_CREDENTIALS_INVALID/);
 		expect(r.stderr + r.stdout).not.toMatch(/very-secret-value|AKIAWRONGWRONG/);
@@ -88,7 +126,12 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 		const setup = await runCli(['lambda', 'setup', '--json'], {cwd: work, env});
 		expect(setup.status, setup.stderr).toBe(0);
 		const done = JSON.parse(setup.stdout.trim().split('\n').pop()!);
-		expect(done).toMatchObject({bucketCreated: true, functionCreated: true, siteDeployed: true, siteName: expect.stringMatching(/^promptreel-[0-9a-f]{16}$/)});
+		expect(done).toMatchObject({
+			bucketCreated: true,
+			functionCreated: true,
+			siteDeployed: true,
+			siteName: expect.stringMatching(/^promptreel-[0-9a-f]{16}$/),
+		});
 		// Unchanged sources: nothing deployed the second time.
 		const again = JSON.parse((await runCli(['lambda', 'setup', '--json'], {cwd: work, env})).stdout.trim().split('\n').pop()!);
 		expect(again).toMatchObject({bucketCreated: false, functionCreated: false, siteDeployed: false, siteName: done.siteName});
@@ -97,15 +140,28 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 
 		writeFileSync(join(work, 'sb.json'), JSON.stringify(lambdaStoryboard('CLI on Lambda')));
 		writeLambdaMedia(work);
-		const lambda = await runCli(['render', join(work, 'sb.json'), '--renderer', 'lambda', '--quality', 'draft', '--json', '--out', join(work, 'out-lambda')], {cwd: work, env, timeoutMs: 280_000});
+		const lambda = await runCli(
+			['render', join(work, 'sb.json'), '--renderer', 'lambda', '--quality', 'draft', '--json', '--out', join(work, 'out-lambda')],
+			{cwd: work, env, timeoutMs: 280_000},
+		);
 		expect(lambda.status, lambda.stderr + lambda.stdout).toBe(0);
-		const events = lambda.stdout.trim().split('\n').map((l) => JSON.parse(l) as {event: string; stage?: string});
+		const events = lambda.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as {event: string; stage?: string});
 		expect(events.some((e) => e.event === 'progress' && e.stage === 'rendering')).toBe(true);
 		const report = JSON.parse(readFileSync(join(work, 'out-lambda/report.json'), 'utf8'));
 		expect(report.lambda).toMatchObject({renderId: expect.any(String), functions: 3});
-		const local = await runCli(['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--json', '--out', join(work, 'out-local')], {cwd: work, env: NO_AWS, timeoutMs: 280_000});
+		const local = await runCli(
+			['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--json', '--out', join(work, 'out-local')],
+			{cwd: work, env: NO_AWS, timeoutMs: 280_000},
+		);
 		expect(local.status, local.stderr).toBe(0);
 		const [a, b] = [probe(join(work, 'out-lambda/video.mp4')), probe(join(work, 'out-local/video.mp4'))];
-		expect({...a.video, durationSec: a.durationSec.toFixed(2), audio: a.audio?.codec}).toEqual({...b.video, durationSec: b.durationSec.toFixed(2), audio: b.audio?.codec});
+		expect({...a.video, durationSec: a.durationSec.toFixed(2), audio: a.audio?.codec}).toEqual({
+			...b.video,
+			durationSec: b.durationSec.toFixed(2),
+			audio: b.audio?.codec,
+		});
 	}, 400_000);
 });

@@ -20,8 +20,20 @@ beforeAll(async () => {
 	shareTestBundle(dataDir);
 	world = await startLambdaWorld();
 	writeLambdaMedia(world.dir);
-	const renderer = createLambdaRenderer({settings: world.settings, gateway: world.gateway, ledger: createFileRenderLedger({dir: join(dataDir, 'lambda', 'renders')}), s3: world.s3});
-	server = await startServer({renderer, host: '127.0.0.1', port: 0, dataDir, server: {...loadConfig({}).server, concurrency: 1}, log: () => undefined});
+	const renderer = createLambdaRenderer({
+		settings: world.settings,
+		gateway: world.gateway,
+		ledger: createFileRenderLedger({dir: join(dataDir, 'lambda', 'renders')}),
+		s3: world.s3,
+	});
+	server = await startServer({
+		renderer,
+		host: '127.0.0.1',
+		port: 0,
+		dataDir,
+		server: {...loadConfig({}).server, concurrency: 1},
+		log: () => undefined,
+	});
 	api = http(server.url);
 });
 afterAll(async () => {
@@ -31,7 +43,9 @@ afterAll(async () => {
 });
 
 const upload = async (file: string, type: string) =>
-	(await (await fetch(`${server.url}/v1/assets`, {method: 'POST', body: new Uint8Array(readFileSync(file)), headers: {'content-type': type}})).json()) as {ref: string};
+	(await (
+		await fetch(`${server.url}/v1/assets`, {method: 'POST', body: new Uint8Array(readFileSync(file)), headers: {'content-type': type}})
+	).json()) as {ref: string};
 
 describe('jobs service with PROMPTREEL_RENDERER=lambda (simulated functions)', () => {
 	it('renders a submitted storyboard on Lambda: files, report with the render id, progress events', async () => {

@@ -55,7 +55,7 @@ describe('listicle numbering', () => {
 		]);
 	});
 
-	it('writes numbers in each style and in the language\'s digits', () => {
+	it("writes numbers in each style and in the language's digits", () => {
 		expect(formatItemNumber(3, 'numeral', 'en')).toBe('3');
 		expect(formatItemNumber(3, 'hash', 'en')).toBe('#3');
 		expect(formatItemNumber(3, 'padded', 'ja')).toBe('03');
@@ -69,7 +69,7 @@ describe('data-story scales and numbers', () => {
 		expect(niceScale(0)).toEqual({top: 1, step: 0.25});
 	});
 
-	it('formats in full or compact form the language\'s way', () => {
+	it("formats in full or compact form the language's way", () => {
 		expect(decimalsOf([3.1, 4, 5.25])).toBe(2);
 		expect(formatValue(48000, {language: 'en', compact: false, decimals: 0})).toBe('48,000');
 		expect(formatValue(2_400_000, {language: 'de', compact: true, decimals: 0})).toBe('2,4\u00a0Mio.');
@@ -79,7 +79,7 @@ describe('data-story scales and numbers', () => {
 describe('headline source line', () => {
 	const image = {visual: {kind: 'image', src: 'a.jpg', motion: 'none', fit: 'cover'}} as const;
 	const credit = {kind: 'image', title: 'Photo', author: 'Ana', url: 'a.jpg', license: 'Pexels License', source: 'Pexels'} as const;
-	it('uses the option, else the picture\'s credit, else nothing', () => {
+	it("uses the option, else the picture's credit, else nothing", () => {
 		expect(sourceLineOf(image, [credit], 'Source: council')).toBe('Source: council');
 		expect(sourceLineOf(image, [credit], null)).toBe('Ana / Pexels');
 		expect(sourceLineOf({visual: {kind: 'procedural', style: 'orbs', icon: null, extraIcons: []}}, [credit], null)).toBeNull();
@@ -96,7 +96,11 @@ describe('speechSpans (music ducking)', () => {
 			captions: [{text: 'x', startMs: 100, endMs: 2500}],
 			transition: {type: 'none', durationMs: 0},
 		});
-		const sb = storyboardSchema.parse({title: 't', scenes: [scene('a', 'a.mp3'), scene('b', 'b.mp3'), scene('c', null)], endCard: {enabled: false}});
+		const sb = storyboardSchema.parse({
+			title: 't',
+			scenes: [scene('a', 'a.mp3'), scene('b', 'b.mp3'), scene('c', null)],
+			endCard: {enabled: false},
+		});
 		const spans = speechSpans(sb, computeTimeline(sb));
 		// a's audio plays from 0 (words to 2.5 s), b's from 3 s (to 5.5 s): a 0.5 s pause, one span.
 		expect(spans).toEqual([{from: 0, to: 165}]);

@@ -4,15 +4,13 @@ import {buildCues, displayWidth} from './caption-cues';
 import {storyboardToSrt, storyboardToVtt} from './subtitle-files';
 
 const words = (text: string, startMs = 0, step = 300) =>
-	text
-		.split(' ')
-		.map((w, i) => ({
-			text: i ? ` ${w}` : w,
-			startMs: startMs + i * step,
-			endMs: startMs + i * step + step - 20,
-			timestampMs: null,
-			confidence: null,
-		}));
+	text.split(' ').map((w, i) => ({
+		text: i ? ` ${w}` : w,
+		startMs: startMs + i * step,
+		endMs: startMs + i * step + step - 20,
+		timestampMs: null,
+		confidence: null,
+	}));
 
 describe('buildCues', () => {
 	it('keeps cues to two lines of at most 42 characters without splitting words', () => {
