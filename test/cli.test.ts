@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema} from '../src/compositions/storyboard';
 import {probe} from './support/ffprobe';
 import {runCli} from './support/run-cli';
-import {ROOT, SAMPLES_DIR, TEST_DATA_DIR} from './support/test-env';
+import {ROOT, SAMPLES_DIR} from './support/test-env';
 
 const work = mkdtempSync(join(tmpdir(), 'promptreel-cli-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));

@@ -6,7 +6,6 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema} from '../src/compositions/storyboard';
 import {meanVolumeDb, probe} from './support/ffprobe';
 import {runCli} from './support/run-cli';
-import {TEST_DATA_DIR} from './support/test-env';
 
 const work = mkdtempSync(join(tmpdir(), 'promptreel-generate-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));

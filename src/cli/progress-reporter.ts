@@ -29,7 +29,7 @@ export const createReporter = (
 ): Reporter => {
 	const started = new Map<string, number>();
 	let current: string | null = null;
-	let lastJson = new Map<string, number>();
+	const lastJson = new Map<string, number>();
 
 	const finishLine = () => {
 		if (mode === 'tty' && current) err.write('\n');

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {AbsoluteFill, useCurrentFrame} from 'remotion';
 import {z} from 'zod';
 

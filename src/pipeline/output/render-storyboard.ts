@@ -1,5 +1,5 @@
 import {mkdir, writeFile} from 'node:fs/promises';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import type {LookupFunction} from 'node:net';
 import {PromptreelError} from '../errors';

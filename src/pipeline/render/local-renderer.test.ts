@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema} from '../../compositions/storyboard';
 import {probe} from '../../../test/support/ffprobe';
-import {SAMPLES_DIR, TEST_DATA_DIR, ROOT} from '../../../test/support/test-env';
+import {SAMPLES_DIR, TEST_DATA_DIR} from '../../../test/support/test-env';
 import {RenderCancelledError} from '../errors';
 import {createLocalRenderer} from './local-renderer';
 

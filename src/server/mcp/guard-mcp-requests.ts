@@ -1,6 +1,6 @@
 import type {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {ErrorCode, McpError} from '@modelcontextprotocol/sdk/types.js';
-import {z} from 'zod';
+import type {z} from 'zod';
 import {publicMessage} from '../../jobs';
 import {generateOptionsSchema} from '../../pipeline/generate';
 import {PromptreelError, ValidationError, type IssueDetail} from '../../pipeline/errors';

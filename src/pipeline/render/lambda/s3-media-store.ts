@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {createReadStream, createWriteStream} from 'node:fs';
 import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname, extname} from 'node:path';
-import {Readable} from 'node:stream';
+import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
 import {MEDIA_PREFIX} from './lambda-settings';
