@@ -1,4 +1,4 @@
-import {storyboardMetadata} from '../../components';
+import {storyboardMetadata} from '../../components/storyboard-metadata';
 import {dataStoryOptionsSchema} from './data-story-schema';
 
 /** Size, frame rate and length of a data story: the storyboard's, through the one timing helper. */

@@ -1,4 +1,4 @@
-import {storyboardMetadata} from '../../components';
+import {storyboardMetadata} from '../../components/storyboard-metadata';
 import {headlineOptionsSchema} from './headline-schema';
 
 /** Size, frame rate and length of a news video: the storyboard's, through the one timing helper. */

@@ -1,4 +1,4 @@
-import {storyboardMetadata} from '../../components';
+import {storyboardMetadata} from '../../components/storyboard-metadata';
 import {kineticOptionsSchema} from './kinetic-schema';
 
 /** Size, frame rate and length of a kinetic video: the storyboard's, through the one timing helper. */

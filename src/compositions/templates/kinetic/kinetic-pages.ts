@@ -1,4 +1,4 @@
-import {textWords} from '../../components';
+import {textWords} from '../../components/text-words';
 import {captionWords, type Scene} from '../../storyboard';
 
 export type TimedWord = {word: string; space: boolean; startMs: number; endMs: number};

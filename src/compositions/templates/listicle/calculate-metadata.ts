@@ -1,4 +1,4 @@
-import {storyboardMetadata} from '../../components';
+import {storyboardMetadata} from '../../components/storyboard-metadata';
 import {listicleOptionsSchema} from './listicle-schema';
 
 /** Size, frame rate and length of a listicle: the storyboard's, through the one timing helper. */

@@ -66,9 +66,11 @@ describe('web fidelity gate', () => {
 		expect(isWebEligible('nope', gateFile(true)).reason).toMatch(/"nope" is not a known template/);
 	});
 
-	it('has a committed result for every template and sample, consistent with its own threshold', () => {
+	it('committed results name registered templates only, each consistent with its own threshold; an unmeasured template renders by capture', () => {
 		const file = committed as WebEligibilityFile;
-		expect(Object.keys(file.templates).sort()).toEqual([...templateIds].sort());
+		for (const id of Object.keys(file.templates)) expect(templateIds).toContain(id);
+		// The templates added after the last gate run (npm run web-eligibility) are not web-eligible until measured.
+		for (const id of templateIds.filter((t) => !(t in file.templates))) expect(isWebEligible(id).eligible, id).toBe(false);
 		for (const [id, entry] of Object.entries(file.templates)) {
 			const samples = Object.values(entry.samples);
 			expect(samples.length, id).toBeGreaterThan(0);
