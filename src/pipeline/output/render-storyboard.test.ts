@@ -68,7 +68,7 @@ describe('renderStoryboard (the one render path)', () => {
 		expect(existsSync(join(outDir, (b!.visual as {icon: string}).icon))).toBe(true);
 		expect(a!.narration).toMatchObject({text: 'Hi.', voicedText: 'Hi.', audio: 'media/narration-a.mp3', voice: {id: 'festival', rate: 1}});
 		expect(probe(join(outDir, 'video.mp4')).audio).not.toBeNull();
-		expect(warnings).toEqual([expect.stringMatching(/^scenes\.1 \("b"\): could not download .*photos\/99/)]);
+		expect(warnings).toEqual([expect.stringMatching(/^could not fetch media for scene b .*scenes\.1\.visual\.src = .*photos\/99/)]);
 		expect([...stages]).toEqual(expect.arrayContaining(['fetching', 'rendering', 'poster', 'captions']));
 
 		const p = probe(join(outDir, 'video.mp4'));

@@ -33,7 +33,7 @@ const TITLE_WEIGHT = 800;
 const Backdrop: React.FC<{scene: Scene; palette: Palette; durationInFrames: number}> = ({scene, palette, durationInFrames}) => {
 	const visual = scene.visual;
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(200deg, ${palette.surface}, ${palette.background} 70%)`}}>
+		<AbsoluteFill style={{background: `linear-gradient(200deg, ${palette.surface} 0%, ${palette.background} 70%)`}}>
 			{visual.kind === 'image' ? <KenBurnsImage visual={visual} durationInFrames={durationInFrames} palette={palette} /> : null}
 			{visual.kind === 'video' ? <SceneVideo visual={visual} durationInFrames={durationInFrames} palette={palette} /> : null}
 			{visual.kind !== 'procedural' ? <AbsoluteFill style={{background: withAlpha(palette.background, 0.78)}} /> : null}

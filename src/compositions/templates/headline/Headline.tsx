@@ -114,7 +114,7 @@ const NewsScene: React.FC<{
 			{/* A scrim under the lower third only: the picture stays clear above it. */}
 			<AbsoluteFill
 				style={{
-					background: `linear-gradient(0deg, ${withAlpha('#000000', 0.72)}, ${withAlpha('#000000', 0)} 48%)`,
+					background: `linear-gradient(0deg, ${withAlpha('#000000', 0.72)} 0%, ${withAlpha('#000000', 0)} 48%)`,
 					willChange: 'transform',
 				}}
 			/>

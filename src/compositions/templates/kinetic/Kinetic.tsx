@@ -40,7 +40,7 @@ const Bands: React.FC<{palette: Palette; index: number; durationInFrames: number
 					top: height * (index % 2 === 0 ? 0.62 : 0.18),
 					width: diagonal * 1.2,
 					height: diagonal * 0.22,
-					background: `linear-gradient(90deg, ${withAlpha(palette.primary, 0)}, ${withAlpha(palette.primary, 0.55)} 40%, ${withAlpha(palette.surface, 0.7)})`,
+					background: `linear-gradient(90deg, ${withAlpha(palette.primary, 0)} 0%, ${withAlpha(palette.primary, 0.55)} 40%, ${withAlpha(palette.surface, 0.7)} 100%)`,
 					transform: `translateX(${drift}px) rotate(${angle}deg)`,
 					willChange: 'transform',
 				}}
