@@ -54,8 +54,8 @@ describe('renderStoryboard (the one render path)', () => {
 		const [a, b] = written.scenes;
 		expect(a!.visual).toMatchObject({kind: 'image', src: expect.stringMatching(/^media\/url-[0-9a-f]{16}\.jpg$/)});
 		expect(existsSync(join(outDir, (a!.visual as {src: string}).src))).toBe(true);
-		expect(b!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null});
-		expect(warnings).toEqual([expect.stringMatching(/^scenes\.1 \("b"\): could not download .*photos\/99/)]);
+		expect(b!.visual).toEqual({kind: 'procedural', style: 'orbs', icon: null, extraIcons: []});
+		expect(warnings).toEqual([expect.stringMatching(/^could not fetch media for scene b \(content type .*\): scenes\.1\.visual\.src = .*photos\/99/)]);
 		expect([...stages]).toEqual(expect.arrayContaining(['fetching', 'rendering', 'poster', 'captions']));
 
 		const p = probe(join(outDir, 'video.mp4'));
