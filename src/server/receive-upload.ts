@@ -91,7 +91,8 @@ export const receiveUpload = async (o: ReceiveUploadOptions): Promise<AssetRecor
 
 	await mkdir(o.dir, {recursive: true});
 	const fileName = `${id}.${sniffed.ext}`;
-	const tmp = join(o.dir, `.${fileName}.${randomBytes(4).toString('hex')}.part`);
+	// Ends with the real extension: ffprobe picks some demuxers (images) by the name.
+	const tmp = join(o.dir, `.${id}.${randomBytes(4).toString('hex')}.part.${sniffed.ext}`);
 	try {
 		await writeFile(tmp, bytes);
 		// Decoded and measured now, so a file that would only fail at render time is refused here:

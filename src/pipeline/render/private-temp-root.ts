@@ -1,9 +1,10 @@
 import {randomBytes} from 'node:crypto';
 import {mkdirSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 
 let mine: string | null = null;
+const ROOT_NAME = 'promptreel-tmp';
 
 /** Whether a process id is running (EPERM: it is, but not ours to signal). */
 const isAlive = (pid: number): boolean => {
@@ -25,7 +26,10 @@ const isAlive = (pid: number): boolean => {
  */
 export const usePrivateTempRoot = (o: {parent?: string} = {}): string => {
 	if (mine) return mine;
-	const root = join(o.parent ?? tmpdir(), 'promptreel-tmp');
+	// A process started by one of ours inherits its TMPDIR: its folder goes beside the parent's,
+	// not inside it (Chromium's socket paths must stay under the 108 characters a Unix socket takes).
+	const parent = o.parent ?? tmpdir();
+	const root = basename(dirname(parent)) === ROOT_NAME ? dirname(parent) : join(parent, ROOT_NAME);
 	mkdirSync(root, {recursive: true});
 	for (const entry of readdirSync(root)) {
 		const pid = Number(/^(\d+)-/.exec(entry)?.[1] ?? NaN);
