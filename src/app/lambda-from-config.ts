@@ -10,7 +10,7 @@ import {
 	type LambdaGateway,
 	type LambdaSettings,
 } from '../pipeline/render/lambda';
-import type {Renderer} from '../pipeline/render';
+import {resolveBrowserExecutableSync, type Renderer} from '../pipeline/render';
 import {ConfigError, type PromptreelConfig} from './config';
 
 const CREDENTIAL_VARS = 'REMOTION_AWS_ACCESS_KEY_ID + REMOTION_AWS_SECRET_ACCESS_KEY, or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN for temporary keys), or REMOTION_AWS_PROFILE / AWS_PROFILE';
@@ -59,7 +59,8 @@ export const lambdaGatewayFromConfig = (config: Pick<PromptreelConfig, 'lambda' 
 	return createSimulatedLambdaGateway({
 		s3: createS3Client({region: settings.region, credentials: settings.credentials, endpoint}),
 		endpoint,
-		browserExecutable: config.browserExecutable ?? null,
+		// As the local renderer: never let Remotion download a browser.
+		browserExecutable: config.browserExecutable ?? resolveBrowserExecutableSync(),
 	});
 };
 

@@ -38,7 +38,7 @@ export const lambdaEstimateCommand = async (file: string, flags: {quality: strin
 			framesPerLambda: l.framesPerLambda,
 		});
 		if (flags.json) {
-			process.stdout.write(`${JSON.stringify({event: 'estimate', storyboard: path, quality, durationMs: timeline.durationMs, fps: storyboard.format.fps, ...e})}\n`);
+			process.stdout.write(`${JSON.stringify({type: 'estimate', storyboard: path, quality, durationMs: timeline.durationMs, fps: storyboard.format.fps, ...e})}\n`);
 			return EXIT_OK;
 		}
 		const lines = [
