@@ -36,7 +36,7 @@ export const envSchema = z.object({
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
 	PROMPTREEL_RENDERER: z.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`).default('local').describe('Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).'),
-	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer (see the README, Licensing).'),
+	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer and with Lambda renders (see the README, Licensing).'),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
 	PROMPTREEL_PLANNER_MODEL: optionalString.describe('Chat model used by the LLM planner.'),
