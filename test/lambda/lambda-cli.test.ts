@@ -98,13 +98,14 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 
 		writeFileSync(join(work, 'sb.json'), JSON.stringify(lambdaStoryboard('CLI on Lambda')));
 		writeLambdaMedia(work);
-		const lambda = await runCli(['render', join(work, 'sb.json'), '--renderer', 'lambda', '--quality', 'draft', '--json', '--out', join(work, 'out-lambda')], {cwd: work, env, timeoutMs: 280_000});
+		// --force: the test data dir's render cache must not answer for either renderer.
+		const lambda = await runCli(['render', join(work, 'sb.json'), '--renderer', 'lambda', '--quality', 'draft', '--force', '--json', '--out', join(work, 'out-lambda')], {cwd: work, env, timeoutMs: 280_000});
 		expect(lambda.status, lambda.stderr + lambda.stdout).toBe(0);
 		const events = lambda.stdout.trim().split('\n').map((l) => JSON.parse(l) as {type: string; stage?: string});
 		expect(events.some((e) => e.type === 'progress' && e.stage === 'rendering')).toBe(true);
 		const report = JSON.parse(readFileSync(join(work, 'out-lambda/report.json'), 'utf8'));
 		expect(report.lambda).toMatchObject({renderId: expect.any(String), functions: 3});
-		const local = await runCli(['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--json', '--out', join(work, 'out-local')], {cwd: work, env: NO_AWS, timeoutMs: 280_000});
+		const local = await runCli(['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--force', '--json', '--out', join(work, 'out-local')], {cwd: work, env: NO_AWS, timeoutMs: 280_000});
 		expect(local.status, local.stderr).toBe(0);
 		const [a, b] = [probe(join(work, 'out-lambda/video.mp4')), probe(join(work, 'out-local/video.mp4'))];
 		expect({...a.video, durationSec: a.durationSec.toFixed(2), audio: a.audio?.codec}).toEqual({...b.video, durationSec: b.durationSec.toFixed(2), audio: b.audio?.codec});
