@@ -41,7 +41,9 @@ export const envSchema = z.object({
 		.describe(
 			'Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
 		),
-	REMOTION_LICENSE_KEY: optionalString.describe('Remotion company licence key, passed to the web renderer (see the README, Licensing).'),
+	REMOTION_LICENSE_KEY: optionalString.describe(
+		'Remotion company licence key, passed to the web renderer and with Lambda renders (see the README, Licensing).',
+	),
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
 	PROMPTREEL_PLANNER_MODEL: optionalString.describe('Chat model used by the LLM planner.'),
@@ -68,9 +70,6 @@ export const envSchema = z.object({
 	),
 	PROMPTREEL_RATE_LIMIT_PER_MIN: intVar(600, 0, 1_000_000).describe('Requests per minute per API key (0 = no limit).'),
 	PROMPTREEL_RATE_LIMIT_BURST: intVar(60, 1, 1_000_000).describe('Requests a key may send at once before the per-minute rate applies.'),
-	PROMPTREEL_MAX_VIDEO_SEC: intVar(1800, 1, 86_400).describe(
-		'Longest video a job may ask for, in seconds: a storyboard whose scenes add up to more, or a longer durationSec, is refused at submit (422).',
-	),
 	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
 	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
 	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
@@ -212,7 +211,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			publicUrl: e.PROMPTREEL_PUBLIC_URL?.replace(/\/+$/, ''),
 			rateLimit: {perMinute: e.PROMPTREEL_RATE_LIMIT_PER_MIN, burst: e.PROMPTREEL_RATE_LIMIT_BURST},
 			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
-			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
 			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
 		},
 		lambda: {

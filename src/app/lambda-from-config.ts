@@ -10,7 +10,7 @@ import {
 	type LambdaGateway,
 	type LambdaSettings,
 } from '../pipeline/render/lambda';
-import type {Renderer} from '../pipeline/render';
+import {resolveBrowserExecutableSync, type Renderer} from '../pipeline/render';
 import {ConfigError, type PromptreelConfig} from './config';
 
 const CREDENTIAL_VARS =
@@ -75,7 +75,8 @@ export const lambdaGatewayFromConfig = (
 	return createSimulatedLambdaGateway({
 		s3: createS3Client({region: settings.region, credentials: settings.credentials, endpoint}),
 		endpoint,
-		browserExecutable: config.browserExecutable ?? null,
+		// As the local renderer: never let Remotion download a browser.
+		browserExecutable: config.browserExecutable ?? resolveBrowserExecutableSync(),
 	});
 };
 

@@ -10,19 +10,21 @@ import {S3RVER_KEYS, startS3rver, type S3rverHandle} from './s3rver-harness';
 
 const work = mkdtempSync(join(tmpdir(), 'promptreel-lambda-cli-'));
 /** No AWS variable of the machine leaks into a test. */
-const NO_AWS = Object.fromEntries(
-	[
-		'AWS_ACCESS_KEY_ID',
-		'AWS_SECRET_ACCESS_KEY',
-		'AWS_SESSION_TOKEN',
-		'AWS_PROFILE',
-		'REMOTION_AWS_ACCESS_KEY_ID',
-		'REMOTION_AWS_SECRET_ACCESS_KEY',
-		'REMOTION_AWS_SESSION_TOKEN',
-		'REMOTION_AWS_PROFILE',
-		'PROMPTREEL_RENDERER',
-	].map((k) => [k, '']),
-);
+const NO_AWS: Record<string, string> = {
+	...Object.fromEntries(
+		[
+			'AWS_ACCESS_KEY_ID',
+			'AWS_SECRET_ACCESS_KEY',
+			'AWS_SESSION_TOKEN',
+			'AWS_PROFILE',
+			'REMOTION_AWS_ACCESS_KEY_ID',
+			'REMOTION_AWS_SECRET_ACCESS_KEY',
+			'REMOTION_AWS_SESSION_TOKEN',
+			'REMOTION_AWS_PROFILE',
+		].map((k) => [k, '']),
+	),
+	PROMPTREEL_RENDERER: 'local',
+};
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
 describe('promptreel lambda (no AWS needed)', () => {
@@ -118,7 +120,9 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 			env: {...env, AWS_ACCESS_KEY_ID: 'AKIAWRONGWRONG', AWS_SECRET_ACCESS_KEY: 'very-secret-value'},
 		});
 		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/LAMBDA_CREDENTIALS_INVALID/);
+		expect(r.stderr).toMatch(
+			/Checking the AWS credentials \(STS GetCallerIdentity\): AWS refused the credentials .*Check AWS_ACCESS_KEY_ID/,
+		);
 		expect(r.stderr + r.stdout).not.toMatch(/very-secret-value|AKIAWRONGWRONG/);
 	});
 
@@ -140,20 +144,32 @@ describe('promptreel lambda setup, status and render --renderer lambda against s
 
 		writeFileSync(join(work, 'sb.json'), JSON.stringify(lambdaStoryboard('CLI on Lambda')));
 		writeLambdaMedia(work);
+		// --force: the test data dir's render cache must not answer for either renderer.
 		const lambda = await runCli(
-			['render', join(work, 'sb.json'), '--renderer', 'lambda', '--quality', 'draft', '--json', '--out', join(work, 'out-lambda')],
+			[
+				'render',
+				join(work, 'sb.json'),
+				'--renderer',
+				'lambda',
+				'--quality',
+				'draft',
+				'--force',
+				'--json',
+				'--out',
+				join(work, 'out-lambda'),
+			],
 			{cwd: work, env, timeoutMs: 280_000},
 		);
 		expect(lambda.status, lambda.stderr + lambda.stdout).toBe(0);
 		const events = lambda.stdout
 			.trim()
 			.split('\n')
-			.map((l) => JSON.parse(l) as {event: string; stage?: string});
-		expect(events.some((e) => e.event === 'progress' && e.stage === 'rendering')).toBe(true);
+			.map((l) => JSON.parse(l) as {type: string; stage?: string});
+		expect(events.some((e) => e.type === 'progress' && e.stage === 'rendering')).toBe(true);
 		const report = JSON.parse(readFileSync(join(work, 'out-lambda/report.json'), 'utf8'));
 		expect(report.lambda).toMatchObject({renderId: expect.any(String), functions: 3});
 		const local = await runCli(
-			['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--json', '--out', join(work, 'out-local')],
+			['render', join(work, 'sb.json'), '--renderer', 'local', '--quality', 'draft', '--force', '--json', '--out', join(work, 'out-local')],
 			{cwd: work, env: NO_AWS, timeoutMs: 280_000},
 		);
 		expect(local.status, local.stderr).toBe(0);

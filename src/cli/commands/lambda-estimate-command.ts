@@ -39,7 +39,7 @@ export const lambdaEstimateCommand = async (file: string, flags: {quality: strin
 		});
 		if (flags.json) {
 			process.stdout.write(
-				`${JSON.stringify({event: 'estimate', storyboard: path, quality, durationMs: timeline.durationMs, fps: storyboard.format.fps, ...e})}\n`,
+				`${JSON.stringify({type: 'estimate', storyboard: path, quality, durationMs: timeline.durationMs, fps: storyboard.format.fps, ...e})}\n`,
 			);
 			return EXIT_OK;
 		}

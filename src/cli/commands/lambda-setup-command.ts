@@ -29,7 +29,7 @@ export const lambdaSetupCommand = async (flags: LambdaSetupFlags): Promise<numbe
 		const gateway = lambdaGatewayFromConfig(config, settings);
 		try {
 			const result = await setupLambda({gateway, settings, cacheDir: config.dataDir, onStep: (m) => reporter.info(m)});
-			if (flags.json) process.stdout.write(`${JSON.stringify({event: 'done', ...result, region: settings.region})}\n`);
+			if (flags.json) process.stdout.write(`${JSON.stringify({type: 'done', ...result, region: settings.region})}\n`);
 			else {
 				process.stdout.write(
 					`Ready in ${settings.region}: bucket ${result.bucketName}, function ${result.functionName}, site ${result.siteName}${result.siteDeployed ? ' (deployed)' : ' (unchanged)'}.\n` +
