@@ -104,17 +104,17 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		expect(refused.status).toBe(2);
 		const event = lastEvent(refused.stdout);
 		expect(event).toMatchObject({type: 'error', code: 'INVALID_INPUT'});
-		expect(event.issues).toEqual([
-			{path: 'colour', message: expect.stringMatching(/Unknown key "colour"/)},
-			{path: 'scenes.0.titel', message: expect.stringMatching(/Unknown key "titel": did you mean "title"\?/)},
-		]);
+		expect(event.issues).toHaveLength(2);
+		expect(event.issues).toEqual(
+			expect.arrayContaining([
+				{path: 'colour', message: expect.stringMatching(/Unknown key "colour"/)},
+				{path: 'scenes.0.titel', message: expect.stringMatching(/Unknown key "titel": did you mean "title"\?/)},
+			]),
+		);
 		expect(existsSync(join(cwd, 'out', 'typos'))).toBe(false);
 		const allowed = await cli(['validate', file, '--allow-unknown-keys', '--json']);
 		expect(allowed.status, allowed.stderr).toBe(0);
-		expect(lastEvent(allowed.stdout).warnings.map((w: any) => [w.code, w.path])).toEqual([
-			['UNKNOWN_KEY_IGNORED', 'colour'],
-			['UNKNOWN_KEY_IGNORED', 'scenes.0.titel'],
-		]);
+		expect(lastEvent(allowed.stdout).warnings.map((w: any) => `${w.code} ${w.path}`).sort()).toEqual(['UNKNOWN_KEY_IGNORED colour', 'UNKNOWN_KEY_IGNORED scenes.0.titel']);
 	});
 
 	it('refuses a bad --music, --media or --voiceover before any work', async () => {
@@ -325,8 +325,9 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 		});
 		expect(result.isError).toBe(true);
 		const text = textOf(result);
+		// The SDK writes array indexes in brackets: storyboard.scenes[0].titel.
 		expect(text).toMatch(/Unknown key "colour".* at storyboard\.colour/);
-		expect(text).toMatch(/did you mean "title"\?.* at storyboard\.scenes\.0\.titel/);
-		expect(text).toMatch(/did you mean "quality"\?.* at options\.qualty/);
+		expect(text).toMatch(/Unknown key "titel": did you mean "title"\? at storyboard\.scenes\[0\]\.titel/);
+		expect(text).toMatch(/Unknown key "qualty": did you mean "quality"\? at options\.qualty/);
 	});
 });

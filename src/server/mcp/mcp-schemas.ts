@@ -77,6 +77,15 @@ export const emptyInputSchema = z.object({});
 
 /** Files are MCP resources here: the same job shape, with `files` mapping names to `promptreel://` URIs. */
 export const jobOutputSchema = jobSchema;
-export const planOutputSchema = planResultSchema;
+/**
+ * plan_storyboard's result: the storyboard as a plain object here, because an output schema is
+ * published with io "output" and the storyboard's transforms (the migration of version 1, caption
+ * preset aliases) cannot be written as JSON Schema there (the SDK's tools/list would fail). Its
+ * schema is list_templates' and render_storyboard's input.
+ */
+export const planOutputSchema = z.object({
+	storyboard: z.record(z.string(), z.unknown()).describe('The planned storyboard (its JSON Schema: list_templates, or render_storyboard\'s input).'),
+	warnings: planResultSchema.shape.warnings,
+});
 export const templatesOutputSchema = z.object({data: z.array(templateInfoSchema).describe('Every template a storyboard can target.')});
 export const errorOutputSchema = errorBodySchema;
