@@ -9,20 +9,19 @@ import {formatItemNumber, listPositions} from './listicle';
 const words = (text: string) => text.split(' ').map((word, i) => ({word, space: i > 0, startMs: i * 300, endMs: i * 300 + 250}));
 
 describe('kinetic pages', () => {
-	it('starts a new page after each sentence and after wordsPerPage words; a page lasts until the next', () => {
+	it('starts a new page after each sentence and cuts long sentences evenly; a page lasts until the next', () => {
 		const pages = kineticPages(words('One two three. Four five six seven eight nine'), 4, 5000);
-		expect(pages.map((p) => p.words.map((w) => w.word).join(' '))).toEqual(['One two three.', 'Four five six seven', 'eight nine']);
+		expect(pages.map((p) => p.words.map((w) => w.word).join(' '))).toEqual(['One two three.', 'Four five six', 'seven eight nine']);
 		expect(pages[0]).toMatchObject({startMs: 0, endMs: 900});
 		expect(pages[2]?.endMs).toBe(5000);
 		// The first word of a page never carries a leading space.
 		expect(pages.every((p) => p.words[0]?.space === false)).toBe(true);
 	});
 
-	it('folds a lone last word into the page before it', () => {
-		const pages = kineticPages(words('a b c d e'), 4, 3000);
-		expect(pages.map((p) => p.words.length)).toEqual([4, 1]);
-		const folded = kineticPages(words('a b c d'), 5, 3000);
-		expect(folded.map((p) => p.words.length)).toEqual([4]);
+	it('never leaves a lone last word on a page of its own', () => {
+		expect(kineticPages(words('a b c d e'), 4, 3000).map((p) => p.words.length)).toEqual([3, 2]);
+		expect(kineticPages(words('a b c d e f g h i j k l m n o p q'), 8, 3000).map((p) => p.words.length)).toEqual([6, 6, 5]);
+		expect(kineticPages(words('a b c d'), 5, 3000).map((p) => p.words.length)).toEqual([4]);
 	});
 
 	it('takes word times from the captions, and spreads the narration evenly when there are none', () => {

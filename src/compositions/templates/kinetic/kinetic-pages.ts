@@ -30,27 +30,26 @@ export const sceneWords = (
 };
 
 /**
- * Pages of words shown together: a new page after each sentence and after `wordsPerPage` words.
- * A page stays until the next one starts (the last until the scene ends).
+ * Pages of words shown together: each sentence is a page, and a sentence longer than
+ * `wordsPerPage` is cut into as few pages as it needs, of nearly equal length (so no page holds
+ * a lone last word). A page stays until the next one starts (the last until the scene ends).
  */
 export const kineticPages = (words: TimedWord[], wordsPerPage: number, sceneEndMs: number): KineticPage[] => {
-	const groups: TimedWord[][] = [];
+	const sentences: TimedWord[][] = [];
 	let current: TimedWord[] = [];
 	for (const w of words) {
 		current.push(w);
-		if (current.length >= wordsPerPage || SENTENCE_END.test(w.word)) {
-			groups.push(current);
+		if (SENTENCE_END.test(w.word)) {
+			sentences.push(current);
 			current = [];
 		}
 	}
-	if (current.length > 0) groups.push(current);
-	// A lone short tail reads badly: fold it into the page before when that stays within the limit.
-	const last = groups[groups.length - 1];
-	const before = groups[groups.length - 2];
-	if (last && before && last.length === 1 && before.length < wordsPerPage && !SENTENCE_END.test(before[before.length - 1]?.word ?? '')) {
-		before.push(...last);
-		groups.pop();
-	}
+	if (current.length > 0) sentences.push(current);
+	const groups = sentences.flatMap((sentence) => {
+		const count = Math.ceil(sentence.length / wordsPerPage);
+		const size = Math.ceil(sentence.length / count);
+		return Array.from({length: count}, (_, i) => sentence.slice(i * size, (i + 1) * size)).filter((g) => g.length > 0);
+	});
 	return groups.map((g, i) => ({
 		words: g.map((w, j) => ({...w, space: j > 0 && w.space})),
 		startMs: g[0]?.startMs ?? 0,
