@@ -114,7 +114,11 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		expect(existsSync(join(cwd, 'out', 'typos'))).toBe(false);
 		const allowed = await cli(['validate', file, '--allow-unknown-keys', '--json']);
 		expect(allowed.status, allowed.stderr).toBe(0);
-		expect(lastEvent(allowed.stdout).warnings.map((w: any) => `${w.code} ${w.path}`).sort()).toEqual(['UNKNOWN_KEY_IGNORED colour', 'UNKNOWN_KEY_IGNORED scenes.0.titel']);
+		expect(
+			lastEvent(allowed.stdout)
+				.warnings.map((w: any) => `${w.code} ${w.path}`)
+				.sort(),
+		).toEqual(['UNKNOWN_KEY_IGNORED colour', 'UNKNOWN_KEY_IGNORED scenes.0.titel']);
 	});
 
 	it('refuses a bad --music, --media or --voiceover before any work', async () => {

@@ -52,31 +52,36 @@ const pixelsInSideMargins = (f: Frame, hex: string, fraction: number): number =>
 	return n;
 };
 
-const cases = templates.filter((t) => NEW_TEMPLATES.includes(t.id)).flatMap((t) => Object.entries(t.samples).map(([name, sb]) => ({id: t.id, name, sb})));
+const cases = templates
+	.filter((t) => NEW_TEMPLATES.includes(t.id))
+	.flatMap((t) => Object.entries(t.samples).map(([name, sb]) => ({id: t.id, name, sb})));
 
 describe('new templates render (real stills, 360p)', () => {
 	it('covers every new template at three aspects', () => {
 		expect(cases.map((c) => c.id).sort()).toEqual(NEW_TEMPLATES.flatMap((id) => [id, id, id]).sort());
 	});
 
-	it.each(cases.map((c) => [`${c.id}/${c.name}`, c] as const))('%s: two frames of its middle scene, the right size, moving', async (_label, {id, name, sb}) => {
-		const timeline = computeTimeline(sb);
-		const scene = timeline.scenes[Math.floor((timeline.scenes.length - 1) / 2)]!;
-		const early = scene.startFrame + Math.round(scene.durationInFrames * 0.3);
-		const late = scene.startFrame + Math.round((scene.durationInFrames - scene.transitionInFrames) * 0.85);
-		const a = await still(sb, `${id}-${name}-a`, early);
-		const b = await still(sb, `${id}-${name}-b`, late);
-		const {width, height} = frameSize({...sb.format, resolution: '360p'});
-		expect([a.width, a.height]).toEqual([width, height]);
-		expect([b.width, b.height]).toEqual([width, height]);
-		// Not a blank frame, and something moved between the two (words, bars, numbers, camera).
-		const mean = a.rgb.reduce((s, v) => s + v, 0) / a.rgb.length;
-		expect(mean).toBeGreaterThan(8);
-		expect(difference(a, b), `${id}/${name}: frames ${early} and ${late} differ`).toBeGreaterThan(0.5);
-		if (id === 'kinetic') {
-			// The words (text colour) never reach the outer 4% of the width: they were fitted inside the margins.
-			expect(pixelsInSideMargins(b, sb.theme.palette.text, 0.5), `${id}/${name}: words drawn at all`).toBeGreaterThan(300);
-			expect(pixelsInSideMargins(b, sb.theme.palette.text, 0.04), `${id}/${name}: text in the side margins`).toBe(0);
-		}
-	});
+	it.each(cases.map((c) => [`${c.id}/${c.name}`, c] as const))(
+		'%s: two frames of its middle scene, the right size, moving',
+		async (_label, {id, name, sb}) => {
+			const timeline = computeTimeline(sb);
+			const scene = timeline.scenes[Math.floor((timeline.scenes.length - 1) / 2)]!;
+			const early = scene.startFrame + Math.round(scene.durationInFrames * 0.3);
+			const late = scene.startFrame + Math.round((scene.durationInFrames - scene.transitionInFrames) * 0.85);
+			const a = await still(sb, `${id}-${name}-a`, early);
+			const b = await still(sb, `${id}-${name}-b`, late);
+			const {width, height} = frameSize({...sb.format, resolution: '360p'});
+			expect([a.width, a.height]).toEqual([width, height]);
+			expect([b.width, b.height]).toEqual([width, height]);
+			// Not a blank frame, and something moved between the two (words, bars, numbers, camera).
+			const mean = a.rgb.reduce((s, v) => s + v, 0) / a.rgb.length;
+			expect(mean).toBeGreaterThan(8);
+			expect(difference(a, b), `${id}/${name}: frames ${early} and ${late} differ`).toBeGreaterThan(0.5);
+			if (id === 'kinetic') {
+				// The words (text colour) never reach the outer 4% of the width: they were fitted inside the margins.
+				expect(pixelsInSideMargins(b, sb.theme.palette.text, 0.5), `${id}/${name}: words drawn at all`).toBeGreaterThan(300);
+				expect(pixelsInSideMargins(b, sb.theme.palette.text, 0.04), `${id}/${name}: text in the side margins`).toBe(0);
+			}
+		},
+	);
 });

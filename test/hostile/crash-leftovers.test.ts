@@ -27,7 +27,7 @@ afterAll(async () => {
 const folders = () => readdirSync(join(tmp, 'promptreel-tmp'));
 
 describe('hostile input: kill -9 mid-render and mid-webhook', () => {
-	it('cleans the dead process\'s temp folders at the next start and shows the webhook attempt in flight', async () => {
+	it("cleans the dead process's temp folders at the next start and shows the webhook attempt in flight", async () => {
 		// A receiver that takes the request and never answers: the server is killed while it waits.
 		let arrived: () => void = () => undefined;
 		const webhookArrived = new Promise<void>((resolve) => (arrived = resolve));
@@ -53,7 +53,17 @@ describe('hostile input: kill -9 mid-render and mid-webhook', () => {
 		const store = openSqliteJobStore({file: join(dataDir, 'jobs.db')});
 		const doneId = 'vid_' + 'b'.repeat(24);
 		await store.insert(
-			{id: doneId, kind: 'storyboard', input: {storyboard: tinyStoryboard('done') as never}, options: {} as never, webhook: {url: hook}, contentHash: null, maxAttempts: 1, timeoutMs: 60_000, done: {files: [], outputDir: dataDir, warnings: []}},
+			{
+				id: doneId,
+				kind: 'storyboard',
+				input: {storyboard: tinyStoryboard('done') as never},
+				options: {} as never,
+				webhook: {url: hook},
+				contentHash: null,
+				maxAttempts: 1,
+				timeoutMs: 60_000,
+				done: {files: [], outputDir: dataDir, warnings: []},
+			},
 			Date.now(),
 		);
 		await store.close();
@@ -73,12 +83,19 @@ describe('hostile input: kill -9 mid-render and mid-webhook', () => {
 		const check = openSqliteJobStore({file: join(dataDir, 'jobs.db')});
 		const attempts = (await check.get(doneId))!.webhookDeliveries[0]!.attempts;
 		await check.close();
-		expect(attempts).toEqual([{attempt: 1, at: expect.any(Number), status: null, error: expect.stringMatching(/^no answer recorded: the sending process stopped/)}]);
+		expect(attempts).toEqual([
+			{attempt: 1, at: expect.any(Number), status: null, error: expect.stringMatching(/^no answer recorded: the sending process stopped/)},
+		]);
 
 		const second = await spawnServer({dataDir, env});
 		servers.push(second);
 		const left = folders();
-		printFigures('crash leftovers', {leftoverItemsBeforeRestart: inside.length, deadFoldersAfterRestart: left.filter((f) => f.startsWith(`${first.pid}-`)).length, webhookAttemptsRecorded: attempts.length, webhookRequestsSeen: requestsSeen});
+		printFigures('crash leftovers', {
+			leftoverItemsBeforeRestart: inside.length,
+			deadFoldersAfterRestart: left.filter((f) => f.startsWith(`${first.pid}-`)).length,
+			webhookAttemptsRecorded: attempts.length,
+			webhookRequestsSeen: requestsSeen,
+		});
 		expect(left.filter((f) => f.startsWith(`${first.pid}-`))).toEqual([]);
 		expect(left.filter((f) => f.startsWith(`${second.pid}-`))).toHaveLength(1);
 		await second.terminate();

@@ -20,7 +20,12 @@ afterAll(async () => {
 });
 
 const post = (url: string, key: string, body: unknown) =>
-	fetch(`${url}/v1/videos`, {method: 'POST', headers: {'content-type': 'application/json', 'idempotency-key': key}, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000)});
+	fetch(`${url}/v1/videos`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', 'idempotency-key': key},
+		body: JSON.stringify(body),
+		signal: AbortSignal.timeout(20_000),
+	});
 
 describe('hostile input: kill -9 during keyed submissions', () => {
 	it(`leaves 0 stuck Idempotency-Keys over ${ROUNDS} rounds of ${KEYS} keys`, async () => {
@@ -38,7 +43,10 @@ describe('hostile input: kill -9 during keyed submissions', () => {
 			const first = await spawnServer({dataDir, env});
 			servers.push(first);
 			// Large storyboards (150 scenes) take the server a moment each, so the answers are spread out.
-			const bodies = Array.from({length: KEYS}, (_, i) => ({storyboard: tinyStoryboard(`kill ${round} ${i}`, {scenes: 150}), options: {quality: 'draft'}}));
+			const bodies = Array.from({length: KEYS}, (_, i) => ({
+				storyboard: tinyStoryboard(`kill ${round} ${i}`, {scenes: 150}),
+				options: {quality: 'draft'},
+			}));
 			const before = new Map<string, string>();
 			// The kill lands while the batch is being processed: between half the time the server took
 			// to answer a first (calibration) batch and all of it, measured on this machine, so some
@@ -80,7 +88,17 @@ describe('hostile input: kill -9 during keyed submissions', () => {
 			duplicates += Math.max(0, list.data.length - 2 * KEYS);
 			await second.terminate();
 		}
-		printFigures('idempotency kill -9', {seed: SEED, rounds: ROUNDS, keysPerRound: KEYS, killAfterMs: killDelays, answeredBeforeKill, replayedAfterRestart: replayedAfter, createdAfterRestart: createdAfter, stuckKeys: stuck, extraJobs: duplicates});
+		printFigures('idempotency kill -9', {
+			seed: SEED,
+			rounds: ROUNDS,
+			keysPerRound: KEYS,
+			killAfterMs: killDelays,
+			answeredBeforeKill,
+			replayedAfterRestart: replayedAfter,
+			createdAfterRestart: createdAfter,
+			stuckKeys: stuck,
+			extraJobs: duplicates,
+		});
 		expect(stuck).toBe(0);
 		expect(duplicates).toBe(0);
 	}, 180_000);

@@ -18,7 +18,10 @@ const nullAnswers: any[] = [];
 let waiters: (() => void)[] = [];
 beforeAll(() => {
 	shareTestBundle(dataDir);
-	child = spawn(process.execPath, [CLI, 'mcp'], {env: {...process.env, PROMPTREEL_DATA_DIR: dataDir, PROMPTREEL_CONCURRENCY: '0'}, stdio: ['pipe', 'pipe', 'pipe']});
+	child = spawn(process.execPath, [CLI, 'mcp'], {
+		env: {...process.env, PROMPTREEL_DATA_DIR: dataDir, PROMPTREEL_CONCURRENCY: '0'},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
 	exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 	let buffer = '';
 	child.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -40,7 +43,8 @@ afterAll(async () => {
 	rmSync(dataDir, {recursive: true, force: true});
 });
 
-const send = (line: string) => new Promise<void>((resolve) => (child.stdin!.write(`${line}\n`) ? resolve() : child.stdin!.once('drain', () => resolve())));
+const send = (line: string) =>
+	new Promise<void>((resolve) => (child.stdin!.write(`${line}\n`) ? resolve() : child.stdin!.once('drain', () => resolve())));
 const answerTo = async (id: number): Promise<any> => {
 	const end = Date.now() + 60_000;
 	while (!answers.has(id)) {
@@ -60,7 +64,11 @@ const text = (a: any): string => (a.result?.content ?? []).map((c: {text?: strin
 
 describe('hostile input: MCP over stdio', () => {
 	it('answers bad arguments, missing resources, oversized and deep lines, and keeps serving', async () => {
-		const init = await call(1, 'initialize', {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'hostile', version: '1'}});
+		const init = await call(1, 'initialize', {
+			protocolVersion: '2025-06-18',
+			capabilities: {},
+			clientInfo: {name: 'hostile', version: '1'},
+		});
 		expect(init.result.serverInfo.name).toBe('promptreel');
 		await send(JSON.stringify({jsonrpc: '2.0', method: 'notifications/initialized'}));
 
@@ -69,12 +77,18 @@ describe('hostile input: MCP over stdio', () => {
 		expect(text(nullArgs)).toMatch(/^INVALID_INPUT: .*arguments must be an object \(got null\)/);
 		const stringArgs = await call(3, 'tools/call', {name: 'create_video', arguments: 'x'});
 		expect(text(stringArgs)).toMatch(/arguments must be an object \(got string\)/);
-		const unknown = await call(4, 'tools/call', {name: 'create_video', arguments: {prompt: 'Volcanoes.', bogus: 1, options: {colour: 'red'}}});
+		const unknown = await call(4, 'tools/call', {
+			name: 'create_video',
+			arguments: {prompt: 'Volcanoes.', bogus: 1, options: {colour: 'red'}},
+		});
 		expect(unknown.result.isError).toBe(true);
 		expect(text(unknown)).toMatch(/Unknown argument "bogus"[\s\S]*- options\.colour: Unknown option "colour"/);
 		let metadata: unknown = {};
 		for (let i = 0; i < 30; i++) metadata = {deeper: metadata};
-		const deepMeta = await call(5, 'tools/call', {name: 'create_video', arguments: {prompt: 'Volcanoes.', webhook: {url: 'https://example.com/h', metadata}}});
+		const deepMeta = await call(5, 'tools/call', {
+			name: 'create_video',
+			arguments: {prompt: 'Volcanoes.', webhook: {url: 'https://example.com/h', metadata}},
+		});
 		expect(deepMeta.result.isError).toBe(true);
 		expect(text(deepMeta)).toMatch(/^INVALID_INPUT: [\s\S]*- webhook\.metadata: Nests more than 16 levels deep/);
 
@@ -91,7 +105,14 @@ describe('hostile input: MCP over stdio', () => {
 		expect(alive.result).toEqual({});
 		child.stdin!.end();
 		const code = await exited;
-		printFigures('mcp stdio', {badArgumentAnswers: 4, missingResourceCode: missing.error.code, oversizedLineCode: answers.get(7).error.code, deepLineCode: answers.get(8).error.code, aliveAfter: true, exitCode: code});
+		printFigures('mcp stdio', {
+			badArgumentAnswers: 4,
+			missingResourceCode: missing.error.code,
+			oversizedLineCode: answers.get(7).error.code,
+			deepLineCode: answers.get(8).error.code,
+			aliveAfter: true,
+			exitCode: code,
+		});
 		expect(code).toBe(0);
 	}, 120_000);
 });

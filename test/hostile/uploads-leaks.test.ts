@@ -21,7 +21,11 @@ afterAll(async () => {
 	await keyed?.stop();
 });
 
-const upload = (base: string, bytes: Uint8Array) => http(base).call('POST', '/v1/assets', {body: Buffer.from(bytes) as unknown as string, headers: {'content-type': 'application/octet-stream'}});
+const upload = (base: string, bytes: Uint8Array) =>
+	http(base).call('POST', '/v1/assets', {
+		body: Buffer.from(bytes) as unknown as string,
+		headers: {'content-type': 'application/octet-stream'},
+	});
 
 const crc32 = (b: Buffer) => {
 	let c = ~0;
@@ -47,12 +51,20 @@ const pngOf = (width: number, height: number) => {
 	ihdr.set([8, 2, 0, 0, 0], 8);
 	const rows = Math.min(height, 64);
 	const raw = Buffer.alloc(rows * (1 + width * 3));
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw)),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
 };
 
 describe('hostile input: uploads are decoded and measured at upload', () => {
 	it('refuses a PHP file behind PNG magic, a 30000x30000 PNG and an MP4 cut short; takes whole files', async () => {
-		const php = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('<?php system($_GET["c"]); ?>'.repeat(4))]);
+		const php = Buffer.concat([
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+			Buffer.from('<?php system($_GET["c"]); ?>'.repeat(4)),
+		]);
 		const r1 = await upload(open.url, php);
 		expect(r1.status).toBe(415);
 		expect(r1.body.error.message).toMatch(/looks like image\/png but cannot be used/);
@@ -66,7 +78,25 @@ describe('hostile input: uploads are decoded and measured at upload', () => {
 		const dir = join(open.dataDir, 'media-src');
 		execFileSync('mkdir', ['-p', dir]);
 		const mp4 = join(dir, 'clip.mp4');
-		execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10:duration=3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', mp4]);
+		execFileSync('ffmpeg', [
+			'-hide_banner',
+			'-loglevel',
+			'error',
+			'-y',
+			'-f',
+			'lavfi',
+			'-i',
+			'testsrc=size=160x90:rate=10:duration=3',
+			'-c:v',
+			'libx264',
+			'-preset',
+			'ultrafast',
+			'-pix_fmt',
+			'yuv420p',
+			'-movflags',
+			'+faststart',
+			mp4,
+		]);
 		const whole = readFileSync(mp4);
 		const r3 = await upload(open.url, whole.subarray(0, 3000));
 		expect(r3.status).toBe(422);
@@ -79,7 +109,13 @@ describe('hostile input: uploads are decoded and measured at upload', () => {
 		expect(png.status, png.text).toBe(201);
 		expect(png.body).toMatchObject({kind: 'image', width: 64, height: 48});
 		for (const r of [r1, r2, r3]) expect(r.text).not.toMatch(/\/tmp\/|ffprobe|Command failed|promptreel-hostile/);
-		printFigures('uploads', {phpBehindPng: r1.status, png30000x30000: r2.status, mp4CutTo3KB: r3.status, wholeMp4: ok.status, smallPng: png.status});
+		printFigures('uploads', {
+			phpBehindPng: r1.status,
+			png30000x30000: r2.status,
+			mp4CutTo3KB: r3.status,
+			wholeMp4: ok.status,
+			smallPng: png.status,
+		});
 	}, 120_000);
 });
 
@@ -95,11 +131,18 @@ describe('hostile input: no leaks', () => {
 	it('builds links from the listening address, never from the Host header', async () => {
 		const body = JSON.stringify({storyboard: tinyStoryboard('Host header'), options: {quality: 'draft'}});
 		const res = await new Promise<{status: number; location: string; text: string}>((resolve, reject) => {
-			const req = request(`${open.url}/v1/videos`, {method: 'POST', headers: {host: 'evil.example:666', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body)}}, (r) => {
-				let text = '';
-				r.on('data', (d: Buffer) => (text += d.toString()));
-				r.on('end', () => resolve({status: r.statusCode ?? 0, location: String(r.headers.location), text}));
-			});
+			const req = request(
+				`${open.url}/v1/videos`,
+				{
+					method: 'POST',
+					headers: {host: 'evil.example:666', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body)},
+				},
+				(r) => {
+					let text = '';
+					r.on('data', (d: Buffer) => (text += d.toString()));
+					r.on('end', () => resolve({status: r.statusCode ?? 0, location: String(r.headers.location), text}));
+				},
+			);
 			req.on('error', reject);
 			req.end(body);
 		});
@@ -113,11 +156,31 @@ describe('hostile input: no leaks', () => {
 		// written through the job store as a worker would.
 		const store = openSqliteJobStore({file: join(open.dataDir, 'jobs.db')});
 		const id = 'vid_' + 'a'.repeat(24);
-		await store.insert({id, kind: 'storyboard', input: {storyboard: tinyStoryboard('x') as never}, options: {} as never, webhook: null, contentHash: null, maxAttempts: 1, timeoutMs: 60_000}, Date.now());
+		await store.insert(
+			{
+				id,
+				kind: 'storyboard',
+				input: {storyboard: tinyStoryboard('x') as never},
+				options: {} as never,
+				webhook: null,
+				contentHash: null,
+				maxAttempts: 1,
+				timeoutMs: 60_000,
+			},
+			Date.now(),
+		);
 		// Other tests' jobs are queued too: claim until this one is ours.
-		for (let claimed = null; claimed?.id !== id; ) claimed = (await store.claim({worker: 'host.internal:4242:abc', now: Date.now(), leaseMs: 60_000})).job;
+		for (let claimed = null; claimed?.id !== id; )
+			claimed = (await store.claim({worker: 'host.internal:4242:abc', now: Date.now(), leaseMs: 60_000})).job;
 		const raw = `Cannot read media file ${open.dataDir}/jobs/${id}/attempt-1/media/a.mp4: Command failed: /opt/promptreel/node_modules/@remotion/compositor-linux-x64-gnu/ffprobe -v error -show_entries format=duration a.mp4\nthread 'main' panicked at src/main.rs:1:1\nstack backtrace:\n   0: rust_begin_unwind\n    at Object.<anonymous> (/opt/promptreel/dist/cli.mjs:1:1)`;
-		await store.finish({id, worker: 'host.internal:4242:abc', status: 'failed', warnings: [{stage: 'rendering', code: 'X', message: `Attempt failed: ${raw}`}], error: {code: 'MEDIA_UNREADABLE', message: raw}, now: Date.now()});
+		await store.finish({
+			id,
+			worker: 'host.internal:4242:abc',
+			status: 'failed',
+			warnings: [{stage: 'rendering', code: 'X', message: `Attempt failed: ${raw}`}],
+			error: {code: 'MEDIA_UNREADABLE', message: raw},
+			now: Date.now(),
+		});
 		await store.close();
 		const job = await http(open.url).get(`/v1/videos/${id}`);
 		expect(job.body.error).toEqual({code: 'MEDIA_UNREADABLE', message: 'Cannot read media file a.mp4:'});
@@ -129,7 +192,9 @@ describe('hostile input: no leaks', () => {
 		const api = http(open.url);
 		const voice = await api.post('/v1/videos', {prompt: 'Volcanoes.', options: {voice: '--help'}});
 		expect(voice.status).toBe(422);
-		expect(voice.body.error.issues).toEqual([{path: 'options.voice', message: expect.stringMatching(/Unknown voice "--help"\. Valid: auto, /)}]);
+		expect(voice.body.error.issues).toEqual([
+			{path: 'options.voice', message: expect.stringMatching(/Unknown voice "--help"\. Valid: auto, /)},
+		]);
 		for (const path of ['/v1/videos', '/v1/storyboards']) {
 			const nul = await api.post(path, {prompt: '\u0000\u0000'});
 			expect(nul.status, path).toBe(422);
@@ -138,8 +203,13 @@ describe('hostile input: no leaks', () => {
 		const long = tinyStoryboard('33 hours', {scenes: 200, durationMs: 600_000});
 		const tooLong = await api.post('/v1/videos', {storyboard: long});
 		expect(tooLong.status).toBe(422);
-		expect(tooLong.body.error.issues).toEqual([{path: 'storyboard.scenes', message: expect.stringMatching(/add up to 120000 s.*at most 1800 s \(PROMPTREEL_MAX_VIDEO_SEC\)/)}]);
-		const deep = await api.call('POST', '/v1/videos', {body: `{"prompt":"hi","x":${'['.repeat(4100)}${']'.repeat(4100)}}`, headers: {'content-type': 'application/json'}});
+		expect(tooLong.body.error.issues).toEqual([
+			{path: 'storyboard.scenes', message: expect.stringMatching(/add up to 120000 s.*at most 1800 s \(PROMPTREEL_MAX_VIDEO_SEC\)/)},
+		]);
+		const deep = await api.call('POST', '/v1/videos', {
+			body: `{"prompt":"hi","x":${'['.repeat(4100)}${']'.repeat(4100)}}`,
+			headers: {'content-type': 'application/json'},
+		});
 		expect(deep.status).toBe(400);
 		expect(deep.body.error.code).toBe('JSON_TOO_DEEP');
 	});
@@ -149,7 +219,11 @@ describe('hostile input: no leaks', () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 35; i++) statuses.push((await api.get('/v1/videos', {authorization: `Bearer guess-${i}`})).status);
 		const limited = await api.get('/v1/videos', {authorization: `Bearer ${KEY}`});
-		printFigures('failed-auth limit', {wrongKeys: 35, answered401: statuses.filter((s) => s === 401).length, answered429: statuses.filter((s) => s === 429).length});
+		printFigures('failed-auth limit', {
+			wrongKeys: 35,
+			answered401: statuses.filter((s) => s === 401).length,
+			answered429: statuses.filter((s) => s === 429).length,
+		});
 		expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
 		expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
 		expect(limited.status).toBe(429);

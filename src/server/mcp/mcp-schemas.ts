@@ -84,7 +84,9 @@ export const jobOutputSchema = jobSchema;
  * schema is list_templates' and render_storyboard's input.
  */
 export const planOutputSchema = z.object({
-	storyboard: z.record(z.string(), z.unknown()).describe('The planned storyboard (its JSON Schema: list_templates, or render_storyboard\'s input).'),
+	storyboard: z
+		.record(z.string(), z.unknown())
+		.describe("The planned storyboard (its JSON Schema: list_templates, or render_storyboard's input)."),
 	warnings: planResultSchema.shape.warnings,
 });
 export const templatesOutputSchema = z.object({data: z.array(templateInfoSchema).describe('Every template a storyboard can target.')});
