@@ -12,6 +12,8 @@ export {AnimatedTitle} from './animated-title';
 export type {TitlePlacement} from './animated-title';
 export {TikTokCaptions} from './tiktok-captions';
 export {EndCard} from './end-card';
+export {SceneSeries, linearTransition} from './scene-series';
+export {TemplateFrame} from './template-frame';
 export {loadFontsFor, fontStackOf, fontFilesFor, familiesOf, FONT_FILES, FONT_VARIABLE} from './load-fonts';
 export type {FontChoice} from './load-fonts';
 export {useStoryboardFonts, storyboardText} from './use-storyboard-fonts';

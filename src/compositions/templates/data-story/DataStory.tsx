@@ -1,16 +1,12 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
-import {Fragment, useMemo} from 'react';
+import {useMemo} from 'react';
 import {AbsoluteFill, Easing, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
-	BrandLogo,
-	EndCard,
-	FONT_VARIABLE,
+	TemplateFrame,
+	linearTransition,
 	KenBurnsImage,
 	SceneVideo,
-	StoryboardAudio,
-	StoryboardCaptions,
 	fitWords,
 	resolveMediaSrc,
 	textWords,
@@ -207,48 +203,24 @@ const DataStory: React.FC<StoryboardInput> = (props) => {
 	const {fontStack, ready} = useTemplateFonts(storyboard);
 	const rtl = textDirectionOf(storyboard.language) === 'rtl';
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<TransitionSeries>
-				{storyboard.scenes.map((scene, i) => {
-					const timing = timeline.scenes[i];
-					if (!timing) return null;
-					return (
-						<Fragment key={scene.id}>
-							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<DataScene
-									scene={scene}
-									storyboard={storyboard}
-									palette={palette}
-									options={options}
-									fontStack={fontStack}
-									ready={ready}
-									durationInFrames={timing.durationInFrames}
-								/>
-							</TransitionSeries.Sequence>
-							{timing.transitionInFrames > 0 ? (
-								<TransitionSeries.Transition
-									presentation={wipe({direction: rtl ? 'from-right' : 'from-left'})}
-									timing={linearTiming({durationInFrames: timing.transitionInFrames})}
-								/>
-							) : null}
-						</Fragment>
-					);
-				})}
-				{timeline.endCard ? (
-					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard
-							title={storyboard.endCard.title ?? storyboard.title}
-							credits={storyboard.credits}
-							palette={palette}
-							durationInFrames={timeline.endCard.durationInFrames}
-						/>
-					</TransitionSeries.Sequence>
-				) : null}
-			</TransitionSeries>
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
-			<BrandLogo src={storyboard.theme.logo} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
-		</AbsoluteFill>
+		<TemplateFrame
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			fontStack={fontStack}
+			renderScene={(scene, _i, timing) => (
+				<DataScene
+					scene={scene}
+					storyboard={storyboard}
+					palette={palette}
+					options={options}
+					fontStack={fontStack}
+					ready={ready}
+					durationInFrames={timing.durationInFrames}
+				/>
+			)}
+			transition={(_scene, _i, frames) => linearTransition(wipe({direction: rtl ? 'from-right' : 'from-left'}), frames)}
+		/>
 	);
 };
 

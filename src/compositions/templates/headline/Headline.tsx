@@ -1,15 +1,11 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {fade} from '@remotion/transitions/fade';
 import type React from 'react';
-import {Fragment, useMemo} from 'react';
+import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
-	BrandLogo,
-	EndCard,
-	FONT_VARIABLE,
+	TemplateFrame,
+	linearTransition,
 	SceneVisual,
-	StoryboardAudio,
-	StoryboardCaptions,
 	fitWords,
 	textWords,
 	useFrameLayout,
@@ -220,47 +216,28 @@ const Headline: React.FC<StoryboardInput> = (props) => {
 	const {storyboard, timeline, palette, options} = useTemplateStoryboard(props, 'headline', headlineOptionsSchema);
 	const {fontStack, ready} = useTemplateFonts(storyboard);
 	return (
-		<AbsoluteFill style={{background: '#000000', [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<TransitionSeries>
-				{storyboard.scenes.map((scene, i) => {
-					const timing = timeline.scenes[i];
-					if (!timing) return null;
-					return (
-						<Fragment key={scene.id}>
-							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<NewsScene
-									scene={scene}
-									index={i}
-									storyboard={storyboard}
-									palette={palette}
-									options={options}
-									fontStack={fontStack}
-									ready={ready}
-									durationInFrames={timing.durationInFrames}
-									exitFrames={timing.transitionInFrames}
-								/>
-							</TransitionSeries.Sequence>
-							{timing.transitionInFrames > 0 ? (
-								<TransitionSeries.Transition presentation={fade()} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
-							) : null}
-						</Fragment>
-					);
-				})}
-				{timeline.endCard ? (
-					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard
-							title={storyboard.endCard.title ?? storyboard.title}
-							credits={storyboard.credits}
-							palette={palette}
-							durationInFrames={timeline.endCard.durationInFrames}
-						/>
-					</TransitionSeries.Sequence>
-				) : null}
-			</TransitionSeries>
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
-			<BrandLogo src={storyboard.theme.logo} corner={textDirectionOf(storyboard.language) === 'rtl' ? 'top-left' : 'top-right'} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
-		</AbsoluteFill>
+		<TemplateFrame
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			fontStack={fontStack}
+			background="#000000"
+			renderScene={(scene, i, timing) => (
+				<NewsScene
+					scene={scene}
+					index={i}
+					storyboard={storyboard}
+					palette={palette}
+					options={options}
+					fontStack={fontStack}
+					ready={ready}
+					durationInFrames={timing.durationInFrames}
+					exitFrames={timing.transitionInFrames}
+				/>
+			)}
+			transition={(_scene, _i, frames) => linearTransition(fade(), frames)}
+			logoCorner={textDirectionOf(storyboard.language) === 'rtl' ? 'top-left' : 'top-right'}
+		/>
 	);
 };
 

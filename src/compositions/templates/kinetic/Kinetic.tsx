@@ -1,13 +1,10 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {slide} from '@remotion/transitions/slide';
 import type React from 'react';
-import {Fragment, useMemo} from 'react';
+import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
-	BrandLogo,
-	EndCard,
-	FONT_VARIABLE,
-	StoryboardAudio,
+	TemplateFrame,
+	linearTransition,
 	fitWords,
 	useFrameLayout,
 	useTemplateFonts,
@@ -285,49 +282,30 @@ const Kinetic: React.FC<StoryboardInput> = (props) => {
 	const {fontStack, ready} = useTemplateFonts(storyboard);
 	const {orientation} = useFrameLayout();
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<TransitionSeries>
-				{storyboard.scenes.map((scene, i) => {
-					const timing = timeline.scenes[i];
-					if (!timing) return null;
-					return (
-						<Fragment key={scene.id}>
-							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<KineticScene
-									scene={scene}
-									index={i}
-									durationInFrames={timing.durationInFrames}
-									language={storyboard.language}
-									palette={palette}
-									options={options}
-									fontStack={fontStack}
-									ready={ready}
-								/>
-							</TransitionSeries.Sequence>
-							{timing.transitionInFrames > 0 ? (
-								// The words rise, so scenes hand over upwards (sideways in landscape).
-								<TransitionSeries.Transition
-									presentation={slide({direction: orientation === 'landscape' ? 'from-right' : 'from-bottom'})}
-									timing={linearTiming({durationInFrames: timing.transitionInFrames})}
-								/>
-							) : null}
-						</Fragment>
-					);
-				})}
-				{timeline.endCard ? (
-					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard
-							title={storyboard.endCard.title ?? storyboard.title}
-							credits={storyboard.credits}
-							palette={palette}
-							durationInFrames={timeline.endCard.durationInFrames}
-						/>
-					</TransitionSeries.Sequence>
-				) : null}
-			</TransitionSeries>
-			<BrandLogo src={storyboard.theme.logo} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
-		</AbsoluteFill>
+		<TemplateFrame
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			fontStack={fontStack}
+			renderScene={(scene, i, timing) => (
+				<KineticScene
+					scene={scene}
+					index={i}
+					durationInFrames={timing.durationInFrames}
+					language={storyboard.language}
+					palette={palette}
+					options={options}
+					fontStack={fontStack}
+					ready={ready}
+				/>
+			)}
+			// The words rise, so scenes hand over upwards (sideways in landscape).
+			transition={(_scene, _i, frames) =>
+				linearTransition(slide({direction: orientation === 'landscape' ? 'from-right' : 'from-bottom'}), frames)
+			}
+			// The words are the picture: no caption track over them.
+			captions={null}
+		/>
 	);
 };
 

@@ -1,15 +1,12 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {slide} from '@remotion/transitions/slide';
 import type React from 'react';
-import {Fragment, useMemo} from 'react';
+import {useMemo} from 'react';
 import {AbsoluteFill, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
-	BrandLogo,
-	EndCard,
-	FONT_VARIABLE,
+	TemplateFrame,
+	linearTransition,
 	KenBurnsImage,
 	SceneVideo,
-	StoryboardAudio,
 	StoryboardCaptions,
 	fitWords,
 	resolveMediaSrc,
@@ -435,68 +432,50 @@ const Listicle: React.FC<StoryboardInput> = (props) => {
 	const rtl = textDirectionOf(storyboard.language) === 'rtl';
 	const direction = layout.portrait ? 'from-bottom' : rtl ? 'from-left' : 'from-right';
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<TransitionSeries>
-				{storyboard.scenes.map((scene, i) => {
-					const timing = timeline.scenes[i];
-					if (!timing) return null;
-					return (
-						<Fragment key={scene.id}>
-							<TransitionSeries.Sequence durationInFrames={timing.durationInFrames} name={`scene ${scene.id}`}>
-								<ItemScene
-									scene={scene}
-									storyboard={storyboard}
-									layout={layout}
-									palette={palette}
-									fontStack={fontStack}
-									ready={ready}
-									durationInFrames={timing.durationInFrames}
-								/>
-							</TransitionSeries.Sequence>
-							{timing.transitionInFrames > 0 ? (
-								<TransitionSeries.Transition
-									presentation={slide({direction})}
-									timing={linearTiming({durationInFrames: timing.transitionInFrames})}
-								/>
-							) : null}
-						</Fragment>
-					);
-				})}
-				{timeline.endCard ? (
-					<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-						<EndCard
-							title={storyboard.endCard.title ?? storyboard.title}
-							credits={storyboard.credits}
-							palette={palette}
-							durationInFrames={timeline.endCard.durationInFrames}
-						/>
-					</TransitionSeries.Sequence>
-				) : null}
-			</TransitionSeries>
-			<NumberPanel
-				storyboard={storyboard}
-				timeline={timeline}
-				positions={positions}
-				layout={layout}
-				palette={palette}
-				options={options}
-				fontStack={fontStack}
-			/>
-			{/* Captions stay under the content column, never across the number panel. */}
-			<div
-				style={{
-					position: 'absolute',
-					top: 0,
-					height: '100%',
-					left: layout.portrait ? 0 : layout.content.x - frameLayout.safe.side,
-					width: layout.portrait ? '100%' : layout.content.w + 2 * frameLayout.safe.side,
-				}}
-			>
-				<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
-			</div>
-			<BrandLogo src={storyboard.theme.logo} corner={layout.panel.x > 0 ? 'top-left' : 'top-right'} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
-		</AbsoluteFill>
+		<TemplateFrame
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			fontStack={fontStack}
+			renderScene={(scene, _i, timing) => (
+				<ItemScene
+					scene={scene}
+					storyboard={storyboard}
+					layout={layout}
+					palette={palette}
+					fontStack={fontStack}
+					ready={ready}
+					durationInFrames={timing.durationInFrames}
+				/>
+			)}
+			transition={(_scene, _i, frames) => linearTransition(slide({direction}), frames)}
+			overlay={
+				<NumberPanel
+					storyboard={storyboard}
+					timeline={timeline}
+					positions={positions}
+					layout={layout}
+					palette={palette}
+					options={options}
+					fontStack={fontStack}
+				/>
+			}
+			captions={
+				// Captions stay under the content column, never across the number panel.
+				<div
+					style={{
+						position: 'absolute',
+						top: 0,
+						height: '100%',
+						left: layout.portrait ? 0 : layout.content.x - frameLayout.safe.side,
+						width: layout.portrait ? '100%' : layout.content.w + 2 * frameLayout.safe.side,
+					}}
+				>
+					<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
+				</div>
+			}
+			logoCorner={layout.panel.x > 0 ? 'top-left' : 'top-right'}
+		/>
 	);
 };
 
