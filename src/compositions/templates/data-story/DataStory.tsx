@@ -1,21 +1,23 @@
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {useMemo} from 'react';
-import {AbsoluteFill, Easing, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
+import {AbsoluteFill, Easing, Img, interpolate, spring} from 'remotion';
 import {
+	useSceneContext,
+	type TemplateSceneProps,
 	TemplateFrame,
+	captionBandHeight,
 	linearTransition,
 	KenBurnsImage,
 	SceneVideo,
 	fitWords,
 	resolveMediaSrc,
 	textWords,
-	useFrameLayout,
 	useTemplateFonts,
 	useTemplateStoryboard,
 	withAlpha,
 } from '../../components';
-import {textDirectionOf, type Palette, type Scene, type Storyboard, type StoryboardInput} from '../../storyboard';
+import {textDirectionOf, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
 import {BarChart} from './bar-chart';
 import {CounterView} from './counter-view';
 import {LineChart} from './line-chart';
@@ -37,22 +39,17 @@ const Backdrop: React.FC<{scene: Scene; palette: Palette; durationInFrames: numb
 	);
 };
 
-const DataScene: React.FC<{
-	scene: Scene;
-	storyboard: Storyboard;
-	palette: Palette;
-	options: DataStoryOptions;
-	fontStack: string;
-	ready: boolean;
-	durationInFrames: number;
-}> = ({scene, storyboard, palette, options, fontStack, ready, durationInFrames}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const dir = textDirectionOf(language);
-	const captions = storyboard.captionStyle;
-	const captionBand = captions.enabled ? unit * (orientation === 'portrait' ? 7.2 : 6.2) * captions.fontScale * 2.7 : 0;
+const DataScene: React.FC<TemplateSceneProps<DataStoryOptions>> = ({
+	scene,
+	storyboard,
+	palette,
+	options,
+	fontStack,
+	ready,
+	durationInFrames,
+}) => {
+	const {frame, fps, width, height, unit, safe, orientation, language, dir, captions} = useSceneContext(storyboard);
+	const captionBand = captionBandHeight({unit, orientation}, captions);
 	const top = safe.top + (captions.position === 'top' ? captionBand : 0);
 	const bottom = safe.bottom + (captions.position === 'bottom' ? captionBand : 0);
 	const boxW = width - safe.side * 2;

@@ -1,39 +1,17 @@
-import {measureText} from '@remotion/layout-utils';
 import type React from 'react';
-import {interpolate, spring, useVideoConfig} from 'remotion';
+import {interpolate, spring} from 'remotion';
 import {withAlpha} from '../../components';
-import {textDirectionOf} from '../../storyboard';
-import {decimalsOf, formatValue, niceScale} from './chart-scale';
+import {ChartLabel, ChartValue, fitTextSize, useChart} from './chart-parts';
 import type {ChartProps} from './chart-types';
-
-/** The largest size (<= max) at which every string fits `width`, measured in the real font. */
-const fitAll = (texts: string[], width: number, max: number, fontFamily: string, fontWeight: number): number =>
-	Math.min(max, ...texts.map((text) => (width / Math.max(1, measureText({text, fontFamily, fontSize: 100, fontWeight}).width)) * 100));
 
 /**
  * Bars growing one after another, values counting up on them. Columns in landscape and square
  * frames; rows in portrait, where labels need the width. Right to left in RTL languages.
  */
-export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({
-	data,
-	width,
-	height,
-	palette,
-	options,
-	language,
-	fontStack,
-	ready,
-	frame,
-	horizontal,
-}) => {
-	const {fps} = useVideoConfig();
-	if (!ready) return null;
-	const rtl = textDirectionOf(language) === 'rtl';
-	const n = data.points.length;
-	const {top, step} = niceScale(Math.max(...data.points.map((p) => p.value), 0));
-	const decimals = decimalsOf(data.points.map((p) => p.value));
-	const fmt = (v: number) =>
-		`${formatValue(v, {language, compact: options.numberFormat === 'compact', decimals})}${data.unit ? (data.unit.length <= 2 ? data.unit : ` ${data.unit}`) : ''}`;
+export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = (props) => {
+	const {data, width, height, palette, options, fontStack, frame, horizontal} = props;
+	const {fps, rtl, n, top, ticks, format: fmt} = useChart(props);
+	if (!props.ready) return null;
 	const growth = (i: number) =>
 		spring({
 			frame: frame - i * 5,
@@ -43,12 +21,11 @@ export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({
 		});
 	const labels = data.points.map((p) => p.label);
 	const values = data.points.map((p) => fmt(p.value));
-	const ticks = Array.from({length: Math.round(top / step) + 1}, (_, i) => i * step);
 
 	if (horizontal) {
 		const rowH = height / n;
-		const labelSize = fitAll(labels, width * 0.9, rowH * 0.3, fontStack, 700);
-		const valueSize = fitAll(values, width * 0.3, rowH * 0.3, fontStack, 800);
+		const labelSize = fitTextSize({texts: labels, width: width * 0.9, max: rowH * 0.3, fontFamily: fontStack, fontWeight: 700});
+		const valueSize = fitTextSize({texts: values, width: width * 0.3, max: rowH * 0.3, fontFamily: fontStack, fontWeight: 800});
 		const barH = rowH * 0.34;
 		const barMax = width - valueSize * 4.2;
 		return (
@@ -98,8 +75,8 @@ export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({
 	}
 
 	const slot = width / n;
-	const labelSize = fitAll(labels, slot * 0.92, height * 0.07, fontStack, 700);
-	const valueSize = fitAll(values, slot * 0.92, height * 0.075, fontStack, 800);
+	const labelSize = fitTextSize({texts: labels, width: slot * 0.92, max: height * 0.07, fontFamily: fontStack, fontWeight: 700});
+	const valueSize = fitTextSize({texts: values, width: slot * 0.92, max: height * 0.075, fontFamily: fontStack, fontWeight: 800});
 	const plotTop = valueSize * 1.6;
 	const plotH = height - plotTop - labelSize * 2;
 	const base = plotTop + plotH;
@@ -141,27 +118,13 @@ export const BarChart: React.FC<ChartProps & {horizontal: boolean}> = ({
 							fill={i === 0 ? palette.accent : palette.primary}
 						/>
 						{options.valueLabels && g > 0.02 ? (
-							<text
-								x={x + barW / 2}
-								y={base - h - valueSize * 0.45}
-								fontSize={valueSize}
-								fontWeight={800}
-								fill={palette.text}
-								textAnchor="middle"
-							>
+							<ChartValue x={x + barW / 2} y={base - h - valueSize * 0.45} size={valueSize} fill={palette.text}>
 								{fmt(p.value * g)}
-							</text>
+							</ChartValue>
 						) : null}
-						<text
-							x={x + barW / 2}
-							y={base + labelSize * 1.35}
-							fontSize={labelSize}
-							fontWeight={700}
-							fill={withAlpha(palette.text, 0.85)}
-							textAnchor="middle"
-						>
+						<ChartLabel x={x + barW / 2} y={base + labelSize * 1.35} size={labelSize} palette={palette}>
 							{p.label}
-						</text>
+						</ChartLabel>
 					</g>
 				);
 			})}

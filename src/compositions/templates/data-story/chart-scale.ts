@@ -1,3 +1,5 @@
+import type {SceneData} from '../../storyboard';
+
 /** A "nice" axis maximum and tick step for values up to `max` (1, 2, 2.5 or 5 times a power of ten). */
 export const niceScale = (max: number, ticks = 5): {top: number; step: number} => {
 	if (!(max > 0)) return {top: 1, step: 0.25};
@@ -17,3 +19,17 @@ export const formatValue = (value: number, o: {language: string; compact: boolea
 		o.language,
 		o.compact ? {notation: 'compact', maximumFractionDigits: 1} : {minimumFractionDigits: o.decimals, maximumFractionDigits: o.decimals},
 	).format(value);
+
+/**
+ * A chart's value axis and how its values are written: the nice maximum and step, the tick values,
+ * and a formatter with the data's unit (a short unit such as % or $ sticks to the number).
+ */
+export const chartScale = (o: {data: SceneData; language: string; compact: boolean}) => {
+	const values = o.data.points.map((p) => p.value);
+	const {top, step} = niceScale(Math.max(...values, 0));
+	const decimals = decimalsOf(values);
+	const unit = o.data.unit ? (o.data.unit.length <= 2 ? o.data.unit : ` ${o.data.unit}`) : '';
+	const format = (v: number) => `${formatValue(v, {language: o.language, compact: o.compact, decimals})}${unit}`;
+	const ticks = Array.from({length: Math.round(top / step) + 1}, (_, i) => i * step);
+	return {top, step, ticks, format};
+};

@@ -1,9 +1,7 @@
-import {measureText} from '@remotion/layout-utils';
 import type React from 'react';
-import {interpolate, spring, useVideoConfig} from 'remotion';
+import {interpolate, spring} from 'remotion';
 import {withAlpha} from '../../components';
-import {textDirectionOf} from '../../storyboard';
-import {decimalsOf, formatValue, niceScale} from './chart-scale';
+import {ChartLabel, ChartValue, fitTextSize, useChart} from './chart-parts';
 import type {ChartProps} from './chart-types';
 
 /**
@@ -11,40 +9,20 @@ import type {ChartProps} from './chart-types';
  * filling behind (an SVG linear gradient: drawn by every renderer), each point popping in as the
  * line reaches it with its value. Right to left in RTL languages.
  */
-export const LineChart: React.FC<ChartProps & {id: string}> = ({
-	data,
-	width,
-	height,
-	palette,
-	options,
-	language,
-	fontStack,
-	ready,
-	progress,
-	frame,
-	id,
-}) => {
-	const {fps} = useVideoConfig();
-	if (!ready) return null;
-	const rtl = textDirectionOf(language) === 'rtl';
-	const n = data.points.length;
+export const LineChart: React.FC<ChartProps & {id: string}> = (props) => {
+	const {data, width, height, palette, options, fontStack, progress, frame, id} = props;
+	const {fps, rtl, n, top, ticks, format: fmt} = useChart(props);
+	if (!props.ready) return null;
 	const values = data.points.map((p) => p.value);
-	const {top, step} = niceScale(Math.max(...values, 0));
-	const decimals = decimalsOf(values);
-	const fmt = (v: number) => `${formatValue(v, {language, compact: options.numberFormat === 'compact', decimals})}${data.unit ?? ''}`;
 	const slot = width / Math.max(1, n);
-	const fit = (texts: string[], w: number, max: number, weight: number) =>
-		Math.min(
-			max,
-			...texts.map((text) => (w / Math.max(1, measureText({text, fontFamily: fontStack, fontSize: 100, fontWeight: weight}).width)) * 100),
-		);
-	const labelSize = fit(
-		data.points.map((p) => p.label),
-		slot * 0.9,
-		height * 0.065,
-		700,
-	);
-	const valueSize = fit(values.map(fmt), slot * 0.95, height * 0.07, 800);
+	const labelSize = fitTextSize({
+		texts: data.points.map((p) => p.label),
+		width: slot * 0.9,
+		max: height * 0.065,
+		fontFamily: fontStack,
+		fontWeight: 700,
+	});
+	const valueSize = fitTextSize({texts: values.map(fmt), width: slot * 0.95, max: height * 0.07, fontFamily: fontStack, fontWeight: 800});
 	const plotTop = valueSize * 2;
 	const plotH = height - plotTop - labelSize * 2.2;
 	const base = plotTop + plotH;
@@ -65,7 +43,6 @@ export const LineChart: React.FC<ChartProps & {id: string}> = ({
 	const reachedX = first + (last - first) * progress;
 	const reached = (x: number) => (rtl ? x >= reachedX - 0.5 : x <= reachedX + 0.5);
 	const stroke = Math.max(2, height * 0.012);
-	const ticks = Array.from({length: Math.round(top / step) + 1}, (_, i) => i * step);
 	const area = `${path} L${last.toFixed(1)},${base} L${first.toFixed(1)},${base} Z`;
 	return (
 		<svg width={width} height={height} style={{overflow: 'visible', fontFamily: fontStack}}>
@@ -128,28 +105,19 @@ export const LineChart: React.FC<ChartProps & {id: string}> = ({
 							strokeWidth={stroke * 0.8}
 						/>
 						{options.valueLabels ? (
-							<text
+							<ChartValue
 								x={pt.x}
 								y={pt.y - valueSize * 0.9}
-								fontSize={valueSize * (lastPoint ? 1.15 : 0.9)}
-								fontWeight={800}
+								size={valueSize * (lastPoint ? 1.15 : 0.9)}
 								fill={lastPoint ? palette.accent : palette.text}
-								textAnchor="middle"
 								opacity={interpolate(pop, [0, 1], [0, 1])}
 							>
 								{fmt(p.value)}
-							</text>
+							</ChartValue>
 						) : null}
-						<text
-							x={pt.x}
-							y={base + labelSize * 1.5}
-							fontSize={labelSize}
-							fontWeight={700}
-							fill={withAlpha(palette.text, 0.85)}
-							textAnchor="middle"
-						>
+						<ChartLabel x={pt.x} y={base + labelSize * 1.5} size={labelSize} palette={palette}>
 							{p.label}
-						</text>
+						</ChartLabel>
 					</g>
 				);
 			})}

@@ -1,19 +1,21 @@
 import {fade} from '@remotion/transitions/fade';
 import type React from 'react';
 import {useMemo} from 'react';
-import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
+import {AbsoluteFill, interpolate, spring} from 'remotion';
 import {
+	useSceneContext,
+	type TemplateSceneProps,
 	TemplateFrame,
+	captionBandHeight,
 	linearTransition,
 	SceneVisual,
 	fitWords,
 	textWords,
-	useFrameLayout,
 	useTemplateFonts,
 	useTemplateStoryboard,
 	withAlpha,
 } from '../../components';
-import {textDirectionOf, type Palette, type Scene, type Storyboard, type StoryboardInput} from '../../storyboard';
+import {textDirectionOf, type StoryboardInput} from '../../storyboard';
 import {headlineOptionsSchema, type HeadlineOptions} from './headline-schema';
 import {sourceLineOf} from './source-line';
 
@@ -22,26 +24,19 @@ const HEAD_LINE = 1.12;
 
 const clamp = {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'} as const;
 
-const NewsScene: React.FC<{
-	scene: Scene;
-	index: number;
-	storyboard: Storyboard;
-	palette: Palette;
-	options: HeadlineOptions;
-	fontStack: string;
-	ready: boolean;
-	durationInFrames: number;
-	exitFrames: number;
-}> = ({scene, index, storyboard, palette, options, fontStack, ready, durationInFrames, exitFrames}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const dir = textDirectionOf(language);
-	const rtl = dir === 'rtl';
-	const captions = storyboard.captionStyle;
-	const captionBand =
-		captions.enabled && captions.position === 'bottom' ? unit * (orientation === 'portrait' ? 7.2 : 6.2) * captions.fontScale * 2.7 : 0;
+const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; exitFrames: number}> = ({
+	scene,
+	index,
+	storyboard,
+	palette,
+	options,
+	fontStack,
+	ready,
+	durationInFrames,
+	exitFrames,
+}) => {
+	const {frame, fps, width, height, unit, safe, orientation, language, dir, rtl, captions} = useSceneContext(storyboard);
+	const captionBand = captions.position === 'bottom' ? captionBandHeight({unit, orientation}, captions) : 0;
 	const cardW = width - safe.side * 2;
 	const pad = unit * 2.6;
 	const headline = useMemo(() => {

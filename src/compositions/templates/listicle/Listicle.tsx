@@ -4,6 +4,7 @@ import {useMemo} from 'react';
 import {AbsoluteFill, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
 	TemplateFrame,
+	captionBandHeight,
 	linearTransition,
 	KenBurnsImage,
 	SceneVideo,
@@ -27,7 +28,7 @@ type Layout = {panel: Rect; content: Rect; portrait: boolean};
 /** The number panel and the content area: a band on top in portrait, a column at the side otherwise. */
 const layoutOf = (f: FrameLayout, sb: Storyboard, options: ListicleOptions): Layout => {
 	const captions = sb.captionStyle;
-	const captionBand = captions.enabled ? f.unit * (f.orientation === 'portrait' ? 7.2 : 6.2) * captions.fontScale * 2.7 : 0;
+	const captionBand = captionBandHeight(f, captions);
 	const bottom = f.safe.bottom + (captions.position === 'bottom' ? captionBand : 0);
 	if (f.orientation === 'portrait') {
 		const panelH = f.height * 0.3;
