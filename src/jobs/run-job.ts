@@ -80,44 +80,48 @@ export const createPipelineRunner = (deps: {
 }): JobRunner => {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
-		if ('prompt' in job.input) {
-			const result = await generateVideo({
-				prompt: job.input.prompt,
-				options: job.options,
-				preferredVoice: deps.providers?.preferredVoice,
-				outDir,
-				dataDir: deps.dataDir,
-				renderer: deps.renderer,
-				planner: deps.providers?.planner,
-				voiceProviders: deps.providers?.voiceProviders,
-				visualsProvider: deps.providers?.visualsProvider,
-				signal: ctx.signal,
-				onProgress: ctx.onProgress,
-				onWarning: ctx.onWarning,
-			});
-			return {files: Object.values(result.files).map((f) => basename(f)), outputDir: outDir, warnings: warningsOf(result.report)};
-		}
-
-		// The attempt's folder is the storyboard's home: uploads are copied in, https media
-		// downloaded into it (guarded), and the resolved storyboard.json written beside the video.
-		await copyAssets(job.input.storyboard, deps.dataDir, outDir);
-		const result = await renderStoryboard({
-			storyboard: job.input.storyboard,
+		// What both paths share: where, on what, with which voices, and the job's signal and reports.
+		const shared = {
 			outDir,
-			quality: job.options.quality,
-			renderer: deps.renderer,
 			dataDir: deps.dataDir,
-			allowPrivateNetwork: deps.allowPrivateUrls,
-			lookup: deps.lookup,
-			job: {id: job.id, attempt: job.attempts},
-			// The voice options apply to the scenes a render voices ("auto" and rate 1: as recorded).
-			...voiceOptionsOf(job.options),
+			renderer: deps.renderer,
 			preferredVoice: deps.providers?.preferredVoice,
 			voiceProviders: deps.providers?.voiceProviders,
 			signal: ctx.signal,
 			onProgress: ctx.onProgress,
 			onWarning: ctx.onWarning,
+		};
+		const done = (result: {files: Partial<Record<string, string>>; report: RunReport}) => ({
+			files: Object.values(result.files).flatMap((f) => (f ? [basename(f)] : [])),
+			outputDir: outDir,
+			warnings: warningsOf(result.report),
 		});
-		return {files: Object.values(result.files).map((f) => basename(f)), outputDir: outDir, warnings: warningsOf(result.report)};
+		if ('prompt' in job.input) {
+			return done(
+				await generateVideo({
+					...shared,
+					prompt: job.input.prompt,
+					options: job.options,
+					planner: deps.providers?.planner,
+					visualsProvider: deps.providers?.visualsProvider,
+				}),
+			);
+		}
+
+		// The attempt's folder is the storyboard's home: uploads are copied in, https media
+		// downloaded into it (guarded), and the resolved storyboard.json written beside the video.
+		await copyAssets(job.input.storyboard, deps.dataDir, outDir);
+		return done(
+			await renderStoryboard({
+				...shared,
+				storyboard: job.input.storyboard,
+				quality: job.options.quality,
+				allowPrivateNetwork: deps.allowPrivateUrls,
+				lookup: deps.lookup,
+				job: {id: job.id, attempt: job.attempts},
+				// The voice options apply to the scenes a render voices ("auto" and rate 1: as recorded).
+				...voiceOptionsOf(job.options),
+			}),
+		);
 	};
 };

@@ -4,8 +4,7 @@ import {docsPage} from './docs-page';
 import {fileResponse} from './file-response';
 import {jsonBodyGuard} from './json-body-guard';
 import {ApiError, errorToResponse, validationHook, type ErrorBody} from './http-errors';
-import {ValidationError} from '../pipeline/errors';
-import {contentTypeOf, rewriteAssetRefs, toJobView, type JobsService} from '../jobs';
+import {contentTypeOf, toJobView, type JobsService} from '../jobs';
 import {streamJobEvents} from './job-events-stream';
 import {mcpHttpHandler} from './mcp';
 import {
@@ -27,7 +26,7 @@ import {rateLimit, type RateLimitOptions} from './rate-limit';
 import {receiveUpload} from './receive-upload';
 import {requireApiKey} from './require-api-key';
 import {toAssetView} from './asset-view';
-import {registerStoryboardRoutes} from './storyboard-routes';
+import {registerStoryboardRoutes, rewriteAssetRefsMiddleware} from './storyboard-routes';
 
 export type AppDeps = {
 	service: JobsService;
@@ -89,21 +88,7 @@ export const buildApp = (deps: AppDeps) => {
 	app.use('/mcp', jsonGuard);
 
 	// `asset:<id>` refs become relative paths before the storyboard schema sees them.
-	app.use('/v1/videos', async (c, next) => {
-		if (c.req.method !== 'POST' || !/^application\/json/i.test(c.req.header('content-type') ?? '')) return next();
-		let body: unknown;
-		try {
-			body = await c.req.json();
-		} catch {
-			return next();
-		}
-		const issues = await rewriteAssetRefs(body, service.assets);
-		if (issues.length > 0)
-			throw new ValidationError(`Invalid request body: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-		// The validator reads the body through this cache (HonoRequest.json() parses the cached text).
-		(c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(JSON.stringify(body));
-		return next();
-	});
+	app.use('/v1/videos', rewriteAssetRefsMiddleware(service));
 
 	app.openapi(createVideoRoute, async (c) => {
 		const body = c.req.valid('json');

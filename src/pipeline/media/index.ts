@@ -13,3 +13,4 @@ export type {MediaRef, MediaRefKind} from './storyboard-media-refs';
 export {checkPlayable, MediaCheckError, IMAGE_LIMITS} from './check-playable';
 export type {PlayableMedia, CheckPlayableOptions} from './check-playable';
 export {imageDimensions} from './image-dimensions';
+export {contentTypeOf} from './content-type-of';

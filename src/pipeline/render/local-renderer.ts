@@ -13,8 +13,9 @@ import {
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import {BrowserNotFoundError, RenderCancelledError, RenderFailedError} from '../errors';
 import {assertKnownTemplate} from './assert-known-template';
-import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from './browser';
+import {CHROMIUM_OPTIONS} from './browser';
 import {getBundle, hashBundleSources} from './bundle-cache';
+import {lazyBrowser} from './lazy-browser';
 import {startMediaServer, type MediaServer} from './media-server';
 import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
@@ -69,25 +70,10 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 	usePrivateTempRoot();
 	const logLevel = options.logLevel ?? 'error';
 	const concurrency = options.concurrency ?? 1;
-	let browser: Promise<HeadlessBrowser> | null = null;
+	const browser = lazyBrowser({browserExecutable: options.browserExecutable, logLevel});
 	let mediaServer: Promise<MediaServer> | null = null;
-
-	const executable = (): string => {
-		const path = options.browserExecutable === undefined ? resolveBrowserExecutableSync() : options.browserExecutable;
-		if (!path) throw new BrowserNotFoundError('none of REMOTION_BROWSER_EXECUTABLE or a system Chromium');
-		return path;
-	};
-	const getBrowser = () => {
-		if (options.sharedBrowser) return options.sharedBrowser();
-		if (!browser) {
-			const path = executable();
-			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch((error: unknown) => {
-				browser = null;
-				throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
-			});
-		}
-		return browser;
-	};
+	const executable = browser.executable;
+	const getBrowser = () => (options.sharedBrowser ? options.sharedBrowser() : browser.get());
 	const getMediaServer = () => (mediaServer ??= startMediaServer());
 
 	/** Everything a render or a still needs: the bundle, browser, props and composition. */
@@ -201,10 +187,9 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 		},
 		sourceHash: () => hashBundleSources(),
 		async close() {
-			const [b, m] = [browser, mediaServer];
-			browser = null;
+			const m = mediaServer;
 			mediaServer = null;
-			await Promise.all([b?.then((x) => x.close({silent: true})).catch(() => undefined), m?.then((x) => x.close()).catch(() => undefined)]);
+			await Promise.all([browser.close(), m?.then((x) => x.close()).catch(() => undefined)]);
 		},
 	};
 };

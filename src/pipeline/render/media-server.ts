@@ -2,23 +2,8 @@ import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {extname, join, normalize, sep} from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-	'.mp4': 'video/mp4',
-	'.webm': 'video/webm',
-	'.mov': 'video/quicktime',
-	'.mp3': 'audio/mpeg',
-	'.wav': 'audio/wav',
-	'.m4a': 'audio/mp4',
-	'.ogg': 'audio/ogg',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.png': 'image/png',
-	'.webp': 'image/webp',
-	'.gif': 'image/gif',
-	'.svg': 'image/svg+xml',
-};
+import {join, normalize, sep} from 'node:path';
+import {contentTypeOf} from '../media/content-type-of';
 
 export type MediaServer = {
 	/**
@@ -59,7 +44,7 @@ export const startMediaServer = async (): Promise<MediaServer> => {
 				res.writeHead(404).end();
 				return;
 			}
-			const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+			const type = contentTypeOf(file);
 			const headers = {'Content-Type': type, 'Accept-Ranges': 'bytes', 'Access-Control-Allow-Origin': '*'};
 			const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
 			if (range) {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {alignPhraseWords} from './align-phrase-words';
 import {joinWavChunks, type SpokenChunk} from './join-wav-chunks';
+import {withWorkDir} from './with-work-dir';
 import {letterWeight, phonemeWeight} from './phoneme-weights';
 import {runProcess, type RunProcessResult} from './run-process';
 import {speechActivity, type Interval} from './speech-activity';
@@ -175,8 +176,7 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 		if (!voice) throw new VoiceSynthesisError(`espeak-ng has no voice for "${opts.language}".`);
 		const tokens = tokenizeScript(opts.text, opts.language);
 		const chunks = chunkTokens(opts.text, tokens, {language: opts.language, maxChars: maxChunkChars});
-		const work = await mkdtemp(path.join(tmpdir(), 'promptreel-espeak-'));
-		try {
+		return withWorkDir('promptreel-espeak-', async (work) => {
 			const speed = Math.round(wpm * rate);
 			const phonemes = tokens.length > 0 ? await phonemize(tokens, voice, work, opts.signal) : {weights: [], words: null};
 			const indexOf = new Map(tokens.map((t, i) => [t, i]));
@@ -224,16 +224,13 @@ export const createEspeakVoice = (options: EspeakVoiceOptions = {}): VoiceProvid
 							});
 				timed.push({wav, texts: chunk.map((t) => t.text), spans});
 			}
-			const {durationMs, words} = await joinWavChunks({
+			return joinWavChunks({
 				chunks: timed,
 				outFile: opts.outFile,
 				silenceFormat: {sampleRate: 22_050, channels: 1, bitsPerSample: 16},
 				formatError: () => new VoiceSynthesisError('espeak-ng wrote sentences in different wav formats.'),
 			});
-			return {audioFile: opts.outFile, durationMs, words};
-		} finally {
-			await rm(work, {recursive: true, force: true}).catch(() => undefined);
-		}
+		});
 	};
 
 	return {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {alignTokenTimings} from './align-token-timings';
 import {joinWavChunks, type SpokenChunk} from './join-wav-chunks';
+import {withWorkDir} from './with-work-dir';
 import {buildFestivalScript, parseFestivalOutput} from './festival-script';
 import {runProcess} from './run-process';
 import {toFestivalText} from './to-festival-text';
@@ -62,8 +63,7 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 		}
 		const tokens = tokenizeScript(opts.text, opts.language);
 		const chunks = chunkTokens(opts.text, tokens, {language: opts.language, maxChars: maxChunkChars});
-		const work = await mkdtemp(path.join(tmpdir(), 'promptreel-festival-'));
-		try {
+		return withWorkDir('promptreel-festival-', async (work) => {
 			const spoken = chunks
 				.map((c, index) => ({
 					index,
@@ -115,16 +115,13 @@ export const createFestivalVoice = (options: FestivalVoiceOptions = {}): VoicePr
 				timed.push({wav, texts: chunk.map((t) => t.text), spans});
 			}
 			// Nothing Festival can pronounce (e.g. only emoji or CJK): a short silence, not a failure.
-			const {durationMs, words} = await joinWavChunks({
+			return joinWavChunks({
 				chunks: timed,
 				outFile: opts.outFile,
 				silenceFormat: {sampleRate: 32_000, channels: 1, bitsPerSample: 16},
 				formatError: () => fail('utterances came out in different wav formats'),
 			});
-			return {audioFile: opts.outFile, durationMs, words};
-		} finally {
-			await rm(work, {recursive: true, force: true}).catch(() => undefined);
-		}
+		});
 	};
 
 	return {

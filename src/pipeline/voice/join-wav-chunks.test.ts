@@ -54,7 +54,7 @@ describe('joinWavChunks', () => {
 	it('writes half a second of silence when no chunk has audio', async () => {
 		const outFile = join(dir, 'silent.wav');
 		const result = await joinWavChunks({outFile, silenceFormat, formatError, chunks: [{wav: null, texts: ['🔥'], spans: []}]});
-		expect(result).toEqual({durationMs: 500, words: [{text: '🔥', startMs: 0, endMs: 0}]});
+		expect(result).toEqual({audioFile: outFile, durationMs: 500, words: [{text: '🔥', startMs: 0, endMs: 0}]});
 		const wav = await readWav(outFile);
 		expect(wav.sampleRate).toBe(22_050);
 		expect(Math.round(wavDurationMs(wav))).toBe(500);

@@ -31,7 +31,7 @@ const sameFormat = (a: Omit<PcmWav, 'data'>, b: Omit<PcmWav, 'data'>) =>
  * audio at all (nothing the engine could pronounce) it writes half a second of silence instead of
  * failing, so a scene still gets its captions.
  */
-export const joinWavChunks = async (o: JoinWavChunksOptions): Promise<{durationMs: number; words: WordTiming[]}> => {
+export const joinWavChunks = async (o: JoinWavChunksOptions): Promise<{audioFile: string; durationMs: number; words: WordTiming[]}> => {
 	const parts: PcmWav[] = [];
 	const words: WordTiming[] = [];
 	let offsetMs = 0;
@@ -55,5 +55,5 @@ export const joinWavChunks = async (o: JoinWavChunksOptions): Promise<{durationM
 			? Buffer.alloc(Math.round(format.sampleRate * format.channels * (format.bitsPerSample / 8) * (SILENCE_MS / 1000)))
 			: Buffer.concat(parts.map((p) => p.data));
 	await writeWav(o.outFile, {sampleRate: format.sampleRate, channels: format.channels, bitsPerSample: format.bitsPerSample, data});
-	return {durationMs: Math.round(parts.length === 0 ? SILENCE_MS : offsetMs), words};
+	return {audioFile: o.outFile, durationMs: Math.round(parts.length === 0 ? SILENCE_MS : offsetMs), words};
 };

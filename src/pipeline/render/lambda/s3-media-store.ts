@@ -5,31 +5,8 @@ import {dirname, extname} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
+import {contentTypeOf} from '../../media/content-type-of';
 import {MEDIA_PREFIX} from './lambda-settings';
-
-const CONTENT_TYPES: Record<string, string> = {
-	'.mp4': 'video/mp4',
-	'.webm': 'video/webm',
-	'.mov': 'video/quicktime',
-	'.mp3': 'audio/mpeg',
-	'.wav': 'audio/wav',
-	'.m4a': 'audio/mp4',
-	'.ogg': 'audio/ogg',
-	'.jpg': 'image/jpeg',
-	'.jpeg': 'image/jpeg',
-	'.png': 'image/png',
-	'.webp': 'image/webp',
-	'.gif': 'image/gif',
-	'.svg': 'image/svg+xml',
-	'.html': 'text/html',
-	'.js': 'application/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.woff2': 'font/woff2',
-};
-
-/** The content type S3 should serve a file with (browsers sniff less than they used to). */
-export const contentTypeOf = (path: string): string => CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 const sha256File = async (file: string): Promise<string> => {
 	const hash = createHash('sha256');

@@ -4,7 +4,7 @@ import {openBrowser, type HeadlessBrowser, type LogLevel} from '@remotion/render
 import {findTemplate, templateIds} from '../../../compositions/registry';
 import type {Storyboard} from '../../../compositions/storyboard';
 import {BrowserNotFoundError, RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
-import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../browser';
+import {lazyBrowser} from '../lazy-browser';
 import {createLocalRenderer} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
 import {resolveQuality, type Quality} from '../quality';
@@ -69,25 +69,10 @@ const templateOf = (sb: Storyboard) => {
  */
 export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 	const logLevel = options.logLevel ?? 'error';
-	let browser: Promise<HeadlessBrowser> | null = null;
+	const browser = lazyBrowser({browserExecutable: options.browserExecutable, logLevel});
 	let mediaServer: Promise<MediaServer> | null = null;
 	let pageServer: Promise<WebPageServer> | null = null;
-
-	const executable = (): string => {
-		const path = options.browserExecutable === undefined ? resolveBrowserExecutableSync() : options.browserExecutable;
-		if (!path) throw new BrowserNotFoundError('none of REMOTION_BROWSER_EXECUTABLE or a system Chromium');
-		return path;
-	};
-	const getBrowser = () => {
-		if (!browser) {
-			const path = executable();
-			browser = openBrowser('chrome', {browserExecutable: path, chromiumOptions: CHROMIUM_OPTIONS, logLevel}).catch((error: unknown) => {
-				browser = null;
-				throw new BrowserNotFoundError(`${path} failed to start: ${error instanceof Error ? error.message : String(error)}`);
-			});
-		}
-		return browser;
-	};
+	const getBrowser = browser.get;
 	const getMediaServer = () => (mediaServer ??= startMediaServer());
 	const getPageServer = () =>
 		(pageServer ??= getWebPageBundle({cacheDir: options.cacheDir}).then((b) => startWebPageServer({bundleDir: b.dir})));
@@ -200,13 +185,12 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		renderPoster: (o) => capture.renderPoster(o),
 		sourceHash: () => hashWebPageSources(),
 		async close() {
-			const [b, m, s] = [browser, mediaServer, pageServer];
-			browser = null;
+			const [m, s] = [mediaServer, pageServer];
 			mediaServer = null;
 			pageServer = null;
 			await capture.close();
 			await Promise.all([
-				b?.then((x) => x.close({silent: true})).catch(() => undefined),
+				browser.close(),
 				m?.then((x) => x.close()).catch(() => undefined),
 				s?.then((x) => x.close()).catch(() => undefined),
 			]);

@@ -2,15 +2,8 @@ import {createReadStream} from 'node:fs';
 import {open, stat, type FileHandle} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {extname, join, normalize} from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.woff2': 'font/woff2',
-	'.css': 'text/css; charset=utf-8',
-	'.wasm': 'application/wasm',
-};
+import {join, normalize} from 'node:path';
+import {contentTypeOf} from '../../media/content-type-of';
 
 /** One render's output: the page writes encoded chunks to it at their byte positions. */
 export type UploadSession = {
@@ -73,7 +66,7 @@ export const startWebPageServer = async (options: {bundleDir: string}): Promise<
 			const file = join(options.bundleDir, relativePath);
 			const info = await stat(file).catch(() => null);
 			if (!info?.isFile()) return void res.writeHead(404).end();
-			res.writeHead(200, {'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size});
+			res.writeHead(200, {'Content-Type': contentTypeOf(file), 'Content-Length': info.size});
 			createReadStream(file).pipe(res);
 		})().catch((error: unknown) => {
 			if (!res.headersSent) res.writeHead(500);
