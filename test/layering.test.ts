@@ -72,4 +72,36 @@ describe('layering (one-way dependencies)', () => {
 		}
 		expect(offending).toEqual([]);
 	});
+
+	it('the Node CLI bundle never reaches font files (only lazy imports may: a .woff2 import crashes Node)', () => {
+		// Static imports only: import() of a template component is resolved in the browser bundle.
+		const staticImportsOf = (file: string): string[] =>
+			[...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)].map(
+				(m) => m[1] ?? m[2] ?? '',
+			);
+		const resolveLocal = (from: string, spec: string): string | null => {
+			const base = resolve(dirname(from), spec);
+			for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+				try {
+					if (statSync(candidate).isFile()) return candidate;
+				} catch {}
+			}
+			return null;
+		};
+		const seen = new Set<string>();
+		const chains: string[] = [];
+		const walk = (file: string, chain: string[]) => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			for (const spec of staticImportsOf(file)) {
+				if (spec.startsWith('@fontsource/') || spec.endsWith('.woff2')) chains.push([...chain, relative(root, file), spec].join(' -> '));
+				if (!spec.startsWith('.')) continue;
+				const target = resolveLocal(file, spec);
+				if (target) walk(target, [...chain, relative(root, file)]);
+			}
+		};
+		walk(join(root, 'src/cli/bin.ts'), []);
+		expect(seen.size).toBeGreaterThan(20);
+		expect(chains).toEqual([]);
+	});
 });
