@@ -90,7 +90,7 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		expect(p.video.height).toBe(360);
 		expect(readFileSync(join(outDir, 'captions.srt'), 'utf8')).toContain(text.split(' ').slice(0, 3).join(' '));
 		expect(readJson(file).scenes[1].narration).toMatchObject({text, voicedText: text});
-	});
+	}, 400_000);
 
 	it('unknown keys: exit 2 naming each full path, unless --allow-unknown-keys', async () => {
 		const sb = {
@@ -249,7 +249,7 @@ describe('the same loop over HTTP: plan, complete, preview, render, edit, render
 		const video = join(work, 'http-video.mp4');
 		writeFileSync(video, Buffer.from(await (await fetch(`${server.url}/v1/videos/${second.job.id}/files/video.mp4`)).arrayBuffer()));
 		expect(probe(video).audio).not.toBeNull();
-	});
+	}, 400_000);
 
 	it('unknown keys: 422 naming each full path, options.qualty included', async () => {
 		const res = await api.post('/v1/videos', {
@@ -316,7 +316,7 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 			['scene-2', 'voiced', false],
 			['scene-3', 'voiced', true],
 		]);
-	});
+	}, 400_000);
 
 	it('unknown keys: isError naming each full path', async () => {
 		const result = await call('render_storyboard', {
