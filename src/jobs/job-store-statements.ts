@@ -15,6 +15,8 @@ export type JobRow = {
 	options: string;
 	webhook: string | null;
 	content_hash: string | null;
+	priority: number;
+	owner: string | null;
 	status: JobStatus;
 	stage: string | null;
 	progress: number;
@@ -56,14 +58,21 @@ export type JobStatements = ReturnType<typeof prepareJobStatements>;
 export const prepareJobStatements = (db: Database.Database) => {
 	return {
 		insert: db.prepare(`
-			INSERT INTO jobs (id, kind, input, options, webhook, content_hash, status, stage, progress, warnings, files, output_dir, cached,
-				max_attempts, timeout_ms, run_after, created_at, updated_at, finished_at)
-			VALUES (@id, @kind, @input, @options, @webhook, @content_hash, @status, @stage, @progress, @warnings, @files, @output_dir, @cached,
-				@max_attempts, @timeout_ms, @run_after, @now, @now, @finished_at)`),
+			INSERT INTO jobs (id, kind, input, options, webhook, content_hash, priority, owner, status, stage, progress, warnings, files, output_dir,
+				cached, max_attempts, timeout_ms, run_after, created_at, updated_at, finished_at)
+			VALUES (@id, @kind, @input, @options, @webhook, @content_hash, @priority, @owner, @status, @stage, @progress, @warnings, @files,
+				@output_dir, @cached, @max_attempts, @timeout_ms, @run_after, @now, @now, @finished_at)`),
 		get: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
 		doneByHash: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE content_hash = ? AND status = 'done' ORDER BY seq DESC LIMIT 5"),
 		expired: db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE status IN ${RUNNING_SQL} AND lease_expires_at < ?`),
-		nextQueued: db.prepare<[number], {id: string}>("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY seq LIMIT 1"),
+		// The next job to run: most urgent first, then oldest, skipping owners that already run
+		// @cap jobs (0 = no cap). The same query runs on Postgres with `IS NOT DISTINCT FROM` for
+		// `IS` and `FOR UPDATE SKIP LOCKED` (see JobStore.claim for what it must guarantee).
+		nextQueued: db.prepare<{now: number; cap: number}, {id: string}>(`
+			SELECT q.id FROM jobs q
+			WHERE q.status = 'queued' AND q.run_after <= @now
+				AND (@cap = 0 OR (SELECT COUNT(*) FROM jobs r WHERE r.owner IS q.owner AND r.status IN ${RUNNING_SQL}) < @cap)
+			ORDER BY q.priority, q.seq LIMIT 1`),
 		claim: db.prepare(`
 			UPDATE jobs SET status = @status, stage = 'starting', progress = 0, attempts = attempts + 1, lease_owner = @worker,
 				lease_expires_at = @expires, started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL

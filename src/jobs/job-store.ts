@@ -102,8 +102,21 @@ export interface JobStore {
 	}): Promise<{jobs: JobRecord[]; more: boolean}>;
 	/** Recent done jobs with this content hash, newest first. */
 	doneWithHash(hash: string): Promise<JobRecord[]>;
-	/** Reaps expired leases, then takes the oldest runnable queued job for `worker`, or null. */
-	claim(o: {worker: string; now: number; leaseMs: number}): Promise<{job: JobRecord | null; reaped: ReapedJob[]}>;
+	/**
+	 * Reaps expired leases, then takes the next runnable queued job for `worker`, or null: the
+	 * most urgent priority first (high, normal, low), the oldest within one, skipping jobs whose
+	 * owner already runs `maxRunningPerOwner` jobs (absent or 0: no cap; jobs of a null owner
+	 * share one allowance). The count and the claim are one atomic step, so the cap holds across
+	 * processes: SQLite takes the write lock first (IMMEDIATE); a Postgres store runs the same
+	 * query (job-store-statements.ts) with `FOR UPDATE SKIP LOCKED`, inside a claim-wide
+	 * `pg_advisory_xact_lock` when a cap is set (without one, SKIP LOCKED alone is enough).
+	 */
+	claim(o: {
+		worker: string;
+		now: number;
+		leaseMs: number;
+		maxRunningPerOwner?: number | undefined;
+	}): Promise<{job: JobRecord | null; reaped: ReapedJob[]}>;
 	/** Ends the runs of workers that stopped sending heartbeats: retry, fail, or finish a cancel. */
 	reapExpired(now: number): Promise<ReapedJob[]>;
 	/** Extends the lease; `ok: false` means the worker lost the job (expired and taken, deleted or finished). */

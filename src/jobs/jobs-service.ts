@@ -191,11 +191,20 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	 * Validates a request and makes its job (queued, or done with an earlier job's files); nothing
 	 * is stored yet, so the caller inserts it in one transaction (with its Idempotency-Key).
 	 */
-	const prepare = async (body: CreateVideoBody): Promise<NewJob> => {
+	const prepare = async (body: CreateVideoBody, caller: string | undefined): Promise<NewJob> => {
 		await assertRemoteSafeOptions(body.options);
 		await assertOptionsUsable(body);
 		assertWebhookAllowed(body.webhook);
-		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
+		// The priority is the queue's, not the pipeline's: stored beside the options, not in them.
+		const {priority = 'normal', ...options} = body.options;
+		const base = {
+			maxAttempts: o.maxAttempts,
+			timeoutMs: o.jobTimeoutMs,
+			webhook: body.webhook ?? null,
+			options,
+			priority,
+			owner: caller ?? null,
+		};
 		if (body.storyboard) {
 			const storyboard = body.storyboard;
 			await assertNetworkStoryboard(storyboard);
@@ -237,8 +246,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	/** Removes what `prepare` wrote for a job that was not stored (the cached files' links). */
 	const discard = (id: string) => rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
 
-	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
-		const job = await prepare(body);
+	const create = async (body: CreateVideoBody, caller: string | undefined): Promise<JobRecord> => {
+		const job = await prepare(body, caller);
 		try {
 			const created = await o.store.insert(job, now());
 			if (!job.done) o.worker?.wake();
@@ -262,7 +271,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		 * same job (`replayed`); the same key with another body is a ConflictError.
 		 */
 		async createVideo(body: CreateVideoBody, ctx: CreateVideoContext = {}): Promise<JobRecord & {replayed?: boolean}> {
-			if (ctx.idempotencyKey === undefined) return create(body);
+			if (ctx.idempotencyKey === undefined) return create(body, ctx.caller);
 			const key = ctx.idempotencyKey;
 			if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
 				throw new ValidationError(`Invalid Idempotency-Key "${key.slice(0, 40)}": use 1-255 visible ASCII characters (a UUID is best).`, [
@@ -282,7 +291,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			// ...and the key is written with the job, in one transaction: a crash leaves both or
 			// neither, and of two concurrent requests with one key only the first stores a job.
-			const job = await prepare(body);
+			const job = await prepare(body, ctx.caller);
 			const r = await o.store.insertWithKey(job, now(), {scope, bodyHash}).catch(async (error: unknown) => {
 				await discard(job.id);
 				throw error;
