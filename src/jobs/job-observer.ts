@@ -9,6 +9,8 @@ export type AttemptOutcome = 'done' | 'failed' | 'cancelled' | 'retrying' | 'rel
  * (src/server/metrics): every hook is optional, synchronous and must not throw.
  */
 export type JobObserver = {
+	/** A job was stored by this process's service (queued, or done at once from the render cache). */
+	created?(e: {job: JobRecord}): void;
 	/** A worker of this process claimed the job; `waitedMs`: since it was submitted. */
 	started?(e: {job: JobRecord; waitedMs: number}): void;
 	/** A stage of a running job ended (the next one began, or the run ended). */

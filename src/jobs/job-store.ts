@@ -1,4 +1,5 @@
 import type {JobWarning} from './job-schemas';
+import type {JobPriority} from './job-priority';
 import type {JobStatus, RunningStatus} from './job-status';
 import type {
 	AssetRecord,
@@ -64,6 +65,18 @@ export interface AssetStore {
 	/** The asset, or null (also for an id that is not an asset id). */
 	get(id: string): Promise<AssetRecord | null>;
 }
+
+/** Aggregates of the store for metrics (src/server/metrics). */
+export type JobStoreStats = {
+	/** Jobs in the store by status, template and priority. */
+	jobs: {status: JobStatus; template: string; priority: JobPriority; n: number}[];
+	/** When the oldest queued job was submitted (ms), or null with an empty queue. */
+	oldestQueuedAt: number | null;
+	/** Running jobs per owner (API key fingerprint; null: no caller). */
+	runningByOwner: {owner: string | null; n: number}[];
+	/** Webhook deliveries by state. */
+	webhookDeliveries: {state: WebhookDelivery['state']; n: number}[];
+};
 
 /**
  * Where jobs live, shared by every process on a data dir (servers, MCP servers, workers). Every
@@ -163,6 +176,8 @@ export interface JobStore {
 	finishedBefore(before: number): Promise<JobRecord[]>;
 	/** Number of jobs by status. */
 	counts(): Promise<Record<string, number>>;
+	/** What metrics read at each scrape: aggregates only, cheap on a large store (indexed or grouped columns). */
+	stats(): Promise<JobStoreStats>;
 	/** Events of a job after `afterSeq`, oldest first (at most `limit`, default 100). */
 	eventsAfter(id: string, afterSeq: number, limit?: number): Promise<JobEvent[]>;
 	/** Every run of a job (attempt, worker, outcome): for diagnostics and tests. */

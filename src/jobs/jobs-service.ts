@@ -18,6 +18,7 @@ import type {CompleteForClient, CompleteForClientResult} from './complete-for-cl
 import type {CompleteBody, CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
 import {isRunning, type JobStatus} from './job-status';
 import type {JobStore} from './job-store';
+import type {JobObserver} from './job-observer';
 import type {JobRecord, NewJob} from './job-types';
 import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
 import type {PlanOnly} from './plan-only';
@@ -49,6 +50,8 @@ export type JobsServiceOptions = {
 	voiceIds?: () => Promise<string[]>;
 	now?: () => number;
 	newId?: () => string;
+	/** Told of every job stored (metrics). */
+	observer?: JobObserver | undefined;
 };
 
 /** How a request asked for a job: its Idempotency-Key and who sent it (keys are per caller). */
@@ -250,6 +253,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		const job = await prepare(body, caller);
 		try {
 			const created = await o.store.insert(job, now());
+			o.observer?.created?.({job: created});
 			if (!job.done) o.worker?.wake();
 			return created;
 		} catch (error) {
@@ -301,6 +305,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 				if (r.state === 'conflict') throw conflict();
 				return {...r.job, replayed: true};
 			}
+			o.observer?.created?.({job: r.job});
 			if (!job.done) o.worker?.wake();
 			return r.job;
 		},

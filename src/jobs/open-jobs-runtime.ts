@@ -92,6 +92,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,
 		maxVideoMs: cfg.maxVideoMs,
+		observer: o.observer,
 		voiceIds: async () =>
 			(await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
 	});

@@ -7,6 +7,7 @@ import {openSqliteIdempotencyKeys} from './sqlite-idempotency-keys';
 import {openSqliteWebhookDeliveries} from './sqlite-webhook-deliveries';
 import type {JobWarning} from './job-schemas';
 import {priorityOfRank, priorityRank} from './job-priority';
+import {templateOf} from './template-of';
 import type {RunningStatus} from './job-status';
 import type {JobStore} from './job-store';
 import {migrateJobStore, retryWhileLocked} from './job-store-migrations';
@@ -140,6 +141,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 			content_hash: job.contentHash,
 			priority: priorityRank(job.priority ?? 'normal'),
 			owner: job.owner ?? null,
+			template: templateOf(job),
 			status: job.done ? 'done' : 'queued',
 			stage: job.done ? 'cached' : null,
 			progress: job.done ? 1 : 0,
@@ -311,6 +313,17 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 
 		async counts() {
 			return Object.fromEntries(stmt.counts.all().map((r) => [r.status, r.n]));
+		},
+
+		async stats() {
+			return {
+				jobs: stmt.statsJobs
+					.all()
+					.map((r) => ({status: r.status, template: r.template ?? 'unknown', priority: priorityOfRank(r.priority), n: r.n})),
+				oldestQueuedAt: stmt.statsOldestQueued.get()?.at ?? null,
+				runningByOwner: stmt.statsRunningByOwner.all(),
+				webhookDeliveries: stmt.statsDeliveries.all(),
+			};
 		},
 
 		eventsAfter: async (id, afterSeq, limit = 100) => stmt.eventsAfter.all(id, afterSeq, limit).map(fromEventRow),
