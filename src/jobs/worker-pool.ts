@@ -78,12 +78,12 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		let stage = job.stage ?? 'starting';
 		const runStart = now();
 		let stageStart = runStart;
-		const fields = {jobId: job.id, attempt: job.attempts, priority: job.priority, owner: job.owner};
+		const fields = {jobId: job.id, attempt: job.attempts, priority: job.priority, key: job.owner};
 		/** Closes the current stage: one log line with its duration, and the observer. */
 		const endStage = (t: number) => {
 			const durationMs = t - stageStart;
 			stageStart = t;
-			log(`job ${job.id}: stage ${stage} took ${durationMs} ms`, {...fields, stage, durationMs, level: 'debug'});
+			log(`job ${job.id}: stage ${stage} took ${durationMs} ms`, {...fields, stage, durationMs});
 			o.observer?.stageEnded?.({job, stage, durationMs});
 		};
 		/** The end of the attempt, logged and observed once. */

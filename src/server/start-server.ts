@@ -1,9 +1,9 @@
 import type {Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {createAdaptorServer} from '@hono/node-server';
 import type {JobsSettings} from '../jobs';
 import {buildApp} from './build-app';
+import {listenOn} from './listen-on';
 import type {HttpSettings} from './http-settings';
 import {openJobsRuntime, type JobsLog, type JobsRuntimeOptions} from '../jobs';
 import type {Logger} from 'pino';
@@ -73,15 +73,7 @@ export const startServer = async (o: StartServerOptions) => {
 	});
 
 	const server = createAdaptorServer({fetch: app.fetch, hostname: o.host}) as Server;
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(o.port, o.host, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
-	const port = (server.address() as AddressInfo).port;
-	const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+	const {port, url} = await listenOn(server, o);
 	listeningUrl = url;
 	const metricsServer =
 		cfg.metricsPort === null || cfg.metricsPort === undefined

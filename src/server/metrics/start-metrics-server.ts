@@ -1,5 +1,5 @@
 import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
+import {listenOn} from '../listen-on';
 import type {Metrics} from './create-metrics';
 
 /**
@@ -17,16 +17,9 @@ export const startMetricsServer = async (o: {metrics: Metrics; host: string; por
 			(error: unknown) => res.writeHead(503, {'content-type': 'text/plain'}).end(`metrics unavailable: ${String(error)}\n`),
 		);
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(o.port, o.host, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
-	const port = (server.address() as AddressInfo).port;
+	const {port, url} = await listenOn(server, o);
 	return {
-		url: `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}/metrics`,
+		url: `${url}/metrics`,
 		port,
 		close: () =>
 			new Promise<void>((resolve) => {
