@@ -239,6 +239,8 @@ describe('readiness', () => {
 			renameSync(moved, dataDir);
 		}
 		expect((await call('/v1/ready', {key: false})).status).toBe(200);
+		const doc = (await (await call('/v1/openapi.json', {key: false})).json()) as {paths: Record<string, unknown>};
+		expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/ready', '/metrics']));
 	});
 
 	it('fails the browser and disk checks by name: no browser, or less free disk than the threshold', async () => {
