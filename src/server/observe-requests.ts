@@ -28,7 +28,8 @@ const routeOf = (c: Context): string => {
 /**
  * First middleware of the app: gives each request its id (accepted from `X-Request-Id` or
  * generated) and echoes it, then logs one line per request (method, route, status, duration, the
- * caller's key fingerprint, the job it names or created) and counts it in the metrics. Never logs
+ * caller's key fingerprint, the job it names or created; successful reads at debug) and counts it
+ * in the metrics. Never logs
  * headers or bodies, so keys and secrets stay out of the log.
  */
 export const observeRequests =
@@ -55,6 +56,9 @@ export const observeRequests =
 		if (!o.logger) return;
 		const jobId = JOB_IN_PATH.exec(c.res.headers.get('location') ?? '')?.[1] ?? JOB_IN_PATH.exec(c.req.path)?.[1];
 		const fields = {requestId, method, route, path: c.req.path, status, durationMs, key: c.get('apiKeyId'), ...(jobId ? {jobId} : {})};
-		const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+		// Reads that succeed (status polls, downloads, scrapes) are debug: a polling client would
+		// otherwise drown the lines that matter; writes and every failure are info and up.
+		const read = method === 'GET' || method === 'HEAD';
+		const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : read ? 'debug' : 'info';
 		o.logger[level](fields, `${method} ${c.req.path} ${status}`);
 	};
