@@ -20,6 +20,10 @@ describe('loadConfig: server settings', () => {
 			rateLimit: {perMinute: 600, burst: 60},
 			maxUploadBytes: expect.any(Number),
 			maxVideoMs: 1_800_000,
+			maxRunningPerKey: 0,
+			metricsPort: null,
+			metricsHost: undefined,
+			minFreeDiskBytes: 1024 * 1024 * 1024,
 			webhookBackoff: {type: 'exponential', delayMs: 5000, maxAttempts: 8},
 		});
 	});

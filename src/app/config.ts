@@ -1,7 +1,9 @@
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {z} from 'zod';
-import {PromptreelError} from '../pipeline/errors';
+import {ConfigError} from './config-error';
+import {readSettings, type Settings} from './read-settings';
+import {LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel} from '../server/logging/create-logger';
 import type {JobsSettings} from '../jobs/jobs-settings';
 import type {HttpSettings} from '../server/http-settings';
 import type {AwsCredentialsSource} from '../pipeline/render/lambda';
@@ -27,12 +29,24 @@ const intVar = (fallback: number, min: number, max: number) =>
 		.transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v.trim())))
 		.pipe(z.number(`Use a whole number from ${min} to ${max}.`).int(`Use a whole number from ${min} to ${max}.`).min(min).max(max));
 
+export {ConfigError} from './config-error';
+
+/** A port from the environment; unset or empty means none. */
+const optionalPortVar = z
+	.string()
+	.optional()
+	.transform((v) => (v === undefined || v.trim() === '' ? undefined : Number(v.trim())))
+	.pipe(z.number('Use a port number from 1 to 65535.').int('Use a port number from 1 to 65535.').min(1).max(65535).optional());
+
 /** Renderers a user may name; src/app/create-renderer.ts says which of them this build can run. */
 export const RENDERER_IDS = ['local', 'web', 'lambda'] as const;
 export type RendererId = (typeof RENDERER_IDS)[number];
 
 /** Every environment variable promptreel reads, with its default and description: the one source of `--help` and the docs. */
 export const envSchema = z.object({
+	PROMPTREEL_CONFIG: optionalString.describe(
+		'Path of the settings file (default ./promptreel.config.json); the environment and ./.env override it.',
+	),
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
 	PROMPTREEL_RENDERER: z
@@ -73,6 +87,25 @@ export const envSchema = z.object({
 	PROMPTREEL_MAX_UPLOAD_BYTES: intVar(100_000_000, 1024, 10_000_000_000).describe('Largest upload to POST /v1/assets (413 above).'),
 	PROMPTREEL_WEBHOOK_MAX_ATTEMPTS: intVar(8, 1, 50).describe('Deliveries of one webhook event before it is given up.'),
 	PROMPTREEL_WEBHOOK_BACKOFF_MS: intVar(5000, 10, 86_400_000).describe('First retry delay of a webhook; doubles every attempt.'),
+	PROMPTREEL_MAX_VIDEO_SEC: intVar(1800, 1, 86_400).describe('Longest video a job may ask for, in seconds (longer requests get 422).'),
+	PROMPTREEL_MAX_RUNNING_PER_KEY: intVar(0, 0, 1000).describe(
+		'Jobs of one API key running at once across every worker, so one batch cannot starve other keys (0 = no cap).',
+	),
+	PROMPTREEL_METRICS_PORT: optionalPortVar.describe(
+		'Also serve GET /metrics on this port without API keys, for a scraper inside the network (unset = only on the API port, behind the keys).',
+	),
+	PROMPTREEL_METRICS_HOST: optionalString.describe('Address the metrics port listens on (default: the address of the server).'),
+	PROMPTREEL_MIN_FREE_DISK_MB: intVar(1024, 0, 100_000_000).describe(
+		'GET /v1/ready answers 503 when the data dir has less free disk than this.',
+	),
+	PROMPTREEL_LOG_LEVEL: z
+		.enum(LOG_LEVELS, `Use one of: ${LOG_LEVELS.join(', ')}.`)
+		.default('info')
+		.describe('Least severe log line written: trace, debug (every stage of every job), info, warn, error, fatal or silent.'),
+	PROMPTREEL_LOG_FORMAT: z
+		.enum(LOG_FORMATS, `Use one of: ${LOG_FORMATS.join(', ')}.`)
+		.default('auto')
+		.describe('Logs of serve and mcp: json (one object per line), pretty (readable lines) or auto (pretty on a terminal).'),
 	// Remotion Lambda (docs/lambda.md). The AWS_* and REMOTION_AWS_* names are the ones Remotion reads itself.
 	REMOTION_AWS_ACCESS_KEY_ID: optionalString.describe('AWS access key id for Lambda (preferred over AWS_ACCESS_KEY_ID).'),
 	REMOTION_AWS_SECRET_ACCESS_KEY: optionalString.describe('AWS secret access key for Lambda (never printed).'),
@@ -117,6 +150,8 @@ export type PromptreelConfig = {
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
 	/** The server part: the jobs layer's settings and the HTTP front's. */
 	server: JobsSettings & HttpSettings;
+	/** Logs of the server and the MCP server (src/server/logging). */
+	log: {level: LogLevel; format: LogFormat};
 	/** Remotion Lambda, as the environment gave it; src/app/lambda-from-config.ts checks it when Lambda is used. */
 	lambda: LambdaEnv;
 };
@@ -163,24 +198,29 @@ const credentialsOf = (e: z.infer<typeof envSchema>): AwsCredentialsSource | nul
 	return null;
 };
 
-/** A wrong environment variable: exit 2 naming the variable, its value and the fix. */
-export class ConfigError extends PromptreelError {
-	override name = 'ConfigError';
-	readonly issues: {path: string; message: string}[];
-	constructor(issues: {path: string; message: string}[]) {
-		super('INVALID_CONFIG', `Invalid environment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {details: issues});
-		this.issues = issues;
-	}
-}
+/**
+ * The settings as given: the environment, `.env` and promptreel.config.json in the working
+ * directory (read-settings.ts), the environment winning.
+ */
+export const readEffectiveSettings = (o: {env?: NodeJS.ProcessEnv; cwd?: string} = {}): Settings =>
+	readSettings({...o, names: Object.keys(envSchema.shape)});
 
-/** Parses the environment once; a wrong value fails fast naming the variable. */
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConfig => {
-	const parsed = envSchema.safeParse(env);
+/**
+ * Parses the settings once; a wrong value fails fast naming the variable (and the file it came
+ * from). `env` given: only those variables (tests); absent: the environment, `.env` and the
+ * settings file (readEffectiveSettings).
+ */
+export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
+	const settings = env ? null : readEffectiveSettings();
+	const values: NodeJS.ProcessEnv = env ?? settings!.values;
+	const parsed = envSchema.safeParse(values);
 	if (!parsed.success) {
 		throw new ConfigError(
 			parsed.error.issues.map((i) => {
 				const name = i.path.join('.');
-				return {path: name, message: `${JSON.stringify(env[name] ?? '')} is not valid. ${i.message}`};
+				const source = settings?.sources[name];
+				const from = source && source !== 'environment' && source !== 'default' ? ` (from ${source})` : '';
+				return {path: `${name}${from}`, message: `${JSON.stringify(values[name] ?? '')} is not valid. ${i.message}`};
 			}),
 		);
 	}
@@ -211,8 +251,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PromptreelConf
 			publicUrl: e.PROMPTREEL_PUBLIC_URL?.replace(/\/+$/, ''),
 			rateLimit: {perMinute: e.PROMPTREEL_RATE_LIMIT_PER_MIN, burst: e.PROMPTREEL_RATE_LIMIT_BURST},
 			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
+			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
+			maxRunningPerKey: e.PROMPTREEL_MAX_RUNNING_PER_KEY,
+			metricsPort: e.PROMPTREEL_METRICS_PORT ?? null,
+			metricsHost: e.PROMPTREEL_METRICS_HOST,
+			minFreeDiskBytes: e.PROMPTREEL_MIN_FREE_DISK_MB * 1024 * 1024,
 			webhookBackoff: {type: 'exponential', delayMs: e.PROMPTREEL_WEBHOOK_BACKOFF_MS, maxAttempts: e.PROMPTREEL_WEBHOOK_MAX_ATTEMPTS},
 		},
+		log: {level: e.PROMPTREEL_LOG_LEVEL, format: e.PROMPTREEL_LOG_FORMAT},
 		lambda: {
 			region: e.REMOTION_AWS_REGION ?? e.AWS_REGION ?? 'us-east-1',
 			regionFrom: e.REMOTION_AWS_REGION ? 'REMOTION_AWS_REGION' : e.AWS_REGION ? 'AWS_REGION' : 'default',

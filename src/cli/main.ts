@@ -6,6 +6,7 @@ import {QUALITIES} from '../pipeline/render';
 import {reportError} from './exit-codes';
 import {createReporter, reporterMode} from './progress-reporter';
 import {benchCommand} from './commands/bench-command';
+import {configCommand} from './commands/config-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
 import {lambdaEstimateCommand} from './commands/lambda-estimate-command';
@@ -50,6 +51,13 @@ const SERVER_VARS = new Set([
 	'PROMPTREEL_MAX_UPLOAD_BYTES',
 	'PROMPTREEL_WEBHOOK_MAX_ATTEMPTS',
 	'PROMPTREEL_WEBHOOK_BACKOFF_MS',
+	'PROMPTREEL_MAX_VIDEO_SEC',
+	'PROMPTREEL_MAX_RUNNING_PER_KEY',
+	'PROMPTREEL_METRICS_PORT',
+	'PROMPTREEL_METRICS_HOST',
+	'PROMPTREEL_MIN_FREE_DISK_MB',
+	'PROMPTREEL_LOG_LEVEL',
+	'PROMPTREEL_LOG_FORMAT',
 ]);
 
 export const buildProgram = (setExit: (code: number) => void): Command => {
@@ -247,6 +255,15 @@ stdout carries only MCP messages; logs go to stderr. Add it to an MCP client as
 (an absolute path works in clients that ignore "cwd").`,
 		)
 		.action(async (opts) => setExit(await mcpCommand(opts)));
+
+	program
+		.command('config')
+		.description(
+			'Print the settings in effect and where each came from (environment, .env, promptreel.config.json, default); secrets masked.',
+		)
+		.option('--json', 'print JSON')
+		.option('--all', 'list unset settings without a default too')
+		.action((opts) => setExit(configCommand(opts)));
 
 	program
 		.command('doctor')

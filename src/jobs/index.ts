@@ -2,7 +2,7 @@ export {createJobsService} from './jobs-service';
 export type {JobsService, JobsServiceOptions, WorkerHandle, CreateVideoContext, TemplateInfo, FileInfo} from './jobs-service';
 export {openJobsRuntime} from './open-jobs-runtime';
 export type {JobsRuntime, JobsRuntimeOptions} from './open-jobs-runtime';
-export type {JobStore, WebhookDeliveryStore, IdempotencyKeyStore, AssetStore} from './job-store';
+export type {JobStore, JobStoreStats, WebhookDeliveryStore, IdempotencyKeyStore, AssetStore} from './job-store';
 export {openSqliteJobStore} from './sqlite-job-store';
 export {SCHEMA_VERSION} from './job-store-migrations';
 export {IDEMPOTENCY_WINDOW_MS} from './sqlite-idempotency-keys';
@@ -24,6 +24,8 @@ export type {
 export {
 	createVideoBodySchema,
 	generateOptionsComponent,
+	prioritySchema,
+	videoOptionsComponent,
 	jobErrorSchema,
 	jobSchema,
 	jobWarningSchema,
@@ -63,3 +65,8 @@ export {publicMessage} from './public-message';
 export {createCompleteForClient} from './complete-for-client';
 export type {CompleteForClient, CompleteForClientResult} from './complete-for-client';
 export {storeFileAsset} from './store-file-asset';
+export type {JobObserver, AttemptOutcome} from './job-observer';
+export type {JobsLog, LogFields} from './jobs-log';
+export {JOB_PRIORITIES, priorityOfRank, priorityRank} from './job-priority';
+export type {JobPriority} from './job-priority';
+export {templateOf} from './template-of';

@@ -2,6 +2,7 @@ import {z} from '@hono/zod-openapi';
 import {storyboardSchema} from '../compositions/storyboard';
 import {generateOptionsSchema} from '../pipeline/generate';
 import {normalizePrompt} from '../pipeline/plan';
+import {JOB_PRIORITIES} from './job-priority';
 import {jobStatusSchema} from './job-status';
 
 // The shapes of the jobs layer: what a job is asked with (bodies), what it reports (warnings,
@@ -15,6 +16,17 @@ import {jobStatusSchema} from './job-status';
 // here does, and registers them once as components of the OpenAPI document.
 export const storyboardComponent = z.lazy(() => storyboardSchema).openapi('Storyboard');
 export const generateOptionsComponent = z.lazy(() => generateOptionsSchema).openapi('GenerateOptions');
+
+export const prioritySchema = z
+	.enum(JOB_PRIORITIES)
+	.describe(
+		'How urgent the job is (default normal): workers take high before normal before low, oldest first within each. A key running PROMPTREEL_MAX_RUNNING_PER_KEY jobs waits for one of them to end, whatever the priority.',
+	);
+
+/** A video's options: generate's, plus where the job stands in the queue. */
+export const videoOptionsComponent = z
+	.lazy(() => generateOptionsSchema.extend({priority: prioritySchema.optional()}))
+	.openapi('VideoOptions');
 
 /** Deepest nesting and largest JSON size of webhook metadata: it is stored and echoed in every event. */
 export const METADATA_LIMITS = {depth: 16, bytes: 16_384} as const;
@@ -121,10 +133,10 @@ export const createVideoBodySchema = z
 			.describe(
 				'A storyboard to complete and render: scenes whose narration has no audio, or audio made from another text, are voiced (the others reused); bare procedural scenes are illustrated. Media must be https URLs, `asset:<id>` refs or bundled paths (music/<id>.mp3): other local paths are refused.',
 			),
-		options: generateOptionsComponent
+		options: videoOptionsComponent
 			.prefault({})
 			.describe(
-				'Generation options. For a storyboard `quality` applies, and `voice` and `rate` to the scenes voiced now (a voice other than "auto" re-voices scenes another voice made); the storyboard sets the rest (its music: null means none).',
+				'Generation options and the priority of the job. For a storyboard `quality` applies, and `voice` and `rate` to the scenes voiced now (a voice other than "auto" re-voices scenes another voice made); the storyboard sets the rest (its music: null means none).',
 			),
 		webhook: webhookSchema.optional(),
 		dryRun: z
@@ -179,6 +191,13 @@ export const jobSchema = z
 		id: z.string().describe('Job id.'),
 		kind: z.enum(['prompt', 'storyboard']).describe('What was submitted.'),
 		status: jobStatusSchema,
+		priority: prioritySchema,
+		key: z
+			.string()
+			.nullable()
+			.describe(
+				'Who sent it: the fingerprint of the API key (key_...), "open" on a server without keys; PROMPTREEL_MAX_RUNNING_PER_KEY caps the running jobs of each.',
+			),
 		stage: z.string().nullable().describe('Finer stage of the status, e.g. bundling, encoding, poster.'),
 		progress: z.number().min(0).max(1).describe('Progress of the current stage, 0..1 (1 when done).'),
 		warnings: z.array(jobWarningSchema).describe('Every fallback and warning, with its reason.'),

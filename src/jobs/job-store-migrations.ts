@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The schema version this code writes (SQLite `user_version`). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // One entry per version, applied in order to bring an older file up to date; never edit a
 // released entry, add the next one.
@@ -104,6 +104,18 @@ export const MIGRATIONS: Record<number, string> = {
 			height INTEGER,
 			created_at INTEGER NOT NULL
 		);
+	`,
+	// Priorities and fair share (README "Running it for a team"): a claim takes the most urgent
+	// queued job (priority 0 high, 1 normal, 2 low), oldest first, whose owner (the fingerprint of
+	// the API key that sent it) runs fewer jobs than PROMPTREEL_MAX_RUNNING_PER_KEY. The template
+	// gets its own column so metrics count jobs by template without reading every input.
+	3: `
+		ALTER TABLE jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 1 CHECK (priority IN (0, 1, 2));
+		ALTER TABLE jobs ADD COLUMN owner TEXT;
+		ALTER TABLE jobs ADD COLUMN template TEXT;
+		UPDATE jobs SET template = COALESCE(json_extract(input, '$.storyboard.template'), json_extract(options, '$.template'));
+		CREATE INDEX jobs_claim_order ON jobs (status, priority, seq);
+		CREATE INDEX jobs_by_owner ON jobs (owner, status);
 	`,
 };
 

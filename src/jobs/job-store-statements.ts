@@ -15,6 +15,9 @@ export type JobRow = {
 	options: string;
 	webhook: string | null;
 	content_hash: string | null;
+	template: string | null;
+	priority: number;
+	owner: string | null;
 	status: JobStatus;
 	stage: string | null;
 	progress: number;
@@ -56,14 +59,21 @@ export type JobStatements = ReturnType<typeof prepareJobStatements>;
 export const prepareJobStatements = (db: Database.Database) => {
 	return {
 		insert: db.prepare(`
-			INSERT INTO jobs (id, kind, input, options, webhook, content_hash, status, stage, progress, warnings, files, output_dir, cached,
-				max_attempts, timeout_ms, run_after, created_at, updated_at, finished_at)
-			VALUES (@id, @kind, @input, @options, @webhook, @content_hash, @status, @stage, @progress, @warnings, @files, @output_dir, @cached,
-				@max_attempts, @timeout_ms, @run_after, @now, @now, @finished_at)`),
+			INSERT INTO jobs (id, kind, input, options, webhook, content_hash, priority, owner, template, status, stage, progress, warnings, files, output_dir,
+				cached, max_attempts, timeout_ms, run_after, created_at, updated_at, finished_at)
+			VALUES (@id, @kind, @input, @options, @webhook, @content_hash, @priority, @owner, @template, @status, @stage, @progress, @warnings, @files,
+				@output_dir, @cached, @max_attempts, @timeout_ms, @run_after, @now, @now, @finished_at)`),
 		get: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
 		doneByHash: db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE content_hash = ? AND status = 'done' ORDER BY seq DESC LIMIT 5"),
 		expired: db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE status IN ${RUNNING_SQL} AND lease_expires_at < ?`),
-		nextQueued: db.prepare<[number], {id: string}>("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY seq LIMIT 1"),
+		// The next job to run: most urgent first, then oldest, skipping owners that already run
+		// @cap jobs (0 = no cap). The same query runs on Postgres with `IS NOT DISTINCT FROM` for
+		// `IS` and `FOR UPDATE SKIP LOCKED` (see JobStore.claim for what it must guarantee).
+		nextQueued: db.prepare<{now: number; cap: number}, {id: string}>(`
+			SELECT q.id FROM jobs q
+			WHERE q.status = 'queued' AND q.run_after <= @now
+				AND (@cap = 0 OR (SELECT COUNT(*) FROM jobs r WHERE r.owner IS q.owner AND r.status IN ${RUNNING_SQL}) < @cap)
+			ORDER BY q.priority, q.seq LIMIT 1`),
 		claim: db.prepare(`
 			UPDATE jobs SET status = @status, stage = 'starting', progress = 0, attempts = attempts + 1, lease_owner = @worker,
 				lease_expires_at = @expires, started_at = @now, updated_at = @now, error_code = NULL, error_message = NULL
@@ -102,6 +112,17 @@ export const prepareJobStatements = (db: Database.Database) => {
 			"SELECT * FROM jobs WHERE status IN ('done', 'failed', 'cancelled') AND finished_at < ? ORDER BY seq LIMIT 500",
 		),
 		counts: db.prepare<[], {status: string; n: number}>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+		// What metrics read at each scrape (JobStore.stats).
+		statsJobs: db.prepare<[], {status: JobStatus; template: string | null; priority: number; n: number}>(
+			'SELECT status, template, priority, COUNT(*) AS n FROM jobs GROUP BY status, template, priority',
+		),
+		statsOldestQueued: db.prepare<[], {at: number | null}>("SELECT MIN(created_at) AS at FROM jobs WHERE status = 'queued'"),
+		statsRunningByOwner: db.prepare<[], {owner: string | null; n: number}>(
+			`SELECT owner, COUNT(*) AS n FROM jobs WHERE status IN ${RUNNING_SQL} GROUP BY owner`,
+		),
+		statsDeliveries: db.prepare<[], {state: 'pending' | 'delivered' | 'failed'; n: number}>(
+			'SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state',
+		),
 		// One event per change of a job: ids are a per-job sequence, so a client resumes where it stopped.
 		event: db.prepare(`
 			INSERT INTO job_events (job_id, seq, type, status, stage, progress, error_code, error_message, at)

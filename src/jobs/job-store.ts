@@ -1,4 +1,5 @@
 import type {JobWarning} from './job-schemas';
+import type {JobPriority} from './job-priority';
 import type {JobStatus, RunningStatus} from './job-status';
 import type {
 	AssetRecord,
@@ -65,6 +66,18 @@ export interface AssetStore {
 	get(id: string): Promise<AssetRecord | null>;
 }
 
+/** Aggregates of the store for metrics (src/server/metrics). */
+export type JobStoreStats = {
+	/** Jobs in the store by status, template and priority. */
+	jobs: {status: JobStatus; template: string; priority: JobPriority; n: number}[];
+	/** When the oldest queued job was submitted (ms), or null with an empty queue. */
+	oldestQueuedAt: number | null;
+	/** Running jobs per owner (API key fingerprint; null: no caller). */
+	runningByOwner: {owner: string | null; n: number}[];
+	/** Webhook deliveries by state. */
+	webhookDeliveries: {state: WebhookDelivery['state']; n: number}[];
+};
+
 /**
  * Where jobs live, shared by every process on a data dir (servers, MCP servers, workers). Every
  * method is async so the store can live in another process or on another machine: the SQLite
@@ -102,8 +115,21 @@ export interface JobStore {
 	}): Promise<{jobs: JobRecord[]; more: boolean}>;
 	/** Recent done jobs with this content hash, newest first. */
 	doneWithHash(hash: string): Promise<JobRecord[]>;
-	/** Reaps expired leases, then takes the oldest runnable queued job for `worker`, or null. */
-	claim(o: {worker: string; now: number; leaseMs: number}): Promise<{job: JobRecord | null; reaped: ReapedJob[]}>;
+	/**
+	 * Reaps expired leases, then takes the next runnable queued job for `worker`, or null: the
+	 * most urgent priority first (high, normal, low), the oldest within one, skipping jobs whose
+	 * owner already runs `maxRunningPerOwner` jobs (absent or 0: no cap; jobs of a null owner
+	 * share one allowance). The count and the claim are one atomic step, so the cap holds across
+	 * processes: SQLite takes the write lock first (IMMEDIATE); a Postgres store runs the same
+	 * query (job-store-statements.ts) with `FOR UPDATE SKIP LOCKED`, inside a claim-wide
+	 * `pg_advisory_xact_lock` when a cap is set (without one, SKIP LOCKED alone is enough).
+	 */
+	claim(o: {
+		worker: string;
+		now: number;
+		leaseMs: number;
+		maxRunningPerOwner?: number | undefined;
+	}): Promise<{job: JobRecord | null; reaped: ReapedJob[]}>;
 	/** Ends the runs of workers that stopped sending heartbeats: retry, fail, or finish a cancel. */
 	reapExpired(now: number): Promise<ReapedJob[]>;
 	/** Extends the lease; `ok: false` means the worker lost the job (expired and taken, deleted or finished). */
@@ -150,6 +176,8 @@ export interface JobStore {
 	finishedBefore(before: number): Promise<JobRecord[]>;
 	/** Number of jobs by status. */
 	counts(): Promise<Record<string, number>>;
+	/** What metrics read at each scrape: aggregates only, cheap on a large store (indexed or grouped columns). */
+	stats(): Promise<JobStoreStats>;
 	/** Events of a job after `afterSeq`, oldest first (at most `limit`, default 100). */
 	eventsAfter(id: string, afterSeq: number, limit?: number): Promise<JobEvent[]>;
 	/** Every run of a job (attempt, worker, outcome): for diagnostics and tests. */

@@ -1,6 +1,7 @@
 import type {Storyboard} from '../compositions/storyboard';
 import type {GenerateOptions} from '../pipeline/generate';
 import type {JobWarning} from './job-schemas';
+import type {JobPriority} from './job-priority';
 import type {JobStatus} from './job-status';
 
 export type JobKind = 'prompt' | 'storyboard';
@@ -30,6 +31,13 @@ export type JobRecord = {
 	options: GenerateOptions;
 	webhook: Webhook | null;
 	contentHash: string | null;
+	/** Claims take high before normal before low (options.priority). */
+	priority: JobPriority;
+	/**
+	 * Who sent it: the fingerprint of the API key ("open" on a server without keys, null from a
+	 * process without callers). At most PROMPTREEL_MAX_RUNNING_PER_KEY jobs of one owner run at once.
+	 */
+	owner: string | null;
 	status: JobStatus;
 	stage: string | null;
 	progress: number;
@@ -54,6 +62,10 @@ export type JobRecord = {
 };
 
 export type NewJob = Pick<JobRecord, 'id' | 'kind' | 'input' | 'options' | 'webhook' | 'contentHash' | 'maxAttempts' | 'timeoutMs'> & {
+	/** Default normal. */
+	priority?: JobPriority | undefined;
+	/** Default null (no caller). */
+	owner?: string | null | undefined;
 	/** A job answered from the cache is created done, with its files. */
 	done?: {files: string[]; outputDir: string; warnings: JobWarning[]};
 };

@@ -15,6 +15,8 @@ export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 		id: job.id,
 		kind: job.kind,
 		status: job.status,
+		priority: job.priority,
+		key: job.owner,
 		stage: job.stage,
 		progress: job.progress,
 		// Messages as callers see them: no paths of this machine, command lines or backtraces (public-message.ts).

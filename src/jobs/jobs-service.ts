@@ -18,6 +18,7 @@ import type {CompleteForClient, CompleteForClientResult} from './complete-for-cl
 import type {CompleteBody, CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
 import {isRunning, type JobStatus} from './job-status';
 import type {JobStore} from './job-store';
+import type {JobObserver} from './job-observer';
 import type {JobRecord, NewJob} from './job-types';
 import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
 import type {PlanOnly} from './plan-only';
@@ -49,6 +50,8 @@ export type JobsServiceOptions = {
 	voiceIds?: () => Promise<string[]>;
 	now?: () => number;
 	newId?: () => string;
+	/** Told of every job stored (metrics). */
+	observer?: JobObserver | undefined;
 };
 
 /** How a request asked for a job: its Idempotency-Key and who sent it (keys are per caller). */
@@ -191,11 +194,20 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	 * Validates a request and makes its job (queued, or done with an earlier job's files); nothing
 	 * is stored yet, so the caller inserts it in one transaction (with its Idempotency-Key).
 	 */
-	const prepare = async (body: CreateVideoBody): Promise<NewJob> => {
+	const prepare = async (body: CreateVideoBody, caller: string | undefined): Promise<NewJob> => {
 		await assertRemoteSafeOptions(body.options);
 		await assertOptionsUsable(body);
 		assertWebhookAllowed(body.webhook);
-		const base = {maxAttempts: o.maxAttempts, timeoutMs: o.jobTimeoutMs, webhook: body.webhook ?? null, options: body.options};
+		// The priority is the queue's, not the pipeline's: stored beside the options, not in them.
+		const {priority = 'normal', ...options} = body.options;
+		const base = {
+			maxAttempts: o.maxAttempts,
+			timeoutMs: o.jobTimeoutMs,
+			webhook: body.webhook ?? null,
+			options,
+			priority,
+			owner: caller ?? null,
+		};
 		if (body.storyboard) {
 			const storyboard = body.storyboard;
 			await assertNetworkStoryboard(storyboard);
@@ -237,10 +249,11 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	/** Removes what `prepare` wrote for a job that was not stored (the cached files' links). */
 	const discard = (id: string) => rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
 
-	const create = async (body: CreateVideoBody): Promise<JobRecord> => {
-		const job = await prepare(body);
+	const create = async (body: CreateVideoBody, caller: string | undefined): Promise<JobRecord> => {
+		const job = await prepare(body, caller);
 		try {
 			const created = await o.store.insert(job, now());
+			o.observer?.created?.({job: created});
 			if (!job.done) o.worker?.wake();
 			return created;
 		} catch (error) {
@@ -262,7 +275,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		 * same job (`replayed`); the same key with another body is a ConflictError.
 		 */
 		async createVideo(body: CreateVideoBody, ctx: CreateVideoContext = {}): Promise<JobRecord & {replayed?: boolean}> {
-			if (ctx.idempotencyKey === undefined) return create(body);
+			if (ctx.idempotencyKey === undefined) return create(body, ctx.caller);
 			const key = ctx.idempotencyKey;
 			if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
 				throw new ValidationError(`Invalid Idempotency-Key "${key.slice(0, 40)}": use 1-255 visible ASCII characters (a UUID is best).`, [
@@ -282,7 +295,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			// ...and the key is written with the job, in one transaction: a crash leaves both or
 			// neither, and of two concurrent requests with one key only the first stores a job.
-			const job = await prepare(body);
+			const job = await prepare(body, ctx.caller);
 			const r = await o.store.insertWithKey(job, now(), {scope, bodyHash}).catch(async (error: unknown) => {
 				await discard(job.id);
 				throw error;
@@ -292,6 +305,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 				if (r.state === 'conflict') throw conflict();
 				return {...r.job, replayed: true};
 			}
+			o.observer?.created?.({job: r.job});
 			if (!job.done) o.worker?.wake();
 			return r.job;
 		},

@@ -16,5 +16,7 @@ export type JobsSettings = {
 	publicUrl: string | undefined;
 	/** Longest video a job may ask for (PROMPTREEL_MAX_VIDEO_SEC), checked at submit. Default 30 min. */
 	maxVideoMs?: number;
+	/** Jobs of one API key running at once across every worker (PROMPTREEL_MAX_RUNNING_PER_KEY); 0 or absent: no cap. */
+	maxRunningPerKey?: number;
 	webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
 };

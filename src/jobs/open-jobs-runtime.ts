@@ -4,6 +4,8 @@ import type {LookupFunction} from 'node:net';
 import {join} from 'node:path';
 import pkg from '../../package.json';
 import type {JobsSettings} from './jobs-settings';
+import type {JobObserver} from './job-observer';
+import type {JobsLog} from './jobs-log';
 import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
 import {listVoices} from '../pipeline/voice';
 import {toJobView} from './job-view';
@@ -27,7 +29,9 @@ export type JobsRuntimeOptions = {
 	runner?: JobRunner;
 	/** Planner, voices and stock media from the configuration (providersFromConfig); default: offline ones. */
 	providers?: JobProviders;
-	log: (message: string) => void;
+	log: JobsLog;
+	/** Told of job starts, stages, ends and webhook attempts (the server's metrics). */
+	observer?: JobObserver;
 	/** The name lookup under the guard of media downloads and webhooks (default the system resolver; tests map names to loopback). */
 	lookup?: LookupFunction;
 	/** Webhook delivery polling (tests shorten it). Default 500 ms. */
@@ -68,6 +72,8 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 					workerId,
 					concurrency: cfg.concurrency,
 					leaseMs: cfg.leaseMs,
+					maxRunningPerOwner: cfg.maxRunningPerKey,
+					observer: o.observer,
 					log,
 				})
 			: null;
@@ -86,6 +92,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		version: pkg.version,
 		allowPrivateUrls: cfg.allowPrivateUrls,
 		maxVideoMs: cfg.maxVideoMs,
+		observer: o.observer,
 		voiceIds: async () =>
 			(await listVoices(o.providers?.voiceProviders ? {providers: o.providers.voiceProviders} : undefined)).map((v) => v.id),
 	});
@@ -102,6 +109,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		allowPrivateNetwork: cfg.allowPrivateUrls,
 		lookup: o.lookup,
 		pollMs: o.webhookPollMs,
+		observer: o.observer,
 		log,
 		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),
 	});

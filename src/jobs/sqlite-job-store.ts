@@ -6,6 +6,8 @@ import {openSqliteAssetStore} from './sqlite-asset-store';
 import {openSqliteIdempotencyKeys} from './sqlite-idempotency-keys';
 import {openSqliteWebhookDeliveries} from './sqlite-webhook-deliveries';
 import type {JobWarning} from './job-schemas';
+import {priorityOfRank, priorityRank} from './job-priority';
+import {templateOf} from './template-of';
 import type {RunningStatus} from './job-status';
 import type {JobStore} from './job-store';
 import {migrateJobStore, retryWhileLocked} from './job-store-migrations';
@@ -20,6 +22,8 @@ const fromRow = (r: JobRow): JobRecord => ({
 	options: JSON.parse(r.options) as GenerateOptions,
 	webhook: r.webhook ? (JSON.parse(r.webhook) as Webhook) : null,
 	contentHash: r.content_hash,
+	priority: priorityOfRank(r.priority),
+	owner: r.owner,
 	status: r.status,
 	stage: r.stage,
 	progress: r.progress,
@@ -135,6 +139,9 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 			options: JSON.stringify(job.options),
 			webhook: job.webhook ? JSON.stringify(job.webhook) : null,
 			content_hash: job.contentHash,
+			priority: priorityRank(job.priority ?? 'normal'),
+			owner: job.owner ?? null,
+			template: templateOf(job),
 			status: job.done ? 'done' : 'queued',
 			stage: job.done ? 'cached' : null,
 			progress: job.done ? 1 : 0,
@@ -153,9 +160,9 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 	};
 
 	const reapTx = db.transaction(reapExpiredTx);
-	const claimTx = db.transaction((worker: string, now: number, leaseMs: number) => {
+	const claimTx = db.transaction((worker: string, now: number, leaseMs: number, cap: number) => {
 		const reaped = reapExpiredTx(now);
-		const next = stmt.nextQueued.get(now);
+		const next = stmt.nextQueued.get({now, cap});
 		if (!next) return {job: null, reaped};
 		const current = get(next.id);
 		if (!current) return {job: null, reaped};
@@ -194,7 +201,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 
 		doneWithHash: async (hash) => stmt.doneByHash.all(hash).map(fromRow),
 
-		claim: async (o) => claimTx.immediate(o.worker, o.now, o.leaseMs),
+		claim: async (o) => claimTx.immediate(o.worker, o.now, o.leaseMs, o.maxRunningPerOwner ?? 0),
 
 		reapExpired: async (now) => reapTx.immediate(now),
 
@@ -306,6 +313,17 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 
 		async counts() {
 			return Object.fromEntries(stmt.counts.all().map((r) => [r.status, r.n]));
+		},
+
+		async stats() {
+			return {
+				jobs: stmt.statsJobs
+					.all()
+					.map((r) => ({status: r.status, template: r.template ?? 'unknown', priority: priorityOfRank(r.priority), n: r.n})),
+				oldestQueuedAt: stmt.statsOldestQueued.get()?.at ?? null,
+				runningByOwner: stmt.statsRunningByOwner.all(),
+				webhookDeliveries: stmt.statsDeliveries.all(),
+			};
 		},
 
 		eventsAfter: async (id, afterSeq, limit = 100) => stmt.eventsAfter.all(id, afterSeq, limit).map(fromEventRow),

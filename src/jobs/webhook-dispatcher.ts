@@ -1,3 +1,5 @@
+import type {JobObserver} from './job-observer';
+import type {JobsLog} from './jobs-log';
 import type {LookupFunction} from 'node:net';
 import {guardedPost, type GuardedPostResult} from './guarded-post';
 import type {JobStore} from './job-store';
@@ -23,7 +25,9 @@ export type WebhookDispatcherOptions = {
 	/** One attempt. Default 10 s. */
 	timeoutMs?: number;
 	now?: () => number;
-	log?: (message: string) => void;
+	log?: JobsLog;
+	/** Told of every delivery attempt (metrics). */
+	observer?: JobObserver | undefined;
 	post?: typeof guardedPost;
 };
 
@@ -98,7 +102,8 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 				state: 'delivered',
 				nextAt: t,
 			});
-			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`);
+			log(`webhook ${d.event} of ${d.jobId}: delivered (attempt ${attempts})`, {jobId: d.jobId, status: result.status});
+			o.observer?.webhookAttempt?.({jobId: d.jobId, event: d.event, outcome: 'delivered', status: result.status});
 			return;
 		}
 		const next = result.unrecoverable ? null : nextAttemptAt(o.backoff, attempts, now());
@@ -112,7 +117,12 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 			state: next === null ? 'failed' : 'pending',
 			nextAt: next ?? t,
 		});
-		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`);
+		log(`webhook ${d.event} of ${d.jobId}: attempt ${attempts} failed (${result.error})${next === null ? ', giving up' : ''}`, {
+			jobId: d.jobId,
+			status: result.status,
+			level: 'warn',
+		});
+		o.observer?.webhookAttempt?.({jobId: d.jobId, event: d.event, outcome: next === null ? 'failed' : 'retrying', status: result.status});
 	};
 
 	const tick = (): Promise<void> => {

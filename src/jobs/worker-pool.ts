@@ -2,8 +2,11 @@ import {PromptreelError} from '../pipeline/errors';
 import type {JobWarning} from './job-schemas';
 import {statusOfStage} from './job-status';
 import type {JobStore} from './job-store';
-import type {JobRecord, ReapedJob} from './job-types';
-import type {JobRunner} from './run-job';
+import type {JobObserver, AttemptOutcome} from './job-observer';
+import type {JobError, JobRecord, ReapedJob} from './job-types';
+import type {JobsLog} from './jobs-log';
+import {templateOf} from './template-of';
+import type {JobRunner, RunResult} from './run-job';
 
 export type WorkerPoolOptions = {
 	store: JobStore;
@@ -14,6 +17,10 @@ export type WorkerPoolOptions = {
 	concurrency: number;
 	/** A job whose worker sends no heartbeat for this long may be taken by another worker. */
 	leaseMs: number;
+	/** Jobs of one owner (API key) running at once across every worker (PROMPTREEL_MAX_RUNNING_PER_KEY); absent or 0: no cap. */
+	maxRunningPerOwner?: number | undefined;
+	/** Told of starts, stages and ends (metrics). */
+	observer?: JobObserver | undefined;
 	/** How often an idle pool looks for work and a busy one checks for cancels. Default 500 ms. */
 	pollMs?: number;
 	/** Delay before a job that failed with a retryable error runs again: `backoffMs * attempt`. Default 2000. */
@@ -21,7 +28,7 @@ export type WorkerPoolOptions = {
 	/** Shortest interval between two progress writes of one job. Default 250 ms. */
 	progressWriteMs?: number;
 	now?: () => number;
-	log?: (message: string) => void;
+	log?: JobsLog;
 	onReaped?: (reaped: ReapedJob[]) => void;
 };
 
@@ -57,7 +64,8 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 	let stopping = false;
 
 	const reaped = (list: ReapedJob[]) => {
-		for (const r of list) log(`job ${r.id}: worker lost during attempt ${r.attempts} -> ${r.outcome}`);
+		for (const r of list)
+			log(`job ${r.id}: worker lost during attempt ${r.attempts} -> ${r.outcome}`, {jobId: r.id, level: 'warn', outcome: r.outcome});
 		if (list.length > 0) o.onReaped?.(list);
 	};
 
@@ -68,6 +76,25 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		};
 		const warnings: JobWarning[] = [...job.warnings];
 		let stage = job.stage ?? 'starting';
+		const runStart = now();
+		let stageStart = runStart;
+		const fields = {jobId: job.id, attempt: job.attempts, priority: job.priority, key: job.owner};
+		/** Closes the current stage: one log line with its duration, and the observer. */
+		const endStage = (t: number) => {
+			const durationMs = t - stageStart;
+			stageStart = t;
+			log(`job ${job.id}: stage ${stage} took ${durationMs} ms`, {...fields, stage, durationMs});
+			o.observer?.stageEnded?.({job, stage, durationMs});
+		};
+		/** The end of the attempt, logged and observed once. */
+		const ended = (outcome: AttemptOutcome, message: string, error: JobError | null, result?: RunResult) => {
+			const t = now();
+			endStage(t);
+			const durationMs = t - runStart;
+			const level = outcome === 'failed' || outcome === 'lost' ? 'warn' : 'info';
+			log(`job ${job.id}: ${message}`, {...fields, outcome, durationMs, level, ...(error ? {error: error.code} : {})});
+			o.observer?.ended?.({job, outcome, durationMs, error, ...(result ? {result} : {})});
+		};
 		let lastWrite = 0;
 		let leaseLost = false;
 		const loseLease = () => {
@@ -88,7 +115,8 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 					(ok) => {
 						if (!ok) loseLease();
 					},
-					(error: unknown) => log(`job ${job.id}: progress not saved: ${error instanceof Error ? error.message : String(error)}`),
+					(error: unknown) =>
+						log(`job ${job.id}: progress not saved: ${error instanceof Error ? error.message : String(error)}`, {...fields, level: 'warn'}),
 				);
 			const next: Promise<void> = writes ? writes.then(write) : write();
 			writes = next;
@@ -105,7 +133,8 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 						if (!beat.ok) loseLease();
 						else if (beat.cancelRequested) abort('cancel');
 					},
-					(error: unknown) => log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+					(error: unknown) =>
+						log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`, {...fields, level: 'warn'}),
 				);
 			},
 			Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))),
@@ -113,13 +142,21 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		const timeout = setTimeout(() => abort('timeout'), job.timeoutMs);
 
 		const done = (async () => {
-			log(`job ${job.id}: attempt ${job.attempts} of ${job.maxAttempts} started by ${o.workerId}`);
+			const waitedMs = Math.max(0, runStart - job.createdAt);
+			log(`job ${job.id}: attempt ${job.attempts} of ${job.maxAttempts} started by ${o.workerId}`, {
+				...fields,
+				stage,
+				waitedMs,
+				template: templateOf(job),
+			});
+			o.observer?.started?.({job, waitedMs});
 			try {
 				const result = await o.run(job, {
 					signal: controller.signal,
 					onProgress: (p) => {
 						const next = statusOfStage(p.stage);
 						const changed = p.stage !== stage || next !== status;
+						if (p.stage !== stage) endStage(now());
 						stage = p.stage;
 						status = next;
 						writeProgress(status, p.progress, changed || p.progress >= 1);
@@ -140,14 +177,15 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 					outputDir: result.outputDir,
 					now: now(),
 				});
-				log(`job ${job.id}: ${finished ? 'done' : 'finished after losing its lease (result dropped)'}`);
+				if (finished) ended('done', 'done', null, result);
+				else ended('lost', 'finished after losing its lease (result dropped)', null);
 			} catch (error) {
 				await writes;
 				const reason = controller.signal.reason as AbortReason | undefined;
 				const t = now();
 				const e = errorOf(error);
 				if (leaseLost || reason === 'lease-lost') {
-					log(`job ${job.id}: lost its lease; another worker owns it now`);
+					ended('lost', 'lost its lease; another worker owns it now', null);
 				} else if (reason === 'cancel') {
 					await o.store.finish({
 						id: job.id,
@@ -157,19 +195,19 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 						error: {code: 'CANCELLED', message: 'Cancelled by request while running.'},
 						now: t,
 					});
-					log(`job ${job.id}: cancelled`);
+					ended('cancelled', 'cancelled', {code: 'CANCELLED', message: 'Cancelled by request while running.'});
 				} else if (reason === 'shutdown') {
 					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter: t, warnings, refund: true, reason: 'released'});
-					log(`job ${job.id}: released on shutdown (back in the queue)`);
+					ended('released', 'released on shutdown (back in the queue)', null);
 				} else if (reason === 'timeout') {
 					const message = `The job ran longer than its timeout of ${Math.round(job.timeoutMs / 1000)} s (PROMPTREEL_JOB_TIMEOUT_SEC) and was stopped.`;
 					await o.store.finish({id: job.id, worker: o.workerId, status: 'failed', warnings, error: {code: 'JOB_TIMEOUT', message}, now: t});
-					log(`job ${job.id}: timed out`);
+					ended('failed', 'timed out', {code: 'JOB_TIMEOUT', message});
 				} else if (e.retryable && job.attempts < job.maxAttempts) {
 					const runAfter = t + backoffMs * job.attempts;
 					warnings.push({stage, code: e.code, message: `Attempt ${job.attempts} failed: ${e.message} Retrying.`});
 					await o.store.requeue({id: job.id, worker: o.workerId, now: t, runAfter, warnings, refund: false, reason: 'retry'});
-					log(`job ${job.id}: attempt ${job.attempts} failed (${e.code}), retrying`);
+					ended('retrying', `attempt ${job.attempts} failed (${e.code}), retrying`, {code: e.code, message: e.message});
 				} else {
 					await o.store.finish({
 						id: job.id,
@@ -179,7 +217,7 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 						error: {code: e.code, message: e.message},
 						now: t,
 					});
-					log(`job ${job.id}: failed (${e.code}: ${e.message})`);
+					ended('failed', `failed (${e.code}: ${e.message})`, {code: e.code, message: e.message});
 				}
 			} finally {
 				clearInterval(heartbeat);
@@ -204,7 +242,12 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 				return;
 			}
 			while (!stopping && active.size < o.concurrency) {
-				const claimed = await o.store.claim({worker: o.workerId, now: now(), leaseMs: o.leaseMs});
+				const claimed = await o.store.claim({
+					worker: o.workerId,
+					now: now(),
+					leaseMs: o.leaseMs,
+					maxRunningPerOwner: o.maxRunningPerOwner,
+				});
 				reaped(claimed.reaped);
 				if (!claimed.job) break;
 				const run = runOne(claimed.job);
@@ -268,7 +311,7 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 					refund: true,
 					reason: 'released',
 				});
-				log(`job ${a.job.id}: released on shutdown (its run did not stop in time)`);
+				log(`job ${a.job.id}: released on shutdown (its run did not stop in time)`, {jobId: a.job.id, level: 'warn'});
 			}
 		},
 	};

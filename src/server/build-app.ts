@@ -27,6 +27,11 @@ import {receiveUpload} from './receive-upload';
 import {requireApiKey} from './require-api-key';
 import {toAssetView} from './asset-view';
 import {registerStoryboardRoutes, rewriteAssetRefsMiddleware} from './storyboard-routes';
+import type {Logger} from 'pino';
+import type {Metrics} from './metrics';
+import {observeRequests} from './observe-requests';
+import {registerOpsRoutes} from './ops-routes';
+import type {Readiness} from './ready';
 
 export type AppDeps = {
 	service: JobsService;
@@ -52,10 +57,16 @@ export type AppDeps = {
 	baseUrl?: () => string;
 	/** Failed authentications allowed per client address (auth-failure-limit.ts). Default 30 a minute. */
 	authFailures?: AuthFailureLimitOptions;
+	/** One JSON line per request, with its X-Request-Id (observe-requests.ts). */
+	logger?: Logger;
+	/** GET /metrics and the request counts (src/server/metrics). */
+	metrics?: Metrics;
+	/** GET /v1/ready (src/server/ready). */
+	readiness?: Readiness;
 };
 
 /** Routes that never need a key: health checks, the API description and its page. */
-const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json', '/docs']);
+const PUBLIC_PATHS = new Set(['/v1/health', '/v1/ready', '/v1/openapi.json', '/docs']);
 
 /** The HTTP API over the jobs service. Never listens: start-server does. */
 export const buildApp = (deps: AppDeps) => {
@@ -69,6 +80,8 @@ export const buildApp = (deps: AppDeps) => {
 	const auth = requireApiKey({apiKeys: deps.apiKeys ?? []});
 	const failures = authFailureLimit(deps.authFailures);
 	const limit = rateLimit(deps.rateLimit ?? {perMinute: 0, burst: 1});
+	// Request id, log line and metrics of every request, refused ones included: first of all.
+	app.use('*', observeRequests({logger: deps.logger, metrics: deps.metrics}));
 	app.use('*', async (c, next) => {
 		if (PUBLIC_PATHS.has(c.req.path)) {
 			await auth(c, async () => undefined).catch(() => undefined);
@@ -129,6 +142,7 @@ export const buildApp = (deps: AppDeps) => {
 	registerStoryboardRoutes(app, {service, assetsDir: deps.assetsDir});
 
 	app.get('/docs', (c) => c.html(docsPage()));
+	registerOpsRoutes(app, deps);
 
 	app.openapi(listVideosRoute, async (c) => {
 		const q = c.req.valid('query');

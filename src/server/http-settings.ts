@@ -7,4 +7,10 @@ export type HttpSettings = {
 	allowOpen: boolean;
 	rateLimit: {perMinute: number; burst: number};
 	maxUploadBytes: number;
+	/** GET /metrics also on this port, without keys (PROMPTREEL_METRICS_PORT); null: only on the API port. */
+	metricsPort?: number | null;
+	/** Address of that port (PROMPTREEL_METRICS_HOST); default the API's host. */
+	metricsHost?: string | undefined;
+	/** /v1/ready fails below this much free disk in the data dir (PROMPTREEL_MIN_FREE_DISK_MB). Default 1 GB. */
+	minFreeDiskBytes?: number;
 };

@@ -2,12 +2,12 @@ import {resolve} from 'node:path';
 import {PromptreelError} from '../../pipeline/errors';
 import {createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {openJobsRuntime} from '../../jobs';
-import {runMcpStdio} from '../../server';
+import {createLogger, jobsLogOf, runMcpStdio} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
 export type McpFlags = {dataDir?: string};
 
-const log = (message: string) => process.stderr.write(`${new Date().toISOString()} ${message}\n`);
+const plainLog = (message: string) => process.stderr.write(`${new Date().toISOString()} ${message}\n`);
 
 /**
  * `promptreel mcp`: the MCP tools over stdio, for an agent that starts us as its child. It runs its
@@ -20,9 +20,11 @@ export const mcpCommand = async (flags: McpFlags): Promise<number> => {
 	try {
 		config = loadConfig();
 	} catch (error) {
-		log(error instanceof Error ? error.message : String(error));
+		plainLog(error instanceof Error ? error.message : String(error));
 		return EXIT_BAD_INPUT;
 	}
+	// Logs on stderr: stdout is the MCP protocol.
+	const log = jobsLogOf(createLogger(config.log));
 	const dataDir = flags.dataDir ? resolve(flags.dataDir) : config.dataDir;
 	let runtime;
 	let session;

@@ -1,7 +1,7 @@
 import {resolve} from 'node:path';
 import {PromptreelError} from '../../pipeline/errors';
 import {createRenderer, loadConfig, providersFromConfig} from '../../app';
-import {startServer} from '../../server';
+import {createLogger, startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
 export type ServeFlags = {host: string; port?: string; dataDir?: string; allowOpen?: boolean};
@@ -24,13 +24,18 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 		return EXIT_BAD_INPUT;
 	}
 	const dataDir = flags.dataDir ? resolve(flags.dataDir) : config.dataDir;
+	// JSON lines on stderr (readable on a terminal): README.md, "Running it for a team".
+	const logger = createLogger(config.log);
 	let server;
 	try {
 		const providers = providersFromConfig({...config, dataDir});
-		process.stderr.write(
-			`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}\n`,
+		logger.info(
+			{providers: providers.summary},
+			`planner: ${providers.summary.planner}; voice: ${providers.summary.voice}; visuals: ${providers.summary.visuals}`,
 		);
 		server = await startServer({
+			logger,
+			browserExecutable: config.browserExecutable,
 			renderer: createRenderer({config, dataDir}),
 			host: flags.host,
 			port,
@@ -43,7 +48,10 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 		process.stderr.write(`promptreel serve: ${message}\n`);
 		return error instanceof PromptreelError && error.badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
 	}
-	process.stderr.write(`data dir ${dataDir}; ${config.server.concurrency} worker(s) (${server.workerId})\n`);
+	logger.info(
+		{dataDir, concurrency: config.server.concurrency, workerId: server.workerId, metricsUrl: server.metricsUrl},
+		`data dir ${dataDir}; ${config.server.concurrency} worker(s) (${server.workerId})${server.metricsUrl ? `; metrics on ${server.metricsUrl}` : ''}`,
+	);
 	process.stdout.write(`listening on ${server.url}\n`);
 
 	const running = server;
@@ -52,12 +60,12 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 		const shutdown = (signal: NodeJS.Signals) => {
 			signals++;
 			if (signals > 1) {
-				process.stderr.write(`${signal} again: exiting now; running jobs go back to the queue when their lease expires.\n`);
+				logger.warn(`${signal} again: exiting now; running jobs go back to the queue when their lease expires.`);
 				process.exit(EXIT_FAILURE);
 			}
-			process.stderr.write(`${signal}: finishing or releasing running jobs, then exiting\n`);
+			logger.info(`${signal}: finishing or releasing running jobs, then exiting`);
 			const exit = (code: number) => {
-				process.stderr.write(`stopped (exit ${code})\n`);
+				logger.info(`stopped (exit ${code})`);
 				// Whatever handle a library leaves open must not keep a stopped server alive.
 				setTimeout(() => process.exit(code), 500).unref();
 				done(code);
@@ -65,7 +73,7 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 			running.close().then(
 				() => exit(EXIT_OK),
 				(error: unknown) => {
-					process.stderr.write(`shutdown failed: ${String(error)}\n`);
+					logger.error(`shutdown failed: ${String(error)}`);
 					exit(EXIT_FAILURE);
 				},
 			);

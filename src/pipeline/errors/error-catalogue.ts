@@ -25,7 +25,7 @@ export const ERROR_CATALOGUE = {
 	// The caller's input.
 	INVALID_INPUT: badInput(422, 'A storyboard, request body or option does not match its schema (issues name every path).'),
 	INVALID_OPTION: badInput(422, 'A command-line or request option has a value that is not allowed.'),
-	INVALID_CONFIG: badInput(422, 'An environment variable has a value that is not allowed.'),
+	INVALID_CONFIG: badInput(422, 'A setting (environment, .env or promptreel.config.json) has a value or name that is not allowed.'),
 	MALFORMED_JSON: badInput(400, 'The body or file is not valid JSON.'),
 	MALFORMED_MULTIPART: badInput(400, 'An upload is not valid multipart/form-data.'),
 	FILE_NOT_FOUND: badInput(404, 'A file named on the command line cannot be read.'),
@@ -85,6 +85,7 @@ export const ERROR_CATALOGUE = {
 	JOB_TIMEOUT: failure(504, false, 'The job ran longer than PROMPTREEL_JOB_TIMEOUT_SEC.'),
 	WORKER_LOST: failure(500, true, "The job's worker stopped sending heartbeats."),
 	UNAVAILABLE: failure(503, true, 'The server cannot take this request now (store or uploads unavailable).'),
+	NOT_READY: failure(503, true, 'A readiness check failed: /v1/ready names it (store, browser, data dir or disk space).'),
 	INTERNAL: failure(500, false, 'A bug: the message is in the log.'),
 } as const satisfies Record<string, Entry>;
 

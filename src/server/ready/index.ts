@@ -1,0 +1,2 @@
+export {createReadiness} from './check-readiness';
+export type {Readiness, ReadinessOptions, ReadyCheck, ReadyCheckName, ReadyReport} from './check-readiness';
