@@ -1,17 +1,9 @@
 import {usePrivateTempRoot} from './private-temp-root';
 import {mkdir} from 'node:fs/promises';
 import {dirname} from 'node:path';
-import {
-	makeCancelSignal,
-	openBrowser,
-	renderMedia,
-	renderStill,
-	selectComposition,
-	type HeadlessBrowser,
-	type LogLevel,
-} from '@remotion/renderer';
+import {makeCancelSignal, renderMedia, renderStill, selectComposition, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
-import {BrowserNotFoundError, RenderCancelledError, RenderFailedError} from '../errors';
+import {RenderCancelledError, RenderFailedError} from '../errors';
 import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS} from './browser';
 import {getBundle, hashBundleSources} from './bundle-cache';

@@ -1,5 +1,4 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {alignTokenTimings} from './align-token-timings';
 import {joinWavChunks, type SpokenChunk} from './join-wav-chunks';

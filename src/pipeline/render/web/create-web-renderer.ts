@@ -1,9 +1,9 @@
 import {mkdir, rename, rm} from 'node:fs/promises';
 import {dirname} from 'node:path';
-import {openBrowser, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
+import type {LogLevel} from '@remotion/renderer';
 import {findTemplate, templateIds} from '../../../compositions/registry';
 import type {Storyboard} from '../../../compositions/storyboard';
-import {BrowserNotFoundError, RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
+import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
 import {lazyBrowser} from '../lazy-browser';
 import {createLocalRenderer} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
