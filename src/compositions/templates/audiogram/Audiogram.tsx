@@ -1,18 +1,15 @@
 import type React from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {BrandLogo} from '../../components/brand-logo';
-import {EndCard} from '../../components/end-card';
 import {FONT_VARIABLE} from '../../components/load-fonts';
 import {RadialGradientSvg, farthestCornerEllipse} from '../../components/radial-gradient-svg';
-import {StoryboardAudio} from '../../components/storyboard-audio';
-import {StoryboardCaptions} from '../../components/storyboard-captions';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {withAlpha} from '../../components/with-alpha';
-import {textDirectionOf, type Palette, type Scene, type SceneTiming, type Storyboard, type StoryboardInput} from '../../storyboard';
-import {captionBandOf} from '../shared/caption-band';
+import {type Palette, type Scene, type SceneTiming, type Storyboard, type StoryboardInput} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
+import {StoryboardChrome, StoryboardEndCard} from '../shared/storyboard-chrome';
+import {useSceneLayout} from '../shared/use-scene-layout';
 import {useFittedText} from '../shared/use-fitted-text';
 import {audioSourceOf, formatClock, type AudioSource} from './audio-source';
 import {AudioFrame, SoundShape, restingSound, type SoundFrame} from './audio-visualizer';
@@ -60,15 +57,7 @@ type PlayerProps = {
  * sound stays put from scene to scene, so the video reads as one continuous player.
  */
 const Player: React.FC<PlayerProps> = ({storyboard, scene, index, timing, palette, options, fontStack, ready, sound, scenesEnd}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const dir = textDirectionOf(language);
-	const captionBand = captionBandOf(storyboard.captionStyle, {unit, orientation});
-	const portrait = orientation === 'portrait';
-	const innerW = width - safe.side * 2;
-	const innerH = height - safe.top - safe.bottom - captionBand;
+	const {frame, fps, unit, safe, orientation, language, dir, portrait, band: captionBand, innerW, innerH} = useSceneLayout(storyboard);
 	const gap = unit * 4;
 	const cover = portrait
 		? Math.min(innerW * 0.78, innerH * 0.45)
@@ -256,21 +245,14 @@ const Audiogram: React.FC<StoryboardInput> = (props) => {
 					</Sequence>
 				);
 			})}
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
 			{timeline.endCard ? (
 				<Sequence from={timeline.endCard.startFrame} durationInFrames={timeline.endCard.durationInFrames} name="end card">
 					<EndCardFadeIn frames={endFade}>
-						<EndCard
-							title={storyboard.endCard.title ?? storyboard.title}
-							credits={storyboard.credits}
-							palette={palette}
-							durationInFrames={timeline.endCard.durationInFrames}
-						/>
+						<StoryboardEndCard storyboard={storyboard} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
 					</EndCardFadeIn>
 				</Sequence>
 			) : null}
-			<BrandLogo src={storyboard.theme.logo} corner={textDirectionOf(storyboard.language) === 'rtl' ? 'top-left' : 'top-right'} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
+			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} />
 		</AbsoluteFill>
 	);
 };

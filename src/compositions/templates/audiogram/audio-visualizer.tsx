@@ -44,7 +44,7 @@ export const AudioFrame: React.FC<{src: string; frame: number; children: (sound:
 	if (!audioData || frame < 0 || frame / fps >= audioData.durationInSeconds) return <>{children(SILENCE)}</>;
 	const raw = visualizeAudio({audioData, frame: at, fps, numberOfSamples: SPECTRUM_BINS, dataOffsetInSeconds, optimizeFor: 'speed'});
 	// Loudness is spread very unevenly over the bins: a square root evens the bars out.
-	const spectrum = raw.slice(0, BARS_PER_SIDE).map((v) => Math.min(1, Math.sqrt(v) * 1.5));
+	const spectrum = raw.slice(0, BARS_PER_SIDE).map((v) => Math.min(1, Math.sqrt(v) * 3));
 	const wave = visualizeAudioWaveform({audioData, frame: at, fps, windowInSeconds: 0.2, numberOfSamples: WAVE_POINTS, dataOffsetInSeconds});
 	const level = Math.min(1, spectrum.slice(0, 8).reduce((s, v) => s + v, 0) / 6);
 	return <>{children({spectrum, wave, level})}</>;

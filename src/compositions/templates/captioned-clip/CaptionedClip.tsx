@@ -3,11 +3,8 @@ import {none} from '@remotion/transitions/none';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {BrandLogo} from '../../components/brand-logo';
 import {FONT_VARIABLE} from '../../components/load-fonts';
 import {SceneVisual} from '../../components/scene-visual';
-import {StoryboardAudio} from '../../components/storyboard-audio';
-import {StoryboardCaptions} from '../../components/storyboard-captions';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
@@ -15,6 +12,7 @@ import {withAlpha} from '../../components/with-alpha';
 import {textDirectionOf, type CaptionStyle, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
 import {SceneSeries} from '../shared/scene-series';
+import {StoryboardChrome} from '../shared/storyboard-chrome';
 import {useFittedText} from '../shared/use-fitted-text';
 import {captionedClipOptionsSchema, type CaptionedClipOptions} from './captioned-clip-schema';
 import {sentenceStarts} from './sentence-starts';
@@ -223,14 +221,13 @@ const CaptionedClip: React.FC<StoryboardInput> = (props) => {
 					/>
 				</Sequence>
 			) : null}
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} style={captions} />
 			{options.progressBar ? (
 				<Sequence durationInFrames={scenesEnd} name="progress">
 					<ProgressBar palette={palette} durationInFrames={scenesEnd} rtl={rtl} />
 				</Sequence>
 			) : null}
-			<BrandLogo src={storyboard.theme.logo} corner={rtl ? 'top-left' : 'top-right'} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
+			{/* Captions over the progress bar's layer: the bar is a hairline at the very top. */}
+			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} captionStyle={captions} />
 		</AbsoluteFill>
 	);
 };

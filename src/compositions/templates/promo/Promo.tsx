@@ -2,19 +2,16 @@ import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {BrandLogo} from '../../components/brand-logo';
 import {FONT_VARIABLE} from '../../components/load-fonts';
 import {SceneVisual} from '../../components/scene-visual';
-import {StoryboardAudio} from '../../components/storyboard-audio';
-import {StoryboardCaptions} from '../../components/storyboard-captions';
-import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {withAlpha} from '../../components/with-alpha';
 import {textDirectionOf, type Palette, type Scene, type Storyboard, type StoryboardInput} from '../../storyboard';
-import {captionBandOf} from '../shared/caption-band';
 import {FittedLines} from '../shared/fitted-lines';
 import {SceneSeries} from '../shared/scene-series';
+import {StoryboardChrome} from '../shared/storyboard-chrome';
+import {useSceneLayout} from '../shared/use-scene-layout';
 import {useFittedText} from '../shared/use-fitted-text';
 import {promoOptionsSchema, type PromoOptions} from './promo-schema';
 import {promoRoles, type PromoRole} from './promo-roles';
@@ -92,12 +89,7 @@ const Badge: React.FC<{kind: PromoOptions['badge']; number: number; size: number
 
 /** The opening: the picture full bleed, a slanted slab of the brand colour carrying the name. */
 const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, fontStack, ready, durationInFrames}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const rtl = textDirectionOf(language) === 'rtl';
-	const band = captionBandOf(storyboard.captionStyle, {unit, orientation});
+	const {frame, fps, width, height, unit, safe, orientation, language, rtl, band} = useSceneLayout(storyboard);
 	const slabW = (width - safe.side * 2) * (orientation === 'landscape' ? 0.62 : 1);
 	const pad = unit * 3;
 	const title = useFittedText({
@@ -196,15 +188,7 @@ const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 	ready,
 	durationInFrames,
 }) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const rtl = textDirectionOf(language) === 'rtl';
-	const portrait = orientation === 'portrait';
-	const band = captionBandOf(storyboard.captionStyle, {unit, orientation});
-	const innerW = width - safe.side * 2;
-	const innerH = height - safe.top - safe.bottom - band;
+	const {frame, fps, width, unit, safe, language, rtl, portrait, band, innerW, innerH} = useSceneLayout(storyboard);
 	const gap = unit * 4;
 	const cardW = portrait ? innerW : innerW * 0.5;
 	const cardH = portrait ? innerH * 0.5 : Math.min(innerH * 0.9, cardW * 0.75);
@@ -310,12 +294,7 @@ const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 
 /** The close: the picture dimmed, the title, and the button springing in then pulsing. */
 const CtaScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, options, fontStack, ready, durationInFrames}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
-	const {width, height, unit, safe, orientation} = useFrameLayout();
-	const language = storyboard.language;
-	const band = captionBandOf(storyboard.captionStyle, {unit, orientation});
-	const innerW = width - safe.side * 2;
+	const {frame, fps, height, unit, safe, orientation, language, dir, band, innerW} = useSceneLayout(storyboard);
 	const title = useFittedText({
 		text: scene.title,
 		language,
@@ -338,7 +317,7 @@ const CtaScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, opti
 				<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
 			</AbsoluteFill>
 			<AbsoluteFill
-				dir={textDirectionOf(language)}
+				dir={dir}
 				lang={language}
 				style={{
 					alignItems: 'center',
@@ -440,9 +419,7 @@ const Promo: React.FC<StoryboardInput> = (props) => {
 					/>
 				)}
 			/>
-			<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
-			<BrandLogo src={storyboard.theme.logo} corner={rtl ? 'top-left' : 'top-right'} />
-			<StoryboardAudio storyboard={storyboard} timeline={timeline} />
+			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} />
 		</AbsoluteFill>
 	);
 };

@@ -4,3 +4,6 @@ export {FittedLines} from './fitted-lines';
 export {useFittedText} from './use-fitted-text';
 export type {FittedText} from './use-fitted-text';
 export {captionBandOf} from './caption-band';
+export {useSceneLayout} from './use-scene-layout';
+export type {SceneLayout} from './use-scene-layout';
+export {StoryboardChrome, StoryboardEndCard} from './storyboard-chrome';

@@ -1,8 +1,8 @@
 import {TransitionSeries} from '@remotion/transitions';
 import type React from 'react';
 import {Fragment} from 'react';
-import {EndCard} from '../../components/end-card';
 import type {Palette, Scene, SceneTiming, Storyboard, Timeline} from '../../storyboard';
+import {StoryboardEndCard} from './storyboard-chrome';
 
 export type SceneSlot = {
 	scene: Scene;
@@ -42,12 +42,7 @@ export const SceneSeries: React.FC<{
 		})}
 		{timeline.endCard ? (
 			<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-				<EndCard
-					title={storyboard.endCard.title ?? storyboard.title}
-					credits={storyboard.credits}
-					palette={palette}
-					durationInFrames={timeline.endCard.durationInFrames}
-				/>
+				<StoryboardEndCard storyboard={storyboard} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
 			</TransitionSeries.Sequence>
 		) : null}
 	</TransitionSeries>
