@@ -6,7 +6,7 @@ import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {withAlpha} from '../../components/with-alpha';
-import {type Palette, type Scene, type SceneTiming, type Storyboard, type StoryboardInput} from '../../storyboard';
+import type {Palette, Scene, SceneTiming, Storyboard, StoryboardInput} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
 import {StoryboardChrome, StoryboardEndCard} from '../shared/storyboard-chrome';
 import {useSceneLayout} from '../shared/use-scene-layout';
