@@ -73,7 +73,7 @@ describe('promptreel templates new', () => {
 	it('refuses a taken id and an id that is not kebab-case, naming the fix', async () => {
 		const taken = await runCli(['templates', 'new', 'promo', '--dir', copy], {cwd: work});
 		expect(taken.status).toBe(2);
-		expect(taken.stderr).toContain('TEMPLATE_EXISTS');
+		expect(taken.stderr).toContain('A template "promo" already exists');
 		expect(taken.stderr).toContain('choose another id');
 		const bad = await runCli(['templates', 'new', 'Title Card', '--dir', copy], {cwd: work});
 		expect(bad.status).toBe(2);
