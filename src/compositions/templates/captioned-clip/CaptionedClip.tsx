@@ -69,10 +69,12 @@ const ClipScene: React.FC<{scene: Scene; index: number; seed: number; palette: P
 const CaptionScrim: React.FC<{position: CaptionStyle['position']}> = ({position}) => {
 	const shade = withAlpha('#000000', 0.55);
 	const clear = withAlpha('#000000', 0);
+	// From the edge the captions sit at, fading towards the middle.
+	const angle = position === 'top' ? '180deg' : '0deg';
 	const background =
 		position === 'center'
 			? `linear-gradient(180deg, ${clear} 25%, ${shade} 50%, ${clear} 75%)`
-			: `linear-gradient(${position === 'top' ? '180deg' : '0deg'}, ${shade} 0%, ${clear} 42%)`;
+			: `linear-gradient(${angle}, ${shade} 0%, ${clear} 42%)`;
 	return <AbsoluteFill style={{background, willChange: 'transform'}} />;
 };
 

@@ -108,12 +108,14 @@ const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, fon
 	const slab = spring({frame: frame - 2, fps, config: {damping: 18, stiffness: 150}, durationInFrames: 16});
 	const textIn = spring({frame: frame - 16, fps, config: {damping: 200}, durationInFrames: 12});
 	const side = rtl ? 1 : -1;
+	// The shade comes from the side the text starts on.
+	const shadeAngle = rtl ? '270deg' : '90deg';
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
 			<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
 			<AbsoluteFill
 				style={{
-					background: `linear-gradient(${rtl ? 270 : 90}deg, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,
+					background: `linear-gradient(${shadeAngle}, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,
 					willChange: 'transform',
 				}}
 			/>
@@ -212,6 +214,8 @@ const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 	const swing = spring({frame, fps, config: {damping: 16, stiffness: 120}, durationInFrames: 20});
 	const textIn = spring({frame: frame - 14, fps, config: {damping: 200}, durationInFrames: 12});
 	const inward = (cardFirst ? -1 : 1) * (rtl ? -1 : 1);
+	// The slanted band leans with the reading direction.
+	const bandAngle = rtl ? '110deg' : '70deg';
 	const card = (
 		<div
 			style={{
@@ -268,7 +272,7 @@ const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 			{/* A slanted band of the surface colour behind the card: the promo's shape. */}
 			<AbsoluteFill
 				style={{
-					background: `linear-gradient(${rtl ? 180 - 70 : 70}deg, ${palette.background} 0%, ${palette.background} 45%, ${palette.surface} 45%, ${palette.surface} 100%)`,
+					background: `linear-gradient(${bandAngle}, ${palette.background} 0%, ${palette.background} 45%, ${palette.surface} 45%, ${palette.surface} 100%)`,
 					willChange: 'transform',
 				}}
 			/>
