@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {registryLines, scaffoldFiles, scaffoldNames} from '../../pipeline/templates/scaffold-files';
-import {storyboardSchema} from '../storyboard';
+import {storyboardSchema, type Visual} from '../storyboard';
 import {audioSourceOf, coverOf, formatClock} from './audiogram';
 import {clipCaptionStyle} from './captioned-clip/CaptionedClip';
 import {sentenceStarts} from './captioned-clip';
@@ -43,8 +43,8 @@ describe('audiogram', () => {
 	});
 
 	it("takes the scene's picture as the cover, else the storyboard's first picture, else the animated background", () => {
-		const image = {kind: 'image', src: 'a.jpg', motion: 'none', fit: 'cover'} as const;
-		const proc = {kind: 'procedural', style: 'waves', icon: null, extraIcons: []} as const;
+		const image: Visual = {kind: 'image', src: 'a.jpg', motion: 'none', fit: 'cover'};
+		const proc: Visual = {kind: 'procedural', style: 'waves', icon: null, extraIcons: []};
 		expect(coverOf([{visual: proc}, {visual: image}], 0)).toBe(image);
 		expect(coverOf([{visual: proc}], 0)).toBe(proc);
 	});
