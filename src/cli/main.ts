@@ -222,9 +222,14 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 
 	program
 		.command('templates')
-		.description('List the templates a storyboard can use, with their sample storyboards.')
+		.description(
+			'List the templates a storyboard can use, with their sample storyboards; `templates new <id>` scaffolds a new one (folder, sample, test, registry entry; docs/templates.md).',
+		)
+		.argument('[action]', '"new" to scaffold a template')
+		.argument('[id]', "the new template's id (kebab-case, e.g. title-card)")
 		.option('--json', 'print JSON')
-		.action((opts) => setExit(templatesCommand(opts)));
+		.option('--dir <folder>', 'the promptreel checkout to scaffold in (default: this one)')
+		.action(async (action: string | undefined, id: string | undefined, opts) => setExit(await templatesCommand(action, id, opts)));
 
 	program
 		.command('serve')

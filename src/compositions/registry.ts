@@ -22,6 +22,18 @@ import {calculateHeadlineMetadata, headlineOptionsSchema} from './templates/head
 import headlineLandscape from './templates/headline/samples/landscape.json';
 import headlinePortrait from './templates/headline/samples/portrait.json';
 import headlineSquare from './templates/headline/samples/square.json';
+import {calculateCaptionedClipMetadata, captionedClipOptionsSchema} from './templates/captioned-clip';
+import captionedClipLandscape from './templates/captioned-clip/samples/landscape.json';
+import captionedClipPortrait from './templates/captioned-clip/samples/portrait.json';
+import captionedClipSquare from './templates/captioned-clip/samples/square.json';
+import {audiogramOptionsSchema, calculateAudiogramMetadata} from './templates/audiogram';
+import audiogramLandscape from './templates/audiogram/samples/landscape.json';
+import audiogramPortrait from './templates/audiogram/samples/portrait.json';
+import audiogramSquare from './templates/audiogram/samples/square.json';
+import {calculatePromoMetadata, promoOptionsSchema} from './templates/promo';
+import promoLandscape from './templates/promo/samples/landscape.json';
+import promoPortrait from './templates/promo/samples/portrait.json';
+import promoSquare from './templates/promo/samples/square.json';
 
 /**
  * A template: a typed composition that any storyboard can target. The component is reached only
@@ -117,6 +129,51 @@ export const templates: readonly TemplateDefinition[] = [
 			square: storyboardSchema.parse(headlineSquare),
 		},
 		lazyComponent: () => import('./templates/headline/Headline'),
+	},
+	{
+		id: 'captioned-clip',
+		title: 'Captioned clip',
+		description:
+			"Your own footage (or a voice-over over the scene pictures) full frame with big captions, TikTok style: hard cuts with a punch-in, jump zooms at each new sentence, the first scene's title as a hook sticker and a progress bar along the top. Captions are drawn larger than the storyboard's size (captionScale).",
+		schema: storyboardV2Schema,
+		templateOptionsSchema: captionedClipOptionsSchema,
+		calculateMetadata: calculateCaptionedClipMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(captionedClipLandscape),
+			portrait: storyboardSchema.parse(captionedClipPortrait),
+			square: storyboardSchema.parse(captionedClipSquare),
+		},
+		lazyComponent: () => import('./templates/captioned-clip/CaptionedClip'),
+	},
+	{
+		id: 'audiogram',
+		title: 'Audiogram (podcast)',
+		description:
+			"An audio file (podcast, voice-over or music) as a video: one continuous player with cover art (the scenes' image or clip), the show name and episode title, the sound drawn as a mirrored spectrum or a waveform (@remotion/media-utils), a progress clock, the chapter (scene title) changing with each scene, and captions.",
+		schema: storyboardV2Schema,
+		templateOptionsSchema: audiogramOptionsSchema,
+		calculateMetadata: calculateAudiogramMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(audiogramLandscape),
+			portrait: storyboardSchema.parse(audiogramPortrait),
+			square: storyboardSchema.parse(audiogramSquare),
+		},
+		lazyComponent: () => import('./templates/audiogram/Audiogram'),
+	},
+	{
+		id: 'promo',
+		title: 'Product promo',
+		description:
+			'A product promo: the first scene is the hero (its picture full bleed under a slanted slab with the name), the middle scenes are feature callouts (a tilted card of the picture, a tick or number badge, punchy words), the last a call to action with a pulsing button (option cta); scenes wipe diagonally.',
+		schema: storyboardV2Schema,
+		templateOptionsSchema: promoOptionsSchema,
+		calculateMetadata: calculatePromoMetadata,
+		samples: {
+			landscape: storyboardSchema.parse(promoLandscape),
+			portrait: storyboardSchema.parse(promoPortrait),
+			square: storyboardSchema.parse(promoSquare),
+		},
+		lazyComponent: () => import('./templates/promo/Promo'),
 	},
 ];
 

@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type StoryboardCaption} from '../storyboard';
 import {captionPages} from './caption-pages';
+import {captionWordStyle} from './caption-word-style';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -11,8 +12,10 @@ import {withAlpha} from './with-alpha';
 const LINGER_MS = 500;
 
 /**
- * TikTok-style caption pages of one scene in one of the storyboard's caption presets (the word
- * being spoken highlighted, boxed, popped, revealed or bounced; classic shows the page alone). Frame 0 is the
+ * TikTok-style caption pages of one scene in one of the storyboard's caption presets: the word
+ * being spoken highlighted (karaoke) or on a pill (boxed), words revealed or bounced in as they are
+ * spoken, one word at a time (pop), or outlined chunks of at most two lines (classic). Position
+ * (top, center, bottom of the safe area) and size (fontScale) come from the style. Frame 0 is the
  * scene's start: caption times are ms from the scene start. Place it in an absolute <Sequence>.
  * Right-to-left scripts are laid out right to left; lines break only between words (never inside
  * a word or a grapheme, also in Japanese and Chinese, which have no spaces).
@@ -25,18 +28,26 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 }) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
-	const {unit, safe, orientation} = useFrameLayout();
+	const {width, unit, safe, orientation} = useFrameLayout();
+	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
+	// About how many columns (a CJK character takes two) one line of captions holds at this size.
+	const lineColumns = Math.max(6, Math.floor((width - safe.side * 2) / (fontSize * 0.56)));
+	const classic = style.preset === 'classic';
 	// Pages end at sentence ends and break where reading pauses (see caption-pages.ts), never
-	// inside a CJK phrase; a portrait frame holds fewer columns.
-	const maxColumns = orientation === 'portrait' ? 26 : 38;
+	// inside a CJK phrase; bigger captions hold fewer words; classic chunks are at most two lines.
+	const maxColumns = Math.min(Math.round((orientation === 'portrait' ? 26 : 38) / style.fontScale), lineColumns * 2);
 	const pages = useMemo(
 		() =>
-			captionPages(captions, {maxColumns, maxPageMs: Math.max(2400, style.combineWithinMs * 2.5)}).map((p) => ({
+			captionPages(captions, {
+				maxColumns,
+				maxPageMs: Math.max(2400, style.combineWithinMs * 2.5),
+				...(classic ? {lineColumns, maxLines: 2} : {}),
+			}).map((p) => ({
 				startMs: p.startMs,
 				durationMs: p.endMs - p.startMs,
 				tokens: p.words.map((w) => ({text: w.text, fromMs: w.startMs, toMs: w.endMs})),
 			})),
-		[captions, style.combineWithinMs, maxColumns],
+		[captions, style.combineWithinMs, maxColumns, classic, lineColumns],
 	);
 	const ms = (frame / fps) * 1000;
 	const index = pages.findLastIndex((p) => p.startMs <= ms);
@@ -54,54 +65,17 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 		config: {damping: 18, stiffness: 220},
 		durationInFrames: 8,
 	});
-	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
-	const stroke = withAlpha('#000000', 0.85);
 	const words = captionWords(
 		page.tokens.map((t) => t.text),
 		language,
 	);
-	const outlined: React.CSSProperties = {WebkitTextStroke: `${fontSize * 0.14}px ${stroke}`, paintOrder: 'stroke fill'};
-	// classic shows the page as one block, with no word singled out.
-	const classic = style.preset === 'classic';
-	/** How a word looks: by its place relative to the spoken one, and the preset. */
-	const wordStyleOf = (i: number): React.CSSProperties => {
-		const isActive = i === active;
-		switch (style.preset) {
-			case 'classic':
-				return {};
-			case 'boxed':
-				return isActive
-					? {
-							background: palette.accent,
-							color: palette.background,
-							borderRadius: fontSize * 0.18,
-							padding: `0 ${fontSize * 0.16}px`,
-							margin: `0 ${-fontSize * 0.16}px`,
-							boxDecorationBreak: 'clone',
-							WebkitBoxDecorationBreak: 'clone',
-						}
-					: outlined;
-			case 'pop':
-				// One word at a time: the others keep their place (no reflow) but are invisible.
-				return isActive ? {...outlined, color: palette.accent} : {...outlined, opacity: 0};
-			case 'reveal':
-				return i <= active ? {...outlined, color: isActive ? palette.accent : palette.text} : {...outlined, opacity: 0};
-			case 'bounce': {
-				const token = page.tokens[i];
-				const since = token ? Math.round(((ms - token.fromMs) / 1000) * fps) : 0;
-				const lift = i <= active ? spring({frame: since, fps, config: {damping: 10, stiffness: 240}, durationInFrames: 10}) : 0;
-				return {
-					...outlined,
-					color: isActive ? palette.accent : palette.text,
-					display: 'inline-block',
-					transform: `translateY(${(1 - lift) * fontSize * 0.25}px)`,
-					opacity: i <= active ? 1 : 0.55,
-				};
-			}
-			case 'highlight':
-				return isActive ? {...outlined, color: palette.accent} : outlined;
-		}
-	};
+	const sinceFrames = (i: number) => Math.round(((ms - (page.tokens[i]?.fromMs ?? 0)) / 1000) * fps);
+	const pop = style.preset === 'pop';
+	// pop shows the spoken word alone, a size up, springing in from small each time the word changes.
+	const popWord = pop ? words[active] : undefined;
+	if (pop && !popWord) return null;
+	const popScale = pop ? spring({frame: sinceFrames(active), fps, config: {damping: 10, stiffness: 260}, durationInFrames: 8}) : 1;
+	const dir = textDirectionOf(language);
 
 	return (
 		<AbsoluteFill
@@ -115,12 +89,12 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 			}}
 		>
 			<div
-				dir={textDirectionOf(language)}
+				dir={dir}
 				lang={language}
 				style={{
 					fontFamily: FONT_STACK,
-					direction: textDirectionOf(language),
-					fontSize,
+					direction: dir,
+					fontSize: pop ? fontSize * 1.3 : fontSize,
 					fontWeight: classic ? 700 : 800,
 					lineHeight: 1.25,
 					textAlign: 'center',
@@ -132,26 +106,25 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 					wordBreak: 'keep-all',
 					overflowWrap: 'anywhere',
 					textWrap: 'balance',
-					transform: `scale(${0.88 + 0.12 * enter})`,
-					opacity: 0.4 + 0.6 * enter,
-					...(classic
-						? {
-								background: withAlpha(palette.background, 0.72),
-								padding: `${fontSize * 0.25}px ${fontSize * 0.5}px`,
-								borderRadius: fontSize * 0.35,
-							}
-						: {}),
+					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `scale(${0.88 + 0.12 * enter})`,
+					opacity: pop ? Math.min(1, popScale * 2) : 0.4 + 0.6 * enter,
+					...(classic ? {textShadow: `0 ${fontSize * 0.06}px ${fontSize * 0.12}px ${withAlpha('#000000', 0.6)}`} : {}),
 				}}
 			>
-				{words.map(({word, space}, i) => {
-					const wordStyle = wordStyleOf(i);
-					return (
+				{popWord ? (
+					<span style={captionWordStyle({preset: 'pop', index: active, active, sinceFrames: sinceFrames(active), fps, fontSize, palette})}>
+						{popWord.word}
+					</span>
+				) : (
+					words.map(({word, space}, i) => (
 						<span key={i} style={{whiteSpace: 'pre-wrap'}}>
 							{space ? ' ' : i > 0 ? <wbr /> : null}
-							<span style={wordStyle}>{word}</span>
+							<span style={captionWordStyle({preset: style.preset, index: i, active, sinceFrames: sinceFrames(i), fps, fontSize, palette})}>
+								{word}
+							</span>
 						</span>
-					);
-				})}
+					))
+				)}
 			</div>
 		</AbsoluteFill>
 	);

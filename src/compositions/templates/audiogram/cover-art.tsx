@@ -1,0 +1,71 @@
+import type React from 'react';
+import {AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
+import {SceneVisual} from '../../components/scene-visual';
+import {useFrameLayout} from '../../components/use-frame-layout';
+import {withAlpha} from '../../components/with-alpha';
+import type {Palette, Visual} from '../../storyboard';
+import type {AudiogramOptions} from './audiogram-schema';
+
+/** Degrees the round cover turns per second (a slow record). */
+const SPIN_PER_SECOND = 14;
+
+/**
+ * The cover art at `size` px: a rounded square that swells a little with the sound, or a round
+ * record that turns, with a hole. A new cover (another scene's picture) fades in over the old one.
+ */
+export const CoverArt: React.FC<{
+	visual: Visual;
+	previous: Visual | null;
+	shape: AudiogramOptions['cover'];
+	size: number;
+	level: number;
+	palette: Palette;
+	seed: number;
+	durationInFrames: number;
+	/** Frame of the video (the record keeps turning across scenes). */
+	absoluteFrame: number;
+}> = ({visual, previous, shape, size, level, palette, seed, durationInFrames, absoluteFrame}) => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	const {unit} = useFrameLayout();
+	const round = shape === 'round';
+	const fadeIn = previous ? interpolate(frame, [0, 10], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}) : 1;
+	const spin = round ? (absoluteFrame / fps) * SPIN_PER_SECOND : 0;
+	const scale = round ? 1 : 1 + level * 0.035;
+	const art = (v: Visual, opacity: number) => (
+		<AbsoluteFill style={{opacity}}>
+			<SceneVisual visual={v} durationInFrames={durationInFrames} palette={palette} seed={seed} iconCenterY={0.5} />
+		</AbsoluteFill>
+	);
+	return (
+		<div
+			style={{
+				position: 'relative',
+				width: size,
+				height: size,
+				flexShrink: 0,
+				borderRadius: round ? '50%' : unit * 3,
+				overflow: 'hidden',
+				transform: `scale(${scale}) rotate(${spin}deg)`,
+				boxShadow: `0 ${unit * 2}px ${unit * 5}px ${withAlpha('#000000', 0.45)}`,
+				border: round ? `${unit * 1.4}px solid ${withAlpha('#000000', 0.85)}` : 'none',
+			}}
+		>
+			{previous && fadeIn < 1 ? art(previous, 1) : null}
+			{art(visual, fadeIn)}
+			{round ? (
+				<AbsoluteFill style={{alignItems: 'center', justifyContent: 'center'}}>
+					<div
+						style={{
+							width: size * 0.16,
+							height: size * 0.16,
+							borderRadius: '50%',
+							background: palette.background,
+							border: `${unit * 0.8}px solid ${withAlpha(palette.text, 0.8)}`,
+						}}
+					/>
+				</AbsoluteFill>
+			) : null}
+		</div>
+	);
+};

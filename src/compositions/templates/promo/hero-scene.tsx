@@ -1,0 +1,82 @@
+import type React from 'react';
+import {AbsoluteFill, spring} from 'remotion';
+import {SceneVisual} from '../../components/scene-visual';
+import {withAlpha} from '../../components/with-alpha';
+import {useSceneLayout} from '../shared/use-scene-layout';
+import {PromoTitle} from './promo-title';
+import {SLANT, type SceneProps} from './promo-style';
+
+/** The opening: the picture full bleed, a slanted slab of the brand colour carrying the name. */
+export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, fontStack, ready, durationInFrames}) => {
+	const {frame, fps, width, height, unit, safe, orientation, language, rtl, band} = useSceneLayout(storyboard);
+	const slabW = (width - safe.side * 2) * (orientation === 'landscape' ? 0.62 : 1);
+	const pad = unit * 3;
+	const slab = spring({frame: frame - 2, fps, config: {damping: 18, stiffness: 150}, durationInFrames: 16});
+	const textIn = spring({frame: frame - 16, fps, config: {damping: 200}, durationInFrames: 12});
+	const side = rtl ? 1 : -1;
+	// The shade comes from the side the text starts on.
+	const shadeAngle = rtl ? '270deg' : '90deg';
+	return (
+		<AbsoluteFill style={{background: palette.background}}>
+			<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
+			<AbsoluteFill
+				style={{
+					background: `linear-gradient(${shadeAngle}, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,
+					willChange: 'transform',
+				}}
+			/>
+			<AbsoluteFill
+				dir={rtl ? 'rtl' : 'ltr'}
+				lang={language}
+				style={{
+					justifyContent: orientation === 'portrait' ? 'flex-end' : 'center',
+					alignItems: 'flex-start',
+					padding: `${safe.top}px ${safe.side}px ${safe.bottom + band + unit * 2}px`,
+					fontFamily: fontStack,
+				}}
+			>
+				<div
+					style={{
+						width: slabW,
+						padding: `${pad}px`,
+						background: palette.primary,
+						color: '#ffffff',
+						transform: `translateX(${side * (1 - slab) * (slabW + safe.side)}px) skewX(${-SLANT * (rtl ? -1 : 1) * 0.6}deg)`,
+						boxShadow: `${unit * 1.5 * -side}px ${unit * 1.5}px 0 ${palette.accent}`,
+					}}
+				>
+					<PromoTitle
+						text={scene.title}
+						language={language}
+						fontStack={fontStack}
+						ready={ready}
+						maxWidth={slabW - pad * 2}
+						maxHeight={height * (orientation === 'portrait' ? 0.22 : 0.34)}
+						maxFontSize={unit * (orientation === 'portrait' ? 11 : 10)}
+						minFontSize={unit * 4}
+						delay={8}
+						style={{transform: `skewX(${SLANT * (rtl ? -1 : 1) * 0.6}deg)`}}
+					/>
+				</div>
+				{scene.text ? (
+					<div
+						style={{
+							maxWidth: slabW,
+							marginTop: unit * 3,
+							fontSize: unit * (orientation === 'portrait' ? 4.4 : 3.8),
+							fontWeight: 600,
+							lineHeight: 1.25,
+							color: palette.text,
+							textShadow: `0 ${unit * 0.3}px ${unit}px ${withAlpha('#000000', 0.6)}`,
+							opacity: textIn,
+							transform: `translateX(${side * (1 - textIn) * unit * 6}px)`,
+							overflowWrap: 'anywhere',
+						}}
+					>
+						{scene.text}
+					</div>
+				) : null}
+			</AbsoluteFill>
+		</AbsoluteFill>
+	);
+};

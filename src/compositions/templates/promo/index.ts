@@ -1,0 +1,5 @@
+export {promoOptionsSchema} from './promo-schema';
+export type {PromoOptions} from './promo-schema';
+export {calculatePromoMetadata} from './calculate-metadata';
+export {promoRoles} from './promo-roles';
+export type {PromoRole} from './promo-roles';
