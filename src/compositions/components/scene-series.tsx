@@ -2,7 +2,7 @@ import {TransitionSeries, linearTiming, type TransitionPresentation} from '@remo
 import type React from 'react';
 import {Fragment} from 'react';
 import type {Palette, Scene, SceneTiming, Storyboard, Timeline} from '../storyboard';
-import {EndCard} from './end-card';
+import {StoryboardEndCard} from './storyboard-chrome';
 
 /**
  * A transition element with linear timing. A plain function, not a component: TransitionSeries
@@ -42,12 +42,7 @@ export const SceneSeries: React.FC<{
 		})}
 		{timeline.endCard ? (
 			<TransitionSeries.Sequence durationInFrames={timeline.endCard.durationInFrames} name="end card">
-				<EndCard
-					title={storyboard.endCard.title ?? storyboard.title}
-					credits={storyboard.credits}
-					palette={palette}
-					durationInFrames={timeline.endCard.durationInFrames}
-				/>
+				<StoryboardEndCard storyboard={storyboard} palette={palette} durationInFrames={timeline.endCard.durationInFrames} />
 			</TransitionSeries.Sequence>
 		) : null}
 	</TransitionSeries>

@@ -41,20 +41,18 @@ const indexFile = ({id, camel, pascal}: ScaffoldNames) => `export {${camel}Optio
 export {calculate${pascal}Metadata} from './calculate-metadata';
 `;
 
-const componentFile = ({id, camel, pascal}: ScaffoldNames) => `import {TransitionSeries, linearTiming} from '@remotion/transitions';
-import {fade} from '@remotion/transitions/fade';
+const componentFile = ({id, camel, pascal}: ScaffoldNames) => `import {fade} from '@remotion/transitions/fade';
 import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
-import {FONT_VARIABLE} from '../../components/load-fonts';
 import {SceneVisual} from '../../components/scene-visual';
+import {linearTransition} from '../../components/scene-series';
+import {TemplateFrame} from '../../components/template-frame';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import type {Palette, Scene, Storyboard, StoryboardInput} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
-import {SceneSeries} from '../shared/scene-series';
-import {StoryboardChrome} from '../shared/storyboard-chrome';
 import {useFittedText} from '../shared/use-fitted-text';
-import {useSceneLayout} from '../shared/use-scene-layout';
+import {useSceneLayout} from '../../components/use-scene-layout';
 import {${camel}OptionsSchema} from './${id}-schema';
 
 /** One scene: its picture, and its title measured to fit, each word dropping in after the one before. */
@@ -104,28 +102,24 @@ const ${pascal}: React.FC<StoryboardInput> = (props) => {
 	const {storyboard, timeline, palette, options} = useTemplateStoryboard(props, '${id}', ${camel}OptionsSchema);
 	const {fontStack, ready} = useTemplateFonts(storyboard);
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<SceneSeries
-				storyboard={storyboard}
-				timeline={timeline}
-				palette={palette}
-				renderScene={({scene, timing}) => (
-					<Card
-						scene={scene}
-						storyboard={storyboard}
-						palette={palette}
-						fontStack={fontStack}
-						ready={ready}
-						durationInFrames={timing.durationInFrames}
-						align={options.align}
-					/>
-				)}
-				renderTransition={({timing}) => (
-					<TransitionSeries.Transition presentation={fade()} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
-				)}
-			/>
-			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} />
-		</AbsoluteFill>
+		<TemplateFrame
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			fontStack={fontStack}
+			renderScene={(scene, _index, timing) => (
+				<Card
+					scene={scene}
+					storyboard={storyboard}
+					palette={palette}
+					fontStack={fontStack}
+					ready={ready}
+					durationInFrames={timing.durationInFrames}
+					align={options.align}
+				/>
+			)}
+			transition={(_scene, _index, frames) => linearTransition(fade(), frames)}
+		/>
 	);
 };
 

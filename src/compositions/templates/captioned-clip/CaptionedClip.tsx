@@ -1,9 +1,7 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {none} from '@remotion/transitions/none';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {FONT_VARIABLE} from '../../components/load-fonts';
 import {SceneVisual} from '../../components/scene-visual';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
@@ -11,8 +9,8 @@ import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {withAlpha} from '../../components/with-alpha';
 import {textDirectionOf, type CaptionStyle, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
-import {SceneSeries} from '../shared/scene-series';
-import {StoryboardChrome} from '../shared/storyboard-chrome';
+import {TemplateFrame} from '../../components/template-frame';
+import {linearTransition} from '../../components/scene-series';
 import {useFittedText} from '../shared/use-fitted-text';
 import {captionedClipOptionsSchema, type CaptionedClipOptions} from './captioned-clip-schema';
 import {sentenceStarts} from './sentence-starts';
@@ -185,52 +183,54 @@ const CaptionedClip: React.FC<StoryboardInput> = (props) => {
 		: 0;
 	const scenesEnd = timeline.endCard?.startFrame ?? timeline.durationInFrames;
 	return (
-		<AbsoluteFill style={{background: '#000000', [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<SceneSeries
-				storyboard={storyboard}
-				timeline={timeline}
-				palette={palette}
-				renderScene={({scene, index, timing}) => (
-					<ClipScene
-						scene={scene}
-						index={index}
-						seed={storyboard.seed}
-						palette={palette}
-						durationInFrames={timing.durationInFrames}
-						jumpZoom={options.jumpZoom}
-					/>
-				)}
-				// A hard cut: the next scene's punch-in is the transition.
-				renderTransition={({timing}) => (
-					<TransitionSeries.Transition presentation={none()} timing={linearTiming({durationInFrames: timing.transitionInFrames})} />
-				)}
-			/>
-			{captions.enabled ? (
-				<Sequence durationInFrames={scenesEnd} name="caption scrim">
-					<CaptionScrim position={captions.position} />
-				</Sequence>
-			) : null}
-			{options.hook && first?.title && hookFrames > 0 ? (
-				<Sequence durationInFrames={hookFrames} name="hook">
-					<HookSticker
-						title={first.title}
-						language={storyboard.language}
-						palette={palette}
-						fontStack={fontStack}
-						ready={ready}
-						captionsOnTop={captions.position === 'top'}
-						durationInFrames={hookFrames}
-					/>
-				</Sequence>
-			) : null}
-			{options.progressBar ? (
-				<Sequence durationInFrames={scenesEnd} name="progress">
-					<ProgressBar palette={palette} durationInFrames={scenesEnd} rtl={rtl} />
-				</Sequence>
-			) : null}
-			{/* Captions over the progress bar's layer: the bar is a hairline at the very top. */}
-			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} captionStyle={captions} />
-		</AbsoluteFill>
+		<TemplateFrame
+			background="#000000"
+			fontStack={fontStack}
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			renderScene={(scene, index, timing) => (
+				<ClipScene
+					scene={scene}
+					index={index}
+					seed={storyboard.seed}
+					palette={palette}
+					durationInFrames={timing.durationInFrames}
+					jumpZoom={options.jumpZoom}
+				/>
+			)}
+			// A hard cut: the next scene's punch-in is the transition.
+			transition={(_scene, _i, frames) => linearTransition(none(), frames)}
+			// Captions over the progress bar's layer: the bar is a hairline at the very top.
+			captionStyle={captions}
+			overlay={
+				<>
+					{captions.enabled ? (
+						<Sequence durationInFrames={scenesEnd} name="caption scrim">
+							<CaptionScrim position={captions.position} />
+						</Sequence>
+					) : null}
+					{options.hook && first?.title && hookFrames > 0 ? (
+						<Sequence durationInFrames={hookFrames} name="hook">
+							<HookSticker
+								title={first.title}
+								language={storyboard.language}
+								palette={palette}
+								fontStack={fontStack}
+								ready={ready}
+								captionsOnTop={captions.position === 'top'}
+								durationInFrames={hookFrames}
+							/>
+						</Sequence>
+					) : null}
+					{options.progressBar ? (
+						<Sequence durationInFrames={scenesEnd} name="progress">
+							<ProgressBar palette={palette} durationInFrames={scenesEnd} rtl={rtl} />
+						</Sequence>
+					) : null}
+				</>
+			}
+		/>
 	);
 };
 

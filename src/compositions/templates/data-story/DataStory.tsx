@@ -3,7 +3,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Easing, Img, interpolate, spring} from 'remotion';
 import {
-	useSceneContext,
+	useSceneLayout,
 	type TemplateSceneProps,
 	TemplateFrame,
 	captionBandHeight,
@@ -48,7 +48,7 @@ const DataScene: React.FC<TemplateSceneProps<DataStoryOptions>> = ({
 	ready,
 	durationInFrames,
 }) => {
-	const {frame, fps, width, height, unit, safe, orientation, language, dir, captions} = useSceneContext(storyboard);
+	const {frame, fps, width, height, unit, safe, orientation, language, dir, captions} = useSceneLayout(storyboard);
 	const captionBand = captionBandHeight({unit, orientation}, captions);
 	const top = safe.top + (captions.position === 'top' ? captionBand : 0);
 	const bottom = safe.bottom + (captions.position === 'bottom' ? captionBand : 0);

@@ -3,7 +3,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
 import {
-	useSceneContext,
+	useSceneLayout,
 	type TemplateSceneProps,
 	TemplateFrame,
 	captionBandHeight,
@@ -35,7 +35,7 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 	durationInFrames,
 	exitFrames,
 }) => {
-	const {frame, fps, width, height, unit, safe, orientation, language, dir, rtl, captions} = useSceneContext(storyboard);
+	const {frame, fps, width, height, unit, safe, orientation, language, dir, rtl, captions} = useSceneLayout(storyboard);
 	const captionBand = captions.position === 'bottom' ? captionBandHeight({unit, orientation}, captions) : 0;
 	const cardW = width - safe.side * 2;
 	const pad = unit * 2.6;

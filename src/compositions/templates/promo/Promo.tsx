@@ -1,13 +1,10 @@
-import {TransitionSeries, linearTiming} from '@remotion/transitions';
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
-import {AbsoluteFill} from 'remotion';
-import {FONT_VARIABLE} from '../../components/load-fonts';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {textDirectionOf, type StoryboardInput} from '../../storyboard';
-import {SceneSeries} from '../shared/scene-series';
-import {StoryboardChrome} from '../shared/storyboard-chrome';
+import {TemplateFrame} from '../../components/template-frame';
+import {linearTransition} from '../../components/scene-series';
 import {CtaScene} from './cta-scene';
 import {FeatureScene} from './feature-scene';
 import {HeroScene} from './hero-scene';
@@ -26,43 +23,36 @@ const Promo: React.FC<StoryboardInput> = (props) => {
 	const roles = promoRoles(storyboard.scenes.length, options.cta !== null);
 	const rtl = textDirectionOf(storyboard.language) === 'rtl';
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
-			<SceneSeries
-				storyboard={storyboard}
-				timeline={timeline}
-				palette={palette}
-				renderScene={({scene, index, timing}) => {
-					const role = roles[index] ?? {kind: 'hero'};
-					const common: SceneProps = {
-						scene,
-						index,
-						role,
-						storyboard,
-						palette,
-						options,
-						fontStack,
-						ready,
-						durationInFrames: timing.durationInFrames,
-					};
-					switch (role.kind) {
-						case 'hero':
-							return <HeroScene {...common} />;
-						case 'feature':
-							return <FeatureScene {...common} number={role.number} />;
-						case 'cta':
-							return <CtaScene {...common} />;
-					}
-				}}
-				// Diagonal wipes in the reading direction: the next scene sweeps in from the corner the eye goes to.
-				renderTransition={({timing}) => (
-					<TransitionSeries.Transition
-						presentation={wipe({direction: rtl ? 'from-bottom-left' : 'from-bottom-right'})}
-						timing={linearTiming({durationInFrames: timing.transitionInFrames})}
-					/>
-				)}
-			/>
-			<StoryboardChrome storyboard={storyboard} timeline={timeline} palette={palette} />
-		</AbsoluteFill>
+		<TemplateFrame
+			fontStack={fontStack}
+			storyboard={storyboard}
+			timeline={timeline}
+			palette={palette}
+			renderScene={(scene, index, timing) => {
+				const role = roles[index] ?? {kind: 'hero'};
+				const common: SceneProps = {
+					scene,
+					index,
+					role,
+					storyboard,
+					palette,
+					options,
+					fontStack,
+					ready,
+					durationInFrames: timing.durationInFrames,
+				};
+				switch (role.kind) {
+					case 'hero':
+						return <HeroScene {...common} />;
+					case 'feature':
+						return <FeatureScene {...common} number={role.number} />;
+					case 'cta':
+						return <CtaScene {...common} />;
+				}
+			}}
+			// Diagonal wipes in the reading direction: the next scene sweeps in from the corner the eye goes to.
+			transition={(_scene, _i, frames) => linearTransition(wipe({direction: rtl ? 'from-bottom-left' : 'from-bottom-right'}), frames)}
+		/>
 	);
 };
 

@@ -2,7 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
 import {SceneVisual} from '../../components/scene-visual';
 import {withAlpha} from '../../components/with-alpha';
-import {useSceneLayout} from '../shared/use-scene-layout';
+import {useSceneLayout} from '../../components/use-scene-layout';
 import {PromoTitle} from './promo-title';
 import {clamp, type SceneProps} from './promo-style';
 

@@ -2,7 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
 import {SceneVisual} from '../../components/scene-visual';
 import {withAlpha} from '../../components/with-alpha';
-import {useSceneLayout} from '../shared/use-scene-layout';
+import {useSceneLayout} from '../../components/use-scene-layout';
 import {Badge} from './badge';
 import {PromoTitle} from './promo-title';
 import type {SceneProps} from './promo-style';

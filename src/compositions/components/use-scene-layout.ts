@@ -1,7 +1,7 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
-import {useFrameLayout, type FrameLayout} from '../../components/use-frame-layout';
-import {textDirectionOf, type Storyboard, type TextDirection} from '../../storyboard';
-import {captionBandOf} from './caption-band';
+import {textDirectionOf, type CaptionStyle, type Storyboard, type TextDirection} from '../storyboard';
+import {captionBandHeight} from './caption-band';
+import {useFrameLayout, type FrameLayout} from './use-frame-layout';
 
 export type SceneLayout = FrameLayout & {
 	frame: number;
@@ -10,7 +10,9 @@ export type SceneLayout = FrameLayout & {
 	dir: TextDirection;
 	rtl: boolean;
 	portrait: boolean;
-	/** Room bottom captions take above the safe margin (captionBandOf). */
+	/** The storyboard's caption style. */
+	captions: CaptionStyle;
+	/** Room bottom captions take above the safe margin (0 when they are elsewhere or off). */
 	band: number;
 	/** The safe area's width, and its height above the captions' band. */
 	innerW: number;
@@ -23,12 +25,14 @@ export const useSceneLayout = (storyboard: Pick<Storyboard, 'language' | 'captio
 	const {fps} = useVideoConfig();
 	const layout = useFrameLayout();
 	const dir = textDirectionOf(storyboard.language);
-	const band = captionBandOf(storyboard.captionStyle, layout);
+	const captions = storyboard.captionStyle;
+	const band = captions.position === 'bottom' ? captionBandHeight(layout, captions) : 0;
 	return {
 		...layout,
 		frame,
 		fps,
 		language: storyboard.language,
+		captions,
 		dir,
 		rtl: dir === 'rtl',
 		portrait: layout.orientation === 'portrait',
