@@ -1,3 +1,4 @@
+import {join} from 'node:path';
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
 import {docsPage} from './docs-page';
@@ -28,6 +29,9 @@ import {receiveUpload} from './receive-upload';
 import {requireApiKey} from './require-api-key';
 import {toAssetView} from './asset-view';
 import {registerStoryboardRoutes} from './storyboard-routes';
+import {acceptSignedUrls, createUrlSigner} from './signed-urls';
+import {isWebPagePath, registerWebPage} from './web-page-routes';
+import {projectRoot} from '../pipeline/project-root';
 
 export type AppDeps = {
 	service: JobsService;
@@ -53,6 +57,8 @@ export type AppDeps = {
 	baseUrl?: () => string;
 	/** Failed authentications allowed per client address (auth-failure-limit.ts). Default 30 a minute. */
 	authFailures?: AuthFailureLimitOptions;
+	/** The built web page (scripts/build-web.mjs). Default dist/web of the package. */
+	webDir?: string;
 };
 
 /** Routes that never need a key: health checks, the API description and its page. */
@@ -67,11 +73,13 @@ export const buildApp = (deps: AppDeps) => {
 	// Failed authentications per address, then keys, then limits per key, on every route but the
 	// public ones (/mcp included). A public route still learns who calls when a valid key is sent
 	// (health shows more to them).
-	const auth = requireApiKey({apiKeys: deps.apiKeys ?? []});
+	// Signed URLs (signed-urls.ts) open media for the tags of the web page, which send no header.
+	const signer = createUrlSigner({apiKeys: deps.apiKeys ?? []});
+	const auth = acceptSignedUrls({signer, auth: requireApiKey({apiKeys: deps.apiKeys ?? []})});
 	const failures = authFailureLimit(deps.authFailures);
 	const limit = rateLimit(deps.rateLimit ?? {perMinute: 0, burst: 1});
 	app.use('*', async (c, next) => {
-		if (PUBLIC_PATHS.has(c.req.path)) {
+		if (PUBLIC_PATHS.has(c.req.path) || isWebPagePath(c.req.path)) {
 			await auth(c, async () => undefined).catch(() => undefined);
 			return next();
 		}
@@ -142,6 +150,7 @@ export const buildApp = (deps: AppDeps) => {
 	});
 
 	registerStoryboardRoutes(app, {service, assetsDir: deps.assetsDir});
+	registerWebPage(app, {webDir: deps.webDir ?? join(projectRoot(), 'dist/web'), publicDir: join(projectRoot(), 'public'), signer});
 
 	app.get('/docs', (c) => c.html(docsPage()));
 
