@@ -200,7 +200,15 @@ export const App: React.FC = () => {
 				<section className="panel area-preview" aria-labelledby="preview-heading">
 					<h2 id="preview-heading">Preview</h2>
 					<p className="muted" aria-live="polite">
-						{voicing.voicing ? 'Voicing the narration…' : voicing.error ? `Voicing failed: ${voicing.error}` : sb ? 'Voiced and captioned as it will render.' : 'Plan a video to see it here.'}
+						{!sb
+							? 'Plan a video to see it here.'
+							: voicing.voicing
+								? 'Voicing the narration…'
+								: voicing.error
+									? `Voicing failed: ${voicing.error}`
+									: voicing.voiced
+										? 'Voiced and captioned as it will render.'
+										: 'Not voiced yet.'}
 						{problems > 0 ? ` The preview shows the last valid version: fix ${problems} problem${problems > 1 ? 's' : ''}.` : ''}
 					</p>
 					{signed.error ? <p className="error">Media cannot be shown: {signed.error}</p> : null}
@@ -260,6 +268,8 @@ export const App: React.FC = () => {
 						busy={job.busy}
 						onRender={() => sb && void job.render(sb, {quality: options.quality, voice: options.voice})}
 					/>
+				</div>
+				<div className="area-videos">
 					<VideoList videos={videos} onOpen={(v) => void job.show(v)} onRefresh={loadVideos} />
 				</div>
 			</div>

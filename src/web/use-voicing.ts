@@ -20,7 +20,7 @@ export const useVoicing = (o: {
 	valid: boolean;
 	voice: string;
 	onCompleted: (storyboard: StoryboardJson, revision: number) => boolean;
-}): {voicing: boolean; error: string | null} => {
+}): {voicing: boolean; voiced: boolean; error: string | null} => {
 	const [voicing, setVoicing] = useState(false);
 	const [error, setError] = useState<string | null>(null);
 	const done = useRef<string | null>(null);
@@ -50,5 +50,5 @@ export const useVoicing = (o: {
 		return () => clearTimeout(timer);
 	}, [key, o.valid, voicing]);
 
-	return {voicing, error};
+	return {voicing: voicing || (key !== null && key !== done.current && o.valid), voiced: key !== null && key === done.current, error};
 };
