@@ -116,7 +116,9 @@ describe('web page', () => {
 		expect(played.time).toBeGreaterThan(0);
 		expect(Math.min(played.width, played.height)).toBe(360);
 		const links = await page.locator('.files a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-		expect(links.map((l) => new URL(l).pathname.split('/').pop())).toEqual(expect.arrayContaining(['video.mp4', 'poster.jpg', 'captions.vtt']));
+		expect(links.map((l) => new URL(l).pathname.split('/').pop())).toEqual(
+			expect.arrayContaining(['video.mp4', 'poster.jpg', 'captions.vtt']),
+		);
 		// Signed links work without a key; the same path unsigned does not.
 		const signed = await fetch(links.find((l) => l.includes('poster.jpg'))!);
 		expect(signed.status).toBe(200);
@@ -126,7 +128,10 @@ describe('web page', () => {
 
 	it('lists earlier videos after a reload', async () => {
 		await page.reload();
-		await page.getByRole('button', {name: /Show the video of/}).first().click();
+		await page
+			.getByRole('button', {name: /Show the video of/})
+			.first()
+			.click();
 		await page.getByLabel('The rendered video').waitFor();
 	});
 

@@ -129,7 +129,12 @@ export const App: React.FC = () => {
 
 	const editScenes = (scenes: SceneJson[], field: string) => sb && history.edit({...sb, scenes}, field);
 	const sceneActions = (i: number) => ({
-		change: (next: SceneJson, field: string) => sb && editScenes(sb.scenes.map((s, j) => (j === i ? next : s)), field),
+		change: (next: SceneJson, field: string) =>
+			sb &&
+			editScenes(
+				sb.scenes.map((s, j) => (j === i ? next : s)),
+				field,
+			),
 		move: (by: -1 | 1) => {
 			if (!sb) return;
 			const scenes = [...sb.scenes];
@@ -137,7 +142,12 @@ export const App: React.FC = () => {
 			if (moved) scenes.splice(i + by, 0, moved);
 			editScenes(scenes, `move-${i}`);
 		},
-		remove: () => sb && editScenes(sb.scenes.filter((_, j) => j !== i), `remove-${i}`),
+		remove: () =>
+			sb &&
+			editScenes(
+				sb.scenes.filter((_, j) => j !== i),
+				`remove-${i}`,
+			),
 		upload: async (file: File): Promise<string | null> => {
 			try {
 				const asset = await api.upload<AssetView>({file});

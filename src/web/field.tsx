@@ -6,12 +6,12 @@ export type ControlProps = {id: string; 'aria-invalid': boolean; 'aria-described
  * A labelled control with its error beside it: the error is tied to the control
  * (aria-describedby, aria-invalid) so screen readers read it with the field.
  */
-export const Field: React.FC<{id: string; label: string; error?: string | undefined; control: (props: ControlProps) => React.ReactNode}> = ({
-	id,
-	label,
-	error,
-	control,
-}) => (
+export const Field: React.FC<{
+	id: string;
+	label: string;
+	error?: string | undefined;
+	control: (props: ControlProps) => React.ReactNode;
+}> = ({id, label, error, control}) => (
 	<div className={error ? 'field invalid' : 'field'}>
 		<label htmlFor={id}>{label}</label>
 		{control({id, 'aria-invalid': Boolean(error), 'aria-describedby': error ? `${id}-error` : undefined})}

@@ -1,6 +1,6 @@
 import {Player, type PlayerRef} from '@remotion/player';
 import type React from 'react';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import {findTemplate} from '../compositions/registry';
 import type {StoryboardInput} from '../compositions/storyboard';
 
@@ -13,7 +13,7 @@ type Metadata = {width: number; height: number; fps: number; durationInFrames: n
  */
 export const PreviewPlayer: React.FC<{storyboard: StoryboardInput; templateId: string}> = ({storyboard, templateId}) => {
 	const template = findTemplate(templateId);
-	const player = useRef<PlayerRef>(null);
+	const [player, setPlayer] = useState<PlayerRef | null>(null);
 	const [frame, setFrame] = useState(0);
 	const [metadata, setMetadata] = useState<Metadata | null>(null);
 	const [error, setError] = useState<string | null>(null);
@@ -40,12 +40,12 @@ export const PreviewPlayer: React.FC<{storyboard: StoryboardInput; templateId: s
 	}, [template, storyboard]);
 
 	useEffect(() => {
-		const p = player.current;
+		const p = player;
 		if (!p) return;
 		const onFrame = (e: {detail: {frame: number}}) => setFrame(e.detail.frame);
 		p.addEventListener('frameupdate', onFrame);
 		return () => p.removeEventListener('frameupdate', onFrame);
-	}, [metadata]);
+	}, [player]);
 
 	// The registry's lazy import, stable per template so the player keeps its state across edits.
 	const lazyComponent = useMemo(() => template?.lazyComponent, [template]) as
@@ -59,7 +59,7 @@ export const PreviewPlayer: React.FC<{storyboard: StoryboardInput; templateId: s
 	return (
 		<figure className="preview" data-template={template.id}>
 			<Player
-				ref={player}
+				ref={setPlayer}
 				lazyComponent={lazyComponent}
 				inputProps={storyboard as Record<string, unknown>}
 				durationInFrames={metadata.durationInFrames}

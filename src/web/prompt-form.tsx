@@ -30,7 +30,13 @@ export const PromptForm: React.FC<{
 				label="What is the video about? A topic, an outline or a script"
 				error={error ?? undefined}
 				control={(p) => (
-					<textarea {...p} rows={4} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder="3 tips for better sleep: 1. …" />
+					<textarea
+						{...p}
+						rows={4}
+						value={prompt}
+						onChange={(e) => setPrompt(e.target.value)}
+						placeholder="3 tips for better sleep: 1. …"
+					/>
 				)}
 			/>
 			<div className="grid">

@@ -42,8 +42,9 @@ export const RenderPanel: React.FC<{state: RenderState; canRender: boolean; busy
 			) : null}
 			{video ? (
 				<>
-					{/* biome-ignore lint/a11y/useMediaCaption: the captions are burnt into the video; captions.vtt is linked below. */}
-					<video className="result" src={video} controls playsInline poster={files['poster.jpg']} aria-label="The rendered video" />
+					<video className="result" src={video} controls playsInline poster={files['poster.jpg']} aria-label="The rendered video">
+						{files['captions.vtt'] ? <track kind="captions" src={files['captions.vtt']} label="Captions" default /> : null}
+					</video>
 					<ul className="files">
 						{Object.entries(files).map(([name, url]) => (
 							<li key={name}>

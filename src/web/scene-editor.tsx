@@ -48,7 +48,12 @@ export const SceneEditor: React.FC<{
 				label="Narration (voiced again when it changes)"
 				error={at('narration.text')}
 				control={(p) => (
-					<textarea {...p} rows={2} value={scene.narration.text} onChange={(e) => change({narration: {...scene.narration, text: e.target.value}}, 'narration')} />
+					<textarea
+						{...p}
+						rows={2}
+						value={scene.narration.text}
+						onChange={(e) => change({narration: {...scene.narration, text: e.target.value}}, 'narration')}
+					/>
 				)}
 			/>
 			<Field
@@ -62,7 +67,12 @@ export const SceneEditor: React.FC<{
 				label="On-screen text"
 				error={at('text')}
 				control={(p) => (
-					<input {...p} type="text" value={scene.text ?? ''} onChange={(e) => change({text: e.target.value === '' ? null : e.target.value}, 'text')} />
+					<input
+						{...p}
+						type="text"
+						value={scene.text ?? ''}
+						onChange={(e) => change({text: e.target.value === '' ? null : e.target.value}, 'text')}
+					/>
 				)}
 			/>
 			<div className="picture">
@@ -87,13 +97,23 @@ export const SceneEditor: React.FC<{
 					id={id('url')}
 					label="Or a picture URL (https)"
 					error={at('visual.src')}
-					control={(p) => <input {...p} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/photo.jpg" />}
+					control={(p) => (
+						<input {...p} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/photo.jpg" />
+					)}
 				/>
 				<div className="row">
-					<button type="button" disabled={url.trim() === ''} onClick={() => change({visual: {kind: 'image', src: url.trim(), motion: 'zoom-in', fit: 'cover'}}, 'visual')}>
+					<button
+						type="button"
+						disabled={url.trim() === ''}
+						onClick={() => change({visual: {kind: 'image', src: url.trim(), motion: 'zoom-in', fit: 'cover'}}, 'visual')}
+					>
 						Use this URL
 					</button>
-					<button type="button" disabled={scene.visual.kind === 'procedural'} onClick={() => change({visual: {kind: 'procedural', style: 'orbs'}}, 'visual')}>
+					<button
+						type="button"
+						disabled={scene.visual.kind === 'procedural'}
+						onClick={() => change({visual: {kind: 'procedural', style: 'orbs'}}, 'visual')}
+					>
 						Use an animated background
 					</button>
 				</div>
@@ -110,7 +130,12 @@ export const SceneEditor: React.FC<{
 							step="0.1"
 							min="0.2"
 							value={Number.isFinite(scene.durationMs) ? scene.durationMs / 1000 : ''}
-							onChange={(e) => change({durationMs: e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value) * 1000), durationSource: 'user'}, 'duration')}
+							onChange={(e) =>
+								change(
+									{durationMs: e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value) * 1000), durationSource: 'user'},
+									'duration',
+								)
+							}
 						/>
 					)}
 				/>

@@ -15,7 +15,7 @@ export type EditHistory<T> = {
 const LIMIT = 200;
 
 /** The value being edited with its undo steps. */
-export const useEditHistory = <T,>(initial: T): EditHistory<T> => {
+export const useEditHistory = <T>(initial: T): EditHistory<T> => {
 	const [state, setState] = useState<{past: T[]; present: T; revision: number}>({past: [], present: initial, revision: 0});
 	const lastField = useRef<string | null>(null);
 	const edit = useCallback((next: T, field: string) => {

@@ -12,12 +12,11 @@ const MARGIN_MS = 60_000;
 export const useSignedUrls = (api: ApiClient, paths: readonly string[]): {urls: Record<string, string>; error: string | null} => {
 	const [signed, setSigned] = useState<Record<string, SignedUrl>>({});
 	const [error, setError] = useState<string | null>(null);
-	const [tick, setTick] = useState(0);
+	const [now, setNow] = useState(() => Date.now());
 	const inFlight = useRef(new Set<string>());
 	const key = [...new Set(paths)].sort().join('\n');
 
 	useEffect(() => {
-		const now = Date.now();
 		const wanted = key === '' ? [] : key.split('\n');
 		const missing = wanted.filter((p) => !inFlight.current.has(p) && !(signed[p] && Date.parse(signed[p].expiresAt) - MARGIN_MS > now));
 		if (missing.length === 0) return;
@@ -32,11 +31,11 @@ export const useSignedUrls = (api: ApiClient, paths: readonly string[]): {urls: 
 			.finally(() => {
 				for (const p of missing) inFlight.current.delete(p);
 			});
-	}, [api, key, signed, tick]);
+	}, [api, key, signed, now]);
 
 	// Wake up to renew URLs before they expire.
 	useEffect(() => {
-		const timer = setInterval(() => setTick((t) => t + 1), MARGIN_MS / 2);
+		const timer = setInterval(() => setNow(Date.now()), MARGIN_MS / 2);
 		return () => clearInterval(timer);
 	}, []);
 

@@ -2,7 +2,11 @@ import type React from 'react';
 import type {JobView} from './api-types';
 
 /** Earlier videos (GET /v1/videos): the server keeps them, so the list survives reloads and restarts. */
-export const VideoList: React.FC<{videos: JobView[]; onOpen: (job: JobView) => void; onRefresh: () => void}> = ({videos, onOpen, onRefresh}) => (
+export const VideoList: React.FC<{videos: JobView[]; onOpen: (job: JobView) => void; onRefresh: () => void}> = ({
+	videos,
+	onOpen,
+	onRefresh,
+}) => (
 	<section className="panel" aria-labelledby="videos-heading">
 		<h2 id="videos-heading">Earlier videos</h2>
 		<button type="button" onClick={onRefresh}>
@@ -17,7 +21,11 @@ export const VideoList: React.FC<{videos: JobView[]; onOpen: (job: JobView) => v
 						{v.status === 'done' || v.status === 'failed' ? '' : ` ${Math.round(v.progress * 100)} %`}
 					</span>
 					{v.status === 'done' ? (
-						<button type="button" onClick={() => onOpen(v)} aria-label={`Show the video of ${new Date(v.createdAt).toLocaleString()} (${v.id})`}>
+						<button
+							type="button"
+							onClick={() => onOpen(v)}
+							aria-label={`Show the video of ${new Date(v.createdAt).toLocaleString()} (${v.id})`}
+						>
 							Show
 						</button>
 					) : null}

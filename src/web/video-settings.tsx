@@ -36,7 +36,9 @@ export const VideoSettings: React.FC<{storyboard: StoryboardJson; templates: Tem
 				id="sb-title"
 				label="Video title"
 				error={errors.title}
-				control={(p) => <input {...p} type="text" value={String(sb.title ?? '')} onChange={(e) => onEdit({...sb, title: e.target.value}, 'title')} />}
+				control={(p) => (
+					<input {...p} type="text" value={String(sb.title ?? '')} onChange={(e) => onEdit({...sb, title: e.target.value}, 'title')} />
+				)}
 			/>
 			<div className="grid">
 				<Choice
@@ -53,7 +55,10 @@ export const VideoSettings: React.FC<{storyboard: StoryboardJson; templates: Tem
 					value={captions}
 					options={[...CAPTION_PRESETS, {value: 'off', label: 'No captions'}]}
 					onChange={(v) =>
-						onEdit({...sb, captionStyle: v === 'off' ? {...captionStyle, enabled: false} : {...captionStyle, enabled: true, preset: v}}, 'captions')
+						onEdit(
+							{...sb, captionStyle: v === 'off' ? {...captionStyle, enabled: false} : {...captionStyle, enabled: true, preset: v}},
+							'captions',
+						)
 					}
 				/>
 				<Choice

@@ -25,7 +25,8 @@ export const planFromPrompt = async (page: Page, prompt: string, timeoutMs = 30_
 };
 
 /** The frame the preview player shows. */
-export const previewFrame = async (page: Page): Promise<number> => Number(await page.getByTestId('preview-frame').getAttribute('data-frame'));
+export const previewFrame = async (page: Page): Promise<number> =>
+	Number(await page.getByTestId('preview-frame').getAttribute('data-frame'));
 
 /** Plays the preview until it reaches `frame`, then pauses it. */
 export const playPreviewTo = async (page: Page, frame: number, timeoutMs = 20_000): Promise<number> => {
@@ -43,7 +44,11 @@ export const playPreviewTo = async (page: Page, frame: number, timeoutMs = 20_00
 export const seriousAxeFindings = async (page: Page): Promise<string[]> => {
 	await page.addScriptTag({content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')});
 	return page.evaluate(async () => {
-		const axe = (window as unknown as {axe: {run: (ctx: Document) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe;
+		const axe = (
+			window as unknown as {
+				axe: {run: (ctx: Document) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>};
+			}
+		).axe;
 		const {violations} = await axe.run(document);
 		return violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
