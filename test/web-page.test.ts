@@ -80,7 +80,7 @@ describe('web page', () => {
 		const duration = page.getByLabel('Duration (seconds)');
 		await duration.fill('0.1');
 		const error = page.locator('#scene-0-duration-error');
-		await expect.poll(() => error.textContent()).toMatch(/200/);
+		await expect.poll(() => error.textContent()).toBe('At least 0.2 s.');
 		expect(await duration.getAttribute('aria-invalid')).toBe('true');
 		expect(await page.getByRole('button', {name: 'Render'}).isDisabled()).toBe(true);
 		await page.getByRole('button', {name: 'Undo'}).click();

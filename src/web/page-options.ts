@@ -1,5 +1,5 @@
 // Choices the prompt form offers. Voices and music tracks are those that work offline
-// (README.md, "Voices" and "Music"); the server checks every value again.
+// (README.md, "Generate a video from a prompt": --voice, --music); the server checks every value again.
 
 export const ASPECT_CHOICES = [
 	{value: '16:9', label: '16:9 landscape'},

@@ -34,7 +34,7 @@ export const RenderPanel: React.FC<{state: RenderState; canRender: boolean; busy
 				<div className="progress" aria-live="polite">
 					<label htmlFor="render-progress">
 						Job {job.id}: <span data-testid="job-status">{job.status}</span>
-						{job.stage ? ` (${job.stage})` : ''} {job.status === 'done' ? '' : percent(job.progress)}
+						{job.stage && job.stage !== job.status ? ` (${job.stage})` : ''} {job.status === 'done' ? '' : percent(job.progress)}
 					</label>
 					<progress id="render-progress" max={1} value={job.status === 'done' ? 1 : job.progress} />
 					{job.error ? <p className="error">{job.error.message}</p> : null}
@@ -43,7 +43,7 @@ export const RenderPanel: React.FC<{state: RenderState; canRender: boolean; busy
 			{video ? (
 				<>
 					<video className="result" src={video} controls playsInline poster={files['poster.jpg']} aria-label="The rendered video">
-						{files['captions.vtt'] ? <track kind="captions" src={files['captions.vtt']} label="Captions" default /> : null}
+						{files['captions.vtt'] ? <track kind="captions" src={files['captions.vtt']} label="Captions" /> : null}
 					</video>
 					<ul className="files">
 						{Object.entries(files).map(([name, url]) => (

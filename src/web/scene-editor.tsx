@@ -14,6 +14,15 @@ export type SceneActions = {
 	upload(file: File): Promise<string | null>;
 };
 
+/** The schema speaks of milliseconds; the field is in seconds. */
+const inSeconds = (message: string | undefined): string | undefined => {
+	if (!message) return message;
+	const bound = /([<>])=\s*(\d+)/.exec(message);
+	if (bound) return `${bound[1] === '>' ? 'At least' : 'At most'} ${Number(bound[2]) / 1000} s.`;
+	if (/NaN|expected number/i.test(message)) return 'Enter a number of seconds, e.g. 3.5.';
+	return message;
+};
+
 const pictureLabel = (visual: SceneJson['visual']): string => {
 	if (visual.kind === 'procedural') return `Animated background (${String(visual.style ?? 'orbs')})`;
 	return `${visual.kind === 'video' ? 'Video' : 'Image'}: ${String(visual.src)}`;
@@ -122,7 +131,7 @@ export const SceneEditor: React.FC<{
 				<Field
 					id={id('duration')}
 					label="Duration (seconds)"
-					error={at('durationMs')}
+					error={inSeconds(at('durationMs'))}
 					control={(p) => (
 						<input
 							{...p}
