@@ -43,6 +43,9 @@ describe('web page', () => {
 		expect((await api.get('/')).status).toBe(200);
 		expect((await api.get('/v1/templates')).status).toBe(401);
 		expect((await api.post('/v1/storyboards', {prompt: 'Sleep'})).status).toBe(401);
+		expect((await api.post('/v1/storyboards/complete', {storyboard: {}})).status).toBe(401);
+		expect((await api.post('/v1/videos', {prompt: 'Sleep'})).status).toBe(401);
+		expect((await api.get('/v1/videos')).status).toBe(401);
 		expect((await api.post('/v1/signed-urls', {paths: ['/v1/assets/ast_x/content']})).status).toBe(401);
 		expect((await api.get('/v1/assets/ast_x/content?exp=9999999999&kid=x&sig=' + '0'.repeat(64))).status).toBe(401);
 
