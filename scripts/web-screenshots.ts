@@ -43,7 +43,7 @@ const main = async () => {
 
 		await page.getByRole('button', {name: 'Render'}).click();
 		await page.getByTestId('job-status').waitFor();
-		await page.waitForFunction(() => /\(rendering\) [1-9]\d? %/.test(document.querySelector('.progress')?.textContent ?? ''), undefined, {
+		await page.waitForFunction(() => /: rendering [1-9]\d? %/.test(document.querySelector('.progress')?.textContent ?? ''), undefined, {
 			timeout: 300_000,
 		});
 		await shot('5-progress', page.locator('.area-render'));

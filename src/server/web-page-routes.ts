@@ -34,7 +34,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** A file inside `dir` as a response, or null when the path leaves the folder or names no file. */
 const serveFrom = async (c: Context, dir: string, relativePath: string, cache: string): Promise<Response | null> => {
-	const clean = normalize(decodeURIComponent(relativePath));
+	let clean: string;
+	try {
+		clean = normalize(decodeURIComponent(relativePath));
+	} catch {
+		return null; // Malformed percent-encoding names no file.
+	}
 	if (clean.startsWith('..') || clean.startsWith(sep) || clean.split(sep).includes('..')) return null;
 	const path = join(dir, clean);
 	const info = await stat(path).catch(() => null);

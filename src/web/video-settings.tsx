@@ -2,6 +2,7 @@ import type React from 'react';
 import {CAPTION_PRESETS, DEFAULT_PALETTE, FONT_FAMILIES, type Palette} from '../compositions/storyboard';
 import type {StoryboardJson, TemplateInfo} from './api-types';
 import {Choice, Field} from './field';
+import {ASPECT_CHOICES} from './page-options';
 import type {FieldErrors} from './validate-storyboard';
 
 type Edit = (next: StoryboardJson, field: string) => void;
@@ -48,6 +49,14 @@ export const VideoSettings: React.FC<{storyboard: StoryboardJson; templates: Tem
 					options={templates.map((t) => ({value: t.id, label: t.title}))}
 					error={errors.template}
 					onChange={(v) => onEdit({...sb, template: v}, 'template')}
+				/>
+				<Choice
+					id="sb-aspect"
+					label="Aspect"
+					value={String(objectAt(sb, 'format').aspect ?? '16:9')}
+					options={ASPECT_CHOICES}
+					error={errors['format.aspect']}
+					onChange={(v) => onEdit({...sb, format: {...objectAt(sb, 'format'), aspect: v}}, 'aspect')}
 				/>
 				<Choice
 					id="sb-captions"
