@@ -5,6 +5,7 @@ import {readSse} from './read-sse';
 import type {RenderState} from './render-panel';
 
 const ENDS = new Set(['done', 'failed', 'cancelled']);
+const RECONNECTS = 5;
 
 /** Signed URLs of a finished job's files (their links are API paths that need a key). */
 const signFiles = async (api: ApiClient, job: JobView): Promise<Record<string, string>> => {
@@ -45,16 +46,23 @@ export const useRenderJob = (api: ApiClient, onEnded: () => void) => {
 				const created = await api.json<JobView>({method: 'POST', path: '/v1/videos', body: {storyboard, options}});
 				let job = created;
 				setState({job, files: {}, error: null});
-				await readSse({
-					api,
-					path: `/v1/videos/${created.id}/events`,
-					signal: controller.signal,
-					onMessage: (m) => {
-						const event = JSON.parse(m.data) as JobEvent;
-						job = {...job, status: event.status, stage: event.stage, progress: event.progress, error: event.error};
-						setState((s) => ({...s, job}));
-					},
-				});
+				// A dropped stream resumes after the last event seen (README.md, "HTTP service": Last-Event-ID).
+				let lastEventId = '0';
+				for (let attempt = 0; attempt < RECONNECTS && !ENDS.has(job.status); attempt++) {
+					await readSse({
+						api,
+						path: `/v1/videos/${created.id}/events?lastEventId=${encodeURIComponent(lastEventId)}`,
+						signal: controller.signal,
+						onMessage: (m) => {
+							if (m.id) lastEventId = m.id;
+							const event = JSON.parse(m.data) as JobEvent;
+							job = {...job, status: event.status, stage: event.stage, progress: event.progress, error: event.error};
+							setState((s) => ({...s, job}));
+						},
+					}).catch((e: unknown) => {
+						if (controller.signal.aborted || attempt === RECONNECTS - 1) throw e;
+					});
+				}
 				if (!ENDS.has(job.status)) throw new Error(`The event stream of ${created.id} ended before the job did (status ${job.status}).`);
 				await show(await api.json<JobView>({path: `/v1/videos/${created.id}`}));
 			} catch (e) {
