@@ -73,6 +73,17 @@ describe('web page', () => {
 		expect(Buffer.compare(before, await page.locator('.preview').screenshot())).not.toBe(0);
 	});
 
+	it('suggests pictures for a scene and the chosen one plays in the preview', async () => {
+		await page.getByRole('button', {name: 'Suggest pictures'}).click();
+		const pick = page.getByRole('button', {name: /^Use the picture /}).first();
+		await pick.waitFor();
+		await expect.poll(() => pick.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+		await pick.click();
+		await expect.poll(() => page.locator('.scene').first().textContent()).toMatch(/Animated background/);
+		// The preview loads the chosen icon by its signed URL.
+		await expect.poll(() => page.locator('.preview img[src*="/v1/assets/"][src*="sig="]').count()).toBeGreaterThan(0);
+	});
+
 	it('another template plays the same storyboard', async () => {
 		await page.getByLabel('Template', {exact: true}).last().selectOption('kinetic');
 		await page.locator('.preview[data-template="kinetic"]').waitFor();
@@ -141,13 +152,18 @@ describe('web page', () => {
 	it('fits a phone screen, every control is reachable with Tab, axe finds nothing serious', async () => {
 		await page.setViewportSize({width: 390, height: 844});
 		expect(await scrollsSideways(page)).toBe(false);
-		await page.getByLabel(/What is the video about/).focus();
+		await page.getByRole('button', {name: 'Plan'}).waitFor();
+		await page.getByLabel(/What is the video about/).click();
 		const reached: string[] = [];
 		for (let i = 0; i < 10; i++) {
 			await page.keyboard.press('Tab');
-			reached.push(await page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id ?? ''));
+			reached.push(
+				await page.evaluate(
+					() => `${document.activeElement?.tagName}#${document.activeElement?.id}:${document.activeElement?.textContent}`,
+				),
+			);
 		}
-		expect(reached).toContain('Plan');
+		expect(reached).toContain('BUTTON#:Plan');
 		expect(await seriousAxeFindings(page)).toEqual([]);
 	});
 });

@@ -29,3 +29,6 @@ export type JobEvent = {id: string; status: string; stage: string | null; progre
 export type AssetView = {ref: string; kind: 'image' | 'video' | 'audio'; durationMs: number | null};
 
 export type SignedUrl = {path: string; url: string; expiresAt: string};
+
+/** A picture POST /v1/pictures/suggestions proposes, with a signed URL to show it. */
+export type PictureSuggestion = {ref: string; emoji: string; name: string; credit: Record<string, unknown>; url: string};

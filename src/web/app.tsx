@@ -2,7 +2,7 @@ import type React from 'react';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {StoryboardInput} from '../compositions/storyboard';
 import {ApiCallError, createApiClient} from './api-client';
-import type {AssetView, JobView, SceneJson, StoryboardJson, TemplateInfo} from './api-types';
+import type {AssetView, JobView, PictureSuggestion, SceneJson, SignedUrl, StoryboardJson, TemplateInfo} from './api-types';
 import {KeyForm} from './key-form';
 import {assetPathOf, mapMedia, mediaRefsOf} from './map-media';
 import {DEFAULT_PLAN_OPTIONS, type PlanOptions} from './page-options';
@@ -142,6 +142,8 @@ export const App: React.FC = () => {
 			if (moved) scenes.splice(i + by, 0, moved);
 			editScenes(scenes, `move-${i}`);
 		},
+		suggest: () => (sb?.scenes[i] ? suggestPictures(sb.scenes[i]) : Promise.resolve([])),
+		choosePicture: (picture: PictureSuggestion) => choosePicture(i, picture),
 		remove: () =>
 			sb &&
 			editScenes(
@@ -166,6 +168,37 @@ export const App: React.FC = () => {
 			}
 		},
 	});
+	const suggestPictures = async (scene: SceneJson): Promise<PictureSuggestion[]> => {
+		const text = [scene.title, scene.text, scene.narration.text].filter((t) => typeof t === 'string' && t.trim()).join('. ');
+		const language = typeof sb?.language === 'string' ? sb.language : 'en';
+		const found = await api.json<{data: Omit<PictureSuggestion, 'url'>[]}>({
+			method: 'POST',
+			path: '/v1/pictures/suggestions',
+			body: {text: text || String(sb?.title ?? ''), language},
+		});
+		if (found.data.length === 0) return [];
+		const signedUrls = await api.json<{data: SignedUrl[]}>({
+			method: 'POST',
+			path: '/v1/signed-urls',
+			body: {paths: found.data.map((p) => assetPathOf(p.ref) ?? '')},
+		});
+		return found.data.map((p, i) => ({...p, url: signedUrls.data[i]?.url ?? ''}));
+	};
+	const choosePicture = (i: number, picture: PictureSuggestion) => {
+		if (!sb) return;
+		const scene = sb.scenes[i];
+		if (!scene) return;
+		const style = scene.visual.kind === 'procedural' ? (scene.visual.style ?? 'orbs') : 'orbs';
+		const credits = Array.isArray(sb.credits) ? (sb.credits as Record<string, unknown>[]) : [];
+		history.edit(
+			{
+				...sb,
+				scenes: sb.scenes.map((s, j) => (j === i ? {...s, visual: {kind: 'procedural', style, icon: picture.ref, extraIcons: []}} : s)),
+				credits: credits.some((c) => c.title === picture.credit.title) ? credits : [...credits, picture.credit],
+			},
+			`picture-${i}`,
+		);
+	};
 	const addScene = () =>
 		sb &&
 		editScenes(

@@ -1,7 +1,7 @@
 import type React from 'react';
 import {useState} from 'react';
 import {TRANSITION_TYPES} from '../compositions/storyboard';
-import type {SceneJson} from './api-types';
+import type {PictureSuggestion, SceneJson} from './api-types';
 import {Choice, Field} from './field';
 import type {FieldErrors} from './validate-storyboard';
 
@@ -12,6 +12,10 @@ export type SceneActions = {
 	remove(): void;
 	/** Uploads a picture and makes it the scene's; resolves with an error message or null. */
 	upload(file: File): Promise<string | null>;
+	/** Pictures for the scene's text (POST /v1/pictures/suggestions). */
+	suggest(): Promise<PictureSuggestion[]>;
+	/** Makes a suggested picture the scene's (and credits it). */
+	choosePicture(picture: PictureSuggestion): void;
 };
 
 /** The schema speaks of milliseconds; the field is in seconds. */
@@ -40,6 +44,8 @@ export const SceneEditor: React.FC<{
 	const id = (name: string) => `scene-${index}-${name}`;
 	const [url, setUrl] = useState('');
 	const [uploadError, setUploadError] = useState<string | null>(null);
+	const [suggestions, setSuggestions] = useState<PictureSuggestion[] | null>(null);
+	const [suggestError, setSuggestError] = useState<string | null>(null);
 	const transition = (scene.transition ?? {}) as Record<string, unknown>;
 	const change = (patch: Partial<SceneJson>, field: string) => actions.change({...scene, ...patch}, `${scene.id}.${field}`);
 	const otherErrors = Object.entries(errors).filter(
@@ -86,6 +92,29 @@ export const SceneEditor: React.FC<{
 			/>
 			<div className="picture">
 				<p className="muted">Picture: {pictureLabel(scene.visual)}</p>
+				<div className="row">
+					<button
+						type="button"
+						onClick={() => {
+							setSuggestError(null);
+							actions.suggest().then(setSuggestions, (e: unknown) => setSuggestError(e instanceof Error ? e.message : String(e)));
+						}}
+					>
+						Suggest pictures
+					</button>
+					{suggestions?.map((p) => (
+						<button
+							key={p.ref}
+							type="button"
+							className="suggestion"
+							onClick={() => actions.choosePicture(p)}
+							aria-label={`Use the picture ${p.name}`}
+						>
+							<img src={p.url} alt="" width={40} height={40} />
+						</button>
+					))}
+				</div>
+				{suggestError ? <p className="error">{suggestError}</p> : null}
 				<Field
 					id={id('upload')}
 					label="Upload a picture or clip"
