@@ -46,6 +46,10 @@ describe('web page', () => {
 		expect((await api.post('/v1/storyboards/complete', {storyboard: {}})).status).toBe(401);
 		expect((await api.post('/v1/videos', {prompt: 'Sleep'})).status).toBe(401);
 		expect((await api.get('/v1/videos')).status).toBe(401);
+		expect((await api.post('/v1/pictures/suggestions', {text: 'sleep'})).status).toBe(401);
+		const empty = await api.call('POST', '/v1/pictures/suggestions', {json: {text: ' '}, headers: {authorization: `Bearer ${KEY}`}});
+		expect(empty.status).toBe(422);
+		expect(empty.body.error.issues[0]).toMatchObject({path: 'text', message: expect.stringMatching(/Give the text/)});
 		expect((await api.post('/v1/signed-urls', {paths: ['/v1/assets/ast_x/content']})).status).toBe(401);
 		expect((await api.get('/v1/assets/ast_x/content?exp=9999999999&kid=x&sig=' + '0'.repeat(64))).status).toBe(401);
 
