@@ -91,16 +91,7 @@ describe('Lambda renderer on simulated functions (real S3 on s3rver, media throu
 		} finally {
 			await local.close();
 		}
-		expect(readdirSync(out).sort()).toEqual([
-			'captions.srt',
-			'captions.vtt',
-			'credits.json',
-			'media',
-			'poster.jpg',
-			'report.json',
-			'storyboard.json',
-			'video.mp4',
-		]);
+		expect(readdirSync(out).sort()).toEqual(['captions.srt', 'captions.vtt', 'credits.json', 'media', 'poster.jpg', 'report.json', 'storyboard.json', 'video.mp4']);
 		const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
 		expect(report.providers.rendering).toBe('lambda');
 		expect(report.lambda).toMatchObject({
