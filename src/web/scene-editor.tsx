@@ -28,7 +28,8 @@ const inSeconds = (message: string | undefined): string | undefined => {
 };
 
 const pictureLabel = (visual: SceneJson['visual']): string => {
-	if (visual.kind === 'procedural') return `Animated background (${String(visual.style ?? 'orbs')})`;
+	if (visual.kind === 'procedural')
+		return `Animated background (${String(visual.style ?? 'orbs')})${typeof visual.icon === 'string' ? ' with an illustration' : ''}`;
 	return `${visual.kind === 'video' ? 'Video' : 'Image'}: ${String(visual.src)}`;
 };
 
