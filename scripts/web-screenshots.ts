@@ -35,7 +35,10 @@ const main = async () => {
 		await page.getByLabel('Title', {exact: true}).first().fill('Same bedtime, every night');
 		await page.getByLabel('Caption style').selectOption('boxed');
 		await page.getByRole('button', {name: 'Suggest pictures'}).first().click();
-		await page.getByRole('button', {name: /^Use the picture /}).first().click();
+		await page
+			.getByRole('button', {name: /^Use the picture /})
+			.first()
+			.click();
 		await page.locator('.scene').first().scrollIntoViewIfNeeded();
 		await shot('3-edit');
 
