@@ -26,3 +26,7 @@ await build({
 	plugins: [stubReactComponents],
 	loader: {'.woff2': 'empty', '.woff': 'empty', '.css': 'empty'},
 });
+
+// The web page that `promptreel serve` serves at / (scripts/build-web.mjs).
+const {buildWeb} = await import('./build-web.mjs');
+await buildWeb();

@@ -104,4 +104,29 @@ describe('layering (one-way dependencies)', () => {
 		expect(seen.size).toBeGreaterThan(20);
 		expect(chains).toEqual([]);
 	});
+
+	// The web page (src/web) runs in the browser and talks to the server over HTTP only
+	// (docs/architecture.md, "Layers"): it imports the compositions and nothing else of ours.
+	it('the web page imports only compositions, react, react-dom, remotion, @remotion/player, zod and its own files; nothing imports it', () => {
+		const allowed = /^(react|react\/jsx-runtime|react-dom\/client|remotion|@remotion\/player|zod)$/;
+		const webFiles = files(join(root, 'src/web'));
+		expect(webFiles.length).toBeGreaterThan(5);
+		const offending: string[] = [];
+		for (const file of webFiles) {
+			for (const spec of importsOf(file)) {
+				if (spec.startsWith('.')) {
+					const targetLayer = layerOf(resolve(dirname(file), spec));
+					if (targetLayer !== 'web' && targetLayer !== 'compositions') offending.push(`${relative(root, file)} -> ${spec}`);
+				} else if (!allowed.test(spec)) {
+					offending.push(`${relative(root, file)} -> ${spec}`);
+				}
+			}
+		}
+		for (const file of files(join(root, 'src')).filter((f) => layerOf(f) !== 'web')) {
+			for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+				if (layerOf(resolve(dirname(file), spec)) === 'web') offending.push(`${relative(root, file)} -> ${spec}`);
+			}
+		}
+		expect(offending).toEqual([]);
+	});
 });

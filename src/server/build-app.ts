@@ -1,3 +1,4 @@
+import {join} from 'node:path';
 import {OpenAPIHono} from '@hono/zod-openapi';
 import type {Context} from 'hono';
 import {docsPage} from './docs-page';
@@ -32,6 +33,10 @@ import type {Metrics} from './metrics';
 import {observeRequests} from './observe-requests';
 import {registerOpsRoutes} from './ops-routes';
 import type {Readiness} from './ready';
+import {acceptSignedUrls, createUrlSigner} from './signed-urls';
+import {isWebPagePath, registerWebPage} from './web-page-routes';
+import {registerPictureSuggestions} from './picture-suggestions-route';
+import {projectRoot} from '../pipeline/project-root';
 
 export type AppDeps = {
 	service: JobsService;
@@ -63,6 +68,8 @@ export type AppDeps = {
 	metrics?: Metrics;
 	/** GET /v1/ready (src/server/ready). */
 	readiness?: Readiness;
+	/** The built web page (scripts/build-web.mjs). Default dist/web of the package. */
+	webDir?: string;
 };
 
 /** Routes that never need a key: health checks, the API description and its page. */
@@ -77,13 +84,15 @@ export const buildApp = (deps: AppDeps) => {
 	// Failed authentications per address, then keys, then limits per key, on every route but the
 	// public ones (/mcp included). A public route still learns who calls when a valid key is sent
 	// (health shows more to them).
-	const auth = requireApiKey({apiKeys: deps.apiKeys ?? []});
+	// Signed URLs (signed-urls.ts) open media for the tags of the web page, which send no header.
+	const signer = createUrlSigner({apiKeys: deps.apiKeys ?? []});
+	const auth = acceptSignedUrls({signer, auth: requireApiKey({apiKeys: deps.apiKeys ?? []})});
 	const failures = authFailureLimit(deps.authFailures);
 	const limit = rateLimit(deps.rateLimit ?? {perMinute: 0, burst: 1});
 	// Request id, log line and metrics of every request, refused ones included: first of all.
 	app.use('*', observeRequests({logger: deps.logger, metrics: deps.metrics}));
 	app.use('*', async (c, next) => {
-		if (PUBLIC_PATHS.has(c.req.path)) {
+		if (PUBLIC_PATHS.has(c.req.path) || isWebPagePath(c.req.path)) {
 			await auth(c, async () => undefined).catch(() => undefined);
 			return next();
 		}
@@ -140,6 +149,8 @@ export const buildApp = (deps: AppDeps) => {
 	});
 
 	registerStoryboardRoutes(app, {service, assetsDir: deps.assetsDir});
+	registerWebPage(app, {webDir: deps.webDir ?? join(projectRoot(), 'dist/web'), publicDir: join(projectRoot(), 'public'), signer});
+	registerPictureSuggestions(app, {service, assetsDir: deps.assetsDir});
 
 	app.get('/docs', (c) => c.html(docsPage()));
 	registerOpsRoutes(app, deps);
