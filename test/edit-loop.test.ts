@@ -329,9 +329,9 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 		});
 		expect(result.isError).toBe(true);
 		const text = textOf(result);
-		// The SDK writes array indexes in brackets: storyboard.scenes[0].titel.
-		expect(text).toMatch(/Unknown key "colour".* at storyboard\.colour/);
-		expect(text).toMatch(/Unknown key "titel": did you mean "title"\? at storyboard\.scenes\[0\]\.titel/);
-		expect(text).toMatch(/Unknown key "qualty": did you mean "quality"\? at options\.qualty/);
+		// Every path at once, as over HTTP: one issue per line.
+		expect(text).toMatch(/- storyboard\.colour: Unknown key "colour"/);
+		expect(text).toMatch(/- storyboard\.scenes\.0\.titel: Unknown key "titel": did you mean "title"\?/);
+		expect(text).toMatch(/- options\.qualty: Unknown option "qualty"/);
 	});
 });

@@ -111,7 +111,7 @@ describe('hostile input: media SSRF', () => {
 			});
 			expect(warnings).toEqual([expect.stringMatching(/music\.src = https:\/\/media\.evil\.test/)]);
 			expect(warnings.join('\n')).not.toContain('127.0.0.1');
-			expect(result.storyboard.music).toBeUndefined();
+			expect(result.storyboard.music).toBeNull();
 		} finally {
 			await renderer.close();
 			rmSync(dir, {recursive: true, force: true});

@@ -116,8 +116,8 @@ describe('Lambda renderer on simulated functions (real S3 on s3rver, media throu
 		expect(progress).toContain('rendering');
 		expect(progress.indexOf('bundling')).toBeLessThan(progress.indexOf('rendering'));
 		expect(progress.lastIndexOf('encoding')).toBeGreaterThan(progress.indexOf('rendering'));
-		// The photo and the tone, once each, content-addressed.
-		expect(await mediaKeys()).toHaveLength(2);
+		// The photo, the tone and the icon completing gave the bare procedural scene: once each, content-addressed.
+		expect(await mediaKeys()).toHaveLength(3);
 		await lambda.close();
 	}, 400_000);
 

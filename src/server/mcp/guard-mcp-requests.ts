@@ -56,16 +56,15 @@ export const guardMcpRequests = (server: McpServer, tools: Record<string, z.ZodO
 				const message = `arguments must be an object (got ${args === null ? 'null' : Array.isArray(args) ? 'an array' : typeof args}).`;
 				return errorResult(new ValidationError(`Invalid arguments for ${name}: ${message}`, [{path: 'arguments', message}]));
 			}
+			// Every problem at once: unknown keys and what the schema finds elsewhere (a typo in the
+			// options must not hide one in the storyboard).
 			const unknown = unknownKeys(schema, args ?? {});
-			if (unknown.length > 0) {
-				return errorResult(new ValidationError(`Invalid arguments for ${name}: ${unknown.map((i) => i.message).join(' ')}`, unknown));
-			}
 			const parsed = await schema.safeParseAsync(args ?? {});
-			if (!parsed.success) {
-				const issues = requestIssues(parsed.error, 'arguments');
-				return errorResult(
-					new ValidationError(`Invalid arguments for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues),
-				);
+			const found = parsed.success ? [] : requestIssues(parsed.error, 'arguments');
+			const issues = [...unknown, ...found.filter((i) => !unknown.some((u) => u.path === i.path))];
+			if (issues.length > 0) {
+				const message = [...unknown.map((i) => i.message), ...found.map((i) => `${i.path}: ${i.message}`)].join(' ');
+				return errorResult(new ValidationError(`Invalid arguments for ${name}: ${message}`, issues));
 			}
 		}
 		return callTool(request, extra);
