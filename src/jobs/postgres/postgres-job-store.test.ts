@@ -1,7 +1,11 @@
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {newJob} from '../../../test/support/job-store-backends';
 import {startPostgresServer, type PostgresServer} from '../../../test/support/postgres-server';
+import {openJobStore} from '../open-job-store';
 import {PG_SCHEMA_VERSION} from './pg-migrations';
 import {openPostgresJobStore} from './postgres-job-store';
 
@@ -36,5 +40,24 @@ describe('postgres job store', () => {
 		const store = openPostgresJobStore({url: 'postgres://postgres@127.0.0.1:1/nope', poolSize: 1});
 		await expect(store.counts()).rejects.toThrow(/ECONNREFUSED/);
 		await store.close();
+	});
+
+	it('openJobStore picks Postgres when the settings name a database, and writes nothing to the data dir', async () => {
+		const url = await server.createDatabase('wired');
+		const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-pgwire-'));
+		try {
+			const store = openJobStore({dataDir, database: {url, poolSize: 2}});
+			const other = openPostgresJobStore({url, poolSize: 1});
+			try {
+				const id = (await store.insert(newJob(), 1)).id;
+				expect((await other.get(id))?.status).toBe('queued');
+			} finally {
+				await store.close();
+				await other.close();
+			}
+			expect(existsSync(join(dataDir, 'jobs.db'))).toBe(false);
+		} finally {
+			rmSync(dataDir, {recursive: true, force: true});
+		}
 	});
 });
