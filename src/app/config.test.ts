@@ -21,6 +21,7 @@ describe('loadConfig: server settings', () => {
 			maxUploadBytes: expect.any(Number),
 			maxVideoMs: 1_800_000,
 			maxRunningPerKey: 0,
+			database: null,
 			metricsPort: null,
 			metricsHost: undefined,
 			minFreeDiskBytes: 1024 * 1024 * 1024,
@@ -31,6 +32,13 @@ describe('loadConfig: server settings', () => {
 	it('reads the environment, empty meaning default', () => {
 		const config = loadConfig({PORT: '0', PROMPTREEL_CONCURRENCY: '2', PROMPTREEL_LEASE_SEC: '5', PROMPTREEL_RETENTION_DAYS: ''});
 		expect(config.server).toMatchObject({port: 0, concurrency: 2, leaseMs: 5000, retentionDays: 7});
+	});
+
+	it('PROMPTREEL_DATABASE_URL chooses the Postgres job store; anything but a postgres:// URL is refused with the fix', () => {
+		const url = 'postgres://u:p@db.internal:5432/promptreel';
+		expect(loadConfig({PROMPTREEL_DATABASE_URL: url, PROMPTREEL_DATABASE_POOL_SIZE: '4'}).server.database).toEqual({url, poolSize: 4});
+		expect(loadConfig({PROMPTREEL_DATABASE_URL: 'postgresql://db/x'}).server.database).toEqual({url: 'postgresql://db/x', poolSize: 10});
+		expect(() => loadConfig({PROMPTREEL_DATABASE_URL: 'mysql://db/x'})).toThrowError(/PROMPTREEL_DATABASE_URL.*postgres:\/\//s);
 	});
 
 	it('fails fast naming the variable', () => {

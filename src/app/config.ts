@@ -48,6 +48,20 @@ export const envSchema = z.object({
 		'Path of the settings file (default ./promptreel.config.json); the environment and ./.env override it.',
 	),
 	PROMPTREEL_DATA_DIR: optionalString.describe('Where caches, jobs and bundles live (default ~/.promptreel).'),
+	PROMPTREEL_DATABASE_URL: optionalString
+		.pipe(
+			z
+				.string()
+				.regex(
+					/^postgres(ql)?:\/\/\S+$/,
+					'Use a postgres://user:password@host:5432/database URL, or leave it unset to keep jobs in SQLite in the data dir.',
+				)
+				.optional(),
+		)
+		.describe(
+			'Postgres job store shared by several servers, postgres://user:password@host:5432/database (unset = SQLite in the data dir).',
+		),
+	PROMPTREEL_DATABASE_POOL_SIZE: intVar(10, 1, 500).describe('Connections each process opens to PROMPTREEL_DATABASE_URL at most.'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
 	PROMPTREEL_RENDERER: z
 		.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`)
@@ -253,6 +267,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 			maxUploadBytes: e.PROMPTREEL_MAX_UPLOAD_BYTES,
 			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
 			maxRunningPerKey: e.PROMPTREEL_MAX_RUNNING_PER_KEY,
+			database: e.PROMPTREEL_DATABASE_URL ? {url: e.PROMPTREEL_DATABASE_URL, poolSize: e.PROMPTREEL_DATABASE_POOL_SIZE} : null,
 			metricsPort: e.PROMPTREEL_METRICS_PORT ?? null,
 			metricsHost: e.PROMPTREEL_METRICS_HOST,
 			minFreeDiskBytes: e.PROMPTREEL_MIN_FREE_DISK_MB * 1024 * 1024,

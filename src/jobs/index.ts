@@ -4,6 +4,8 @@ export {openJobsRuntime} from './open-jobs-runtime';
 export type {JobsRuntime, JobsRuntimeOptions} from './open-jobs-runtime';
 export type {JobStore, JobStoreStats, WebhookDeliveryStore, IdempotencyKeyStore, AssetStore} from './job-store';
 export {openSqliteJobStore} from './sqlite-job-store';
+export {openJobStore} from './open-job-store';
+export {openPostgresJobStore} from './postgres';
 export {SCHEMA_VERSION} from './job-store-migrations';
 export {IDEMPOTENCY_WINDOW_MS} from './sqlite-idempotency-keys';
 export type {

@@ -18,5 +18,7 @@ export type JobsSettings = {
 	maxVideoMs?: number;
 	/** Jobs of one API key running at once across every worker (PROMPTREEL_MAX_RUNNING_PER_KEY); 0 or absent: no cap. */
 	maxRunningPerKey?: number;
+	/** The Postgres job store (PROMPTREEL_DATABASE_URL, PROMPTREEL_DATABASE_POOL_SIZE); null or absent: SQLite in the data dir. */
+	database?: {url: string; poolSize: number} | null;
 	webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
 };

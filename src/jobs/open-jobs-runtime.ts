@@ -14,7 +14,7 @@ import {createCompleteForClient} from './complete-for-client';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
 import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
-import {openSqliteJobStore} from './sqlite-job-store';
+import {openJobStore} from './open-job-store';
 import {createWebhookDispatcher} from './webhook-dispatcher';
 import {createWorkerPool} from './worker-pool';
 import {resolveWebhookSecret} from './webhook-secret';
@@ -53,7 +53,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const cfg = o.server;
 	// Whatever renderer was chosen, its temp folders (browser profiles, asset folders) are ours to clean.
 	usePrivateTempRoot();
-	const store = openSqliteJobStore({file: join(o.dataDir, 'jobs.db')});
+	const store = openJobStore({dataDir: o.dataDir, database: cfg.database, onError: (error) => log(`database: ${error.message}`)});
 	const renderer = o.renderer;
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 	const pool =

@@ -3,7 +3,8 @@ import {ASSET_ID} from './asset-refs';
 import type {AssetStore} from './job-store';
 import type {AssetRecord} from './job-types';
 
-type Row = {
+/** A row of `assets` (SQLite and Postgres). */
+export type AssetRow = {
 	id: string;
 	kind: AssetRecord['kind'];
 	content_type: string;
@@ -17,7 +18,8 @@ type Row = {
 	created_at: number;
 };
 
-const fromRow = (r: Row): AssetRecord => ({
+/** An `assets` row as an AssetRecord. */
+export const assetFromRow = (r: AssetRow): AssetRecord => ({
 	id: r.id,
 	kind: r.kind,
 	contentType: r.content_type,
@@ -38,29 +40,32 @@ export const openSqliteAssetStore = (db: Database.Database): AssetStore => {
 			`INSERT OR IGNORE INTO assets (id, kind, content_type, file_name, bytes, sha256, original_name, duration_ms, width, height, created_at)
 			VALUES (@id, @kind, @content_type, @file_name, @bytes, @sha256, @original_name, @duration_ms, @width, @height, @created_at)`,
 		),
-		get: db.prepare<[string], Row>('SELECT * FROM assets WHERE id = ?'),
+		get: db.prepare<[string], AssetRow>('SELECT * FROM assets WHERE id = ?'),
 	};
 	const get = (id: string): AssetRecord | null => {
 		const row = ASSET_ID.test(id) ? stmt.get.get(id) : undefined;
-		return row ? fromRow(row) : null;
+		return row ? assetFromRow(row) : null;
 	};
 	return {
 		async insert(a) {
-			stmt.insert.run({
-				id: a.id,
-				kind: a.kind,
-				content_type: a.contentType,
-				file_name: a.fileName,
-				bytes: a.bytes,
-				sha256: a.sha256,
-				original_name: a.originalName,
-				duration_ms: a.durationMs,
-				width: a.width,
-				height: a.height,
-				created_at: a.createdAt,
-			});
+			stmt.insert.run(assetToRow(a));
 			return get(a.id)!;
 		},
 		get: async (id) => get(id),
 	};
 };
+
+/** An AssetRecord as the values of its `assets` row. */
+export const assetToRow = (a: AssetRecord): AssetRow => ({
+	id: a.id,
+	kind: a.kind,
+	content_type: a.contentType,
+	file_name: a.fileName,
+	bytes: a.bytes,
+	sha256: a.sha256,
+	original_name: a.originalName,
+	duration_ms: a.durationMs,
+	width: a.width,
+	height: a.height,
+	created_at: a.createdAt,
+});

@@ -1,63 +1,16 @@
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
-import type {GenerateOptions} from '../pipeline/generate';
 import {openSqliteAssetStore} from './sqlite-asset-store';
 import {openSqliteIdempotencyKeys} from './sqlite-idempotency-keys';
 import {openSqliteWebhookDeliveries} from './sqlite-webhook-deliveries';
-import type {JobWarning} from './job-schemas';
-import {priorityOfRank, priorityRank} from './job-priority';
-import {templateOf} from './template-of';
-import type {RunningStatus} from './job-status';
+import {reapStep} from './reap-step';
+import {priorityOfRank} from './job-priority';
+import {firstStatus, fromEventRow, fromRow, insertParams} from './job-row';
 import type {JobStore} from './job-store';
 import {migrateJobStore, retryWhileLocked} from './job-store-migrations';
-import {listJobsSql, prepareJobStatements, type EventRow, type JobRow} from './job-store-statements';
-import type {CancelOutcome, JobEvent, JobInput, JobKind, JobRecord, NewJob, ReapedJob, Webhook} from './job-types';
-
-const fromRow = (r: JobRow): JobRecord => ({
-	seq: r.seq,
-	id: r.id,
-	kind: r.kind,
-	input: JSON.parse(r.input) as JobInput,
-	options: JSON.parse(r.options) as GenerateOptions,
-	webhook: r.webhook ? (JSON.parse(r.webhook) as Webhook) : null,
-	contentHash: r.content_hash,
-	priority: priorityOfRank(r.priority),
-	owner: r.owner,
-	status: r.status,
-	stage: r.stage,
-	progress: r.progress,
-	warnings: JSON.parse(r.warnings) as JobWarning[],
-	error: r.error_code ? {code: r.error_code, message: r.error_message ?? ''} : null,
-	files: JSON.parse(r.files) as string[],
-	outputDir: r.output_dir,
-	cached: r.cached === 1,
-	attempts: r.attempts,
-	maxAttempts: r.max_attempts,
-	timeoutMs: r.timeout_ms,
-	runAfter: r.run_after,
-	leaseOwner: r.lease_owner,
-	leaseExpiresAt: r.lease_expires_at,
-	cancelRequested: r.cancel_requested === 1,
-	createdAt: r.created_at,
-	updatedAt: r.updated_at,
-	startedAt: r.started_at,
-	finishedAt: r.finished_at,
-	webhookDeliveries: [],
-});
-
-const fromEventRow = (r: EventRow): JobEvent => ({
-	id: r.seq,
-	type: r.type as JobEvent['type'],
-	status: r.status,
-	stage: r.stage,
-	progress: r.progress,
-	error: r.error_code ? {code: r.error_code, message: r.error_message ?? ''} : null,
-	at: r.at,
-});
-
-/** The status a claimed job starts in. */
-const firstStatus = (kind: JobKind): RunningStatus => (kind === 'prompt' ? 'planning' : 'rendering');
+import {listJobsSql, prepareJobStatements, type JobRow} from './job-store-statements';
+import type {CancelOutcome, JobRecord, NewJob, ReapedJob} from './job-types';
 
 /**
  * The job store in one SQLite file shared by every process on the data dir (servers, MCP servers).
@@ -100,31 +53,16 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		const reaped: ReapedJob[] = [];
 		for (const row of stmt.expired.all(now)) {
 			const job = fromRow(row);
-			// The worker's name (host:pid) stays in job_runs: messages are shown to callers.
-			const lost = `The worker running attempt ${job.attempts} stopped sending heartbeats (crashed or was killed).`;
-			if (job.cancelRequested) {
-				stmt.endExpired.run({id: job.id, status: 'cancelled', error_code: 'CANCELLED', error_message: 'Cancelled by request.', now});
+			const step = reapStep(job);
+			if (step.outcome === 'requeued') {
+				const warnings = JSON.stringify(step.warnings);
+				stmt.requeue.run({id: job.id, worker: null, stage: 'requeued', warnings, refund: 0, run_after: now, now});
 				changed(job.id, now);
-				reaped.push({id: job.id, outcome: 'cancelled', attempts: job.attempts});
-			} else if (job.attempts >= job.maxAttempts) {
-				stmt.endExpired.run({
-					id: job.id,
-					status: 'failed',
-					error_code: 'WORKER_LOST',
-					error_message: `${lost} No attempts left (${job.attempts} of ${job.maxAttempts}).`,
-					now,
-				});
-				changed(job.id, now, true);
-				reaped.push({id: job.id, outcome: 'failed', attempts: job.attempts});
 			} else {
-				const warnings: JobWarning[] = [
-					...job.warnings,
-					{stage: job.stage ?? job.status, code: 'WORKER_LOST', message: `${lost} Retrying.`},
-				];
-				stmt.requeue.run({id: job.id, worker: null, stage: 'requeued', warnings: JSON.stringify(warnings), refund: 0, run_after: now, now});
-				changed(job.id, now);
-				reaped.push({id: job.id, outcome: 'requeued', attempts: job.attempts});
+				stmt.endExpired.run({id: job.id, status: step.status, error_code: step.errorCode, error_message: step.errorMessage, now});
+				changed(job.id, now, step.notify);
 			}
+			reaped.push({id: job.id, outcome: step.outcome, attempts: job.attempts});
 			stmt.runEndAny.run(now, 'lost', job.id);
 		}
 		return reaped;
@@ -132,29 +70,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 
 	const idempotencyKeys = openSqliteIdempotencyKeys(db);
 	const insertNow = (job: NewJob, now: number): JobRecord => {
-		stmt.insert.run({
-			id: job.id,
-			kind: job.kind,
-			input: JSON.stringify(job.input),
-			options: JSON.stringify(job.options),
-			webhook: job.webhook ? JSON.stringify(job.webhook) : null,
-			content_hash: job.contentHash,
-			priority: priorityRank(job.priority ?? 'normal'),
-			owner: job.owner ?? null,
-			template: templateOf(job),
-			status: job.done ? 'done' : 'queued',
-			stage: job.done ? 'cached' : null,
-			progress: job.done ? 1 : 0,
-			warnings: JSON.stringify(job.done?.warnings ?? []),
-			files: JSON.stringify(job.done?.files ?? []),
-			output_dir: job.done?.outputDir ?? null,
-			cached: job.done ? 1 : 0,
-			max_attempts: job.maxAttempts,
-			timeout_ms: job.timeoutMs,
-			run_after: now,
-			now,
-			finished_at: job.done ? now : null,
-		});
+		stmt.insert.run(insertParams(job, now));
 		changed(job.id, now, Boolean(job.done));
 		return get(job.id)!;
 	};
