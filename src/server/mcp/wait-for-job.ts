@@ -52,6 +52,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * progress on one 0..100 scale that only ever increases (MCP requires it): a heartbeat while
  * nothing moves adds a sliver, so queued or slow stages still reset the client's timeout.
  */
+/** Pause between the final progress notification and the result (see waitForJob). */
+const FINAL_NOTIFICATION_GAP_MS = 50;
+
 export const waitForJob = async (o: WaitForJobOptions): Promise<{job: JobRecord; timedOut: boolean}> => {
 	const pollMs = o.pollMs ?? 250;
 	const heartbeatMs = o.heartbeatMs ?? 5000;
@@ -72,7 +75,13 @@ export const waitForJob = async (o: WaitForJobOptions): Promise<{job: JobRecord;
 			lastAt = Date.now();
 			await o.onProgress({progress: value, total: TOTAL, message: messageOf(job)}).catch(() => undefined);
 		}
-		if (terminal) return {job, timedOut: false};
+		if (terminal) {
+			// The SDK's client hands notifications to their handler on a later tick but settles the
+			// response at once, so a final notification written right before the result can find its
+			// progress handler gone. A short pause lets the client see "done" before the result.
+			await new Promise((resolve) => setTimeout(resolve, FINAL_NOTIFICATION_GAP_MS));
+			return {job, timedOut: false};
+		}
 		if (o.signal.aborted || Date.now() >= end) return {job, timedOut: true};
 		await sleep(Math.min(pollMs, Math.max(0, end - Date.now())), o.signal);
 	}
