@@ -117,6 +117,24 @@ const NumberPanel: React.FC<{
 			: {color: palette.text};
 	const progressWidth = panel.w * (layout.portrait ? 0.5 : 0.62);
 	const showPrevious = previous !== undefined && label(previous) !== label(position);
+	// The numeral rolls: the previous item's leaves upwards while this one comes in from below.
+	const numeral = (p: ListPosition | undefined, offset: number) => (
+		<div
+			style={{
+				position: 'absolute',
+				inset: 0,
+				textAlign: 'center',
+				fontSize: numberSize,
+				fontWeight: 800,
+				lineHeight: 1.05,
+				letterSpacing: '-0.04em',
+				transform: `translateY(${offset * 100}%)`,
+				...numberStyle(p),
+			}}
+		>
+			{label(p)}
+		</div>
+	);
 	return (
 		<div
 			style={{
@@ -137,38 +155,8 @@ const NumberPanel: React.FC<{
 			}}
 		>
 			<div style={{position: 'relative', height: numberSize * 1.05, width: '100%', overflow: 'hidden'}}>
-				{showPrevious ? (
-					<div
-						style={{
-							position: 'absolute',
-							inset: 0,
-							textAlign: 'center',
-							fontSize: numberSize,
-							fontWeight: 800,
-							lineHeight: 1.05,
-							letterSpacing: '-0.04em',
-							transform: `translateY(${-roll * 100}%)`,
-							...numberStyle(previous),
-						}}
-					>
-						{label(previous)}
-					</div>
-				) : null}
-				<div
-					style={{
-						position: 'absolute',
-						inset: 0,
-						textAlign: 'center',
-						fontSize: numberSize,
-						fontWeight: 800,
-						lineHeight: 1.05,
-						letterSpacing: '-0.04em',
-						transform: `translateY(${(1 - roll) * 100}%)`,
-						...numberStyle(position),
-					}}
-				>
-					{label(position)}
-				</div>
+				{showPrevious ? numeral(previous, -roll) : null}
+				{numeral(position, 1 - roll)}
 			</div>
 			{options.progress === 'bar' && position.count > 0 ? (
 				<div
