@@ -1,7 +1,7 @@
 import {usePrivateTempRoot} from './private-temp-root';
 import {mkdir} from 'node:fs/promises';
 import {dirname} from 'node:path';
-import {makeCancelSignal, renderMedia, renderStill, selectComposition, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
+import {makeCancelSignal, renderMedia, renderStill, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError} from '../errors';
 import {assertKnownTemplate} from './assert-known-template';
@@ -9,6 +9,7 @@ import {CHROMIUM_OPTIONS} from './browser';
 import {getBundle, hashBundleSources} from './bundle-cache';
 import {lazyBrowser} from './lazy-browser';
 import {startMediaServer, type MediaServer} from './media-server';
+import {resolveComposition} from './resolve-composition';
 import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
 import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
@@ -79,15 +80,12 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 		]);
 		const base = server.mount(mediaSearchPath(o.mediaDir));
 		const inputProps = withMediaBaseUrl(o.storyboard, base);
-		const composition = await selectComposition({
-			serveUrl: bundleResult.serveUrl,
-			id: o.storyboard.template,
-			inputProps,
-			puppeteerInstance,
-			browserExecutable: executable(),
-			chromiumOptions: CHROMIUM_OPTIONS,
-			logLevel,
-		});
+		const composition = await resolveComposition({templateId: o.storyboard.template, inputProps, signal: o.signal}).catch(
+			(error: unknown) => {
+				server.unmount(base);
+				throw error;
+			},
+		);
 		const quality = {...resolveQuality(o.quality, composition), ...options.encoding};
 		return {serveUrl: bundleResult.serveUrl, puppeteerInstance, inputProps, composition, quality, release: () => server.unmount(base)};
 	};
