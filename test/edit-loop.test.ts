@@ -16,9 +16,11 @@ import {CLI} from './support/test-env';
 
 // The plan -> edit -> render loop of issue 12 (README.md, "Plan, edit, render"), through the CLI
 // child process, over HTTP and over MCP. Each surface works on a fresh data dir (the render bundle
-// shared) so "from the voice cache" is this test's own doing. Renders are draft (360p), 3 scenes.
+// shared) so "from the voice cache" is this test's own doing. Renders are draft (360p), 3 scenes, at
+// 10 fps: the loop is about what gets voiced, and every frame costs CI time.
 
 const PROMPT = '2 tips for calm: 1. Breathe slowly. 2. Walk outside.';
+const FPS = 10;
 /** The edited narration of scene 2: a number nobody voiced before, so it cannot come from a cache. */
 const editedText = () => `Walk outside for ${10 + Math.floor(Math.random() * 89)} minutes.`;
 
@@ -43,12 +45,13 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		runCli(args, {cwd, env: {PROMPTREEL_DATA_DIR: dataDir, ...env}, timeoutMs: 600_000});
 
 	it('renders an edited storyboard in its folder, voicing only the edited scene', async () => {
-		const plan = await cli(['plan', PROMPT, '--json']);
+		const plan = await cli(['plan', PROMPT, '--fps', String(FPS), '--json']);
 		expect(plan.status, plan.stderr).toBe(0);
 		const outDir = lastEvent(plan.stdout).outDir as string;
 		const file = join(outDir, 'storyboard.json');
 		const planned = readJson(file);
 		expect(planned.scenes.length).toBe(3);
+		expect(planned.format.fps).toBe(FPS);
 		// plan wrote its music choice, with the file beside the storyboard.
 		expect(planned.music.src).toMatch(/^music\/[a-z-]+\.mp3$/);
 		expect(existsSync(join(outDir, planned.music.src))).toBe(true);
@@ -197,7 +200,7 @@ describe('the same loop over HTTP: plan, complete, preview, render, edit, render
 	};
 
 	it('completes a planned storyboard with asset refs, renders it, and re-voices only an edited scene', async () => {
-		const plan = await api.post('/v1/storyboards', {prompt: PROMPT});
+		const plan = await api.post('/v1/storyboards', {prompt: PROMPT, options: {fps: FPS}});
 		expect(plan.status).toBe(200);
 		expect(plan.body.storyboard.music.src).toMatch(/^music\/[a-z-]+\.mp3$/);
 
@@ -302,7 +305,7 @@ describe('the same loop over MCP (stdio): plan_storyboard, render_storyboard, ed
 	it('re-voices only the edited scene; the voice cache serves every other', async () => {
 		const {tools} = await client.listTools();
 		expect(tools.find((t) => t.name === 'render_storyboard')!.description).toMatch(/`quality`, `voice` and `rate`/);
-		const plan = await call('plan_storyboard', {prompt: PROMPT});
+		const plan = await call('plan_storyboard', {prompt: PROMPT, options: {fps: FPS}});
 		const planned = (plan.structuredContent as any).storyboard;
 		const first = await renderAndReport(planned);
 		expect(first.completion!.voiced).toEqual(['scene-1', 'scene-2', 'scene-3']);

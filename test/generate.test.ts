@@ -20,12 +20,14 @@ const events = (stdout: string) =>
 		.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 const SCRIPT = 'Volcanoes grow where hot magma rises. Lava cools into new rock.';
+/** Few frames per second: these tests are about files, sync and flags, and every frame costs CI time. */
+const FPS = '10';
 
 describe('generate end to end (child process, offline, no keys)', () => {
 	const out = join(work, 'volcano');
 
 	it('turns a two-sentence script into all seven files with matching video, narration and captions', async () => {
-		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', out, '--json', '--duration', '6', '--force']);
+		const r = await cli(['generate', SCRIPT, '--quality', 'draft', '--out', out, '--json', '--duration', '6', '--fps', FPS, '--force']);
 		expect(r.status, r.stderr + r.stdout).toBe(0);
 		const ev = events(r.stdout);
 		const stages = new Set(ev.filter((e) => e.type === 'progress').map((e) => e.stage));
@@ -134,6 +136,8 @@ describe('generate end to end (child process, offline, no keys)', () => {
 			media,
 			'--duration',
 			'5',
+			'--fps',
+			FPS,
 		]);
 		expect(r.status, r.stderr).toBe(0);
 		const sb = storyboardSchema.parse(JSON.parse(readFileSync(join(dir, 'storyboard.json'), 'utf8')));

@@ -91,6 +91,7 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 			.option('-t, --template <id>', 'template id (see: promptreel templates)', 'explainer')
 			.addOption(new Option('-a, --aspect <aspect>', 'frame shape').choices(['16:9', '9:16', '1:1']).default('16:9'))
 			.option('-d, --duration <seconds>', 'target length in seconds (default: from the text)')
+			.option('--fps <n>', 'frames per second (1-60; 24 for a film look, 25 for PAL)', '30')
 			.option('-l, --lang <code>', 'language of the script: en, es, de, fr, pt, it, ja, zh, ar, hi (default: detected from the script)')
 			.option('--seed <n>', 'seed for every random choice (same seed, same video)', '1');
 		if (withRender) {

@@ -12,6 +12,7 @@ export type GenerateCommandFlags = {
 	template?: string;
 	aspect?: string;
 	duration?: string;
+	fps?: string;
 	lang?: string;
 	voice?: string;
 	rate?: string;
@@ -38,6 +39,7 @@ export const generateOptionsOf = (flags: GenerateCommandFlags): GenerateOptionsI
 	template: flags.template,
 	aspect: flags.aspect as GenerateOptionsInput['aspect'],
 	durationSec: numberFlag('duration', flags.duration),
+	fps: numberFlag('fps', flags.fps),
 	lang: flags.lang,
 	voice: flags.voice,
 	voiceover: flags.voiceover ? resolve(flags.voiceover) : undefined,

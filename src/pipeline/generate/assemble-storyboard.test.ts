@@ -5,6 +5,7 @@ import type {RunOptions} from './run-options';
 const options: RunOptions = {
 	template: 'explainer',
 	aspect: '16:9',
+	fps: 30,
 	durationSec: null,
 	lang: 'en',
 	voice: 'none',

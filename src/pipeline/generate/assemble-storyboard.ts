@@ -67,7 +67,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		title: plan.title,
 		template: options.template,
 		language: options.lang,
-		format: {aspect: options.aspect, resolution: '1080p', fps: 30},
+		format: {aspect: options.aspect, resolution: '1080p', fps: options.fps},
 		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,

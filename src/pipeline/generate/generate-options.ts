@@ -1,11 +1,12 @@
 import {z} from 'zod';
-import {aspectSchema} from '../../compositions/storyboard';
+import {aspectSchema, formatSchema} from '../../compositions/storyboard';
 import {qualitySchema} from '../render/quality';
 
 /** Options of `generate` (CLI flags, HTTP `options`, MCP input); defaults applied here only. */
 export const generateOptionsSchema = z.strictObject({
 	template: z.string().min(1).default('explainer').describe('Template id (see `promptreel templates`).'),
 	aspect: aspectSchema.default('16:9'),
+	fps: formatSchema.shape.fps,
 	durationSec: z.number().positive().max(1800).nullable().default(null).describe('Target length in seconds; null = from the text.'),
 	lang: z
 		.union([
