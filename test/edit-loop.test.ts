@@ -52,6 +52,14 @@ describe('plan -> render -> edit scene 2 -> render, in the CLI', () => {
 		const planned = readJson(file);
 		expect(planned.scenes.length).toBe(3);
 		expect(planned.format.fps).toBe(FPS);
+		// No --template: the outline chose the listicle, and report.json says why; its items are numbered.
+		expect(planned.template).toBe('listicle');
+		expect(readJson(join(outDir, 'report.json')).template).toEqual({
+			id: 'listicle',
+			chosenBy: 'prompt',
+			reason: 'the prompt is a list of 2 items',
+		});
+		expect(planned.scenes.map((s: {itemNumber: number | null}) => s.itemNumber)).toEqual([null, 1, 2]);
 		// plan wrote its music choice, with the file beside the storyboard.
 		expect(planned.music.src).toMatch(/^music\/[a-z-]+\.mp3$/);
 		expect(existsSync(join(outDir, planned.music.src))).toBe(true);

@@ -62,9 +62,11 @@ describe('generate end to end (child process, offline, no keys)', () => {
 		for (const line of srt.split('\n').filter((l) => /[a-z]/i.test(l))) expect(line.length).toBeLessThanOrEqual(42);
 
 		const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+			template: unknown;
 			providers: Record<string, string>;
 			stagesMs: Record<string, number>;
 		};
+		expect(report.template).toEqual({id: 'explainer', chosenBy: 'prompt', reason: expect.stringMatching(/script/)});
 		expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', rendering: 'local'});
 		expect(Object.keys(report.stagesMs)).toEqual(expect.arrayContaining(['planning', 'voicing', 'fetching', 'rendering']));
 		const credits = JSON.parse(readFileSync(join(out, 'credits.json'), 'utf8')) as {credits: {kind: string; license: string}[]};

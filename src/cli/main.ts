@@ -88,7 +88,11 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 		command
 			.argument('<prompt>', 'a script, an outline ("3 tips for ...: 1. ... 2. ..."), or a topic; quote it')
 			.option('-o, --out <dir>', 'output folder (default: out/<title-slug>/, never overwriting an earlier run)')
-			.option('-t, --template <id>', 'template id (see: promptreel templates)', 'explainer')
+			.option(
+				'-t, --template <id>',
+				'template id (see: promptreel templates), or auto: an outline -> listicle, a quote -> kinetic, figures -> data-story, a --voiceover file -> audiogram, a video in --media -> captioned-clip, else explainer',
+				'auto',
+			)
 			.addOption(new Option('-a, --aspect <aspect>', 'frame shape').choices(['16:9', '9:16', '1:1']).default('16:9'))
 			.option('-d, --duration <seconds>', 'target length in seconds (default: from the text)')
 			.option('--fps <n>', 'frames per second (1-60; 24 for a film look, 25 for PAL)', '30')

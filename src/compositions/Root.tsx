@@ -1,12 +1,12 @@
 import type React from 'react';
-import {Fragment} from 'react';
 import {Composition, Folder, getRemotionEnvironment} from 'remotion';
 import {BARE_COMPOSITION_ID, BareComposition, bareCompositionSchema} from './bench/bare-composition';
 import {templates} from './registry';
 
 /**
- * Only registers: each template of the registry becomes a composition with its first sample as
- * default props, and every other sample gets its own `${id}-${sample}` composition in a folder.
+ * Only registers: each template of the registry gets a Studio folder named by its id, holding a
+ * composition with its first sample as default props (id = the template id, what renders use)
+ * and one `${id}-${sample}` composition per other sample, each an editable set of props.
  * The bench's bare composition is registered for renders only: Studio users never see it (it
  * changes no video, so reading the environment here keeps renders reproducible).
  */
@@ -16,7 +16,7 @@ export const Root: React.FC = () => (
 			const [first, ...others] = Object.entries(template.samples);
 			if (!first) return null;
 			return (
-				<Fragment key={template.id}>
+				<Folder key={template.id} name={template.id}>
 					<Composition
 						id={template.id}
 						schema={template.schema}
@@ -24,21 +24,17 @@ export const Root: React.FC = () => (
 						lazyComponent={template.lazyComponent}
 						defaultProps={first[1]}
 					/>
-					{others.length > 0 ? (
-						<Folder name={`${template.id}-samples`}>
-							{others.map(([name, sample]) => (
-								<Composition
-									key={name}
-									id={`${template.id}-${name}`}
-									schema={template.schema}
-									calculateMetadata={template.calculateMetadata}
-									lazyComponent={template.lazyComponent}
-									defaultProps={sample}
-								/>
-							))}
-						</Folder>
-					) : null}
-				</Fragment>
+					{others.map(([name, sample]) => (
+						<Composition
+							key={name}
+							id={`${template.id}-${name}`}
+							schema={template.schema}
+							calculateMetadata={template.calculateMetadata}
+							lazyComponent={template.lazyComponent}
+							defaultProps={sample}
+						/>
+					))}
+				</Folder>
 			);
 		})}
 		{getRemotionEnvironment().isStudio ? null : (

@@ -8,6 +8,7 @@ import {isBundledMedia} from '../pipeline/complete';
 import {PromptreelError, UnknownTemplateError, ValidationError, type IssueDetail} from '../pipeline/errors';
 import {previewRender, type RenderPreview} from '../pipeline/output';
 import {privateHostOf} from '../pipeline/media';
+import {AUTO_TEMPLATE} from '../pipeline/plan';
 import {assertKnownTemplate} from '../pipeline/render';
 import {voiceVendor} from '../pipeline/voice';
 import {ASSET_PATH} from './asset-refs';
@@ -83,8 +84,12 @@ const linkFiles = async (from: string, to: string, names: string[]) => {
 
 export type JobsService = ReturnType<typeof createJobsService>;
 
-/** The template check of the pipeline, answered as a 422 issue at the request field that named it. */
-const assertTemplateField = (id: string, path: string): void => {
+/**
+ * The template check of the pipeline, answered as a 422 issue at the request field that named it;
+ * an option may also say "auto" (chosen from the prompt).
+ */
+const assertTemplateField = (id: string, path: string, o: {auto?: boolean} = {}): void => {
+	if (o.auto && id === AUTO_TEMPLATE) return;
 	try {
 		assertKnownTemplate(id);
 	} catch (error) {
@@ -242,7 +247,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			return job;
 		}
-		assertTemplateField(body.options.template, 'options.template');
+		assertTemplateField(body.options.template, 'options.template', {auto: true});
 		return {...base, id: newId(), kind: 'prompt', input: {prompt: body.prompt ?? ''}, contentHash: null};
 	};
 
@@ -394,7 +399,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		async planStoryboard(body: PlanBody, signal?: AbortSignal) {
 			await assertRemoteSafeOptions(body.options);
 			await assertOptionsUsable(body);
-			assertTemplateField(body.options.template, 'options.template');
+			assertTemplateField(body.options.template, 'options.template', {auto: true});
 			return o.plan({prompt: body.prompt, options: body.options, signal});
 		},
 

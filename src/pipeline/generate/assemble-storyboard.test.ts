@@ -22,6 +22,7 @@ const plannedScene = (id: string, narration: string) => ({
 	text: null,
 	keywords: ['rock'],
 	estimatedDurationMs: 2500,
+	itemNumber: null,
 });
 const procedural = {kind: 'procedural' as const, style: 'orbs' as const, icon: null, extraIcons: [] as string[]};
 

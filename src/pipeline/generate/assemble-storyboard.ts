@@ -2,7 +2,7 @@ import {storyboardSchema, type Credit, type Scene, type Storyboard, type Storybo
 import {narrationOffsetMs, speechSceneDurationMs} from '../complete/speech-timing';
 import {ValidationError} from '../errors';
 import {zodIssues} from '../parse-storyboard';
-import type {PlannedStoryboard} from '../plan';
+import {figuresToChart, type PlannedStoryboard} from '../plan';
 import {pickPalette} from './palettes';
 import {themeFontOf, type RunOptions} from './run-options';
 import type {VoicedScene} from './voice-stage';
@@ -56,8 +56,9 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 			durationMs,
 			durationSource: 'speech',
 			shots: [],
-			data: null,
-			itemNumber: null,
+			// A data story charts the figures its narration says; a listicle numbers the outline's items.
+			data: options.template === 'data-story' ? figuresToChart(scene.narration) : null,
+			itemNumber: scene.itemNumber,
 			captions: wordsToCaptions(voice.words, offsetMs),
 			transition: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
 		};

@@ -4,7 +4,13 @@ import {qualitySchema} from '../render/quality';
 
 /** Options of `generate` (CLI flags, HTTP `options`, MCP input); defaults applied here only. */
 export const generateOptionsSchema = z.strictObject({
-	template: z.string().min(1).default('explainer').describe('Template id (see `promptreel templates`).'),
+	template: z
+		.string()
+		.min(1)
+		.default('auto')
+		.describe(
+			'Template id (see `promptreel templates`), or "auto": chosen from the prompt (an outline -> listicle, a quote -> kinetic, figures -> data-story, your recording -> audiogram, a video clip -> captioned-clip, else explainer); report.json says which and why.',
+		),
 	aspect: aspectSchema.default('16:9'),
 	fps: formatSchema.shape.fps,
 	durationSec: z.number().positive().max(1800).nullable().default(null).describe('Target length in seconds; null = from the text.'),

@@ -10,8 +10,8 @@ import {
 	type OutputFileKey,
 	type RunReport,
 } from '../output';
-import type {Planner} from '../plan';
-import {assertKnownTemplate, type Renderer} from '../render';
+import {AUTO_TEMPLATE, type Planner} from '../plan';
+import type {Renderer} from '../render';
 import type {VisualsProvider} from '../visuals';
 import type {VoiceOverTranscriber, VoiceProvider} from '../voice';
 import {assembleStoryboard} from './assemble-storyboard';
@@ -22,6 +22,7 @@ import {musicStage} from './music-stage';
 import {planStage} from './plan-stage';
 import {fontCreditsOf} from './run-options';
 import {startRun, type GenerateProgress} from './start-run';
+import {assertTemplateOption} from './template-option';
 import {visualsStage} from './visuals-stage';
 import {voiceStage} from './voice-stage';
 
@@ -77,11 +78,16 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	});
 	const {options, report} = run;
 	for (const w of run.runWarnings) run.warn('voicing', w.code, w.message);
-	assertKnownTemplate(options.template);
+	assertTemplateOption(options.template);
 	await assertKnownVoice({voice: options.voice, providers: o.voiceProviders});
 	await assertRunInputs({music: options.music, mediaDir: o.mediaDir, voiceover: options.voiceover});
 
-	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
+	const plan = await planStage(run, {
+		prompt: o.prompt,
+		planner: o.planner,
+		templateGiven: options.template !== AUTO_TEMPLATE,
+		mediaDir: o.mediaDir ?? undefined,
+	});
 	const outDir = await prepareOutputFolder({out: o.outDir, base: o.outBase ?? 'out', title: plan.title, force: o.force});
 	const mediaDir = join(outDir, 'media');
 	await mkdir(mediaDir, {recursive: true});

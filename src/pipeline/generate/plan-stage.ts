@@ -1,16 +1,27 @@
 import {findTemplate} from '../../compositions/registry';
-import {planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import {AUTO_TEMPLATE, chooseTemplate, planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
 import type {RunContext} from './start-run';
+import {templateHintsOf} from './template-option';
 
 /**
- * Planning: the prompt becomes scenes with narration, titles and keywords. A planner model picks
- * the template unless the caller named one (`templateGiven`); the run's options follow it.
+ * Planning: the prompt becomes scenes with narration, titles and keywords. Unless the caller named
+ * a template (`templateGiven`), one is chosen from the prompt's shape and what came with it
+ * (chooseTemplate), and a planner model may pick another; the run's options follow, and
+ * report.json says which template and why.
  */
 export const planStage = async (
 	run: RunContext,
-	o: {prompt: string; planner?: Planner; templateGiven: boolean},
+	o: {prompt: string; planner?: Planner; templateGiven: boolean; mediaDir?: string},
 ): Promise<PlannedStoryboard> => {
 	const {options, report} = run;
+	if (options.template === AUTO_TEMPLATE) {
+		const hints = await templateHintsOf({voiceover: options.voiceover, mediaDir: o.mediaDir});
+		const choice = chooseTemplate({prompt: o.prompt, language: options.lang, hints});
+		options.template = choice.id;
+		report.template = {id: choice.id, chosenBy: 'prompt', reason: choice.reason};
+	} else {
+		report.template = {id: options.template, chosenBy: 'option', reason: 'named by the template option'};
+	}
 	const plan = await run.timed('planning', () =>
 		planStoryboard({
 			prompt: o.prompt,
@@ -30,6 +41,11 @@ export const planStage = async (
 	for (const f of plan.fallbacks) report.fallbacks.push({stage: 'planning', ...f});
 	if (!o.templateGiven && plan.storyboard.template !== options.template && findTemplate(plan.storyboard.template)) {
 		options.template = plan.storyboard.template;
+		report.template = {
+			id: options.template,
+			chosenBy: 'planner',
+			reason: `the planner model (${plan.plannerId}) chose it from the descriptions`,
+		};
 	}
 	return plan.storyboard;
 };

@@ -1,7 +1,6 @@
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import type {RunReport} from '../output';
-import type {Planner} from '../plan';
-import {assertKnownTemplate} from '../render';
+import {AUTO_TEMPLATE, type Planner} from '../plan';
 import {readingSpeedTimings} from '../voice';
 import {assembleStoryboard} from './assemble-storyboard';
 import type {GenerateOptionsInput} from './generate-options';
@@ -9,6 +8,7 @@ import {planStage} from './plan-stage';
 import {assertKnownMusic, resolveMusic} from './music-choice';
 import {fontCreditsOf} from './run-options';
 import {startRun, type GenerateProgress} from './start-run';
+import {assertTemplateOption} from './template-option';
 
 export type PlanVideoOptions = {
 	prompt: string;
@@ -53,9 +53,9 @@ export const planVideo = async (o: PlanVideoOptions): Promise<PlanVideoResult> =
 		signal: o.signal,
 	});
 	const {options, report} = run;
-	assertKnownTemplate(options.template);
+	assertTemplateOption(options.template);
 	await assertKnownMusic(options.music);
-	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
+	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: options.template !== AUTO_TEMPLATE});
 	// The music choice is written into the storyboard (null means none), so a render plays what plan chose.
 	const music = await resolveMusic({choice: options.music, mood: plan.musicMood});
 	const storyboard = assembleStoryboard({

@@ -41,6 +41,17 @@ export const runReportSchema = z.object({
 		.object({requested: z.string(), detected: z.string().nullable(), confidence: z.number().nullable(), reason: z.string().nullable()})
 		.nullable()
 		.describe('How the language was chosen: asked for, or detected from the prompt (how sure and why).'),
+	template: z
+		.object({
+			id: z.string(),
+			chosenBy: z.enum(['option', 'prompt', 'planner']),
+			reason: z.string(),
+		})
+		.nullable()
+		.default(null)
+		.describe(
+			"The template the video uses, who chose it (the template option, the prompt's shape, the planner model) and why; null when a storyboard is rendered (it names its template).",
+		),
 	providers: perStage(z.string()).describe('The provider that served each stage, e.g. {"rendering": "local"}.'),
 	stagesMs: perStage(z.number()),
 	renderTimingsMs: z.record(z.string(), z.number()).describe('Inside rendering: render and poster times; empty on a cache hit.'),
@@ -120,6 +131,7 @@ export const newRunReport = (o: {
 	options: o.options,
 	language: o.language,
 	languageSource: null,
+	template: null,
 	providers: {},
 	stagesMs: {},
 	renderTimingsMs: {},

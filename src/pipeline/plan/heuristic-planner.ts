@@ -21,7 +21,8 @@ const TOPIC_SCENE_MS = 4000;
 /** An outline item's scene lasts at least this long, however short the item. */
 const MIN_ITEM_SCENE_MS = 3000;
 
-type Draft = {source: string; narration: string; title: string};
+/** A scene before timing: what it shows and says, and its list item number when it presents one. */
+type Draft = {source: string; narration: string; title: string; itemNumber?: number};
 
 const sentenceEnd = (language: string): string => (/^(ja|zh|yue)\b/i.test(language) ? '。' : /^(hi|mr|ne)\b/i.test(language) ? '।' : '.');
 /** Marks that already end a sentence, in every script we speak: no second stop after them ("है।." never). */
@@ -49,6 +50,7 @@ const finishScenes = (drafts: Draft[], input: PlanInput, stats: DocumentStats, c
 		text: null,
 		keywords: extractKeywords(stripEmoji(d.source), input.language, stats),
 		estimatedDurationMs: durationsMs[i]!,
+		itemNumber: d.itemNumber ?? null,
 	}));
 };
 
@@ -136,7 +138,7 @@ const planOutline = (outline: Outline, input: PlanInput, ctx: PlanContext): Plan
 		// The item's number and a short noun phrase: the voice already says the item word for word.
 		const title = itemTitle({number: g.number, text: g.items[0]!, language, stats, used});
 		used.add(title.replace(/^\d+\.\s*/, '').toLocaleLowerCase(language));
-		drafts.push({source: joinTexts(g.items, language), narration: source, title});
+		drafts.push({source: joinTexts(g.items, language), narration: source, title, itemNumber: g.number});
 	}
 	const spoken = joinTexts(
 		outline.items.map((item) => toNarration(item, language)),

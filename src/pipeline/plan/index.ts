@@ -23,3 +23,6 @@ export type {LlmPlan} from './llm-plan-schema';
 export type {PlanFallback} from './planner';
 export {foldLatin, stemKey, stemLanguageOf, STEM_LANGUAGES} from './word-stem';
 export type {StemLanguage} from './word-stem';
+export {chooseTemplate, AUTO_TEMPLATE} from './choose-template';
+export type {TemplateChoice, TemplateHints} from './choose-template';
+export {figuresToChart} from './figures-to-chart';

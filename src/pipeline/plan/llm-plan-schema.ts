@@ -56,5 +56,6 @@ export const llmPlanToDraft = (plan: LlmPlan, language: string): PlannedStoryboa
 		text: s.text === null || s.text.trim() === '' ? null : s.text.trim(),
 		keywords: [...new Set(s.keywords.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))],
 		estimatedDurationMs: estimateSceneMs(s.narration, language),
+		itemNumber: null,
 	})),
 });

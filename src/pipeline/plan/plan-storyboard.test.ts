@@ -9,7 +9,9 @@ const draft: PlannedStoryboard = {
 	title: 'Fake',
 	template: 'explainer',
 	musicMood: 'upbeat',
-	scenes: [{id: 'scene-1', narration: 'Hello.', title: 'Hello', text: null, keywords: ['hello'], estimatedDurationMs: 2500}],
+	scenes: [
+		{id: 'scene-1', narration: 'Hello.', title: 'Hello', text: null, keywords: ['hello'], estimatedDurationMs: 2500, itemNumber: null},
+	],
 };
 
 const fakePlanner = (result: unknown, seen: PlanInput[] = []): Planner => ({

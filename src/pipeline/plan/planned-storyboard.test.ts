@@ -12,7 +12,15 @@ describe('plannedStoryboardSchema', () => {
 	});
 
 	it('rejects a scene missing a field and a scene with an extra key', () => {
-		const scene = {id: 'scene-1', narration: 'Hi.', title: 'Hi', text: null, keywords: ['hello'], estimatedDurationMs: 2500};
+		const scene = {
+			id: 'scene-1',
+			narration: 'Hi.',
+			title: 'Hi',
+			text: null,
+			keywords: ['hello'],
+			estimatedDurationMs: 2500,
+			itemNumber: null,
+		};
 		const base = {title: 'T', template: 'explainer', musicMood: 'calm', scenes: [scene]};
 		expect(plannedStoryboardSchema.safeParse(base).success).toBe(true);
 		const {text: _omit, ...withoutText} = scene;

@@ -29,6 +29,7 @@ export const plannedSceneSchema = z
 					'(e.g. ["lava flow", "volcano", "mountain"]).',
 			),
 		estimatedDurationMs: z.number().describe('Estimated length of the scene in ms, from the narration at about 2.6 words per second.'),
+		itemNumber: z.number().int().min(1).max(99).nullable().describe('The number of the list item this scene presents, or null.'),
 	})
 	.describe('One planned scene: what is said, what is written on screen, and what to show.');
 
