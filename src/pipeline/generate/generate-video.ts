@@ -81,7 +81,12 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 	await assertKnownVoice({voice: options.voice, providers: o.voiceProviders});
 	await assertRunInputs({music: options.music, mediaDir: o.mediaDir, voiceover: options.voiceover});
 
-	const plan = await planStage(run, {prompt: o.prompt, planner: o.planner, templateGiven: o.options?.template !== undefined});
+	const plan = await planStage(run, {
+		prompt: o.prompt,
+		planner: o.planner,
+		templateGiven: o.options?.template !== undefined,
+		mediaDir: o.mediaDir,
+	});
 	const outDir = await prepareOutputFolder({out: o.outDir, base: o.outBase ?? 'out', title: plan.title, force: o.force});
 	const mediaDir = join(outDir, 'media');
 	await mkdir(mediaDir, {recursive: true});

@@ -1,14 +1,16 @@
 import {findTemplate} from '../../compositions/registry';
-import {planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import {fitScenesToMedia, planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import {listMediaFiles} from '../visuals';
 import type {RunContext} from './start-run';
 
 /**
  * Planning: the prompt becomes scenes with narration, titles and keywords. A planner model picks
- * the template unless the caller named one (`templateGiven`); the run's options follow it.
+ * the template unless the caller named one (`templateGiven`); the run's options follow it. With
+ * your own media (`mediaDir`), scenes are split so each file can have one (fitScenesToMedia).
  */
 export const planStage = async (
 	run: RunContext,
-	o: {prompt: string; planner?: Planner; templateGiven: boolean},
+	o: {prompt: string; planner?: Planner; templateGiven: boolean; mediaDir?: string | null | undefined},
 ): Promise<PlannedStoryboard> => {
 	const {options, report} = run;
 	const plan = await run.timed('planning', () =>
@@ -31,5 +33,7 @@ export const planStage = async (
 	if (!o.templateGiven && plan.storyboard.template !== options.template && findTemplate(plan.storyboard.template)) {
 		options.template = plan.storyboard.template;
 	}
-	return plan.storyboard;
+	if (!o.mediaDir) return plan.storyboard;
+	const mediaCount = (await listMediaFiles(o.mediaDir)).length;
+	return fitScenesToMedia({plan: plan.storyboard, mediaCount, language: options.lang});
 };

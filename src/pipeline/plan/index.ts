@@ -23,3 +23,5 @@ export type {LlmPlan} from './llm-plan-schema';
 export type {PlanFallback} from './planner';
 export {foldLatin, stemKey, stemLanguageOf, STEM_LANGUAGES} from './word-stem';
 export type {StemLanguage} from './word-stem';
+export {fitScenesToMedia} from './fit-scenes-to-media';
+export type {FitScenesToMediaOptions} from './fit-scenes-to-media';
