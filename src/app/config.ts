@@ -85,7 +85,12 @@ export const envSchema = z.object({
 		.describe(
 			'Your own OpenAI-compatible speech server (Kokoro-FastAPI, LocalAI), e.g. http://localhost:8880/v1: its voice ("local") reads the languages of PROMPTREEL_TTS_LANGUAGES (README.md, Voices).',
 		),
-	PROMPTREEL_TTS_MODEL: z.string().trim().min(1).default('kokoro').describe('Speech model of PROMPTREEL_TTS_BASE_URL (Kokoro-FastAPI: kokoro).'),
+	PROMPTREEL_TTS_MODEL: z
+		.string()
+		.trim()
+		.min(1)
+		.default('kokoro')
+		.describe('Speech model of PROMPTREEL_TTS_BASE_URL (Kokoro-FastAPI: kokoro).'),
 	PROMPTREEL_TTS_VOICE: z
 		.string()
 		.trim()

@@ -134,7 +134,9 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 	addGenerateOptions(
 		program
 			.command('plan')
-			.description('Prompt -> storyboard.json (no voice or render) with each scene\'s picture chosen (--media, Pexels or an illustration) in media/: review or change it, then `promptreel render` it.'),
+			.description(
+				"Prompt -> storyboard.json (no voice or render) with each scene's picture chosen (--media, Pexels or an illustration) in media/: review or change it, then `promptreel render` it.",
+			),
 		false,
 	).action(async (prompt: string, opts) => setExit(await planCommand(prompt, opts)));
 
