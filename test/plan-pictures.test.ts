@@ -67,6 +67,8 @@ describe('your media and the pictures plan chooses', () => {
 		copyFileSync(fakeMediaFiles().photo, join(out, 'media', 'my-cup.jpg'));
 		const mine = {kind: 'image', src: 'media/my-cup.jpg', motion: 'none', fit: 'contain'};
 		planned.scenes[0].visual = mine;
+		// No end card: the fewest frames that prove the point.
+		planned.endCard.enabled = false;
 		writeFileSync(file, JSON.stringify(planned, null, 2));
 		const rendered = await cli(['render', file, '--quality', 'draft', '--voice', 'none', '--json']);
 		expect(rendered.status, rendered.stderr).toBe(0);
