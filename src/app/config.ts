@@ -75,6 +75,34 @@ export const envSchema = z.object({
 	OPENAI_API_KEY: optionalString.describe('Key for the OpenAI (or compatible) planner and voice.'),
 	OPENAI_BASE_URL: optionalString.describe('Base URL of an OpenAI-compatible server (e.g. Ollama).'),
 	PROMPTREEL_PLANNER_MODEL: optionalString.describe('Chat model used by the LLM planner.'),
+	PROMPTREEL_TTS_BASE_URL: optionalString
+		.pipe(
+			z
+				.string()
+				.regex(/^https?:\/\/\S+$/, 'Use the http(s) base URL of the speech server, e.g. http://localhost:8880/v1 (Kokoro-FastAPI).')
+				.optional(),
+		)
+		.describe(
+			'Your own OpenAI-compatible speech server (Kokoro-FastAPI, LocalAI), e.g. http://localhost:8880/v1: its voice ("local") reads the languages of PROMPTREEL_TTS_LANGUAGES (README.md, Voices).',
+		),
+	PROMPTREEL_TTS_MODEL: z
+		.string()
+		.trim()
+		.min(1)
+		.default('kokoro')
+		.describe('Speech model of PROMPTREEL_TTS_BASE_URL (Kokoro-FastAPI: kokoro).'),
+	PROMPTREEL_TTS_VOICE: z
+		.string()
+		.trim()
+		.min(1)
+		.default('af_heart')
+		.describe('Voice of PROMPTREEL_TTS_BASE_URL (Kokoro: af_heart, bf_emma, ef_dora, ff_siwis, zf_xiaobei...).'),
+	PROMPTREEL_TTS_LANGUAGES: z
+		.string()
+		.trim()
+		.regex(/^[a-z]{2,3}(\s*,\s*[a-z]{2,3})*$/, 'Use language subtags separated by commas, e.g. en or en,fr.')
+		.default('en')
+		.describe('Languages PROMPTREEL_TTS_VOICE speaks, comma-separated (e.g. en or en,fr); other languages keep the offline voices.'),
 	PEXELS_API_KEY: optionalString.describe('Key for Pexels stock photos and videos.'),
 	PEXELS_BASE_URL: optionalString.describe('Base URL of the Pexels API (tests point it at a fake).'),
 	PORT: intVar(8787, 0, 65535).describe('Port of `promptreel serve` (0 = any free port).'),
@@ -162,6 +190,8 @@ export type PromptreelConfig = {
 	remotionLicenseKey: string | undefined;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
+	/** Your own OpenAI-compatible speech server (PROMPTREEL_TTS_*), or null. */
+	tts: {baseUrl: string; model: string; voice: string; languages: string[]} | null;
 	/** The server part: the jobs layer's settings and the HTTP front's. */
 	server: JobsSettings & HttpSettings;
 	/** Logs of the server and the MCP server (src/server/logging). */
@@ -245,6 +275,14 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 		renderer: e.PROMPTREEL_RENDERER,
 		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},
+		tts: e.PROMPTREEL_TTS_BASE_URL
+			? {
+					baseUrl: e.PROMPTREEL_TTS_BASE_URL,
+					model: e.PROMPTREEL_TTS_MODEL,
+					voice: e.PROMPTREEL_TTS_VOICE,
+					languages: e.PROMPTREEL_TTS_LANGUAGES.split(',').map((l) => l.trim()),
+				}
+			: null,
 		pexels: {apiKey: e.PEXELS_API_KEY, baseUrl: e.PEXELS_BASE_URL},
 		server: {
 			port: e.PORT,

@@ -11,12 +11,12 @@ import {
 	PEXELS_HOURLY_LIMIT,
 } from '../pipeline/visuals/pexels';
 import type {VisualsProvider} from '../pipeline/visuals';
-import {defaultVoiceProviders} from '../pipeline/voice';
+import {defaultVoiceProviders, LOCAL_VOICE, type DefaultVoiceProvidersOptions} from '../pipeline/voice';
 import type {PromptreelConfig} from './config';
 
 export type {Providers};
 
-export type ProviderConfig = Pick<PromptreelConfig, 'dataDir' | 'openai' | 'pexels'>;
+export type ProviderConfig = Pick<PromptreelConfig, 'dataDir' | 'openai' | 'pexels'> & Partial<Pick<PromptreelConfig, 'tts'>>;
 
 /** An OpenAI-compatible server is configured: a key (OpenAI) or a base URL (Ollama, llama.cpp, vLLM...). */
 export const openAiConfigured = (c: ProviderConfig): boolean => Boolean(c.openai.apiKey || c.openai.baseUrl);
@@ -58,17 +58,36 @@ export const createVisualsProviderFromConfig = (c: ProviderConfig): VisualsProvi
 };
 
 /**
+ * The voices the configuration adds to the offline ones: your speech server (PROMPTREEL_TTS_BASE_URL;
+ * no retries, so a server that is down hands over to the offline voice at once) and OpenAI's.
+ */
+const voiceOptionsOf = (c: ProviderConfig, client: OpenAI | null): DefaultVoiceProvidersOptions => ({
+	...(client ? {openai: {client}} : {}),
+	...(c.tts
+		? {
+				local: {
+					client: new OpenAI({apiKey: 'not-needed', baseURL: c.tts.baseUrl, maxRetries: 0, timeout: 120_000}),
+					model: c.tts.model,
+					voice: c.tts.voice,
+					languages: c.tts.languages,
+				},
+			}
+		: {}),
+});
+
+/**
  * Every provider chosen from the configuration, in this one place. Precedence: a planner model
  * (OPENAI_API_KEY or OPENAI_BASE_URL) over the heuristic planner; the OpenAI voice when
- * OPENAI_API_KEY is set (a base URL alone is usually a chat-only local server), else Festival;
+ * OPENAI_API_KEY is set (a base URL alone is usually a chat-only local server), your own speech
+ * server over both when PROMPTREEL_TTS_BASE_URL is set (you asked for it), else Festival;
  * Pexels when PEXELS_API_KEY is set, else offline illustrations. Every online provider falls
  * back to the offline one at run time, and report.json says so.
  */
 export const providersFromConfig = (c: ProviderConfig): Providers => {
 	const client = openAiConfigured(c) ? createOpenAiClient(c) : null;
 	const planner = createPlannerFromConfig(c, client);
-	const voiceProviders = defaultVoiceProviders(client ? {openai: {client}} : {});
-	const preferredVoice = client && c.openai.apiKey ? 'openai' : undefined;
+	const voiceProviders = defaultVoiceProviders(voiceOptionsOf(c, client));
+	const preferredVoice = c.tts ? LOCAL_VOICE : client && c.openai.apiKey ? 'openai' : undefined;
 	const visualsProvider = createVisualsProviderFromConfig(c);
 	return {
 		planner,
@@ -79,7 +98,11 @@ export const providersFromConfig = (c: ProviderConfig): Providers => {
 			planner: client
 				? `openai (${c.openai.plannerModel ?? DEFAULT_PLANNER_MODEL} at ${client.baseURL}), falls back to heuristic`
 				: 'heuristic (offline)',
-			voice: preferredVoice ? 'openai (falls back to festival)' : 'festival (offline)',
+			voice: c.tts
+				? `local (${c.tts.model} "${c.tts.voice}" at ${c.tts.baseUrl}, for ${c.tts.languages.join(', ')}), falls back to festival/espeak-ng`
+				: preferredVoice
+					? 'openai (falls back to festival)'
+					: 'festival (offline)',
 			visuals: visualsProvider
 				? `pexels (${c.pexels.baseUrl ?? PEXELS_BASE_URL}), falls back to emoji illustrations`
 				: 'emoji illustrations (offline)',

@@ -112,7 +112,6 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 				.option('-m, --music <music>', 'auto (by mood), none, a bundled id (calm-pad, night-drift, bright-steps) or an audio file', 'auto')
 				.addOption(qualityOption())
 				.addOption(rendererOption())
-				.option('--media <dir>', 'your own images/videos, matched to scenes by file name ("01-...", "scene-2...") or in order')
 				.option('-f, --force', 'overwrite a non-empty --out folder and ignore the render cache');
 		} else {
 			command
@@ -123,7 +122,9 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 				)
 				.option('-f, --force', 'overwrite the output folder (default: a new out/<title-slug>/ each time)');
 		}
-		return command.option('--json', 'print one JSON event per line on stdout (progress, warnings, then done or error)');
+		return command
+			.option('--media <dir>', 'your own images/videos, matched to scenes by file name ("01-...", "scene-2...") or in order')
+			.option('--json', 'print one JSON event per line on stdout (progress, warnings, then done or error)');
 	};
 
 	addGenerateOptions(
@@ -138,7 +139,9 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 	addGenerateOptions(
 		program
 			.command('plan')
-			.description('Prompt -> storyboard.json only (no voice, media or render): review or edit it, then `promptreel render` it.'),
+			.description(
+				"Prompt -> storyboard.json (no voice or render) with each scene's picture chosen (--media, Pexels or an illustration) in media/: review or change it, then `promptreel render` it.",
+			),
 		false,
 	).action(async (prompt: string, opts) => setExit(await planCommand(prompt, opts)));
 

@@ -1,5 +1,6 @@
-import {copyFile, mkdir, writeFile} from 'node:fs/promises';
-import {dirname, join} from 'node:path';
+import {copyFile, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
 import {planVideo} from '../../pipeline/generate';
 import {outputPaths, prepareOutputFolder, writeRunReport} from '../../pipeline/output';
 import {loadConfig, providersFromConfig} from '../../app';
@@ -8,11 +9,13 @@ import {createReporter, reporterMode} from '../progress-reporter';
 import {generateOptionsOf, type GenerateCommandFlags} from './generate-command';
 
 /**
- * `promptreel plan "<prompt>"`: storyboard.json (its music in media/) and report.json to edit, then
- * `promptreel render` it in place (README.md, "Plan, edit, render").
+ * `promptreel plan "<prompt>"`: storyboard.json (its music and each scene's picture in media/) and
+ * report.json to edit, then `promptreel render` it in place (README.md, "Plan, edit, render").
  */
 export const planCommand = async (prompt: string, flags: GenerateCommandFlags): Promise<number> => {
 	const reporter = createReporter(reporterMode(Boolean(flags.json)));
+	// The pictures are chosen before the title names the output folder: they wait here.
+	const work = await mkdtemp(join(tmpdir(), 'promptreel-plan-'));
 	try {
 		const config = loadConfig();
 		const providers = providersFromConfig(config);
@@ -21,6 +24,7 @@ export const planCommand = async (prompt: string, flags: GenerateCommandFlags): 
 			options: generateOptionsOf(flags),
 			preferredVoice: providers.preferredVoice,
 			planner: providers.planner,
+			visuals: {outDir: work, ownMediaDir: flags.media ? resolve(flags.media) : null, provider: providers.visualsProvider},
 			onProgress: (p) => reporter.progress(p),
 			onWarning: (w) => reporter.warn(w),
 		});
@@ -48,5 +52,7 @@ export const planCommand = async (prompt: string, flags: GenerateCommandFlags): 
 		return EXIT_OK;
 	} catch (error) {
 		return reportError(error, reporter);
+	} finally {
+		await rm(work, {recursive: true, force: true}).catch(() => undefined);
 	}
 };

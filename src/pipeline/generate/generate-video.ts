@@ -86,7 +86,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 		prompt: o.prompt,
 		planner: o.planner,
 		templateGiven: options.template !== AUTO_TEMPLATE,
-		mediaDir: o.mediaDir ?? undefined,
+		mediaDir: o.mediaDir,
 	});
 	const outDir = await prepareOutputFolder({out: o.outDir, base: o.outBase ?? 'out', title: plan.title, force: o.force});
 	const mediaDir = join(outDir, 'media');

@@ -1,5 +1,6 @@
 import {findTemplate} from '../../compositions/registry';
-import {AUTO_TEMPLATE, chooseTemplate, planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import {AUTO_TEMPLATE, chooseTemplate, fitScenesToMedia, planStoryboard, type PlannedStoryboard, type Planner} from '../plan';
+import {listMediaFiles} from '../visuals';
 import type {RunContext} from './start-run';
 import {templateHintsOf} from './template-option';
 
@@ -7,11 +8,12 @@ import {templateHintsOf} from './template-option';
  * Planning: the prompt becomes scenes with narration, titles and keywords. Unless the caller named
  * a template (`templateGiven`), one is chosen from the prompt's shape and what came with it
  * (chooseTemplate), and a planner model may pick another; the run's options follow, and
- * report.json says which template and why.
+ * report.json says which template and why. With your own media (`mediaDir`), scenes are split so
+ * each file can have one (fitScenesToMedia).
  */
 export const planStage = async (
 	run: RunContext,
-	o: {prompt: string; planner?: Planner; templateGiven: boolean; mediaDir?: string},
+	o: {prompt: string; planner?: Planner; templateGiven: boolean; mediaDir?: string | null | undefined},
 ): Promise<PlannedStoryboard> => {
 	const {options, report} = run;
 	if (options.template === AUTO_TEMPLATE) {
@@ -47,5 +49,7 @@ export const planStage = async (
 			reason: `the planner model (${plan.plannerId}) chose it from the descriptions`,
 		};
 	}
-	return plan.storyboard;
+	if (!o.mediaDir) return plan.storyboard;
+	const mediaCount = (await listMediaFiles(o.mediaDir)).length;
+	return fitScenesToMedia({plan: plan.storyboard, mediaCount, language: options.lang});
 };

@@ -9,7 +9,7 @@ export const assertTemplateOption = (id: string): void => {
 };
 
 /** What the run was given that bears on the template: a one-file voice-over, the kinds of --media files. */
-export const templateHintsOf = async (o: {voiceover: string | null; mediaDir?: string}): Promise<TemplateHints> => {
+export const templateHintsOf = async (o: {voiceover: string | null; mediaDir?: string | null}): Promise<TemplateHints> => {
 	const voiceoverFile = o.voiceover ? (await stat(o.voiceover).catch(() => null))?.isFile() === true : false;
 	const mediaKinds = o.mediaDir ? (await listMediaFiles(o.mediaDir).catch(() => [])).map((f) => f.kind) : [];
 	return {voiceoverFile, mediaKinds};

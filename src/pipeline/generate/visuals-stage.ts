@@ -4,7 +4,7 @@ import {frameSize, type Credit, type Visual} from '../../compositions/storyboard
 import {probeMedia} from '../media';
 import type {PlannedScene} from '../plan';
 import {resolveQuality} from '../render';
-import {illustrateScenes, matchMediaDir, pickProceduralStyles, type VisualsProvider} from '../visuals';
+import {illustrateScenes, listMediaFiles, matchMediaDir, pickProceduralStyles, type VisualsProvider} from '../visuals';
 import type {RunContext} from './start-run';
 import type {VoicedScene} from './voice-stage';
 
@@ -57,6 +57,16 @@ const motionOf = (run: RunContext, i: number) => MOTIONS[(run.options.seed + i) 
 
 const pickOwnMedia = async (run: RunContext, o: VisualsStageOptions, dir: string, picks: Picks) => {
 	const matches = await matchMediaDir({dir, scenes: o.scenes});
+	// Every file you gave and no scene shows is said, by name (README.md, "Your own media").
+	const used = new Set(matches.map((m) => m?.path));
+	for (const file of await listMediaFiles(dir)) {
+		if (used.has(file.path)) continue;
+		run.warn(
+			'fetching',
+			'MEDIA_UNUSED',
+			`--media: ${basename(file.path)} is not used: the script has ${o.scenes.length} scene(s) for more files, and a sentence is never cut. Add narration for it, or name files "01-...", "02-..." to choose which scene shows which.`,
+		);
+	}
 	for (const [i, match] of matches.entries()) {
 		if (!match) continue;
 		const name = `scene-${String(i + 1).padStart(2, '0')}-${basename(match.path).replace(/[^a-zA-Z0-9._-]/g, '_')}`;

@@ -26,3 +26,5 @@ export type {StemLanguage} from './word-stem';
 export {chooseTemplate, AUTO_TEMPLATE} from './choose-template';
 export type {TemplateChoice, TemplateHints} from './choose-template';
 export {figuresToChart} from './figures-to-chart';
+export {fitScenesToMedia} from './fit-scenes-to-media';
+export type {FitScenesToMediaOptions} from './fit-scenes-to-media';

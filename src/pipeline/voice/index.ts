@@ -13,7 +13,7 @@ export {
 	DEFAULT_SPEECH_MODEL,
 	DEFAULT_TRANSCRIPTION_MODEL,
 } from './openai-voice';
-export type {OpenAiVoiceOptions, TranscribeWordsOptions, TranscribedWords} from './openai-voice';
+export type {OpenAiVoiceOptions, TranscribeWordsOptions, TranscribedWords, WordTimer} from './openai-voice';
 export {createFestivalVoice, FESTIVAL_INSTALL} from './festival-voice';
 export type {FestivalVoiceOptions} from './festival-voice';
 export {readingSpeedTimings} from './reading-speed-timings';
@@ -29,3 +29,7 @@ export {speechActivity} from './speech-activity';
 export type {SpeechActivity, Interval} from './speech-activity';
 export {voiceOverNarrations, VoiceOverError} from './voice-over';
 export type {VoiceOverOptions, VoiceOverResult, VoiceOverScene, VoiceOverTranscriber} from './voice-over';
+export {createLocalSpeechVoice, LOCAL_VOICE, DEFAULT_LOCAL_SPEECH_MODEL, DEFAULT_LOCAL_SPEECH_VOICE} from './local-speech-voice';
+export type {LocalSpeechVoiceOptions} from './local-speech-voice';
+export {alignWordsToSpeech} from './align-words-to-speech';
+export {decodeAudio} from './decode-audio';

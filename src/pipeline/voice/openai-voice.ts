@@ -4,6 +4,7 @@ import {openAiWhisperApiToCaptions, type OpenAiVerboseTranscription} from '@remo
 import type OpenAI from 'openai';
 import {APIError, toFile} from 'openai';
 import {alignTokenTimings} from './align-token-timings';
+import {decodeAudio} from './decode-audio';
 import {chunkTokens, tokenizeScript, tokenKey} from './tokenize-script';
 import {VoiceSynthesisError} from './voice-errors';
 import type {SynthesisResult, VoiceProvider, WordTiming} from './voice-provider';
@@ -35,7 +36,20 @@ export type OpenAiVoiceOptions = {
 	transcriptionModel?: string;
 	/** Each request. Default 120 s. */
 	timeoutMs?: number;
+	/** Another server's identity (local-speech-voice.ts); default OpenAI's. */
+	identity?: Pick<VoiceProvider, 'id' | 'name' | 'languages' | 'license'>;
+	/** Times one spoken chunk's words; default Whisper (transcribeWords) on the same client. */
+	timeWords?: WordTimer;
 };
+
+/** Times the script's words in speech we made: `wav` is `file` read, 16-bit PCM. */
+export type WordTimer = (o: {
+	file: string;
+	wav: PcmWav;
+	language: string;
+	script: string;
+	signal?: AbortSignal;
+}) => Promise<{words: WordTiming[]; warnings: string[]}>;
 
 export type TranscribeWordsOptions = {
 	client: OpenAI;
@@ -121,6 +135,29 @@ export const transcribeWords = async (o: TranscribeWordsOptions): Promise<Transc
 };
 
 /**
+ * The speech a server sent, as 16-bit PCM wav in `file`: OpenAI sends the wav asked for; other
+ * servers (Kokoro-FastAPI, LocalAI) may send float wav or mp3, which ffmpeg decodes.
+ */
+const readSpeech = async (o: {audio: Buffer; file: string; signal?: AbortSignal}): Promise<PcmWav> => {
+	if (o.audio.subarray(0, 4).toString('latin1') === 'RIFF') {
+		await writeFile(o.file, o.audio);
+		const wav = await readWav(o.file).catch(() => null);
+		if (wav?.bitsPerSample === 16) return wav;
+	}
+	const raw = `${o.file}.source`;
+	try {
+		await writeFile(raw, o.audio);
+		await decodeAudio({file: raw, outFile: o.file, sampleRate: 24_000, signal: o.signal});
+		return await readWav(o.file);
+	} catch (error) {
+		if (o.signal?.aborted) throw error;
+		throw new VoiceSynthesisError(`The speech server sent audio that cannot be read: ${(error as Error).message}`, {cause: error});
+	} finally {
+		await rm(raw, {force: true}).catch(() => undefined);
+	}
+};
+
+/**
  * A neural voice: OpenAI `audio.speech.create` (wav), then Whisper word timestamps mapped onto
  * the script's words (the speech API gives no timings). Any server with the same endpoints works
  * through the client's `baseURL`. Long narrations are spoken in chunks of whole sentences.
@@ -129,12 +166,31 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 	const voice = options.voice ?? DEFAULT_OPENAI_VOICE;
 	const model = options.model ?? DEFAULT_SPEECH_MODEL;
 	const timeoutMs = options.timeoutMs ?? 120_000;
-	return {
+	const timeWords: WordTimer =
+		options.timeWords ??
+		(async (t) => ({
+			words: (
+				await transcribeWords({
+					client: options.client,
+					file: t.file,
+					language: t.language,
+					script: t.script,
+					model: options.transcriptionModel,
+					timeoutMs,
+					signal: t.signal,
+				})
+			).words,
+			warnings: [],
+		}));
+	const identity = options.identity ?? {
 		id: options.voice === undefined ? 'openai' : `openai:${voice}`,
 		name: `OpenAI ${model} "${voice}", timed by ${options.transcriptionModel ?? DEFAULT_TRANSCRIPTION_MODEL}`,
 		languages: OPENAI_VOICE_LANGUAGES,
-		voice: `${model}/${voice}`,
 		license: 'AI-generated voice (OpenAI text-to-speech)',
+	};
+	return {
+		...identity,
+		voice: `${model}/${voice}`,
 		isAvailable: async () => ({ok: true}),
 		async synthesize(opts): Promise<SynthesisResult> {
 			const rate = opts.rate ?? 1;
@@ -147,6 +203,7 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 							opts.text.slice(c[0]!.start, c[c.length - 1]!.end),
 						);
 			const words: WordTiming[] = [];
+			const warnings: string[] = [];
 			const parts: PcmWav[] = [];
 			let offsetMs = 0;
 			for (const [i, chunk] of chunks.entries()) {
@@ -161,33 +218,18 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 						audio = Buffer.from(await res.arrayBuffer());
 					} catch (error) {
 						if (opts.signal?.aborted) throw opts.signal.reason;
-						throw new VoiceSynthesisError(`OpenAI speech (${model}, ${voice}) failed: ${describe(error)}`, {cause: error});
+						throw new VoiceSynthesisError(`${identity.name}: speech failed: ${describe(error)}`, {cause: error});
 					}
-					await writeFile(file, audio);
-					let wav: PcmWav;
-					try {
-						wav = await readWav(file);
-					} catch (error) {
-						throw new VoiceSynthesisError(`OpenAI speech returned audio that is not a PCM wav: ${(error as Error).message}`, {
-							cause: error,
-						});
-					}
+					const wav = await readSpeech({audio, file, signal: opts.signal});
 					const previous = parts[0];
 					if (
 						previous &&
 						(wav.sampleRate !== previous.sampleRate || wav.channels !== previous.channels || wav.bitsPerSample !== previous.bitsPerSample)
 					) {
-						throw new VoiceSynthesisError('OpenAI speech returned chunks in different wav formats.');
+						throw new VoiceSynthesisError(`${identity.name}: speech came back in chunks of different wav formats.`);
 					}
-					const timed = await transcribeWords({
-						client: options.client,
-						file,
-						language: opts.language,
-						script: chunk,
-						model: options.transcriptionModel,
-						timeoutMs,
-						signal: opts.signal,
-					});
+					const timed = await timeWords({file, wav, language: opts.language, script: chunk, signal: opts.signal});
+					warnings.push(...timed.warnings);
 					const lengthMs = wavDurationMs(wav);
 					for (const w of timed.words) {
 						words.push({
@@ -209,7 +251,7 @@ export const createOpenAiVoice = (options: OpenAiVoiceOptions): VoiceProvider =>
 				bitsPerSample: first.bitsPerSample,
 				data: Buffer.concat(parts.map((p) => p.data)),
 			});
-			return {audioFile: opts.outFile, durationMs: Math.round(offsetMs), words};
+			return {audioFile: opts.outFile, durationMs: Math.round(offsetMs), words, warnings};
 		},
 	};
 };

@@ -203,7 +203,8 @@ const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<Narratio
 		// Without ffmpeg the narration stays wav: follow it with the name we hand back.
 		const outExt = path.extname(normalized.outputFile);
 		const audioFile = outExt === format ? o.outFile : o.outFile.slice(0, -format.length) + outExt;
-		const entry = {audioFile: normalized.outputFile, durationMs: raw.durationMs, words: raw.words, warnings: normalized.warnings};
+		const rawWarnings = [...(raw.warnings ?? []), ...normalized.warnings];
+		const entry = {audioFile: normalized.outputFile, durationMs: raw.durationMs, words: raw.words, warnings: rawWarnings};
 		const stored = cache && outExt === format ? await cache.put(key, entry) : entry;
 		await copyFileAtomic(stored.audioFile, audioFile);
 		return {
@@ -213,7 +214,7 @@ const speakWith = async (provider: VoiceProvider, o: Resolved): Promise<Narratio
 			provider: provider.id,
 			license: provider.license ?? null,
 			cached: false,
-			warnings: normalized.warnings,
+			warnings: rawWarnings,
 			fallbacks: [],
 		};
 	} finally {

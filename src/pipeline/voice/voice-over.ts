@@ -2,10 +2,9 @@ import {readdir, stat, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PromptreelError} from '../errors';
-import {alignPhraseWords} from './align-phrase-words';
-import {letterWeight} from './phoneme-weights';
+import {alignWordsToSpeech} from './align-words-to-speech';
+import {decodeAudio} from './decode-audio';
 import {readingSpeedTimings} from './reading-speed-timings';
-import {runProcess} from './run-process';
 import {normalizeLoudness} from './normalize-loudness';
 import {estimateSyllables, speechActivity, syllableNuclei} from './speech-activity';
 import {tokenizeScript} from './tokenize-script';
@@ -64,18 +63,12 @@ export class VoiceOverError extends PromptreelError {
 const SHORT_BELOW = 0.7;
 
 const decode = async (o: {file: string; outFile: string; ffmpeg: string; from?: number; to?: number; signal?: AbortSignal}) => {
-	const range =
-		o.from !== undefined ? ['-ss', (o.from / 1000).toFixed(3), ...(o.to !== undefined ? ['-to', (o.to / 1000).toFixed(3)] : [])] : [];
-	const r = await runProcess({
-		command: o.ffmpeg,
-		args: ['-hide_banner', '-nostdin', '-y', '-i', o.file, ...range, '-vn', '-ac', '1', '-ar', '22050', '-c:a', 'pcm_s16le', o.outFile],
-		signal: o.signal,
-		timeoutMs: 120_000,
-	});
-	if (r.spawnError)
-		throw new VoiceOverError(`ffmpeg is needed to read a voice-over (${r.spawnError.code}). Install it with: apt-get install ffmpeg`);
-	if (r.exitCode !== 0)
-		throw new VoiceOverError(`Cannot read the voice-over ${o.file}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`);
+	try {
+		await decodeAudio({file: o.file, outFile: o.outFile, ffmpegPath: o.ffmpeg, from: o.from, to: o.to, signal: o.signal});
+	} catch (error) {
+		if (o.signal?.aborted) throw error;
+		throw new VoiceOverError(`Voice-over: ${(error as Error).message}`);
+	}
 };
 
 /**
@@ -111,16 +104,8 @@ const timeWords = async (o: {
 	const heard = tokens.slice(0, Math.max(fit, Math.min(tokens.length, 1)));
 	if (activity.speech.length === 0 || heard.length === 0) return {words: [], durationMs: activity.durationMs, dropped: tokens.length};
 	// Only the speech these words take: a short voice-over ends where its words end.
-	const spans = alignPhraseWords({
-		words: heard.map((t, i) => ({
-			weight: letterWeight(t.text),
-			pauseAfter: i < heard.length - 1 && /[,;:.!?…、，；：。！？]["'”’»)]*$/u.test(t.text),
-		})),
-		activity,
-		snapMs: 0,
-	});
 	return {
-		words: heard.map((t, i) => ({text: t.text, startMs: spans[i]!.startMs, endMs: spans[i]!.endMs})),
+		words: alignWordsToSpeech({words: heard.map((t) => t.text), activity}),
 		durationMs: activity.durationMs,
 		dropped: tokens.length - heard.length,
 	};

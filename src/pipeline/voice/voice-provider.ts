@@ -13,6 +13,8 @@ export type SynthesisResult = {
 	durationMs: number;
 	/** One entry per script word that was spoken, in order, non-overlapping. */
 	words: WordTiming[];
+	/** What went less well than asked (e.g. words timed without the server's transcription), for report.json. */
+	warnings?: string[];
 };
 
 export type SynthesizeOptions = {

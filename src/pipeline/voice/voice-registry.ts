@@ -1,5 +1,6 @@
 import {createEspeakVoice} from './espeak-voice';
 import {createFestivalVoice} from './festival-voice';
+import {createLocalSpeechVoice, type LocalSpeechVoiceOptions} from './local-speech-voice';
 import {createOpenAiVoices, type OpenAiVoiceOptions} from './openai-voice';
 import type {VoiceProvider} from './voice-provider';
 
@@ -9,13 +10,16 @@ export const NO_VOICE = 'none';
 export type DefaultVoiceProvidersOptions = {
 	/** OpenAI (or a compatible server) is configured: adds `openai` and `openai:<voice>`. */
 	openai?: Omit<OpenAiVoiceOptions, 'voice'>;
+	/** Your own OpenAI-compatible speech server (Kokoro-FastAPI, LocalAI) is configured: adds `local`. */
+	local?: LocalSpeechVoiceOptions;
 };
 
 /**
- * The voices available, best first: the OpenAI neural voices when configured, then the offline
+ * The voices available, best first: your speech server and the OpenAI neural voices when configured, then the offline
  * ones promptreel ships with (also the fallbacks when an online voice fails).
  */
 export const defaultVoiceProviders = (opts: DefaultVoiceProvidersOptions = {}): VoiceProvider[] => [
+	...(opts.local ? [createLocalSpeechVoice(opts.local)] : []),
 	...(opts.openai ? createOpenAiVoices(opts.openai) : []),
 	createFestivalVoice(),
 	// Every other language offline (es, de, fr, pt, it, zh, ar, hi...); GPL, so a separate process.

@@ -4,10 +4,11 @@ import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill} from 'remotion';
-import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useStoryboardFonts} from '../../components';
+import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useFrameLayout, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
 import {computeTimeline, parseTemplateOptions, themePalette} from '../../storyboard';
 import type {Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
+import {pictureInset} from './title-band';
 import {explainerOptionsSchema, explainerSchema, type ExplainerOptions, type ExplainerProps} from './explainer-schema';
 
 /**
@@ -48,19 +49,24 @@ const SceneView: React.FC<{
 	/** Length of the transition into this scene: the title waits for most of it. */
 	enterFrames: number;
 	underline: boolean;
-}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => (
-	<AbsoluteFill style={{background: palette.background}}>
-		<SceneVisual visual={scene.visual} durationInFrames={timing.durationInFrames} palette={palette} seed={seed} iconCenterY={iconY} />
-		<AnimatedTitle
-			title={scene.title}
-			text={scene.text}
-			palette={palette}
-			placement={titlePlacement}
-			delayInFrames={Math.round(enterFrames * 0.6)}
-			underline={underline}
-		/>
-	</AbsoluteFill>
-);
+}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => {
+	const inset = pictureInset({...scene, underline, placement: titlePlacement, layout: useFrameLayout()});
+	return (
+		<AbsoluteFill style={{background: palette.background}}>
+			<AbsoluteFill style={inset}>
+				<SceneVisual visual={scene.visual} durationInFrames={timing.durationInFrames} palette={palette} seed={seed} iconCenterY={iconY} />
+			</AbsoluteFill>
+			<AnimatedTitle
+				title={scene.title}
+				text={scene.text}
+				palette={palette}
+				placement={titlePlacement}
+				delayInFrames={Math.round(enterFrames * 0.6)}
+				underline={underline}
+			/>
+		</AbsoluteFill>
+	);
+};
 
 /**
  * The explainer: scenes joined by transitions, then an end card with the credits. Narration and
