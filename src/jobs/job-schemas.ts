@@ -76,7 +76,7 @@ export const webhookViewSchema = z
 		deliveries: z
 			.array(
 				z.object({
-					event: z.enum(['video.done', 'video.failed']),
+					event: z.enum(['video.done', 'video.failed', 'batch.done']),
 					state: z.enum(['pending', 'delivered', 'failed']).describe('pending: another attempt is scheduled (nextAttemptAt).'),
 					nextAttemptAt: z.string().nullable().describe('ISO 8601, while pending.'),
 					attempts: z.array(
