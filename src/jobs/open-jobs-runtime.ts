@@ -115,7 +115,13 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),
 		buildBatchBody: async (id) => {
 			const found = await service.getBatch(id).catch(() => null);
-			return found && {type: 'batch.done', batch: toBatchView(found.batch, found.jobs, publicUrl), metadata: found.batch.webhook?.metadata ?? null};
+			return (
+				found && {
+					type: 'batch.done',
+					batch: toBatchView(found.batch, found.jobs, publicUrl),
+					metadata: found.batch.webhook?.metadata ?? null,
+				}
+			);
 		},
 	});
 

@@ -53,7 +53,10 @@ export const httpBatchClient = (o: {server: string; apiKey?: string | undefined}
 			headers: body === undefined ? headers : {...headers, 'content-type': 'application/json'},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		}).catch((error: unknown) => {
-			throw new PromptreelError('UNAVAILABLE', `${what}: cannot reach ${base} (${error instanceof Error ? error.message : String(error)}).`);
+			throw new PromptreelError(
+				'UNAVAILABLE',
+				`${what}: cannot reach ${base} (${error instanceof Error ? error.message : String(error)}).`,
+			);
 		});
 		if (!res.ok) throw await errorOf(res, what);
 		return res;

@@ -21,16 +21,17 @@ export const describeProgress = (view: BatchView, lineOf: (index: number) => num
 };
 
 /**
- * Shows a batch's progress on stderr: one line rewritten in place on a terminal, a new line each
- * time it changes otherwise (logs, CI).
+ * Shows a batch's progress on stderr: one line rewritten in place on a terminal; otherwise (logs,
+ * CI) a new line only when an item ends or a stage changes, not at every percent.
  */
 export const createBatchProgress = (o: {stream: NodeJS.WriteStream; lineOf: (index: number) => number}) => {
 	let last = '';
 	return {
 		update(view: BatchView): void {
 			const line = describeProgress(view, o.lineOf);
-			if (line === last) return;
-			last = line;
+			const key = o.stream.isTTY ? line : line.replace(/ \d+%\)$/, ')');
+			if (key === last) return;
+			last = key;
 			if (o.stream.isTTY) o.stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (o.stream.columns ?? 120) - 1))}`);
 			else o.stream.write(`${line}\n`);
 		},

@@ -68,7 +68,10 @@ const csvLines = (text: string, defaults: Record<string, unknown>): {rows: RawLi
 			if (column === 'prompt' || raw === '') continue;
 			const name = column.replace(/^templateOptions\./, '');
 			if (name !== column) {
-				templateOptions[name] = cellValue((v) => validateTemplateOptions({template, templateOptions: {[name]: v}}).issues.length === 0, raw);
+				templateOptions[name] = cellValue(
+					(v) => validateTemplateOptions({template, templateOptions: {[name]: v}}).issues.length === 0,
+					raw,
+				);
 			} else if (OPTION_NAMES.includes(name)) {
 				const field = generateOptionsSchema.shape[name as keyof typeof generateOptionsSchema.shape];
 				options[name] = cellValue((v) => field.safeParse(v).success, raw);

@@ -34,7 +34,12 @@ export const formatTable = (rows: string[][]): string => {
  * Writes one folder per item under `out` (the files of a done item; `error.txt` for the others),
  * then summary.json and summary.csv; resolves to the rows.
  */
-export const writeBatchSummary = async (o: {out: string; view: BatchView; lines: BatchLine[]; client: BatchClient}): Promise<SummaryRow[]> => {
+export const writeBatchSummary = async (o: {
+	out: string;
+	view: BatchView;
+	lines: BatchLine[];
+	client: BatchClient;
+}): Promise<SummaryRow[]> => {
 	await mkdir(o.out, {recursive: true});
 	const width = String(Math.max(...o.lines.map((l) => l.line))).length;
 	const rows: SummaryRow[] = [];
@@ -51,7 +56,10 @@ export const writeBatchSummary = async (o: {out: string; view: BatchView; lines:
 		rows.push({line: l.line, status: item.status, videoId: item.id, folder: relative(o.out, dir), files, error});
 	}
 	await writeFile(join(o.out, 'summary.json'), `${JSON.stringify({batch: o.view.id, items: rows}, null, 2)}\n`);
-	const csv = [['line', 'status', 'video_id', 'folder', 'error'], ...rows.map((r) => [String(r.line), r.status, r.videoId, r.folder, r.error ?? ''])];
+	const csv = [
+		['line', 'status', 'video_id', 'folder', 'error'],
+		...rows.map((r) => [String(r.line), r.status, r.videoId, r.folder, r.error ?? '']),
+	];
 	await writeFile(join(o.out, 'summary.csv'), `${csv.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
 	return rows;
 };

@@ -72,7 +72,9 @@ const openLocalRuntime = (dataDir: string | undefined, logFile: string): JobsRun
  */
 export const batchCommand = async (file: string, flags: BatchFlags): Promise<number> => {
 	const defaults = Object.fromEntries(
-		Object.entries({template: flags.template, aspect: flags.aspect, voice: flags.voice, quality: flags.quality}).filter(([, v]) => v !== undefined),
+		Object.entries({template: flags.template, aspect: flags.aspect, voice: flags.voice, quality: flags.quality}).filter(
+			([, v]) => v !== undefined,
+		),
 	);
 	const {lines, issues} = await readBatchFile({file, defaults});
 	if (issues.length > 0) return reportIssues(file, issues);
@@ -99,7 +101,10 @@ export const batchCommand = async (file: string, flags: BatchFlags): Promise<num
 		say(`Batch ${first.id}: ${first.total} item(s) submitted to ${flags.server ?? 'this process (data dir jobs)'}; writing to ${out}`);
 		const view = await follow(client, first, lines, Number(flags.pollMs ?? 500));
 		const rows = await writeBatchSummary({out, view, lines, client});
-		const table = [['line', 'status', 'video', 'folder', 'error'], ...rows.map((r) => [String(r.line), r.status, r.videoId, r.folder, r.error ?? ''])];
+		const table = [
+			['line', 'status', 'video', 'folder', 'error'],
+			...rows.map((r) => [String(r.line), r.status, r.videoId, r.folder, r.error ?? '']),
+		];
 		process.stdout.write(`${formatTable(table)}\n`);
 		const failed = rows.filter((r) => r.status !== 'done');
 		say(`${rows.length - failed.length}/${rows.length} done; summary in ${join(out, 'summary.json')} and summary.csv.`);

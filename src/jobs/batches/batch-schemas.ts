@@ -10,7 +10,10 @@ import {JOB_STATUSES} from '../job-status';
 export const MAX_BATCH_ITEMS = 500;
 
 /** A template option set on a prompt's plan: checked against the chosen template now, not at render. */
-const checkTemplateOptions = (item: {options: {template: string; templateOptions?: Record<string, unknown> | undefined}}, ctx: z.RefinementCtx) => {
+const checkTemplateOptions = (
+	item: {options: {template: string; templateOptions?: Record<string, unknown> | undefined}},
+	ctx: z.RefinementCtx,
+) => {
 	const templateOptions = item.options.templateOptions;
 	if (templateOptions === undefined) return;
 	for (const issue of validateTemplateOptions({template: item.options.template, templateOptions}).issues) {

@@ -97,7 +97,9 @@ export const createBatchMethods = (d: BatchServiceDeps) => {
 			const now = d.now();
 			const batch = {id: newId(), owner: ctx.caller ?? null, webhook: body.webhook ?? null};
 			const keyed =
-				key === undefined ? undefined : {scope: `${ctx.caller ?? 'open'}:${key}`, bodyHash: contentHash({body}), since: now - IDEMPOTENCY_WINDOW_MS};
+				key === undefined
+					? undefined
+					: {scope: `${ctx.caller ?? 'open'}:${key}`, bodyHash: contentHash({body}), since: now - IDEMPOTENCY_WINDOW_MS};
 			const undo = () => Promise.all(jobs.map((j) => d.discard(j.id)));
 			const r = await d.store.batches.insert({batch, jobs, now, key: keyed}).catch(async (error: unknown) => {
 				await undo();

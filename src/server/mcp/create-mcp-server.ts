@@ -139,7 +139,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 	const batchResult = async (id: string, note: string): Promise<CallToolResult> => {
 		const found = await service.getBatch(id);
 		const view = toBatchView(found.batch, found.jobs, restBase ?? '');
-		if (!restBase) for (const item of view.items) item.files = Object.fromEntries(Object.keys(item.files).map((n) => [n, fileUri(item.id, n)]));
+		if (!restBase)
+			for (const item of view.items) item.files = Object.fromEntries(Object.keys(item.files).map((n) => [n, fileUri(item.id, n)]));
 		const counts = Object.entries(view.counts).map(([status, n]) => `${n} ${status}`);
 		return jsonResult(view, `${note}Batch ${view.id} is ${view.status}: ${counts.join(', ')} of ${view.total}. Follow it with get_batch.`);
 	};
