@@ -71,7 +71,7 @@ describe('promptreel batch', () => {
 		expect(r.status, r.stderr).toBe(0);
 		expect(r.stderr).toMatch(/Batch bat_[0-9a-f]{24}: 1 item\(s\) submitted to this process/);
 		// Plain progress lines (stderr is not a terminal here): the stages, then the end.
-		expect(r.stderr).toMatch(/0\/1 ended: 0 done, 0 failed; rendering 1 \(line 2: rendering\)/);
+		expect(r.stderr).toMatch(/0\/1 ended: 0 done, 0 failed; rendering 1 \(line 2: rendering \d+%\)/);
 		expect(r.stderr).toMatch(/1\/1 ended: 1 done, 0 failed\n/);
 		const summary = JSON.parse(readFileSync(join(cwd, 'out/summary.json'), 'utf8'));
 		expect(summary.batch).toMatch(/^bat_/);
