@@ -37,7 +37,9 @@ export const generateOptionsSchema = z.strictObject({
 	templateOptions: z
 		.record(z.string(), z.unknown())
 		.optional()
-		.describe('Options of the template, set on the storyboard it plans (see `promptreel templates`; a CSV batch fills them from templateOptions.<name> columns).'),
+		.describe(
+			'Options of the template, set on the storyboard it plans (see `promptreel templates`; a CSV batch fills them from templateOptions.<name> columns).',
+		),
 });
 
 export type GenerateOptionsInput = z.input<typeof generateOptionsSchema>;
