@@ -85,7 +85,7 @@ export const batchCommand = async (file: string, flags: BatchFlags): Promise<num
 	try {
 		let client: BatchClient;
 		if (flags.server) {
-			client = httpBatchClient({server: flags.server, apiKey: process.env.PROMPTREEL_API_KEY});
+			client = httpBatchClient({server: flags.server, apiKey: loadConfig().clientApiKey});
 		} else {
 			runtime = openLocalRuntime(flags.dataDir, join(out, 'batch.log'));
 			runtime.start();
