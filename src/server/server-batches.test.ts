@@ -1,6 +1,8 @@
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import {StreamableHTTPClientTransport} from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runCli} from '../../test/support/run-cli';
 import {http, startReceiver} from '../../test/support/server-harness';
@@ -146,6 +148,31 @@ describe('POST /v1/batches', () => {
 		const doc = (await api.get('/v1/openapi.json')).body;
 		expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/batches', '/v1/batches/{id}']));
 		expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Batch', 'BatchItem', 'CreateBatchRequest']));
+	});
+});
+
+describe('MCP create_batch and get_batch', () => {
+	it('take the same items, report every bad one, and answer the batch with its items', async () => {
+		const {server} = await start();
+		const client = new Client({name: 'batch-test', version: '1'});
+		await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`)));
+		try {
+			const bad = await client.callTool({name: 'create_batch', arguments: {items: [{prompt: 'fine'}, {options: {quality: 'draft'}}]}});
+			expect(bad.isError).toBe(true);
+			expect(JSON.stringify(bad.content)).toContain('items.1');
+			const made = await client.callTool({name: 'create_batch', arguments: {items: [{prompt: 'One'}, {prompt: 'Two'}]}});
+			expect(made.isError, JSON.stringify(made.content)).toBeFalsy();
+			const id = (made.structuredContent as {id: string}).id;
+			const done = await waitFor('the batch to end', async () => {
+				const got = await client.callTool({name: 'get_batch', arguments: {id}});
+				const view = got.structuredContent as {status: string; counts: Record<string, number>; items: {files: Record<string, string>}[]};
+				return view.status === 'done' ? view : null;
+			});
+			expect(done.counts).toEqual({done: 2});
+			expect(done.items[0]!.files['video.mp4']).toMatch(new RegExp(`^${server.url}/v1/videos/vid_[0-9a-f]{24}/files/video.mp4$`));
+		} finally {
+			await client.close();
+		}
 	});
 });
 

@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('MCP over Streamable HTTP (/mcp)', () => {
 	let done: any;
 
-	it('lists the six tools with the REST schemas', async () => {
+	it('lists the eight tools with the REST schemas', async () => {
 		await checkToolList(client);
 	});
 
