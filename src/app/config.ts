@@ -114,6 +114,7 @@ export const envSchema = z.object({
 	PROMPTREEL_SHUTDOWN_GRACE_SEC: intVar(20, 0, 3600).describe('On SIGTERM, running jobs get this long to finish before they are released.'),
 	PROMPTREEL_MAX_BODY_BYTES: intVar(5_000_000, 1024, 1_000_000_000).describe('Largest HTTP request body accepted (413 above).'),
 	PROMPTREEL_API_KEYS: optionalString.describe('Comma-separated Bearer API keys of the HTTP service; none = open, on loopback only.'),
+	PROMPTREEL_API_KEY: optionalString.describe('The key the CLI sends to a server it talks to (`promptreel batch --server URL`).'),
 	PROMPTREEL_ALLOW_OPEN: flagVar.describe('Let a server without API keys listen on a non-loopback address (1/true).'),
 	PROMPTREEL_WEBHOOK_SECRET: optionalString.describe(
 		'HMAC secret of the Promptreel-Signature webhook header (default: one generated in the data dir).',
@@ -192,6 +193,8 @@ export type PromptreelConfig = {
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
 	/** Your own OpenAI-compatible speech server (PROMPTREEL_TTS_*), or null. */
 	tts: {baseUrl: string; model: string; voice: string; languages: string[]} | null;
+	/** Bearer key of the CLI as a client of a server (PROMPTREEL_API_KEY, `promptreel batch --server`). */
+	clientApiKey: string | undefined;
 	/** The server part: the jobs layer's settings and the HTTP front's. */
 	server: JobsSettings & HttpSettings;
 	/** Logs of the server and the MCP server (src/server/logging). */
@@ -284,6 +287,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 				}
 			: null,
 		pexels: {apiKey: e.PEXELS_API_KEY, baseUrl: e.PEXELS_BASE_URL},
+		clientApiKey: e.PROMPTREEL_API_KEY,
 		server: {
 			port: e.PORT,
 			concurrency: e.PROMPTREEL_CONCURRENCY,

@@ -5,6 +5,7 @@ import {PromptreelError} from '../pipeline/errors';
 import {QUALITIES} from '../pipeline/render';
 import {reportError} from './exit-codes';
 import {createReporter, reporterMode} from './progress-reporter';
+import {batchCommand} from './commands/batch-command';
 import {benchCommand} from './commands/bench-command';
 import {configCommand} from './commands/config-command';
 import {doctorCommand} from './commands/doctor-command';
@@ -254,7 +255,7 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 	program
 		.command('mcp')
 		.description(
-			'Run the MCP server over stdio for AI agents (tools create_video, get_video, plan_storyboard, render_storyboard, list_templates, cancel_video); it runs its own worker on the data dir.',
+			'Run the MCP server over stdio for AI agents (tools create_video, get_video, plan_storyboard, render_storyboard, list_templates, cancel_video, create_batch, get_batch); it runs its own worker on the data dir.',
 		)
 		.option(
 			'--data-dir <dir>',
@@ -268,6 +269,45 @@ stdout carries only MCP messages; logs go to stderr. Add it to an MCP client as
 (an absolute path works in clients that ignore "cwd").`,
 		)
 		.action(async (opts) => setExit(await mcpCommand(opts)));
+
+	program
+		.command('batch')
+		.description(
+			'Make many videos from one file (.txt, .jsonl or .csv): every line is checked first, then all are submitted as one batch; progress, a folder per item and a summary table.',
+		)
+		.argument('<file>', 'prompts (.txt), items (.jsonl) or a table (.csv)')
+		.option('-o, --out <dir>', 'where the item folders and summary.json/summary.csv go (default: out/<file name>)')
+		.option('--server <url>', 'submit to this promptreel server (API key: PROMPTREEL_API_KEY) instead of running the jobs here')
+		.option('--data-dir <dir>', 'jobs database and files when running here (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
+		.option('--template <id>', 'template of every line that names none')
+		.option('--aspect <ratio>', 'aspect of every line that names none (16:9, 9:16, 1:1)')
+		.option('--voice <id>', 'voice of every line that names none')
+		.addOption(new Option('-q, --quality <quality>', 'quality of every line that names none').choices(QUALITIES))
+		.option('--poll-ms <ms>', 'how often progress is read', '500')
+		.addHelpText(
+			'after',
+			`
+Formats (blank lines and lines starting with # are skipped):
+  prompts.txt    one prompt a line
+                   3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine. 3. Dim the lights.
+                   How volcanoes form
+  items.jsonl    one POST /v1/videos body a line: a prompt or a storyboard, with options
+                   {"prompt": "How volcanoes form", "options": {"aspect": "9:16", "quality": "draft"}}
+                   {"storyboard": {"title": "Launch", "scenes": [...]}, "options": {"quality": "draft"}}
+  table.csv      a prompt column, option columns by their names, templateOptions.<name> columns
+                   prompt,template,durationSec,templateOptions.titlePlacement
+                   How volcanoes form,explainer,20,top
+
+Every bad line is reported at once (line, field, fix) and then nothing is submitted (exit 2).
+Each item gets a folder <line>-<slug> under --out with its files (error.txt when it failed);
+summary.json and summary.csv list every item. Exit 1 when any item did not end done.
+
+Examples:
+  $ promptreel batch prompts.txt --quality draft
+  $ promptreel batch items.jsonl --out out/launch
+  $ PROMPTREEL_API_KEY=... promptreel batch table.csv --server https://reels.example.com`,
+		)
+		.action(async (file: string, opts) => setExit(await batchCommand(file, opts)));
 
 	program
 		.command('config')

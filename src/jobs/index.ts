@@ -72,3 +72,5 @@ export type {JobsLog, LogFields} from './jobs-log';
 export {JOB_PRIORITIES, priorityOfRank, priorityRank} from './job-priority';
 export type {JobPriority} from './job-priority';
 export {templateOf} from './template-of';
+export {MAX_BATCH_ITEMS, batchItemSchema, batchItemViewSchema, batchSchema, createBatchBodySchema, toBatchView} from './batches';
+export type {BatchItem, BatchRecord, BatchStatus, BatchStore, BatchView, CreateBatchBody, NewBatch} from './batches';

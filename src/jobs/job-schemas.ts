@@ -76,7 +76,7 @@ export const webhookViewSchema = z
 		deliveries: z
 			.array(
 				z.object({
-					event: z.enum(['video.done', 'video.failed']),
+					event: z.enum(['video.done', 'video.failed', 'batch.done']),
 					state: z.enum(['pending', 'delivered', 'failed']).describe('pending: another attempt is scheduled (nextAttemptAt).'),
 					nextAttemptAt: z.string().nullable().describe('ISO 8601, while pending.'),
 					attempts: z.array(
@@ -93,8 +93,8 @@ export const webhookViewSchema = z
 	.describe('The webhook of the job and its deliveries.')
 	.openapi('WebhookStatus');
 
-/** Exactly one of prompt and storyboard: checked here so the error names the fields. */
-const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
+/** Exactly one of prompt and storyboard (a video request, a batch item): checked here so the error names the fields. */
+export const exactlyOneInput = (body: unknown, ctx: z.RefinementCtx) => {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
 	const fields = body as Record<string, unknown>;
 	const has = {prompt: fields.prompt !== undefined, storyboard: fields.storyboard !== undefined};

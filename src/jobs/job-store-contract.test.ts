@@ -325,6 +325,63 @@ describe.each([sqliteBackend(), postgresBackend()])('job store contract: $name',
 		expect(await store.delete(old.id)).toBeNull();
 	});
 
+	it('batches: items are jobs stored with the batch; it ends once, with one batch.done delivery, when all its jobs ended', async () => {
+		const jobs = [job(), job(), job()];
+		const made = await store.batches.insert({
+			batch: {id: 'bat_1', owner: 'k1', webhook: {url: 'http://127.0.0.1:9/b', metadata: {run: 7}}},
+			jobs,
+			now: 10,
+		});
+		expect(made).toMatchObject({state: 'created', batch: {id: 'bat_1', status: 'running', owner: 'k1', createdAt: 10, finishedAt: null}});
+		const reopened = another();
+		expect((await reopened.batches.get('bat_1'))?.jobIds).toEqual(jobs.map((j) => j.id));
+		expect(await reopened.batches.get('bat_nope')).toBeNull();
+		expect((await store.get(jobs[1]!.id))?.status).toBe('queued');
+		expect(await store.batches.settle(20)).toEqual([]);
+		for (let i = 0; i < 2; i++) {
+			const claimed = (await store.claim({worker: 'w', now: 30, leaseMs: 1000})).job!;
+			await store.finish({id: claimed.id, worker: 'w', status: i ? 'failed' : 'done', warnings: [], now: 40});
+		}
+		expect(await store.batches.settle(50)).toEqual([]);
+		await store.requestCancel(jobs[2]!.id, 60);
+		// Two stores settling at once: the batch ends once and queues one delivery.
+		const settled = await Promise.all([store.batches.settle(70), reopened.batches.settle(70)]);
+		expect(settled.flat()).toEqual(['bat_1']);
+		const done = (await store.batches.get('bat_1'))!;
+		expect(done).toMatchObject({status: 'done', finishedAt: 70, webhook: {url: 'http://127.0.0.1:9/b', metadata: {run: 7}}});
+		expect(done.webhookDeliveries.map((d) => [d.jobId, d.event, d.state])).toEqual([['bat_1', 'batch.done', 'pending']]);
+		const [leased] = await store.webhooks.claimDue({owner: 's', now: 80, leaseMs: 1000, limit: 5});
+		expect(leased).toMatchObject({jobId: 'bat_1', event: 'batch.done', url: 'http://127.0.0.1:9/b'});
+		expect(await store.batches.settle(90)).toEqual([]);
+	});
+
+	it('batches: all or nothing; an Idempotency-Key replays the batch, or conflicts with another body', async () => {
+		const dup = job();
+		await store.insert(dup, 0);
+		await expect(store.batches.insert({batch: {id: 'bat_x', owner: null, webhook: null}, jobs: [job(), dup], now: 1})).rejects.toThrow();
+		expect(await store.batches.get('bat_x')).toBeNull();
+		expect(await store.counts()).toEqual({queued: 1});
+		const key = {scope: 'open:k1', bodyHash: 'h1', since: 0};
+		const first = await store.batches.insert({batch: {id: 'bat_a', owner: null, webhook: null}, jobs: [job()], now: 5, key});
+		expect(first).toMatchObject({state: 'created', batch: {id: 'bat_a'}});
+		const again = await another().batches.insert({batch: {id: 'bat_b', owner: null, webhook: null}, jobs: [job()], now: 6, key});
+		expect(again).toMatchObject({state: 'replay', batch: {id: 'bat_a'}});
+		expect(
+			await store.batches.insert({batch: {id: 'bat_c', owner: null, webhook: null}, jobs: [job()], now: 7, key: {...key, bodyHash: 'h2'}}),
+		).toEqual({
+			state: 'conflict',
+		});
+		// Past the window the key names nothing.
+		const later = await store.batches.insert({
+			batch: {id: 'bat_d', owner: null, webhook: null},
+			jobs: [job()],
+			now: 9,
+			key: {...key, since: 8},
+		});
+		expect(later).toMatchObject({state: 'created', batch: {id: 'bat_d', jobIds: [expect.any(String)]}});
+		expect(await store.counts()).toEqual({queued: 3});
+	});
+
 	it('stats: jobs by status, template and priority; the oldest queued; running per owner', async () => {
 		await store.insert(job({owner: 'k1', priority: 'high'}), 50);
 		await store.insert(job({owner: 'k1'}), 60);

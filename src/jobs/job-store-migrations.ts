@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import {batchTablesSql} from './batches/batch-sql';
 
 /** The schema version this code writes (SQLite `user_version`). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 // One entry per version, applied in order to bring an older file up to date; never edit a
 // released entry, add the next one.
@@ -117,6 +118,8 @@ export const MIGRATIONS: Record<number, string> = {
 		CREATE INDEX jobs_claim_order ON jobs (status, priority, seq);
 		CREATE INDEX jobs_by_owner ON jobs (owner, status);
 	`,
+	// Batches (README "Batches"): a row per batch linking the jobs of its items.
+	4: batchTablesSql({seq: 'INTEGER PRIMARY KEY AUTOINCREMENT', int: 'INTEGER'}),
 };
 
 /**

@@ -1,3 +1,4 @@
+import type {BatchStore} from './batches/batch-store';
 import type {JobWarning} from './job-schemas';
 import type {JobPriority} from './job-priority';
 import type {JobStatus, RunningStatus} from './job-status';
@@ -188,6 +189,8 @@ export interface JobStore {
 	readonly idempotencyKeys: IdempotencyKeyStore;
 	/** Uploaded assets. */
 	readonly assets: AssetStore;
+	/** Batches of jobs (POST /v1/batches, `promptreel batch`). */
+	readonly batches: BatchStore;
 	/** Frees the connection; the store cannot be used afterwards. */
 	close(): Promise<void>;
 }

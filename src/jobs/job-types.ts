@@ -12,8 +12,9 @@ export type Webhook = {url: string; metadata?: Record<string, unknown> | undefin
 /** One webhook event of a job and every attempt to deliver it. Times are ms since the epoch. */
 export type WebhookDelivery = {
 	id: number;
+	/** The job's id, or the batch's for `batch.done`. */
 	jobId: string;
-	event: 'video.done' | 'video.failed';
+	event: 'video.done' | 'video.failed' | 'batch.done';
 	url: string;
 	/** The JSON sent: frozen at the first attempt, so every retry sends the same bytes. */
 	body: string | null;

@@ -1,8 +1,23 @@
 import type {JobView} from './job-schemas';
-import type {JobRecord} from './job-types';
+import type {JobRecord, Webhook, WebhookDelivery} from './job-types';
 import {publicMessage} from './public-message';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A webhook and its deliveries as a job or a batch shows them. */
+export const toWebhookView = (webhook: Webhook | null, deliveries: WebhookDelivery[]): JobView['webhook'] =>
+	webhook
+		? {
+				url: webhook.url,
+				metadata: webhook.metadata ?? null,
+				deliveries: deliveries.map((d) => ({
+					event: d.event,
+					state: d.state,
+					nextAttemptAt: d.state === 'pending' ? iso(d.nextAt) : null,
+					attempts: d.attempts.map((a) => ({at: iso(a.at), status: a.status, error: a.error})),
+				})),
+			}
+		: null;
 
 /**
  * The public shape of a job, as REST answers it, MCP returns it and webhooks send it;
@@ -28,18 +43,7 @@ export const toJobView = (job: JobRecord, baseUrl: string): JobView => {
 		createdAt: new Date(job.createdAt).toISOString(),
 		updatedAt: new Date(job.updatedAt).toISOString(),
 		files: done ? Object.fromEntries(job.files.map((name) => [name, `${self}/files/${name}`])) : {},
-		webhook: job.webhook
-			? {
-					url: job.webhook.url,
-					metadata: job.webhook.metadata ?? null,
-					deliveries: job.webhookDeliveries.map((d) => ({
-						event: d.event,
-						state: d.state,
-						nextAttemptAt: d.state === 'pending' ? iso(d.nextAt) : null,
-						attempts: d.attempts.map((a) => ({at: iso(a.at), status: a.status, error: a.error})),
-					})),
-				}
-			: null,
+		webhook: toWebhookView(job.webhook, job.webhookDeliveries),
 		links: {self, cancel: `${self}/cancel`, events: `${self}/events`},
 	};
 };

@@ -24,6 +24,7 @@ import type {JobRecord, NewJob} from './job-types';
 import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
 import type {PlanOnly} from './plan-only';
 import {jobDir, voiceOptionsOf} from './run-job';
+import {createBatchMethods} from './batches/batch-service';
 
 /** The part of a worker pool the service talks to (absent in a process that runs no worker). */
 export type WorkerHandle = {workerId: string; concurrency: number; running(): string[]; wake(): void; cancel(id: string): void};
@@ -268,6 +269,16 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	};
 
 	return {
+		...createBatchMethods({
+			store: o.store,
+			now,
+			prepare,
+			discard,
+			assertWebhookAllowed,
+			wake: () => o.worker?.wake(),
+			observer: o.observer,
+		}),
+
 		/** Uploaded media (POST /v1/assets). */
 		assets,
 

@@ -9,6 +9,7 @@ import type {JobsLog} from './jobs-log';
 import {usePrivateTempRoot, type Renderer} from '../pipeline/render';
 import {listVoices} from '../pipeline/voice';
 import {toJobView} from './job-view';
+import {toBatchView} from './batches/batch-view';
 import {createJobsService} from './jobs-service';
 import {createCompleteForClient} from './complete-for-client';
 import {createPlanOnly} from './plan-only';
@@ -112,6 +113,16 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 		observer: o.observer,
 		log,
 		buildBody: (job, event) => ({type: event, video: toJobView(job, publicUrl), metadata: job.webhook?.metadata ?? null}),
+		buildBatchBody: async (id) => {
+			const found = await service.getBatch(id).catch(() => null);
+			return (
+				found && {
+					type: 'batch.done',
+					batch: toBatchView(found.batch, found.jobs, publicUrl),
+					metadata: found.batch.webhook?.metadata ?? null,
+				}
+			);
+		},
 	});
 
 	// Every process reaps expired leases (one that renders nothing too), so a crashed worker's job

@@ -1,6 +1,7 @@
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
 import Database from 'better-sqlite3';
+import {openSqliteBatchStore} from './batches/sqlite-batch-store';
 import {openSqliteAssetStore} from './sqlite-asset-store';
 import {openSqliteIdempotencyKeys} from './sqlite-idempotency-keys';
 import {openSqliteWebhookDeliveries} from './sqlite-webhook-deliveries';
@@ -249,6 +250,7 @@ export const openSqliteJobStore = (o: {file: string}): JobStore => {
 		webhooks,
 		idempotencyKeys,
 		assets: openSqliteAssetStore(db),
+		batches: openSqliteBatchStore(db, {insertJob: insertNow, deliveriesOf: webhooks.ofJobNow}),
 
 		async close() {
 			if (db.open) db.close();

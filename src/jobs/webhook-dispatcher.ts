@@ -15,6 +15,8 @@ export type WebhookDispatcherOptions = {
 	secret: string;
 	/** The webhook body: `{type, video, metadata}` with `video` the public job (its links need the base URL). */
 	buildBody: (job: JobRecord, event: WebhookDelivery['event']) => unknown;
+	/** The `batch.done` body of a batch (`{type, batch, metadata}`), or null when the batch is gone. Absent: batch events fail. */
+	buildBatchBody?: (batchId: string) => Promise<unknown>;
 	owner: string;
 	backoff: WebhookBackoff;
 	allowPrivateNetwork: boolean;
@@ -53,21 +55,28 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 	let timer: NodeJS.Timeout | null = null;
 	let ticking: Promise<void> | null = null;
 
-	const send = async (d: WebhookDelivery): Promise<void> => {
+	/** The body of a delivery (built now, frozen below), or null when its job or batch is gone. */
+	const bodyOf = async (d: WebhookDelivery): Promise<unknown> => {
+		if (d.event === 'batch.done') return (await o.buildBatchBody?.(d.jobId)) ?? null;
 		const job = await o.store.get(d.jobId);
-		if (!job) {
+		return job ? o.buildBody(job, d.event) : null;
+	};
+
+	const send = async (d: WebhookDelivery): Promise<void> => {
+		const built = await bodyOf(d);
+		if (built === null) {
 			await deliveries.record({
 				id: d.id,
 				owner: o.owner,
 				at: now(),
 				status: null,
-				error: 'the job was deleted',
+				error: d.event === 'batch.done' ? 'the batch was deleted' : 'the job was deleted',
 				state: 'failed',
 				nextAt: now(),
 			});
 			return;
 		}
-		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(o.buildBody(job, d.event))));
+		const body = d.body ?? (await deliveries.freezeBody(d.id, JSON.stringify(built)));
 		const t = now();
 		// The attempt is on record before the request leaves: a crash mid-request still shows it.
 		const attempt = await deliveries.begin({id: d.id, owner: o.owner, at: t});
@@ -132,6 +141,9 @@ export const createWebhookDispatcher = (o: WebhookDispatcherOptions) => {
 	};
 	const claimAndSend = async () => {
 		try {
+			// Batches whose jobs have all ended get their batch.done delivery queued here, by whichever
+			// process looks first (the store ends each batch once).
+			await o.store.batches.settle(now());
 			const due = await deliveries.claimDue({owner: o.owner, now: now(), leaseMs: timeoutMs + 5000, limit: 8});
 			for (const d of due) {
 				const p: Promise<void> = send(d)

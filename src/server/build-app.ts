@@ -36,6 +36,7 @@ import type {Readiness} from './ready';
 import {acceptSignedUrls, createUrlSigner} from './signed-urls';
 import {isWebPagePath, registerWebPage} from './web-page-routes';
 import {registerPictureSuggestions} from './picture-suggestions-route';
+import {registerBatchRoutes} from './batch-routes';
 import {projectRoot} from '../pipeline/project-root';
 
 export type AppDeps = {
@@ -151,6 +152,7 @@ export const buildApp = (deps: AppDeps) => {
 	registerStoryboardRoutes(app, {service, assetsDir: deps.assetsDir});
 	registerWebPage(app, {webDir: deps.webDir ?? join(projectRoot(), 'dist/web'), publicDir: join(projectRoot(), 'public'), signer});
 	registerPictureSuggestions(app, {service, assetsDir: deps.assetsDir});
+	registerBatchRoutes(app, {service, originOf: () => originOf()});
 
 	app.get('/docs', (c) => c.html(docsPage()));
 	registerOpsRoutes(app, deps);

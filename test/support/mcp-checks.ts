@@ -6,7 +6,16 @@ import {tinyStoryboard} from './server-harness';
 type ToolResult = Awaited<ReturnType<Client['callTool']>>;
 export const textOf = (r: ToolResult): string => (r.content as {type: string; text?: string}[]).map((c) => c.text ?? '').join('\n');
 
-export const TOOL_NAMES = ['cancel_video', 'create_video', 'get_video', 'list_templates', 'plan_storyboard', 'render_storyboard'];
+export const TOOL_NAMES = [
+	'cancel_video',
+	'create_batch',
+	'create_video',
+	'get_batch',
+	'get_video',
+	'list_templates',
+	'plan_storyboard',
+	'render_storyboard',
+];
 export const OUTPUT_FILES = ['captions.srt', 'captions.vtt', 'credits.json', 'poster.jpg', 'report.json', 'storyboard.json', 'video.mp4'];
 
 /** Every tool is listed with an object input schema, an output schema and the REST API's field descriptions. */

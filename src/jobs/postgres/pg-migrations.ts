@@ -1,7 +1,8 @@
 import type {Pool} from 'pg';
+import {batchTablesSql} from '../batches/batch-sql';
 
 /** The schema version this code writes on Postgres (table promptreel_schema). */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** Key of the session advisory lock that migrations run under (any constant unique to promptreel). */
 const MIGRATION_LOCK = 7_204_118_301;
@@ -114,6 +115,8 @@ export const PG_MIGRATIONS: Record<number, string> = {
 			created_at BIGINT NOT NULL
 		);
 	`,
+	// Batches, as SQLite's version 4.
+	2: batchTablesSql({seq: 'BIGSERIAL PRIMARY KEY', int: 'BIGINT'}),
 };
 
 /**

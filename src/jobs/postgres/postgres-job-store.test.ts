@@ -30,7 +30,9 @@ describe('postgres job store', () => {
 		const c = new pg.Client({connectionString: url});
 		await c.connect();
 		try {
-			expect((await c.query('SELECT version FROM promptreel_schema')).rows).toEqual([{version: PG_SCHEMA_VERSION}]);
+			expect((await c.query('SELECT version FROM promptreel_schema ORDER BY version')).rows).toEqual(
+				Array.from({length: PG_SCHEMA_VERSION}, (_, i) => ({version: i + 1})),
+			);
 		} finally {
 			await c.end();
 		}

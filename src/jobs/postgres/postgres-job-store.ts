@@ -5,6 +5,7 @@ import type {JobStatus} from '../job-status';
 import type {JobStore} from '../job-store';
 import {listJobsSql, type EventRow, type JobRow} from '../job-store-statements';
 import type {CancelOutcome, JobKind, JobRecord, JobRun, NewJob, ReapedJob, WebhookDelivery} from '../job-types';
+import {openPostgresBatchStore} from '../batches/postgres-batch-store';
 import {reapStep} from '../reap-step';
 import {migratePostgres} from './pg-migrations';
 import {INSERT_KEYS, numberedParams, PG_SQL} from './pg-job-sql';
@@ -242,6 +243,7 @@ export const openPostgresJobStore = (o: PostgresJobStoreOptions): JobStore & {re
 		webhooks,
 		idempotencyKeys,
 		assets: openPostgresAssetStore(pool, ready),
+		batches: openPostgresBatchStore(pool, ready, {insertJob: insertIn, deliveriesOf: webhooks.ofJobNow}),
 
 		async close() {
 			if (closed) return;

@@ -67,6 +67,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		version: 2,
 		title: plan.title,
 		template: options.template,
+		...(options.templateOptions ? {templateOptions: options.templateOptions} : {}),
 		language: options.lang,
 		format: {aspect: options.aspect, resolution: '1080p', fps: options.fps},
 		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},

@@ -41,6 +41,12 @@ export const generateOptionsSchema = z.strictObject({
 	music: z.string().min(1).default('auto').describe('auto (by mood), none, a bundled track id, or an audio file path.'),
 	quality: qualitySchema.default('standard'),
 	seed: z.number().int().min(0).default(1).describe('Seed for every random choice.'),
+	templateOptions: z
+		.record(z.string(), z.unknown())
+		.optional()
+		.describe(
+			'Options of the template, set on the storyboard it plans (see `promptreel templates`; a CSV batch fills them from templateOptions.<name> columns).',
+		),
 });
 
 export type GenerateOptionsInput = z.input<typeof generateOptionsSchema>;

@@ -2,9 +2,12 @@ import {readFile} from 'node:fs/promises';
 import {McpServer, ResourceTemplate} from '@modelcontextprotocol/sdk/server/mcp.js';
 import type {RequestHandlerExtra} from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {CallToolResult, ServerNotification, ServerRequest} from '@modelcontextprotocol/sdk/types.js';
-import {contentTypeOf, JOB_FILE_NAMES, NotFoundError, type CreateVideoBody, type JobsService} from '../../jobs';
+import {contentTypeOf, JOB_FILE_NAMES, NotFoundError, toBatchView, type CreateVideoBody, type JobsService} from '../../jobs';
 import {ValidationError} from '../../pipeline/errors';
 import {
+	batchIdInputSchema,
+	batchOutputSchema,
+	createBatchInputSchema,
 	createVideoInputSchema,
 	emptyInputSchema,
 	jobIdInputSchema,
@@ -132,6 +135,40 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 		safely(async ({id}) => jobResult(await service.cancelVideo(id), restBase, 'Cancel requested.')),
 	);
 
+	/** A batch as create_batch and get_batch answer it: file links are resources over stdio, REST URLs over HTTP. */
+	const batchResult = async (id: string, note: string): Promise<CallToolResult> => {
+		const found = await service.getBatch(id);
+		const view = toBatchView(found.batch, found.jobs, restBase ?? '');
+		if (!restBase)
+			for (const item of view.items) item.files = Object.fromEntries(Object.keys(item.files).map((n) => [n, fileUri(item.id, n)]));
+		const counts = Object.entries(view.counts).map(([status, n]) => `${n} ${status}`);
+		return jsonResult(view, `${note}Batch ${view.id} is ${view.status}: ${counts.join(', ')} of ${view.total}. Follow it with get_batch.`);
+	};
+
+	server.registerTool(
+		'create_batch',
+		{
+			title: 'Create a batch of videos',
+			description:
+				'Make many videos at once: `items` are create_video bodies (a prompt or a storyboard, with options), each becoming a video job. Every bad item is reported at once (paths items.<n>.…) and then nothing is submitted. Answers the batch at once; follow it with get_batch and each video with get_video. An optional webhook receives one batch.done event when all items have ended.',
+			inputSchema: createBatchInputSchema,
+			outputSchema: batchOutputSchema,
+		},
+		safely(async (body) => batchResult((await service.createBatch(body)).id, 'Submitted. ')),
+	);
+
+	server.registerTool(
+		'get_batch',
+		{
+			title: 'Get a batch',
+			description: "A batch: running or done, counts by status, and each item's video job id, status, stage, error and files.",
+			inputSchema: batchIdInputSchema,
+			outputSchema: batchOutputSchema,
+			annotations: {readOnlyHint: true},
+		},
+		safely(async ({id}) => batchResult(id, '')),
+	);
+
 	server.registerTool(
 		'plan_storyboard',
 		{
@@ -206,6 +243,8 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			cancel_video: jobIdInputSchema,
 			plan_storyboard: planStoryboardInputSchema,
 			list_templates: emptyInputSchema,
+			create_batch: createBatchInputSchema,
+			get_batch: batchIdInputSchema,
 		},
 		log,
 	);

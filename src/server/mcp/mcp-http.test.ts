@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('MCP over Streamable HTTP (/mcp)', () => {
 	let done: any;
 
-	it('lists the six tools with the REST schemas', async () => {
+	it('lists the eight tools with the REST schemas', async () => {
 		await checkToolList(client);
 	});
 
@@ -80,7 +80,7 @@ describe('MCP over Streamable HTTP (/mcp)', () => {
 			).rejects.toThrow(/401|not valid/);
 			const keyedClient = new Client({name: 'keyed', version: '1'});
 			await keyedClient.connect(new StreamableHTTPClientTransport(url, {requestInit: {headers: {Authorization: 'Bearer mcp-test-key'}}}));
-			expect((await keyedClient.listTools()).tools).toHaveLength(6);
+			expect((await keyedClient.listTools()).tools).toHaveLength(8);
 			await keyedClient.close();
 		} finally {
 			keyed.closeAllConnections();

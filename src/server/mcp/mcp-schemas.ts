@@ -3,6 +3,7 @@ import type {ZodType} from 'zod';
 import {storyboardSchema, storyboardV2Schema} from '../../compositions/storyboard';
 import {generateOptionsSchema} from '../../pipeline/generate';
 import {zodIssues} from '../../pipeline/parse-storyboard';
+import {batchSchema, createBatchBodySchema} from '../../jobs';
 import {
 	createVideoBodySchema,
 	errorBodySchema,
@@ -74,6 +75,12 @@ export const jobIdInputSchema = z.object({
 	id: idParamsSchema.shape.id.describe('The job id returned by create_video or render_storyboard (vid_...).'),
 });
 export const emptyInputSchema = z.object({});
+/** create_batch: the body of POST /v1/batches. */
+export const createBatchInputSchema = createBatchBodySchema;
+export const batchIdInputSchema = z.object({
+	id: idParamsSchema.shape.id.describe('The batch id returned by create_batch (bat_...).'),
+});
+export const batchOutputSchema = batchSchema;
 
 /** Files are MCP resources here: the same job shape, with `files` mapping names to `promptreel://` URIs. */
 export const jobOutputSchema = jobSchema;
