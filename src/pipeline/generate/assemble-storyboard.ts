@@ -3,7 +3,10 @@ import {narrationOffsetMs, speechSceneDurationMs} from '../complete/speech-timin
 import {ValidationError} from '../errors';
 import {zodIssues} from '../parse-storyboard';
 import type {PlannedStoryboard} from '../plan';
+import {pickVideoSubject} from '../visuals/video-subject';
+import {chooseTransition} from './choose-transition';
 import {pickPalette} from './palettes';
+import {planShots} from './plan-shots';
 import {themeFontOf, type RunOptions} from './run-options';
 import type {VoicedScene} from './voice-stage';
 import {wordsToCaptions} from './words-to-captions';
@@ -36,6 +39,9 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		const offsetMs = narrationOffsetMs({index: i, previousTransitionMs: i === 0 ? 0 : TRANSITION_MS});
 		const durationMs = speechSceneDurationMs({offsetMs, speechMs: voice.durationMs, transitionMs: TRANSITION_MS});
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
+		const visual = a.visuals[i]!;
+		const captions = wordsToCaptions(voice.words, offsetMs);
+		const next = a.visuals[i + 1] ?? null;
 		// Narration we voiced records its text and voice (silent ones too: voice "none" stays
 		// silent), so a render can tell an edited scene; a recorded voice-over does not (it is
 		// kept as it is), nor a plan (nothing voiced yet).
@@ -52,14 +58,19 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 				offsetMs,
 				volume: 1,
 			},
-			visual: a.visuals[i]!,
+			visual,
 			durationMs,
 			durationSource: 'speech',
-			shots: [],
+			// Beats tied to the words, so no frame is held longer than 4 s (see plan-shots.ts).
+			shots: planShots({captions, durationMs, visual, language: options.lang, seed: options.seed + i}),
 			data: null,
 			itemNumber: null,
-			captions: wordsToCaptions(voice.words, offsetMs),
-			transition: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
+			captions,
+			transition: chooseTransition({
+				wanted: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
+				from: visual,
+				to: next,
+			}),
 		};
 	});
 	const input: StoryboardInput = {
@@ -68,7 +79,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		template: options.template,
 		language: options.lang,
 		format: {aspect: options.aspect, resolution: '1080p', fps: 30},
-		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},
+		theme: {palette: paletteFor(plan, options).palette, fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,
 		captionStyle: {
@@ -91,4 +102,15 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		);
 	}
 	return parsed.data;
+};
+
+/** The video's palette from its topic: its subject (named in English whatever the language) and its title. */
+const paletteFor = (plan: PlannedStoryboard, options: RunOptions) => {
+	const subject = pickVideoSubject({
+		title: plan.title,
+		texts: plan.scenes.map((s) => `${s.title ?? ''} ${s.narration}`),
+		language: options.lang,
+	});
+	const topicWords = [subject?.name ?? '', ...plan.title.split(/\s+/), ...plan.scenes.flatMap((s) => s.keywords)];
+	return pickPalette({mood: plan.musicMood, topicWords, title: plan.title});
 };

@@ -4,8 +4,10 @@ import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill} from 'remotion';
-import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useStoryboardFonts} from '../../components';
+import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useFrameLayout, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
+import {sceneTitleSize} from '../../components/heading-style';
+import {illustrationBox} from '../../components/illustration-box';
 import {computeTimeline, parseTemplateOptions, themePalette} from '../../storyboard';
 import type {Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
 import {explainerOptionsSchema, explainerSchema, type ExplainerOptions, type ExplainerProps} from './explainer-schema';
@@ -40,6 +42,7 @@ const layoutFor = (
 
 const SceneView: React.FC<{
 	scene: Scene;
+	captionStyle: Storyboard['captionStyle'];
 	timing: SceneTiming;
 	palette: Palette;
 	seed: number;
@@ -48,19 +51,39 @@ const SceneView: React.FC<{
 	/** Length of the transition into this scene: the title waits for most of it. */
 	enterFrames: number;
 	underline: boolean;
-}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => (
-	<AbsoluteFill style={{background: palette.background}}>
-		<SceneVisual visual={scene.visual} durationInFrames={timing.durationInFrames} palette={palette} seed={seed} iconCenterY={iconY} />
-		<AnimatedTitle
-			title={scene.title}
-			text={scene.text}
-			palette={palette}
-			placement={titlePlacement}
-			delayInFrames={Math.round(enterFrames * 0.6)}
-			underline={underline}
-		/>
-	</AbsoluteFill>
-);
+}> = ({scene, captionStyle, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => {
+	const layout = useFrameLayout();
+	// The picture takes the room the title and captions leave (a title may wrap to two lines).
+	const hasTitle = Boolean(scene.title || scene.text);
+	const box = illustrationBox({
+		layout,
+		title: hasTitle
+			? {placement: titlePlacement, lines: scene.title ? 2 : 0, textLines: scene.text ? 2 : 0, size: sceneTitleSize(layout)}
+			: null,
+		captions: captionStyle,
+	});
+	return (
+		<AbsoluteFill style={{background: palette.background}}>
+			<SceneVisual
+				visual={scene.visual}
+				shots={scene.shots}
+				durationInFrames={timing.durationInFrames}
+				palette={palette}
+				seed={seed}
+				iconCenterY={iconY}
+				box={box}
+			/>
+			<AnimatedTitle
+				title={scene.title}
+				text={scene.text}
+				palette={palette}
+				placement={titlePlacement}
+				delayInFrames={Math.round(enterFrames * 0.6)}
+				underline={underline}
+			/>
+		</AbsoluteFill>
+	);
+};
 
 /**
  * The explainer: scenes joined by transitions, then an end card with the credits. Narration and
@@ -92,6 +115,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 			renderScene={(scene, i, timing) => (
 				<SceneView
 					scene={scene}
+					captionStyle={storyboard.captionStyle}
 					timing={timing}
 					palette={palette}
 					seed={storyboard.seed + i * 7919}

@@ -97,6 +97,7 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 		<AbsoluteFill>
 			<SceneVisual
 				visual={scene.visual}
+				shots={scene.shots}
 				durationInFrames={durationInFrames}
 				palette={palette}
 				seed={storyboard.seed + index * 7919}
