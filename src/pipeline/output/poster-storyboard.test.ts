@@ -22,17 +22,18 @@ const input: StoryboardInput = {
 };
 
 describe('posterStoryboard (a poster shows the topic, not half a sentence)', () => {
-	it('turns captions and key phrases off and titles the first scene with the video title', () => {
+	it('turns captions and shots off and titles the first scene with the video title', () => {
 		const sb = storyboardSchema.parse(input);
 		const poster = storyboardSchema.parse(posterStoryboard(sb));
 		expect(poster.captionStyle.enabled).toBe(false);
 		expect(poster.scenes[0]).toMatchObject({
 			title: 'From Farm to Cup',
 			text: null,
-			shots: [{startMs: 3000, camera: 'zoom-in', keyPhrase: null}],
+			shots: [],
 		});
 		expect(poster.scenes[1]).toEqual(sb.scenes[1]);
-		// The storyboard itself is unchanged (the video keeps its captions).
+		// The storyboard itself is unchanged (the video keeps its captions and shots).
 		expect(sb.captionStyle.enabled).toBe(true);
+		expect(sb.scenes[0]!.shots).toHaveLength(2);
 	});
 });

@@ -3,7 +3,7 @@ import type {Storyboard} from '../../compositions/storyboard';
 /**
  * The storyboard the poster is rendered from: no captions (a poster showed half a sentence, issue
  * #15), the first scene titled with the video's title (the topic, not a scene's line) and its
- * key phrases left out, so the poster frame shows the topic: the title over the first picture.
+ * shots left out, so the poster frame shows the topic: the title over the first picture.
  */
 export const posterStoryboard = (sb: Storyboard): Storyboard => ({
 	...sb,
@@ -14,7 +14,8 @@ export const posterStoryboard = (sb: Storyboard): Storyboard => ({
 					...scene,
 					title: sb.title,
 					text: null,
-					shots: scene.shots.filter((s) => s.visual || s.camera).map((s) => ({...s, keyPhrase: null})),
+					// The scene's own picture, held: a shot could fall mid-crossfade on the poster frame.
+					shots: [],
 				}
 			: scene,
 	),

@@ -98,6 +98,8 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 			<SceneVisual
 				visual={scene.visual}
 				shots={scene.shots}
+				// The lower third says the words; its picture changes and moves.
+				keyPhrases={false}
 				durationInFrames={durationInFrames}
 				palette={palette}
 				seed={storyboard.seed + index * 7919}
