@@ -3,7 +3,6 @@ import {narrationOffsetMs, speechSceneDurationMs} from '../complete/speech-timin
 import {ValidationError} from '../errors';
 import {zodIssues} from '../parse-storyboard';
 import type {PlannedStoryboard} from '../plan';
-import {pickVideoSubject} from '../visuals/video-subject';
 import {chooseTransition} from './choose-transition';
 import {pickPalette} from './palettes';
 import {planShots} from './plan-shots';
@@ -79,7 +78,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		template: options.template,
 		language: options.lang,
 		format: {aspect: options.aspect, resolution: '1080p', fps: 30},
-		theme: {palette: paletteFor(plan, options).palette, fontFamily: themeFontOf(options.lang)},
+		theme: {palette: paletteFor(plan, a.visuals).palette, fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,
 		captionStyle: {
@@ -104,13 +103,22 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 	return parsed.data;
 };
 
-/** The video's palette from its topic: its subject (named in English whatever the language) and its title. */
-const paletteFor = (plan: PlannedStoryboard, options: RunOptions) => {
-	const subject = pickVideoSubject({
-		title: plan.title,
-		texts: plan.scenes.map((s) => `${s.title ?? ''} ${s.narration}`),
-		language: options.lang,
-	});
-	const topicWords = [subject?.name ?? '', ...plan.title.split(/\s+/), ...plan.scenes.flatMap((s) => s.keywords)];
+/** The English name of an illustration from its file ("media/emoji-hot-beverage.svg" -> "hot beverage"), or null. */
+const iconName = (src: string | null): string | null => {
+	const m = src ? /emoji-([a-z0-9-]+)\.svg$/.exec(src) : null;
+	return m ? m[1]!.replaceAll('-', ' ') : null;
+};
+
+/**
+ * The video's palette from its topic: the names of its pictures (English whatever the language,
+ * see emoji-illustration.ts), its title and keywords. Costs nothing: no word index is loaded.
+ */
+const paletteFor = (plan: PlannedStoryboard, visuals: readonly Visual[]) => {
+	const names = visuals.flatMap((v) => (v.kind === 'procedural' ? [iconName(v.icon), ...v.extraIcons.map(iconName)] : []));
+	const topicWords = [
+		...names.filter((n): n is string => n !== null),
+		...plan.title.split(/\s+/),
+		...plan.scenes.flatMap((s) => s.keywords),
+	];
 	return pickPalette({mood: plan.musicMood, topicWords, title: plan.title});
 };

@@ -27,6 +27,7 @@ describe('palettes (one per video, from its topic)', () => {
 	it('picks by topic words, the mood breaking ties, and spreads unknown topics by title', () => {
 		expect(pickPalette({mood: 'calm', topicWords: ['hot beverage', 'coffee'], title: 'From Farm to Cup'}).id).toBe('roast');
 		expect(pickPalette({mood: 'serious', topicWords: ['volcano'], title: 'Volcanoes'}).id).toBe('ember');
+		expect(pickPalette({mood: 'calm', topicWords: ['Volcanoes'], title: 'x'}).id).toBe('ember');
 		expect(pickPalette({mood: 'calm', topicWords: ['water_wave', 'ocean'], title: 'Tides'}).id).toBe('lagoon');
 		expect(pickPalette({mood: 'upbeat', topicWords: ['seedling', 'garden'], title: 'Raised beds'}).id).toBe('forest');
 		// Same input, same palette (no randomness).

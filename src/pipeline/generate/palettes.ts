@@ -36,7 +36,7 @@ export const PALETTES: readonly NamedPalette[] = [
 		'#fde68a',
 		'#f0fdfa',
 	]),
-	p('forest', ['calm', 'upbeat'], 'plant tree garden forest leaf nature seed herb seedling flower bee bird animal', [
+	p('forest', ['calm', 'upbeat'], 'plant tree garden forest leaf nature seed herb seedling flower blossom park bee bird animal', [
 		'#052e16',
 		'#166534',
 		'#4ade80',
@@ -50,7 +50,7 @@ export const PALETTES: readonly NamedPalette[] = [
 		'#fbbf24',
 		'#fff7ed',
 	]),
-	p('roast', ['calm'], 'coffee tea chocolate bread cooking food kitchen cake cup bean beverage cooking baking', [
+	p('roast', ['calm'], 'coffee tea teacup chocolate bread cooking food kitchen cake cup bean beverage baking pizza pasta cherry cherries', [
 		'#1c1210',
 		'#4a2c20',
 		'#c08457',
@@ -71,7 +71,7 @@ export const PALETTES: readonly NamedPalette[] = [
 		'#fb923c',
 		'#f8fafc',
 	]),
-	p('stone', ['serious'], 'history war law money business news castle museum government building bank', [
+	p('stone', ['serious'], 'history war law money business news castle museum government building bank tower bridge', [
 		'#0c0a09',
 		'#292524',
 		'#a8a29e',
@@ -99,7 +99,7 @@ export const PALETTES: readonly NamedPalette[] = [
 		'#fcd34d',
 		'#f0f9ff',
 	]),
-	p('harvest', ['serious', 'calm'], 'soil earth farm farming harvest wheat rice village corn grain tractor cow', [
+	p('harvest', ['serious', 'calm'], 'soil earth farm farmer farming harvest wheat rice village corn grain tractor cow monsoon', [
 		'#1a1f0e',
 		'#3f4a1c',
 		'#a3b14a',
@@ -132,7 +132,13 @@ const hashOf = (s: string): number => {
  * hash. The same topic always gets the same palette; a storyboard's theme or brand wins at render.
  */
 export const pickPalette = (o: PickPaletteOptions): NamedPalette => {
-	const words = new Set(o.topicWords.flatMap((w) => w.toLowerCase().split(/[\s_-]+/)).filter(Boolean));
+	// English plurals name the same topic ("volcanoes", "beaches").
+	const words = new Set(
+		o.topicWords
+			.flatMap((w) => w.toLowerCase().split(/[\s_-]+/))
+			.flatMap((w) => [w, w.replace(/e?s$/, '')])
+			.filter(Boolean),
+	);
 	const scored = PALETTES.map((named) => ({
 		named,
 		score: named.topics.filter((t) => words.has(t)).length * 2 + (named.moods.includes(o.mood) ? 1 : 0),
