@@ -86,7 +86,7 @@ const changed = (a: Frame, b: Frame, y0: number, y1: number): number => {
 };
 
 describe('shots on screen (explainer, 360p stills)', () => {
-	it('cuts to the shot\'s picture with its key phrase, the picture >= 0.3 of the short side', async () => {
+	it("cuts to the shot's picture with its key phrase, the picture >= 0.3 of the short side", async () => {
 		const before = await still('before', 45); // 1.5 s: the scene's own picture, settled
 		const after = await still('after', 96); // 3.2 s: the shot's picture and its key phrase
 		expect([before.width, before.height]).toEqual([640, 360]);
@@ -95,7 +95,9 @@ describe('shots on screen (explainer, 360p stills)', () => {
 		const y1 = Math.round(before.height * 0.74);
 		const share = changed(before, after, y0, y1);
 		const box = boxOf(before, y0, y1);
-		process.stdout.write(`[shots] picture change: ${(share * 100).toFixed(1)}% of the band; illustration ${box.w}x${box.h} px = ${(box.h / 360).toFixed(2)} of the short side\n`);
+		process.stdout.write(
+			`[shots] picture change: ${(share * 100).toFixed(1)}% of the band; illustration ${box.w}x${box.h} px = ${(box.h / 360).toFixed(2)} of the short side\n`,
+		);
 		expect(share).toBeGreaterThan(0.05);
 		// The emoji art fills most of its square: its drawn height is >= 0.3 of the frame's short side.
 		expect(Math.max(box.w, box.h) / 360).toBeGreaterThanOrEqual(0.3);
