@@ -1,7 +1,7 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette} from '../storyboard';
-import {headingStyle} from './heading-style';
+import {headingStyle, sceneTitleSize} from './heading-style';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -30,7 +30,7 @@ export const AnimatedTitle: React.FC<{
 	const enter = spring({frame: frame - 4, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
 	const enterText = spring({frame: frame - 10, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
 	const bar = interpolate(frame, [8, 8 + fps * 0.6], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	const titleSize = unit * (orientation === 'landscape' ? 7.4 : 8.2);
+	const titleSize = sceneTitleSize({unit, orientation});
 	const textSize = titleSize * 0.5;
 	const dir = placement === 'top' ? -1 : 1;
 	const scrimAngle = placement === 'top' ? '180deg' : '0deg';

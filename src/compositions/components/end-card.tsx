@@ -1,21 +1,17 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Credit, Palette} from '../storyboard';
+import {endCardCredits} from './end-card-credits';
 import {headingStyle} from './heading-style';
 import {RadialGradientSvg, farthestCornerEllipse} from './radial-gradient-svg';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
 
-const creditLine = (c: Credit): string =>
-	[c.title, c.author ? `by ${c.author}` : null, c.source && c.source !== c.author ? `via ${c.source}` : null, c.license]
-		.filter(Boolean)
-		// A no-break space before each dot keeps the separator at the end of a line, never at the start.
-		.join('\u00a0· ');
-
 /**
- * The closing card: a title, the credits of every third-party asset, and a short fade to black at
- * the very end so the video never stops abruptly.
+ * The closing card: the title, one short credits line with the notices a provider requires, where
+ * the full credits are (credits.json), and a short fade to black at the very end so the video never
+ * stops abruptly.
  */
 export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palette; durationInFrames: number}> = ({
 	title,
@@ -32,13 +28,8 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 		extrapolateLeft: 'clamp',
 		extrapolateRight: 'clamp',
 	});
-	// Many credits get a smaller font, so the list fits in the half of the frame left under the title
-	// (a credit wraps to about two lines in portrait).
-	const expectedLines = credits.length * (orientation === 'portrait' ? 2 : 1.3) + 2;
-	const available = (height - safe.top - safe.bottom) * 0.5;
-	const creditSize = Math.max(unit * 1.2, Math.min(unit * (orientation === 'portrait' ? 3.2 : 2.7), available / (expectedLines * 1.4)));
-	// Every credit is in by 40% of the card, however many there are.
-	const stagger = Math.min(3, (durationInFrames * 0.4) / Math.max(1, credits.length));
+	const lines = endCardCredits(credits);
+	const creditSize = unit * (orientation === 'portrait' ? 3.4 : 2.9);
 	const titleSize = unit * (orientation === 'landscape' ? 8 : 9);
 
 	return (
@@ -89,47 +80,26 @@ export const EndCard: React.FC<{title: string; credits: Credit[]; palette: Palet
 						transform: `scaleX(${enter})`,
 					}}
 				/>
-				{credits.length > 0 ? (
-					<div
-						style={{
-							fontSize: creditSize,
-							lineHeight: 1.4,
-							maxWidth: '100%',
-							maxHeight: available * 1.2,
-							overflow: 'hidden',
-							color: withAlpha(palette.text, 0.85),
-						}}
-					>
+				{[lines.line, ...lines.required, lines.more].map((text, i) =>
+					text ? (
 						<div
+							key={i}
 							style={{
-								fontWeight: 700,
-								letterSpacing: '0.12em',
-								textTransform: 'uppercase',
-								fontSize: creditSize * 0.8,
-								marginBottom: unit * 1.2,
-								opacity: interpolate(frame, [6, 16], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
+								fontSize: i === 0 ? creditSize : creditSize * 0.85,
+								fontWeight: i === 0 ? 600 : 500,
+								lineHeight: 1.35,
+								marginTop: i === 0 ? 0 : unit * 1.2,
+								maxWidth: '100%',
+								textWrap: 'balance',
+								overflowWrap: 'anywhere',
+								color: withAlpha(palette.text, i === 0 ? 0.92 : 0.78),
+								opacity: interpolate(frame, [8 + i * 4, 18 + i * 4], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}),
 							}}
 						>
-							Credits
+							{text}
 						</div>
-						{credits.map((c, i) => (
-							<div
-								key={i}
-								style={{
-									fontWeight: 500,
-									textWrap: 'balance',
-									overflowWrap: 'anywhere',
-									opacity: interpolate(frame, [10 + i * stagger, 20 + i * stagger], [0, 1], {
-										extrapolateLeft: 'clamp',
-										extrapolateRight: 'clamp',
-									}),
-								}}
-							>
-								{creditLine(c)}
-							</div>
-						))}
-					</div>
-				) : null}
+					) : null,
+				)}
 				<AbsoluteFill style={{background: '#000000', opacity: black}} />
 			</AbsoluteFill>
 		</AbsoluteFill>

@@ -10,3 +10,7 @@ export const headingStyle = (fontSize: number): React.CSSProperties => ({
 	overflowWrap: 'anywhere',
 	maxWidth: '100%',
 });
+
+/** The font size of a scene's title (AnimatedTitle): a share of the frame's short side, larger where the frame is narrow. */
+export const sceneTitleSize = (layout: {unit: number; orientation: 'landscape' | 'portrait' | 'square'}): number =>
+	layout.unit * (layout.orientation === 'landscape' ? 7.4 : 8.2);

@@ -8,8 +8,8 @@ type ImageVisual = Extract<Visual, {kind: 'image'}>;
 const ZOOM = 0.12;
 const PAN = 4; // % of the image's width
 
-/** Scale and horizontal shift (in %) of the image at progress p (0..1) of the scene. */
-const cameraAt = (motion: ImageVisual['motion'], p: number): {scale: number; x: number} => {
+/** Scale and horizontal shift (in %) of a picture at progress p (0..1) of a camera move (the scene's, or a shot's). */
+export const cameraAt = (motion: ImageVisual['motion'], p: number): {scale: number; x: number} => {
 	switch (motion) {
 		case 'zoom-in':
 			return {scale: 1 + ZOOM * p, x: 0};
@@ -39,7 +39,9 @@ export const KenBurnsImage: React.FC<{visual: ImageVisual; durationInFrames: num
 	return (
 		<AbsoluteFill style={{overflow: 'hidden'}}>
 			{/* Shows around a `contain` image; a layer of its own so it is not repainted per frame. */}
-			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`, willChange: 'transform'}} />
+			<AbsoluteFill
+				style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, willChange: 'transform'}}
+			/>
 			<Img
 				src={resolveMediaSrc(visual.src)}
 				style={{

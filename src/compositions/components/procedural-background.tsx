@@ -108,7 +108,7 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const t = frame / fps;
 	return (
 		<AbsoluteFill style={{overflow: 'hidden'}}>
-			<AbsoluteFill style={{...LAYER, background: `linear-gradient(160deg, ${palette.background}, ${palette.surface})`}} />
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(160deg, ${palette.background} 0%, ${palette.surface} 100%)`}} />
 			{orbs.map((o, i) => {
 				const x = o.x + o.ampX * Math.sin(t * o.speed + o.phase) - o.size / 2;
 				const y = o.y + o.ampY * Math.cos(t * o.speed * 0.8 + o.phase) - o.size / 2;
@@ -230,7 +230,7 @@ const Waves: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const points = 40;
 	return (
 		<AbsoluteFill>
-			<AbsoluteFill style={{...LAYER, background: `linear-gradient(180deg, ${palette.background}, ${palette.surface})`}} />
+			<AbsoluteFill style={{...LAYER, background: `linear-gradient(180deg, ${palette.background} 0%, ${palette.surface} 100%)`}} />
 			{/* Its own layer: the waves change every frame, the gradient under them does not. */}
 			<svg width={width} height={height} style={{...LAYER, position: 'absolute'}}>
 				{layers.map((colour, i) => {

@@ -38,7 +38,9 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	return (
 		<AbsoluteFill>
 			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}
-			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface}, ${palette.background})`, willChange: 'transform'}} />
+			<AbsoluteFill
+				style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, willChange: 'transform'}}
+			/>
 			{visual.loop && playableFrames < durationInFrames ? (
 				<Loop durationInFrames={playableFrames} name="clip loop">
 					{video}

@@ -3,7 +3,9 @@ import {narrationOffsetMs, speechSceneDurationMs} from '../complete/speech-timin
 import {ValidationError} from '../errors';
 import {zodIssues} from '../parse-storyboard';
 import {figuresToChart, type PlannedStoryboard} from '../plan';
+import {chooseTransition} from './choose-transition';
 import {pickPalette} from './palettes';
+import {planShots} from './plan-shots';
 import {themeFontOf, type RunOptions} from './run-options';
 import type {VoicedScene} from './voice-stage';
 import {wordsToCaptions} from './words-to-captions';
@@ -36,6 +38,9 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		const offsetMs = narrationOffsetMs({index: i, previousTransitionMs: i === 0 ? 0 : TRANSITION_MS});
 		const durationMs = speechSceneDurationMs({offsetMs, speechMs: voice.durationMs, transitionMs: TRANSITION_MS});
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
+		const visual = a.visuals[i]!;
+		const captions = wordsToCaptions(voice.words, offsetMs);
+		const next = a.visuals[i + 1] ?? null;
 		// Narration we voiced records its text and voice (silent ones too: voice "none" stays
 		// silent), so a render can tell an edited scene; a recorded voice-over does not (it is
 		// kept as it is), nor a plan (nothing voiced yet).
@@ -52,15 +57,20 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 				offsetMs,
 				volume: 1,
 			},
-			visual: a.visuals[i]!,
+			visual,
 			durationMs,
 			durationSource: 'speech',
-			shots: [],
+			// Beats tied to the words, so no frame is held longer than 4 s (see plan-shots.ts).
+			shots: planShots({captions, durationMs, visual, language: options.lang, seed: options.seed + i}),
 			// A data story charts the figures its narration says; a listicle numbers the outline's items.
 			data: options.template === 'data-story' ? figuresToChart(scene.narration) : null,
 			itemNumber: scene.itemNumber,
-			captions: wordsToCaptions(voice.words, offsetMs),
-			transition: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
+			captions,
+			transition: chooseTransition({
+				wanted: {type, direction: DIRECTIONS[(options.seed + i) % DIRECTIONS.length]!, durationMs: TRANSITION_MS},
+				from: visual,
+				to: next,
+			}),
 		};
 	});
 	const input: StoryboardInput = {
@@ -70,7 +80,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		...(options.templateOptions ? {templateOptions: options.templateOptions} : {}),
 		language: options.lang,
 		format: {aspect: options.aspect, resolution: '1080p', fps: options.fps},
-		theme: {palette: pickPalette(plan.musicMood, options.seed), fontFamily: themeFontOf(options.lang)},
+		theme: {palette: paletteFor(plan, a.visuals).palette, fontFamily: themeFontOf(options.lang)},
 		scenes,
 		music: a.music,
 		captionStyle: {
@@ -93,4 +103,24 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		);
 	}
 	return parsed.data;
+};
+
+/** The English name of an illustration from its file ("media/emoji-hot-beverage.svg" -> "hot beverage"), or null. */
+const iconName = (src: string | null): string | null => {
+	const m = src ? /emoji-([a-z0-9-]+)\.svg$/.exec(src) : null;
+	return m ? m[1]!.replaceAll('-', ' ') : null;
+};
+
+/**
+ * The video's palette from its topic: the names of its pictures (English whatever the language,
+ * see emoji-illustration.ts), its title and keywords. Costs nothing: no word index is loaded.
+ */
+const paletteFor = (plan: PlannedStoryboard, visuals: readonly Visual[]) => {
+	const names = visuals.flatMap((v) => (v.kind === 'procedural' ? [iconName(v.icon), ...v.extraIcons.map(iconName)] : []));
+	const topicWords = [
+		...names.filter((n): n is string => n !== null),
+		...plan.title.split(/\s+/),
+		...plan.scenes.flatMap((s) => s.keywords),
+	];
+	return pickPalette({mood: plan.musicMood, topicWords, title: plan.title});
 };

@@ -7,6 +7,7 @@ import {storyboardToSrt, storyboardToVtt} from '../captions';
 import type {LambdaRenderInfo, Quality, Renderer, RenderProgress} from '../render';
 import {findLocalMedia, localMediaPaths} from '../render';
 import {outputPaths} from './output-folder';
+import {posterStoryboard} from './poster-storyboard';
 
 export type RenderOutputsProgress = {stage: RenderProgress['stage'] | 'poster' | 'captions'; progress: number};
 
@@ -103,7 +104,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		o.onProgress?.({stage: 'poster', progress: 0});
 		await time('poster', () =>
 			o.renderer.renderPoster({
-				storyboard: o.storyboard,
+				storyboard: posterStoryboard(o.storyboard),
 				mediaDir: o.mediaDir,
 				outFile: paths.poster,
 				quality: o.quality,

@@ -5,8 +5,6 @@ const FIGURE = /(\p{Nd}{1,3}(?:[,.\u00a0\u202f]\p{Nd}{3})+|\p{Nd}+(?:[.,]\p{Nd}+
 const MAX_POINTS = 12;
 const MAX_LABEL = 40;
 
-type Figure = {value: number; percent: boolean; year: boolean; before: string};
-
 /** Zeros of the decimal digit sets our languages write: ASCII, Arabic-Indic, Persian, Devanagari, full width. */
 const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
 

@@ -54,6 +54,9 @@ const ClipScene: React.FC<{scene: Scene; index: number; seed: number; palette: P
 		<AbsoluteFill style={{transform: `scale(${from + (to - from) * punch})`, transformOrigin: '50% 35%'}}>
 			<SceneVisual
 				visual={scene.visual}
+				shots={scene.shots}
+				// The big captions already say the words.
+				keyPhrases={false}
 				durationInFrames={durationInFrames}
 				palette={palette}
 				seed={seed + index * 7919}

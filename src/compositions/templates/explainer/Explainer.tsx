@@ -6,6 +6,8 @@ import {useMemo} from 'react';
 import {AbsoluteFill} from 'remotion';
 import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useFrameLayout, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
+import {sceneTitleSize} from '../../components/heading-style';
+import {illustrationBox} from '../../components/illustration-box';
 import {computeTimeline, parseTemplateOptions, themePalette} from '../../storyboard';
 import type {Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
 import {pictureInset} from './title-band';
@@ -41,6 +43,7 @@ const layoutFor = (
 
 const SceneView: React.FC<{
 	scene: Scene;
+	captionStyle: Storyboard['captionStyle'];
 	timing: SceneTiming;
 	palette: Palette;
 	seed: number;
@@ -49,12 +52,31 @@ const SceneView: React.FC<{
 	/** Length of the transition into this scene: the title waits for most of it. */
 	enterFrames: number;
 	underline: boolean;
-}> = ({scene, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => {
-	const inset = pictureInset({...scene, underline, placement: titlePlacement, layout: useFrameLayout()});
+}> = ({scene, captionStyle, timing, palette, seed, titlePlacement, iconY, enterFrames, underline}) => {
+	const layout = useFrameLayout();
+	// A photo or clip gives the title its band (pictureInset); an illustration takes the room the
+	// title and captions leave (illustrationBox; a title may wrap to two lines).
+	const inset = pictureInset({...scene, underline, placement: titlePlacement, layout});
+	const hasTitle = Boolean(scene.title || scene.text);
+	const box = illustrationBox({
+		layout,
+		title: hasTitle
+			? {placement: titlePlacement, lines: scene.title ? 2 : 0, textLines: scene.text ? 2 : 0, size: sceneTitleSize(layout)}
+			: null,
+		captions: captionStyle,
+	});
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
 			<AbsoluteFill style={inset}>
-				<SceneVisual visual={scene.visual} durationInFrames={timing.durationInFrames} palette={palette} seed={seed} iconCenterY={iconY} />
+				<SceneVisual
+					visual={scene.visual}
+					shots={scene.shots}
+					durationInFrames={timing.durationInFrames}
+					palette={palette}
+					seed={seed}
+					iconCenterY={iconY}
+					box={box}
+				/>
 			</AbsoluteFill>
 			<AnimatedTitle
 				title={scene.title}
@@ -98,6 +120,7 @@ const Explainer: React.FC<ExplainerProps> = (props) => {
 			renderScene={(scene, i, timing) => (
 				<SceneView
 					scene={scene}
+					captionStyle={storyboard.captionStyle}
 					timing={timing}
 					palette={palette}
 					seed={storyboard.seed + i * 7919}

@@ -97,6 +97,9 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 		<AbsoluteFill>
 			<SceneVisual
 				visual={scene.visual}
+				shots={scene.shots}
+				// The lower third says the words; its picture changes and moves.
+				keyPhrases={false}
 				durationInFrames={durationInFrames}
 				palette={palette}
 				seed={storyboard.seed + index * 7919}

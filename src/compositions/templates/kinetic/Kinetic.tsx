@@ -49,7 +49,7 @@ const Bands: React.FC<{palette: Palette; index: number; durationInFrames: number
 					top: height * (index % 2 === 0 ? 0.12 : 0.7),
 					width: diagonal * 1.2,
 					height: diagonal * 0.05,
-					background: `linear-gradient(90deg, ${withAlpha(palette.accent, 0)}, ${withAlpha(palette.accent, 0.35)})`,
+					background: `linear-gradient(90deg, ${withAlpha(palette.accent, 0)} 0%, ${withAlpha(palette.accent, 0.35)} 100%)`,
 					transform: `translateX(${-drift * 1.6}px) rotate(${angle}deg)`,
 					willChange: 'transform',
 				}}

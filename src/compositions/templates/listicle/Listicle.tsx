@@ -20,6 +20,7 @@ import {
 } from '../../components';
 import {textDirectionOf, type Palette, type Scene, type Storyboard, type StoryboardInput, type Timeline} from '../../storyboard';
 import {formatItemNumber, listPositions, type ListPosition} from './list-items';
+import {pictureSpans} from '../../components/shot-timeline';
 import {listicleOptionsSchema, type ListicleOptions} from './listicle-schema';
 
 type Rect = {x: number; y: number; w: number; h: number};
@@ -143,7 +144,7 @@ const NumberPanel: React.FC<{
 				top: panel.y,
 				width: panel.w,
 				height: panel.h,
-				background: `linear-gradient(${layout.portrait ? '180deg' : '160deg'}, ${palette.primary}, ${palette.surface})`,
+				background: `linear-gradient(${layout.portrait ? 180 : 160}deg, ${palette.primary} 0%, ${palette.surface} 100%)`,
 				opacity: leave,
 				transform: `translate${layout.portrait ? 'Y' : 'X'}(${(1 - appear) * (layout.portrait ? -panel.h : panel.x === 0 ? -panel.w : panel.w) * 0.6}px)`,
 				display: 'flex',
@@ -214,7 +215,11 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
 	const visual = scene.visual;
+	// The scene's shots change the card's picture: the latest one started shows, popping in anew.
+	const picture = pictureSpans(visual, scene.shots, fps, durationInFrames).findLast((p) => p.from <= frame);
+	const icon = picture?.visual.kind === 'procedural' ? picture.visual.icon : null;
 	const pop = spring({frame: frame - 3, fps, config: {damping: 13, stiffness: 120}});
+	const iconPop = spring({frame: frame - 3 - (picture?.from ?? 0), fps, config: {damping: 13, stiffness: 120}});
 	const bob = Math.sin((frame / fps) * 2) * unit * 0.8;
 	return (
 		<div
@@ -226,7 +231,7 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 				height: rect.h,
 				borderRadius: unit * 3,
 				overflow: 'hidden',
-				background: `linear-gradient(135deg, ${withAlpha(palette.surface, 0.9)}, ${withAlpha(palette.primary, 0.35)})`,
+				background: `linear-gradient(135deg, ${withAlpha(palette.surface, 0.9)} 0%, ${withAlpha(palette.primary, 0.35)} 100%)`,
 				transform: `scale(${0.9 + 0.1 * pop})`,
 				opacity: Math.min(1, pop * 1.5),
 				boxShadow: `0 ${unit}px ${unit * 3}px ${withAlpha('#000000', 0.3)}`,
@@ -234,15 +239,15 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 		>
 			{visual.kind === 'image' ? <KenBurnsImage visual={visual} durationInFrames={durationInFrames} palette={palette} /> : null}
 			{visual.kind === 'video' ? <SceneVideo visual={visual} durationInFrames={durationInFrames} palette={palette} /> : null}
-			{visual.kind === 'procedural' && visual.icon ? (
+			{visual.kind === 'procedural' && icon ? (
 				<AbsoluteFill style={{alignItems: 'center', justifyContent: 'center'}}>
 					<Img
-						src={resolveMediaSrc(visual.icon)}
+						src={resolveMediaSrc(icon)}
 						style={{
 							height: rect.h * 0.72,
 							width: rect.w * 0.72,
 							objectFit: 'contain',
-							transform: `translateY(${bob}px) rotate(${(1 - pop) * -12}deg) scale(${0.6 + 0.4 * pop})`,
+							transform: `translateY(${bob}px) rotate(${(1 - iconPop) * -12}deg) scale(${0.6 + 0.4 * iconPop})`,
 						}}
 					/>
 				</AbsoluteFill>
@@ -318,7 +323,7 @@ const ItemScene: React.FC<{
 	const shift = hasPicture ? Math.max(0, (content.h - used) / 2) : 0;
 	const subIn = spring({frame: frame - 12 - title.length * 2, fps, config: {damping: 200}, durationInFrames: 15});
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background}, ${withAlpha(palette.surface, 0.55)})`}}>
+		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background} 0%, ${withAlpha(palette.surface, 0.55)} 100%)`}}>
 			{hasPicture ? (
 				<PictureCard
 					scene={scene}

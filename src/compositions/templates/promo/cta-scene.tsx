@@ -15,7 +15,14 @@ export const CtaScene: React.FC<SceneProps> = ({scene, index, storyboard, palett
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
 			<AbsoluteFill style={{opacity: 0.35}}>
-				<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
+				<SceneVisual
+					visual={scene.visual}
+					shots={scene.shots}
+					keyPhrases={false}
+					durationInFrames={durationInFrames}
+					palette={palette}
+					seed={storyboard.seed + index * 7919}
+				/>
 			</AbsoluteFill>
 			<AbsoluteFill
 				dir={dir}

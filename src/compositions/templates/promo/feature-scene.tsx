@@ -49,7 +49,14 @@ export const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 				transform: `perspective(${width}px) rotateY(${inward * (portrait ? 0 : 10) * swing + inward * 40 * (1 - swing)}deg) translateX(${inward * (1 - swing) * width * 0.4}px)`,
 			}}
 		>
-			<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
+			<SceneVisual
+				visual={scene.visual}
+				shots={scene.shots}
+				keyPhrases={false}
+				durationInFrames={durationInFrames}
+				palette={palette}
+				seed={storyboard.seed + index * 7919}
+			/>
 		</div>
 	);
 	const callout = (

@@ -18,7 +18,14 @@ export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palet
 	const shadeAngle = rtl ? '270deg' : '90deg';
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
-			<SceneVisual visual={scene.visual} durationInFrames={durationInFrames} palette={palette} seed={storyboard.seed + index * 7919} />
+			<SceneVisual
+				visual={scene.visual}
+				shots={scene.shots}
+				keyPhrases={false}
+				durationInFrames={durationInFrames}
+				palette={palette}
+				seed={storyboard.seed + index * 7919}
+			/>
 			<AbsoluteFill
 				style={{
 					background: `linear-gradient(${shadeAngle}, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,

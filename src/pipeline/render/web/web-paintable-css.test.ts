@@ -37,6 +37,7 @@ describe('CSS the web renderer paints', () => {
 			[2, 'backdrop-filter'],
 			[2, 'mix-blend-mode'],
 			[3, 'linear-gradient() stop without a position'],
+			[5, 'linear-gradient() stop without a position'],
 			[7, 'background url()'],
 		]);
 	});

@@ -72,13 +72,13 @@ const linearGradients = (source: string): {line: number; args: string}[] => {
 	return found;
 };
 
-const DIRECTION = /^(to\s|-?[\d.]+(deg|rad|grad|turn)$|\$\{[^}]*(angle|Angle|direction)[^}]*\}$)/;
+const DIRECTION = /^(to\s|-?[\d.]+(deg|rad|grad|turn)$|\$\{[^}]*\}(deg|rad|grad|turn)$|\$\{[^}]*(angle|Angle|direction)[^}]*\}$)/;
 const HAS_POSITION = /\s-?[\d.]+(%|px)$/;
 
 /**
- * Where a composition source uses CSS the web painter drops, and linear gradients that mix stops
- * with and without a position: the painter spreads unpositioned stops evenly up to the first
- * positioned one (so `a, b 45%` starts fading at 22.5% instead of 0%), which CSS does not.
+ * Where a composition source uses CSS the web painter drops, and linear gradients with a stop
+ * without a position: the painter spreads unpositioned stops evenly up to the first positioned
+ * one (so `a, b 45%` starts fading at 22.5% instead of 0%), which CSS does not; so every stop has one.
  */
 export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 	const code = stripComments(source);
@@ -95,7 +95,9 @@ export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 		const parts = splitTopLevel(g.args);
 		const stops = parts[0] && DIRECTION.test(parts[0]) ? parts.slice(1) : parts;
 		const positioned = stops.filter((s) => HAS_POSITION.test(s)).length;
-		if (positioned > 0 && positioned < stops.length) {
+		// Every stop needs a position (docs/templates.md): a painter that spreads unpositioned stops
+		// differently from CSS draws another picture, and an all-unpositioned gradient invites the mix.
+		if (stops.length > 0 && positioned < stops.length) {
 			findings.push({
 				line: g.line,
 				property: 'linear-gradient() stop without a position',

@@ -1,0 +1,69 @@
+import type {CaptionStyle} from '../storyboard';
+import {captionBandHeight} from './caption-band';
+import type {FrameLayout} from './use-frame-layout';
+
+/** Where a scene's illustration goes: its centre and the side of its square, in px. */
+export type IllustrationBox = {cx: number; cy: number; size: number};
+
+export type IllustrationBoxOptions = {
+	layout: FrameLayout;
+	/** Where the scene's title sits (null: the scene has no title and no text). */
+	title: {placement: 'top' | 'bottom'; lines: number; textLines: number; size: number} | null;
+	captions: Pick<CaptionStyle, 'enabled' | 'position' | 'fontScale'>;
+};
+
+/** The smallest illustration, as a share of the frame's short side (issue #15: a small icon reads as clip art). */
+export const MIN_ILLUSTRATION_SHARE = 0.3;
+/** The largest, so the picture never crowds the frame. */
+const MAX_ILLUSTRATION_SHARE = 0.56;
+/** Room between the picture and the title or captions, in units. */
+const GAP_UNITS = 2;
+
+/** Height (px) a title block takes: its lines, the accent bar, the line of text under it (see animated-title.tsx). */
+const titleBlockHeight = (t: NonNullable<IllustrationBoxOptions['title']>, unit: number): number =>
+	t.lines * t.size * 1.1 + (t.lines > 0 ? unit * 2.5 : 0) + t.textLines * t.size * 0.5 * 1.25 + (t.textLines > 0 ? unit * 1.8 : 0);
+
+/**
+ * The illustration's square, composed with the title and the captions: the largest free stretch
+ * of the safe area's height between them, the picture centred in it and as large as it allows
+ * (at least MIN_ILLUSTRATION_SHARE of the short side, at most MAX_ILLUSTRATION_SHARE). Pure, so a
+ * test measures it at 16:9, 9:16 and 1:1.
+ */
+export const illustrationBox = (o: IllustrationBoxOptions): IllustrationBox => {
+	const {layout} = o;
+	const {width, height, unit, safe} = layout;
+	const top = safe.top;
+	const bottom = height - safe.bottom;
+	const taken: [number, number][] = [];
+	if (o.title) {
+		const h = titleBlockHeight(o.title, unit);
+		taken.push(o.title.placement === 'top' ? [top, top + h] : [bottom - h, bottom]);
+	}
+	const band = captionBandHeight(layout, o.captions);
+	if (band > 0) {
+		const mid = (top + bottom) / 2;
+		taken.push(
+			o.captions.position === 'top'
+				? [top, top + band]
+				: o.captions.position === 'bottom'
+					? [bottom - band, bottom]
+					: [mid - band / 2, mid + band / 2],
+		);
+	}
+	taken.sort((a, b) => a[0] - b[0]);
+	// The free stretches of [top, bottom] around what the title and captions take.
+	let best: [number, number] = [top, bottom];
+	let cursor = top;
+	let bestLength = -1;
+	for (const [from, to] of [...taken, [bottom, bottom] as [number, number]]) {
+		if (from - cursor > bestLength) {
+			best = [cursor, from];
+			bestLength = from - cursor;
+		}
+		cursor = Math.max(cursor, to);
+	}
+	const short = Math.min(width, height);
+	const room = Math.min(bestLength - 2 * GAP_UNITS * unit, width - 2 * safe.side);
+	const size = Math.max(MIN_ILLUSTRATION_SHARE * short, Math.min(MAX_ILLUSTRATION_SHARE * short, room));
+	return {cx: width / 2, cy: (best[0] + best[1]) / 2, size};
+};
