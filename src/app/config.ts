@@ -78,7 +78,9 @@ export const envSchema = z.object({
 	PROMPTREEL_STORAGE_REDIRECT: flagVar.describe(
 		'GET /v1/videos/{id}/files/... answers 302 to a presigned URL of the bucket instead of streaming the file through the server (1/true).',
 	),
-	PROMPTREEL_STORAGE_REDIRECT_SEC: intVar(900, 1, 604_800).describe('How long a presigned download URL of PROMPTREEL_STORAGE_REDIRECT works, in seconds.'),
+	PROMPTREEL_STORAGE_REDIRECT_SEC: intVar(900, 1, 604_800).describe(
+		'How long a presigned download URL of PROMPTREEL_STORAGE_REDIRECT works, in seconds.',
+	),
 	AWS_ENDPOINT_URL_S3: optionalString.describe(
 		'An S3-compatible endpoint (MinIO, R2, s3rver) for PROMPTREEL_STORAGE_URL; default AWS_ENDPOINT_URL, then PROMPTREEL_LAMBDA_S3_ENDPOINT, then AWS.',
 	),

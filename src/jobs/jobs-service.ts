@@ -362,7 +362,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			}
 			const key = files.keyOf(job.outputDir, name);
 			const info = await files.stat(key);
-			if (!info) throw new NotFoundError(`The file ${name} of video job ${id} is gone from the ${files.kind === 's3' ? 'bucket' : 'data dir'}.`);
+			if (!info)
+				throw new NotFoundError(`The file ${name} of video job ${id} is gone from the ${files.kind === 's3' ? 'bucket' : 'data dir'}.`);
 			return {
 				name,
 				key,

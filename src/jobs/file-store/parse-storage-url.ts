@@ -7,7 +7,10 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  */
 export const parseStorageUrl = (url: string): {bucket: string; prefix: string} => {
 	const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(url.trim());
-	if (!match) throw new Error('Use s3://bucket or s3://bucket/prefix (an S3 or S3-compatible bucket), or leave it unset to keep files in the data dir.');
+	if (!match)
+		throw new Error(
+			'Use s3://bucket or s3://bucket/prefix (an S3 or S3-compatible bucket), or leave it unset to keep files in the data dir.',
+		);
 	const bucket = match[1]!;
 	if (!BUCKET.test(bucket)) throw new Error(`"${bucket}" is not a bucket name: use 3-63 lowercase letters, digits, dots and hyphens.`);
 	const prefix = (match[2] ?? '').replace(/^\/+|\/+$/g, '');

@@ -33,7 +33,11 @@ const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).arrayB
 
 beforeAll(async () => {
 	s3 = await startS3rver();
-	const client = await createS3Client({region: 'us-east-1', credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'}, endpoint: s3.endpoint});
+	const client = await createS3Client({
+		region: 'us-east-1',
+		credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'},
+		endpoint: s3.endpoint,
+	});
 	await client.send(new CreateBucketCommand({Bucket: 'videos'}));
 	client.destroy();
 });

@@ -1,7 +1,7 @@
 import {createReadStream, createWriteStream} from 'node:fs';
 import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname, join, relative, sep} from 'node:path';
-import {Readable} from 'node:stream';
+import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
 import type {FileStore} from './file-store';
@@ -105,9 +105,7 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 			// One DELETE per object: a job has a handful of files, and the batch call needs a
 			// Content-MD5 that S3-compatible servers check differently.
 			for (let token: string | undefined, more = true; more; ) {
-				const page = await client.send(
-					new ListObjectsV2Command({Bucket: o.bucket, Prefix: `${full(prefix)}/`, ContinuationToken: token}),
-				);
+				const page = await client.send(new ListObjectsV2Command({Bucket: o.bucket, Prefix: `${full(prefix)}/`, ContinuationToken: token}));
 				for (const item of page.Contents ?? []) {
 					if (item.Key) await client.send(new DeleteObjectCommand({Bucket: o.bucket, Key: item.Key}));
 				}
@@ -117,11 +115,7 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 		},
 		async redirectUrl({key, fileName, contentType}) {
 			if (o.redirectSec === null) return null;
-			const [{GetObjectCommand}, {getSignedUrl}, client] = await Promise.all([
-				sdk(),
-				import('@aws-sdk/s3-request-presigner'),
-				o.client(),
-			]);
+			const [{GetObjectCommand}, {getSignedUrl}, client] = await Promise.all([sdk(), import('@aws-sdk/s3-request-presigner'), o.client()]);
 			const command = new GetObjectCommand({
 				Bucket: o.bucket,
 				Key: full(key),
