@@ -4,6 +4,7 @@ import {dirname, join, relative, sep} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
+import {isS3NotFound} from '../../pipeline/render/lambda';
 import type {FileStore} from './file-store';
 
 export type S3FileStoreOptions = {
@@ -16,11 +17,6 @@ export type S3FileStoreOptions = {
 	dataDir: string;
 	/** Lifetime of presigned download URLs in seconds; null: files are streamed through the server. */
 	redirectSec: number | null;
-};
-
-const isMissing = (error: unknown): boolean => {
-	const e = error as {name?: string; $metadata?: {httpStatusCode?: number}};
-	return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 };
 
 /**
@@ -63,7 +59,7 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 				const head = await client.send(new HeadObjectCommand({Bucket: o.bucket, Key: full(key)}));
 				return {size: head.ContentLength ?? 0, mtimeMs: head.LastModified?.getTime() ?? 0};
 			} catch (error) {
-				if (isMissing(error)) return null;
+				if (isS3NotFound(error)) return null;
 				throw error;
 			}
 		},
@@ -82,7 +78,7 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 				const res = await client.send(new GetObjectCommand({Bucket: o.bucket, Key: full(key)}));
 				body = res.Body as Readable;
 			} catch (error) {
-				if (isMissing(error)) return false;
+				if (isS3NotFound(error)) return false;
 				throw error;
 			}
 			// Written beside the target and renamed: a reader never sees half a file.
