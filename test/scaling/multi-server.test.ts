@@ -149,7 +149,7 @@ describe('many servers on one Postgres and one bucket (real processes)', () => {
 		for (const id of ids) {
 			const [fromA, fromB] = await Promise.all([http(a.url).get(`/v1/videos/${id}`), http(b.url).get(`/v1/videos/${id}`)]);
 			expect(fromA.body).toMatchObject({id, status: 'done'});
-			expect(fromB.body.files).toEqual(fromA.body.files);
+			expect(Object.keys(fromB.body.files)).toEqual(Object.keys(fromA.body.files));
 		}
 		const ranged = await fetch(`${a.url}/v1/videos/${ids[1]}/files/video.mp4`, {headers: {Range: 'bytes=0-99'}});
 		expect(ranged.status).toBe(206);
