@@ -114,7 +114,10 @@ const benchServer = async (o: {env: Record<string, string>; args: string[]}): Pr
 			id: string;
 		};
 		for (let i = 0; i < 600; i++) {
-			const job = (await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string; stage: string; progress: number};
+			// A busy server may drop a keep-alive connection as it is reused: poll again.
+			const res = await fetch(`${base}/v1/videos/${render.id}`).catch(() => null);
+			if (!res) continue;
+			const job = (await res.json()) as {status: string; stage: string; progress: number};
 			if (job.stage === 'rendering' && job.progress > 0) break;
 			if (job.status === 'failed') throw new Error(`bench render failed: ${JSON.stringify(job)}`);
 			await sleep(100);
