@@ -1,11 +1,13 @@
 // `npm run bench:server`: the HTTP service under bounded load on loopback, against a real
-// `promptreel serve` process (one worker). Prints figures and appends a dated row to
-// bench/server-results.md. Never fails on time: figures are noisy on shared machines; compare the
+// `promptreel serve` process (one worker), with the SQLite job store and, when a Postgres server
+// can be started here (Debian's postgresql, as the tests do), with the Postgres one. Prints figures
+// and appends a dated row per store to bench/server-results.md. Never fails on time: figures are noisy on shared machines; compare the
 // ratios measured in one run.
 import {appendFileSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {spawn} from 'node:child_process';
+import {startPostgresServer, type PostgresServer} from '../test/support/postgres-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/promptreel.mjs');
@@ -58,7 +60,17 @@ const load = async (url: string, ms: number, connections: number) => {
 	};
 };
 
-const main = async () => {
+type Figures = {
+	idle: Awaited<ReturnType<typeof load>>;
+	busy: Awaited<ReturnType<typeof load>>;
+	stillRendering: boolean;
+	accepted: number;
+	burstMs: number;
+	acceptLatencies: number[];
+};
+
+/** One server on a fresh data dir: idle and busy status reads, then a burst of submissions. */
+const benchServer = async (o: {env: Record<string, string>; args: string[]}): Promise<Figures> => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-server-bench-'));
 	// Reuse a bundle made by the tests or an earlier bench when there is one.
 	for (const candidate of [
@@ -70,9 +82,9 @@ const main = async () => {
 			break;
 		}
 	}
-	const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+	const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...o.args], {
 		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {...process.env, PROMPTREEL_SHUTDOWN_GRACE_SEC: '0', PROMPTREEL_CONCURRENCY: '1'},
+		env: {...process.env, PROMPTREEL_SHUTDOWN_GRACE_SEC: '0', PROMPTREEL_CONCURRENCY: '1', ...o.env},
 	});
 	let out = '';
 	child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -102,7 +114,10 @@ const main = async () => {
 			id: string;
 		};
 		for (let i = 0; i < 600; i++) {
-			const job = (await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string; stage: string; progress: number};
+			// A busy server may drop a keep-alive connection as it is reused: poll again.
+			const res = await fetch(`${base}/v1/videos/${render.id}`).catch(() => null);
+			if (!res) continue;
+			const job = (await res.json()) as {status: string; stage: string; progress: number};
 			if (job.stage === 'rendering' && job.progress > 0) break;
 			if (job.status === 'failed') throw new Error(`bench render failed: ${JSON.stringify(job)}`);
 			await sleep(100);
@@ -124,30 +139,60 @@ const main = async () => {
 		const accepted = accepts.filter((a) => a.status === 202).length;
 		const acceptLatencies = accepts.map((a) => a.ms).sort((a, b) => a - b);
 
-		const f = (n: number, d = 1) => n.toFixed(d);
-		process.stdout.write(
-			[
-				`status endpoint, ${CONNECTIONS} connections x ${LOAD_MS / 1000} s on loopback:`,
-				`  idle:            ${f(idle.rps, 0)} req/s, p50 ${f(idle.p50)} ms, p99 ${f(idle.p99)} ms, errors ${idle.errors}`,
-				`  one render busy: ${f(busy.rps, 0)} req/s, p50 ${f(busy.p50)} ms, p99 ${f(busy.p99)} ms, errors ${busy.errors}${stillRendering ? '' : ' (the render ended during the measurement)'}`,
-				`  busy/idle req/s ratio: ${f(busy.rps / idle.rps, 2)}`,
-				`burst of ${BURST} submissions: ${accepted} accepted (202) in ${f(burstMs, 0)} ms; per request p50 ${f(percentile(acceptLatencies, 50))} ms, p99 ${f(percentile(acceptLatencies, 99))} ms`,
-				'',
-			].join('\n'),
-		);
-		const results = join(ROOT, 'bench/server-results.md');
-		const header =
-			'# Server benchmark\n\nAppended by `npm run bench:server`: the status endpoint of a real `promptreel serve` under bounded load on loopback, idle and with one render running, and a burst of submissions. Compare ratios within one run.\n\n| date | connections | idle req/s | idle p99 ms | busy req/s | busy p99 ms | busy/idle | burst | accepted | burst ms |\n|---|---|---|---|---|---|---|---|---|---|\n';
-		if (!existsSync(results)) appendFileSync(results, header);
-		const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-		appendFileSync(
-			results,
-			`| ${date} | ${CONNECTIONS} | ${f(idle.rps, 0)} | ${f(idle.p99)} | ${f(busy.rps, 0)} | ${f(busy.p99)} | ${f(busy.rps / idle.rps, 2)} | ${BURST} | ${accepted} | ${f(burstMs, 0)} |\n`,
-		);
+		return {idle, busy, stillRendering, accepted, burstMs, acceptLatencies};
 	} finally {
 		child.kill('SIGTERM');
 		await new Promise((r) => child.once('exit', r));
 		rmSync(dataDir, {recursive: true, force: true});
+	}
+};
+
+const f = (n: number, d = 1) => n.toFixed(d);
+
+const report = (store: string, r: Figures): string =>
+	[
+		`${store}: status endpoint, ${CONNECTIONS} connections x ${LOAD_MS / 1000} s on loopback:`,
+		`  idle:            ${f(r.idle.rps, 0)} req/s, p50 ${f(r.idle.p50)} ms, p99 ${f(r.idle.p99)} ms, errors ${r.idle.errors}`,
+		`  one render busy: ${f(r.busy.rps, 0)} req/s, p50 ${f(r.busy.p50)} ms, p99 ${f(r.busy.p99)} ms, errors ${r.busy.errors}${r.stillRendering ? '' : ' (the render ended during the measurement)'}`,
+		`  busy/idle req/s ratio: ${f(r.busy.rps / r.idle.rps, 2)}`,
+		`  burst of ${BURST} submissions: ${r.accepted} accepted (202) in ${f(r.burstMs, 0)} ms; per request p50 ${f(percentile(r.acceptLatencies, 50))} ms, p99 ${f(percentile(r.acceptLatencies, 99))} ms`,
+		'',
+	].join('\n');
+
+const appendRow = (store: string, r: Figures) => {
+	const results = join(ROOT, 'bench/server-results.md');
+	const header =
+		'# Server benchmark\n\nAppended by `npm run bench:server`: the status endpoint of a real `promptreel serve` under bounded load on loopback, idle and with one render running, and a burst of submissions, per job store. Compare ratios within one run.\n\n| date | connections | idle req/s | idle p99 ms | busy req/s | busy p99 ms | busy/idle | burst | accepted | burst ms |\n|---|---|---|---|---|---|---|---|---|---|\n';
+	if (!existsSync(results)) appendFileSync(results, header);
+	const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} ${store}`;
+	appendFileSync(
+		results,
+		`| ${date} | ${CONNECTIONS} | ${f(r.idle.rps, 0)} | ${f(r.idle.p99)} | ${f(r.busy.rps, 0)} | ${f(r.busy.p99)} | ${f(r.busy.rps / r.idle.rps, 2)} | ${BURST} | ${r.accepted} | ${f(r.burstMs, 0)} |\n`,
+	);
+};
+
+const main = async () => {
+	const sqlite = await benchServer({env: {}, args: []});
+	process.stdout.write(report('SQLite', sqlite));
+	appendRow('sqlite', sqlite);
+
+	let pg: PostgresServer | null = null;
+	try {
+		pg = await startPostgresServer();
+	} catch (error) {
+		process.stdout.write(`Postgres: not measured (${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`);
+		return;
+	}
+	try {
+		// One machine: --single-host keeps outputs in the data dir (docs/scaling.md); the store is what differs.
+		const postgres = await benchServer({env: {PROMPTREEL_DATABASE_URL: await pg.createDatabase('bench')}, args: ['--single-host']});
+		process.stdout.write(report('Postgres', postgres));
+		appendRow('postgres', postgres);
+		process.stdout.write(
+			`Postgres/SQLite: idle req/s ${f(postgres.idle.rps / sqlite.idle.rps, 2)}, busy req/s ${f(postgres.busy.rps / sqlite.busy.rps, 2)}, burst time ${f(postgres.burstMs / sqlite.burstMs, 2)}\n`,
+		);
+	} finally {
+		pg.stop();
 	}
 };
 

@@ -5,6 +5,7 @@ import {ConfigError} from './config-error';
 import {readSettings, type Settings} from './read-settings';
 import {LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel} from '../server/logging/create-logger';
 import type {JobsSettings} from '../jobs/jobs-settings';
+import {parseStorageUrl, type StorageSettings} from '../jobs/file-store';
 import type {HttpSettings} from '../server/http-settings';
 import type {AwsCredentialsSource} from '../pipeline/render/lambda';
 
@@ -62,6 +63,28 @@ export const envSchema = z.object({
 			'Postgres job store shared by several servers, postgres://user:password@host:5432/database (unset = SQLite in the data dir).',
 		),
 	PROMPTREEL_DATABASE_POOL_SIZE: intVar(10, 1, 500).describe('Connections each process opens to PROMPTREEL_DATABASE_URL at most.'),
+	PROMPTREEL_STORAGE_URL: optionalString
+		.superRefine((v, ctx) => {
+			if (v === undefined) return;
+			try {
+				parseStorageUrl(v);
+			} catch (error) {
+				ctx.addIssue({code: 'custom', message: (error as Error).message});
+			}
+		})
+		.describe(
+			'Outputs and uploads in an S3 (or S3-compatible) bucket shared by several servers, s3://bucket/prefix; endpoint, region and keys from the AWS_* variables (unset = the data dir). docs/scaling.md.',
+		),
+	PROMPTREEL_STORAGE_REDIRECT: flagVar.describe(
+		'GET /v1/videos/{id}/files/... answers 302 to a presigned URL of the bucket instead of streaming the file through the server (1/true).',
+	),
+	PROMPTREEL_STORAGE_REDIRECT_SEC: intVar(900, 1, 604_800).describe(
+		'How long a presigned download URL of PROMPTREEL_STORAGE_REDIRECT works, in seconds.',
+	),
+	AWS_ENDPOINT_URL_S3: optionalString.describe(
+		'An S3-compatible endpoint (MinIO, R2, s3rver) for PROMPTREEL_STORAGE_URL; default AWS_ENDPOINT_URL, then PROMPTREEL_LAMBDA_S3_ENDPOINT, then AWS.',
+	),
+	AWS_ENDPOINT_URL: optionalString.describe('An endpoint for every AWS service (used for storage when AWS_ENDPOINT_URL_S3 is unset).'),
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
 	PROMPTREEL_RENDERER: z
 		.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`)
@@ -245,6 +268,18 @@ const credentialsOf = (e: z.infer<typeof envSchema>): AwsCredentialsSource | nul
 	return null;
 };
 
+/** The S3 file store from PROMPTREEL_STORAGE_URL (checked by the schema), or null for the data dir. */
+const storageOf = (e: z.infer<typeof envSchema>): StorageSettings | null =>
+	e.PROMPTREEL_STORAGE_URL
+		? {
+				...parseStorageUrl(e.PROMPTREEL_STORAGE_URL),
+				region: e.REMOTION_AWS_REGION ?? e.AWS_REGION ?? 'us-east-1',
+				endpoint: e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL ?? e.PROMPTREEL_LAMBDA_S3_ENDPOINT ?? null,
+				credentials: credentialsOf(e),
+				redirectSec: e.PROMPTREEL_STORAGE_REDIRECT ? e.PROMPTREEL_STORAGE_REDIRECT_SEC : null,
+			}
+		: null;
+
 /**
  * The settings as given: the environment, `.env` and promptreel.config.json in the working
  * directory (read-settings.ts), the environment winning.
@@ -310,6 +345,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 			maxVideoMs: e.PROMPTREEL_MAX_VIDEO_SEC * 1000,
 			maxRunningPerKey: e.PROMPTREEL_MAX_RUNNING_PER_KEY,
 			database: e.PROMPTREEL_DATABASE_URL ? {url: e.PROMPTREEL_DATABASE_URL, poolSize: e.PROMPTREEL_DATABASE_POOL_SIZE} : null,
+			storage: storageOf(e),
 			metricsPort: e.PROMPTREEL_METRICS_PORT ?? null,
 			metricsHost: e.PROMPTREEL_METRICS_HOST,
 			minFreeDiskBytes: e.PROMPTREEL_MIN_FREE_DISK_MB * 1024 * 1024,

@@ -7,6 +7,7 @@ export {renderEnvExample} from './env-example';
 export type {LambdaEnv, PromptreelConfig, RendererId} from './config';
 export {createLambdaRendererFromConfig, lambdaGatewayFromConfig, lambdaSettingsFromConfig} from './lambda-from-config';
 export {createRenderer} from './create-renderer';
+export {assertSharedStorage} from './assert-shared-storage';
 export {
 	createOpenAiClient,
 	createPlannerFromConfig,

@@ -249,6 +249,10 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 		.option('-p, --port <port>', 'port to listen on; 0 = any free port (default: PORT or 8787)')
 		.option('--data-dir <dir>', 'jobs database, job files and caches (default: PROMPTREEL_DATA_DIR or ~/.promptreel)')
 		.option('--allow-open', 'listen on a non-loopback address without API keys (trusted networks only; PROMPTREEL_ALLOW_OPEN=1)')
+		.option(
+			'--single-host',
+			'with PROMPTREEL_DATABASE_URL: every server runs on this machine and shares its data dir, so PROMPTREEL_STORAGE_URL is not required',
+		)
 		.addHelpText('after', `\nEnvironment of the server:\n${envHelp((name) => SERVER_VARS.has(name))}`)
 		.action(async (opts) => setExit(await serveCommand(opts)));
 

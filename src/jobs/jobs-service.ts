@@ -1,6 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
-import {join} from 'node:path';
+import {rm} from 'node:fs/promises';
 import {z} from 'zod';
 import {templates} from '../compositions/registry';
 import {computeTimeline, type Storyboard} from '../compositions/storyboard';
@@ -13,12 +12,13 @@ import {assertKnownTemplate} from '../pipeline/render';
 import {voiceVendor} from '../pipeline/voice';
 import {ASSET_PATH} from './asset-refs';
 import {contentHash} from './content-hash';
+import {createLocalFileStore, type ByteSpan, type FileStore} from './file-store';
 import {ConflictError, NotFoundError} from './job-errors';
-import {isJobFileName, type JobFileName} from './job-files';
+import {contentTypeOf, isJobFileName, type JobFileName} from './job-files';
 import type {CompleteForClient, CompleteForClientResult} from './complete-for-client';
 import type {CompleteBody, CreateVideoBody, JobWarning, PlanBody} from './job-schemas';
 import {isRunning, type JobStatus} from './job-status';
-import type {JobStore} from './job-store';
+import type {AssetStore, JobStore} from './job-store';
 import type {JobObserver} from './job-observer';
 import type {JobRecord, NewJob} from './job-types';
 import {assertPublicMediaHosts, assertRemoteMediaOnly, assertRemoteSafeOptions, mediaSourcesOf} from './media-policy';
@@ -32,6 +32,10 @@ export type WorkerHandle = {workerId: string; concurrency: number; running(): st
 export type JobsServiceOptions = {
 	store: JobStore;
 	dataDir: string;
+	/** Where job files live (default: the data dir); a shared bucket lets any server serve any job. */
+	files?: FileStore;
+	/** The uploads as this process shares them (shareAssets); default the store's. */
+	assets?: AssetStore;
 	maxAttempts: number;
 	jobTimeoutMs: number;
 	/** Renderer id and the hash of what it draws with: part of the content hash of a render. */
@@ -60,7 +64,17 @@ export type JobsServiceOptions = {
 export type CreateVideoContext = {idempotencyKey?: string | undefined; caller?: string | undefined};
 
 export type TemplateInfo = {id: string; title: string; description: string; samples: string[]; schema: Record<string, unknown>};
-export type FileInfo = {name: JobFileName; path: string; size: number; mtimeMs: number};
+export type FileInfo = {
+	name: JobFileName;
+	/** Its key in the file store (a local path with the data dir as the store). */
+	key: string;
+	size: number;
+	mtimeMs: number;
+	/** Its bytes, or a range of them. */
+	open: (range?: ByteSpan) => Promise<ReadableStream<Uint8Array>>;
+	/** A presigned URL to send the client to (PROMPTREEL_STORAGE_REDIRECT), or null to stream it. */
+	redirectUrl: () => Promise<string | null>;
+};
 
 const newJobId = () => `vid_${randomBytes(12).toString('hex')}`;
 const JOB_ID = /^vid_[0-9a-f]{24}$/;
@@ -73,14 +87,6 @@ const decodeCursor = (cursor: string): number => {
 			{path: 'cursor', message: 'Not a cursor returned by this API.'},
 		]);
 	return Number(match[1]);
-};
-
-/** Hard-links (or copies, across file systems) a finished job's files into a new folder. */
-const linkFiles = async (from: string, to: string, names: string[]) => {
-	await mkdir(to, {recursive: true});
-	for (const name of names) {
-		await link(join(from, name), join(to, name)).catch(() => copyFile(join(from, name), join(to, name)));
-	}
 };
 
 export type JobsService = ReturnType<typeof createJobsService>;
@@ -108,7 +114,9 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	const newId = o.newId ?? newJobId;
 	const startedAt = now();
 	let templateInfos: TemplateInfo[] | null = null;
-	const {assets, idempotencyKeys: idempotency} = o.store;
+	const files = o.files ?? createLocalFileStore({dataDir: o.dataDir});
+	const assets = o.assets ?? o.store.assets;
+	const idempotency = o.store.idempotencyKeys;
 
 	/** A webhook on an address the server will not call is refused now, not at delivery. */
 	const assertWebhookAllowed = (webhook: CreateVideoBody['webhook']) => {
@@ -175,15 +183,8 @@ export const createJobsService = (o: JobsServiceOptions) => {
 		for (const job of await o.store.doneWithHash(hash)) {
 			if (!job.outputDir) continue;
 			const dir = job.outputDir;
-			const present = await Promise.all(
-				job.files.map((f) =>
-					stat(join(dir, f)).then(
-						() => true,
-						() => false,
-					),
-				),
-			);
-			if (present.every(Boolean)) return job;
+			const present = await Promise.all(job.files.map((f) => files.stat(files.keyOf(dir, f)).catch(() => null)));
+			if (present.every((p) => p !== null)) return job;
 		}
 		return null;
 	};
@@ -230,9 +231,10 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const job: NewJob = {...base, id, kind: 'storyboard', input: {storyboard}, contentHash: hash};
 			const earlier = await cachedFiles(hash);
 			if (earlier?.outputDir) {
-				const dir = join(jobDir(o.dataDir, id), 'cached');
+				const prefix = `jobs/${id}/cached`;
+				const dir = files.dirOf(prefix);
 				try {
-					await linkFiles(earlier.outputDir, dir, earlier.files);
+					for (const name of earlier.files) await files.copy(files.keyOf(earlier.outputDir, name), `${prefix}/${name}`);
 					const warnings: JobWarning[] = [
 						{
 							stage: 'rendering',
@@ -253,7 +255,12 @@ export const createJobsService = (o: JobsServiceOptions) => {
 	};
 
 	/** Removes what `prepare` wrote for a job that was not stored (the cached files' links). */
-	const discard = (id: string) => rm(jobDir(o.dataDir, id), {recursive: true, force: true}).catch(() => undefined);
+	const discard = (id: string) => removeFiles(id).catch(() => undefined);
+	/** A job's folder here and, with a shared store, there. */
+	const removeFiles = async (id: string) => {
+		await rm(jobDir(o.dataDir, id), {recursive: true, force: true});
+		await files.removePrefix(`jobs/${id}`);
+	};
 
 	const create = async (body: CreateVideoBody, caller: string | undefined): Promise<JobRecord> => {
 		const job = await prepare(body, caller);
@@ -356,7 +363,7 @@ export const createJobsService = (o: JobsServiceOptions) => {
 			const removed = await o.store.delete(id);
 			if (!removed) throw new NotFoundError(`No video job "${id}".`);
 			if (isRunning(removed.status)) o.worker?.cancel(id);
-			await rm(jobDir(o.dataDir, id), {recursive: true, force: true});
+			await removeFiles(id);
 		},
 
 		/** One of a done job's output files; any other name is unknown (404), so no path ever leaves the job's folder. */
@@ -369,10 +376,18 @@ export const createJobsService = (o: JobsServiceOptions) => {
 						: `Video job ${id} is ${job.status}: its files are served once it is done.`,
 				);
 			}
-			const path = join(job.outputDir, name);
-			const info = await stat(path).catch(() => null);
-			if (!info?.isFile()) throw new NotFoundError(`The file ${name} of video job ${id} is gone from the data dir.`);
-			return {name, path, size: info.size, mtimeMs: info.mtimeMs};
+			const key = files.keyOf(job.outputDir, name);
+			const info = await files.stat(key);
+			if (!info)
+				throw new NotFoundError(`The file ${name} of video job ${id} is gone from the ${files.kind === 's3' ? 'bucket' : 'data dir'}.`);
+			return {
+				name,
+				key,
+				size: info.size,
+				mtimeMs: info.mtimeMs,
+				open: (range) => files.read(key, range),
+				redirectUrl: () => files.redirectUrl({key, fileName: name, contentType: contentTypeOf(name)}),
+			};
 		},
 
 		/**

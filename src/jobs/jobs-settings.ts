@@ -1,3 +1,5 @@
+import type {StorageSettings} from './file-store';
+
 /**
  * Settings of the jobs layer (workers, leases, retention, webhooks), parsed from the environment by
  * the app's config schema (src/app/config.ts), where each has its variable, default and description.
@@ -20,5 +22,7 @@ export type JobsSettings = {
 	maxRunningPerKey?: number;
 	/** The Postgres job store (PROMPTREEL_DATABASE_URL, PROMPTREEL_DATABASE_POOL_SIZE); null or absent: SQLite in the data dir. */
 	database?: {url: string; poolSize: number} | null;
+	/** The S3 file store (PROMPTREEL_STORAGE_URL, docs/scaling.md); null or absent: the data dir. */
+	storage?: StorageSettings | null;
 	webhookBackoff: {type: 'exponential'; delayMs: number; maxAttempts: number};
 };

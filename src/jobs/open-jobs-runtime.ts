@@ -12,6 +12,7 @@ import {toJobView} from './job-view';
 import {toBatchView} from './batches/batch-view';
 import {createJobsService} from './jobs-service';
 import {createCompleteForClient} from './complete-for-client';
+import {openFileStore, shareAssets} from './file-store';
 import {createPlanOnly} from './plan-only';
 import {sweepRetention} from './retention';
 import {createPipelineRunner, type JobProviders, type JobRunner} from './run-job';
@@ -56,6 +57,9 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	usePrivateTempRoot();
 	const store = openJobStore({dataDir: o.dataDir, database: cfg.database, onError: (error) => log(`database: ${error.message}`)});
 	const renderer = o.renderer;
+	// Outputs and uploads: the data dir, or the bucket every server shares (docs/scaling.md).
+	const files = openFileStore({dataDir: o.dataDir, storage: cfg.storage});
+	const assets = shareAssets({assets: store.assets, files, dataDir: o.dataDir});
 	const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 	const pool =
 		cfg.concurrency > 0
@@ -69,6 +73,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 							providers: o.providers,
 							allowPrivateUrls: cfg.allowPrivateUrls,
 							lookup: o.lookup,
+							files,
 						}),
 					workerId,
 					concurrency: cfg.concurrency,
@@ -82,12 +87,14 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const service = createJobsService({
 		store,
 		dataDir: o.dataDir,
+		files,
+		assets,
 		maxAttempts: cfg.maxAttempts,
 		jobTimeoutMs: cfg.jobTimeoutMs,
 		rendererId: renderer.id,
 		sourceHash: () => (sourceHash ??= renderer.sourceHash()),
 		plan: createPlanOnly({providers: o.providers}),
-		complete: createCompleteForClient({dataDir: o.dataDir, assets: store.assets, providers: o.providers}),
+		complete: createCompleteForClient({dataDir: o.dataDir, assets, providers: o.providers}),
 		preferredVoice: o.providers?.preferredVoice,
 		worker: pool,
 		version: pkg.version,
@@ -129,7 +136,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	// never stays "running" unseen; retention runs at start and hourly.
 	const maintenance: NodeJS.Timeout[] = [];
 	const retention = () =>
-		sweepRetention({store, dataDir: o.dataDir, days: cfg.retentionDays, now: Date.now()})
+		sweepRetention({store, dataDir: o.dataDir, days: cfg.retentionDays, now: Date.now(), files})
 			.then((r) => {
 				if (r.jobs + r.orphanDirs + r.renderCacheEntries > 0)
 					log(`retention: removed ${r.jobs} jobs, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`);
@@ -150,6 +157,7 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 
 	return {
 		store,
+		files,
 		renderer,
 		pool,
 		service,

@@ -1,5 +1,6 @@
 import {readdir, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
+import type {FileStore} from './file-store';
 import type {JobStore} from './job-store';
 import {jobDir} from './run-job';
 
@@ -13,7 +14,14 @@ export type RetentionResult = {jobs: number; orphanDirs: number; renderCacheEntr
  * Removes finished jobs (and their files) older than `days`, render-cache entries not used for
  * as long, and job folders whose job no longer exists. `days` 0 keeps everything.
  */
-export const sweepRetention = async (o: {store: JobStore; dataDir: string; days: number; now: number}): Promise<RetentionResult> => {
+export const sweepRetention = async (o: {
+	store: JobStore;
+	dataDir: string;
+	days: number;
+	now: number;
+	/** Where job files are kept besides the data dir (the shared bucket); its copies go too. */
+	files?: FileStore;
+}): Promise<RetentionResult> => {
 	const result: RetentionResult = {jobs: 0, orphanDirs: 0, renderCacheEntries: 0};
 	if (o.days <= 0) return result;
 	const before = o.now - o.days * DAY_MS;
@@ -22,6 +30,7 @@ export const sweepRetention = async (o: {store: JobStore; dataDir: string; days:
 		for (const job of batch) {
 			if (await o.store.delete(job.id)) result.jobs++;
 			await rm(jobDir(o.dataDir, job.id), {recursive: true, force: true});
+			await o.files?.removePrefix(`jobs/${job.id}`);
 		}
 	}
 

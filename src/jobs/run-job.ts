@@ -7,6 +7,7 @@ import {renderStoryboard, type RunReport} from '../pipeline/output';
 import type {Providers} from '../pipeline/providers';
 import {localMediaPaths, type Renderer} from '../pipeline/render';
 import {ASSET_PATH} from './asset-refs';
+import {ensureLocalFile, type FileStore} from './file-store';
 import type {JobWarning} from './job-schemas';
 import type {JobRecord} from './job-types';
 
@@ -46,13 +47,15 @@ export type JobProviders = Partial<Pick<Providers, 'planner' | 'voiceProviders' 
  * Brings uploaded assets (`assets/<id>.<ext>`, rewritten from `asset:<id>` when the job was
  * submitted) from the data dir into the job's folder, so the folder is self-contained.
  */
-export const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string): Promise<void> => {
+export const copyAssets = async (sb: Storyboard, dataDir: string, outDir: string, files?: FileStore): Promise<void> => {
 	const names = new Set(localMediaPaths(sb).filter((src) => ASSET_PATH.test(src)));
 	if (names.size === 0) return;
 	await mkdir(join(outDir, 'assets'), {recursive: true});
 	for (const name of names) {
 		const from = join(dataDir, name);
 		const to = join(outDir, name);
+		// Uploaded to another server: fetched from the shared store first.
+		if (files) await ensureLocalFile({files, dataDir, key: name});
 		await link(from, to).catch(() => copyFile(from, to));
 	}
 };
@@ -77,6 +80,8 @@ export const createPipelineRunner = (deps: {
 	allowPrivateUrls?: boolean;
 	/** The name lookup under the media download guard (default the system resolver; tests map names to loopback). */
 	lookup?: LookupFunction;
+	/** Where finished attempts are kept (default: where they were rendered, the data dir). */
+	files?: FileStore;
 }): JobRunner => {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
@@ -91,11 +96,12 @@ export const createPipelineRunner = (deps: {
 			onProgress: ctx.onProgress,
 			onWarning: ctx.onWarning,
 		};
-		const done = (result: {files: Partial<Record<string, string>>; report: RunReport}) => ({
-			files: Object.values(result.files).flatMap((f) => (f ? [basename(f)] : [])),
-			outputDir: outDir,
-			warnings: warningsOf(result.report),
-		});
+		const done = async (result: {files: Partial<Record<string, string>>; report: RunReport}) => {
+			const files = Object.values(result.files).flatMap((f) => (f ? [basename(f)] : []));
+			// With a shared store the files are uploaded before the job is marked done, so any server can serve them.
+			const outputDir = deps.files ? await deps.files.saveDir({localDir: outDir, files}) : outDir;
+			return {files, outputDir, warnings: warningsOf(result.report)};
+		};
 		if ('prompt' in job.input) {
 			return done(
 				await generateVideo({
@@ -110,7 +116,7 @@ export const createPipelineRunner = (deps: {
 
 		// The attempt's folder is the storyboard's home: uploads are copied in, https media
 		// downloaded into it (guarded), and the resolved storyboard.json written beside the video.
-		await copyAssets(job.input.storyboard, deps.dataDir, outDir);
+		await copyAssets(job.input.storyboard, deps.dataDir, outDir, deps.files);
 		return done(
 			await renderStoryboard({
 				...shared,

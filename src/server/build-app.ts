@@ -169,9 +169,12 @@ export const buildApp = (deps: AppDeps) => {
 	app.openapi(getFileRoute, async (c) => {
 		const {id, name} = c.req.valid('param');
 		const file = await service.openFile(id, name);
+		// With PROMPTREEL_STORAGE_REDIRECT the bucket serves the bytes (docs/scaling.md).
+		const redirect = await file.redirectUrl();
+		if (redirect) return c.redirect(redirect, 302);
 		return fileResponse({
 			method: c.req.method,
-			path: file.path,
+			open: file.open,
 			size: file.size,
 			mtimeMs: file.mtimeMs,
 			contentType: contentTypeOf(file.name),

@@ -38,13 +38,30 @@ export const etagOf = (file: {size: number; mtimeMs: number}): string =>
 const matchesEtag = (header: string | undefined, etag: string): boolean =>
 	header !== undefined && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 
+/** A stream that opens its source on the first read: HEAD and 304 answers never open it. */
+const lazyStream = (open: () => Promise<ReadableStream<Uint8Array>>): ReadableStream<Uint8Array> => {
+	let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			reader ??= (await open()).getReader();
+			const {done, value} = await reader.read();
+			if (done) controller.close();
+			else controller.enqueue(value);
+		},
+		cancel: (reason) => reader?.cancel(reason),
+	});
+};
+
 /**
  * A file as an HTTP response: ETag and If-None-Match (304), Range and If-Range (206/416), HEAD
- * without opening the file. The body streams from disk.
+ * without opening the file. The body streams from disk (`path`) or from `open` (the file store).
  */
 export const fileResponse = (o: {
 	method: string;
-	path: string;
+	/** A local file; or give `open`. */
+	path?: string;
+	/** Opens the file, or a range of it (both ends included), e.g. from the S3 file store. */
+	open?: (range: ByteRange) => Promise<ReadableStream<Uint8Array>>;
 	size: number;
 	mtimeMs: number;
 	contentType: string;
@@ -79,6 +96,9 @@ export const fileResponse = (o: {
 	const headers: Record<string, string> = {...base, 'Content-Length': String(Math.max(0, end - start + 1))};
 	if (range) headers['Content-Range'] = `bytes ${start}-${end}/${o.size}`;
 	if (o.method === 'HEAD' || o.size === 0) return new Response(null, {status, headers});
-	const stream = createReadStream(o.path, {start, end});
-	return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {status, headers});
+	const {open, path} = o;
+	const body = open
+		? lazyStream(() => open({start, end}))
+		: (Readable.toWeb(createReadStream(path ?? '', {start, end})) as ReadableStream<Uint8Array>);
+	return new Response(body, {status, headers});
 };

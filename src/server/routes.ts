@@ -80,6 +80,7 @@ export const getFileRoute = createRoute({
 	responses: {
 		200: {description: 'The whole file.', content: {'application/octet-stream': {schema: z.string().openapi({format: 'binary'})}}},
 		206: {description: 'The requested byte range (`Range: bytes=start-end`).'},
+		302: {description: 'With PROMPTREEL_STORAGE_REDIRECT: `Location` is a presigned URL of the file in the bucket.'},
 		304: {description: 'Not modified (If-None-Match matched the ETag).'},
 		404: error('No such job, the job is not done, or not one of its files.'),
 		416: error('The range is outside the file.'),

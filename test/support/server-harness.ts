@@ -71,7 +71,12 @@ export const waitForJob = async (
 	const end = Date.now() + timeoutMs;
 	let last: unknown = null;
 	while (Date.now() < end) {
-		const res = await fetch(`${base}/v1/videos/${id}`);
+		// A busy server may drop a keep-alive connection as it is reused: poll again.
+		const res = await fetch(`${base}/v1/videos/${id}`).catch(() => null);
+		if (!res) {
+			await sleep(everyMs);
+			continue;
+		}
 		last = await res.json();
 		if (done(last)) return last;
 		await sleep(everyMs);

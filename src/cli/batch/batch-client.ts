@@ -1,4 +1,8 @@
-import {copyFile, mkdir, writeFile} from 'node:fs/promises';
+import {createWriteStream} from 'node:fs';
+import {mkdir, writeFile} from 'node:fs/promises';
+import {Readable} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
+import type {ReadableStream as NodeReadableStream} from 'node:stream/web';
 import {join} from 'node:path';
 import {toBatchView, type BatchView, type CreateBatchBody, type JobsService} from '../../jobs';
 import {ERROR_CODES, PromptreelError, ValidationError, type ErrorCode, type IssueDetail} from '../../pipeline/errors';
@@ -25,7 +29,11 @@ export const serviceBatchClient = (service: JobsService): BatchClient => {
 		async download(item, dir) {
 			await mkdir(dir, {recursive: true});
 			const names = Object.keys(item.files);
-			for (const name of names) await copyFile((await service.openFile(item.id, name)).path, join(dir, name));
+			for (const name of names) {
+				// Through the file store: the data dir, or the bucket when PROMPTREEL_STORAGE_URL is set.
+				const file = await service.openFile(item.id, name);
+				await pipeline(Readable.fromWeb((await file.open()) as NodeReadableStream<Uint8Array>), createWriteStream(join(dir, name)));
+			}
 			return names;
 		},
 	};

@@ -1,10 +1,10 @@
 import {resolve} from 'node:path';
 import {PromptreelError} from '../../pipeline/errors';
-import {createRenderer, loadConfig, providersFromConfig} from '../../app';
+import {assertSharedStorage, createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {createLogger, startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
 
-export type ServeFlags = {host: string; port?: string; dataDir?: string; allowOpen?: boolean};
+export type ServeFlags = {host: string; port?: string; dataDir?: string; allowOpen?: boolean; singleHost?: boolean};
 
 /**
  * `promptreel serve`: the HTTP service. Prints `listening on http://HOST:PORT` when ready; on
@@ -14,6 +14,7 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 	let config;
 	try {
 		config = loadConfig();
+		assertSharedStorage({config, singleHost: flags.singleHost === true});
 	} catch (error) {
 		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
 		return EXIT_BAD_INPUT;

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises';
+import {isAbsolute} from 'node:path';
 import {McpServer, ResourceTemplate} from '@modelcontextprotocol/sdk/server/mcp.js';
 import type {RequestHandlerExtra} from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {CallToolResult, ServerNotification, ServerRequest} from '@modelcontextprotocol/sdk/types.js';
@@ -221,10 +221,10 @@ export const createMcpServer = (deps: McpServerDeps): McpServer => {
 			const mimeType = contentTypeOf(file.name).split(';')[0]!;
 			if (file.size > MAX_INLINE_BYTES) {
 				throw new NotFoundError(
-					`${name} of video job ${id} is ${(file.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INLINE_BYTES / 1024 / 1024} MB a resource read returns: download it from GET /v1/videos/${id}/files/${name} on the HTTP service${restBase ? '' : `, or open ${file.path}`}.`,
+					`${name} of video job ${id} is ${(file.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INLINE_BYTES / 1024 / 1024} MB a resource read returns: download it from GET /v1/videos/${id}/files/${name} on the HTTP service${restBase || !isAbsolute(file.key) ? '' : `, or open ${file.key}`}.`,
 				);
 			}
-			const bytes = await readFile(file.path);
+			const bytes = Buffer.from(await new Response(await file.open()).arrayBuffer());
 			const textual = /^(text\/|application\/(json|x-subrip))/.test(mimeType);
 			return {
 				contents: [

@@ -9,18 +9,19 @@ import type {AwsCredentialsSource} from './lambda-settings';
  */
 export const createS3Client = async (o: {
 	region: string;
-	credentials: AwsCredentialsSource;
+	/** null: the SDK's default chain (environment, ~/.aws, an instance role). */
+	credentials: AwsCredentialsSource | null;
 	endpoint?: string | null;
 }): Promise<S3Client> => {
 	// Loaded on first use: the AWS SDK takes about a second to load and most commands never need it.
 	const {S3Client} = await import('@aws-sdk/client-s3');
 	const credentials =
-		o.credentials.kind === 'keys'
+		o.credentials?.kind === 'keys'
 			? {accessKeyId: o.credentials.accessKeyId, secretAccessKey: o.credentials.secretAccessKey, sessionToken: o.credentials.sessionToken}
 			: undefined;
 	return new S3Client({
 		region: o.region,
-		...(credentials ? {credentials} : {profile: o.credentials.kind === 'profile' ? o.credentials.profile : undefined}),
+		...(credentials ? {credentials} : {profile: o.credentials?.kind === 'profile' ? o.credentials.profile : undefined}),
 		...(o.endpoint
 			? {
 					endpoint: o.endpoint,

@@ -14,6 +14,7 @@ export {createRemotionLambdaGateway} from './remotion-lambda-gateway';
 export {createSimulatedLambdaGateway} from './simulated-lambda-gateway';
 export type {SimulatedFailure, SimulatedLambdaGatewayOptions} from './simulated-lambda-gateway';
 export {createS3Client} from './create-s3-client';
+export {isS3NotFound} from './is-s3-not-found';
 export {createS3MediaStore} from './s3-media-store';
 export type {S3MediaStore, UploadedMedia} from './s3-media-store';
 export {createFileRenderLedger} from './lambda-render-ledger';

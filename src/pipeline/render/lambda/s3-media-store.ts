@@ -6,17 +6,13 @@ import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
 import {contentTypeOf} from '../../media/content-type-of';
+import {isS3NotFound} from './is-s3-not-found';
 import {MEDIA_PREFIX} from './lambda-settings';
 
 const sha256File = async (file: string): Promise<string> => {
 	const hash = createHash('sha256');
 	await pipeline(createReadStream(file), hash);
 	return hash.digest('hex');
-};
-
-const isNotFound = (error: unknown): boolean => {
-	const e = error as {name?: string; $metadata?: {httpStatusCode?: number}};
-	return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 };
 
 export type UploadedMedia = {key: string; sha256: string; bytes: number; uploaded: boolean};
@@ -48,7 +44,7 @@ export const createS3MediaStore = (o: {client: S3Client; bucketName: string}): S
 			await client.send(new HeadObjectCommand({Bucket: bucket, Key: key}));
 			return true;
 		} catch (error) {
-			if (isNotFound(error)) return false;
+			if (isS3NotFound(error)) return false;
 			throw error;
 		}
 	};
