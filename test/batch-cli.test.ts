@@ -37,7 +37,7 @@ describe('promptreel batch', () => {
 				'{"prompt": "Tides", "options": {"qualty": "draft"}}',
 				'not json',
 				'{"prompt": "x", "storyboard": {"title": "t"}}',
-				'{"prompt": "Ok", "options": {"durationSec": -3, "templateOptions": {"titlePlacement": "middle"}}}',
+				'{"prompt": "Ok", "options": {"durationSec": -3, "template": "explainer", "templateOptions": {"titlePlacement": "middle"}}}',
 			].join('\n'),
 		);
 		const r = await batch(cwd, dataDir, ['items.jsonl']);

@@ -330,9 +330,27 @@ Examples:
 
 	program
 		.command('bench')
-		.description('Measure render speed as a ratio against bare Remotion in the same run; appends to bench/results.md.')
+		.description(
+			"Measure render speed: every template's sample as a ratio against bare Remotion of the same size and length (median of interleaved runs), then generate's total / video length; appends to bench/*.md.",
+		)
 		.addOption(new Option('-q, --quality <quality>', 'render size').choices(['draft', 'standard']).default('standard'))
-		.action(async (opts) => setExit(await benchCommand(opts)));
+		.option('--runs <n>', 'interleaved runs per template (the median ratio is reported)', '3')
+		.option('--templates <ids>', 'comma-separated template ids (default: all)')
+		.action(async (opts: {quality: 'draft' | 'standard'; runs: string; templates?: string}) => {
+			const runs = Number(opts.runs);
+			if (!Number.isInteger(runs) || runs < 1 || runs > 9)
+				throw new PromptreelError('INVALID_OPTION', `--runs must be a whole number from 1 to 9, got "${opts.runs}".`);
+			setExit(
+				await benchCommand({
+					quality: opts.quality,
+					runs,
+					templates: opts.templates
+						?.split(',')
+						.map((t) => t.trim())
+						.filter(Boolean),
+				}),
+			);
+		});
 
 	return program;
 };

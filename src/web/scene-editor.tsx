@@ -33,6 +33,12 @@ const pictureLabel = (visual: SceneJson['visual']): string => {
 	return `${visual.kind === 'video' ? 'Video' : 'Image'}: ${String(visual.src)}`;
 };
 
+/** A shorter scene keeps only the shots (visual beats) that still start before its end. */
+const shotsBefore = (shots: unknown, durationMs: number): unknown =>
+	Array.isArray(shots) && Number.isFinite(durationMs)
+		? shots.filter((shot) => typeof (shot as {startMs?: unknown}).startMs === 'number' && (shot as {startMs: number}).startMs < durationMs)
+		: shots;
+
 /** One scene: narration, title, on-screen text, picture, duration and transition, with errors beside each field. */
 export const SceneEditor: React.FC<{
 	scene: SceneJson;
@@ -169,12 +175,10 @@ export const SceneEditor: React.FC<{
 							step="0.1"
 							min="0.2"
 							value={Number.isFinite(scene.durationMs) ? scene.durationMs / 1000 : ''}
-							onChange={(e) =>
-								change(
-									{durationMs: e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value) * 1000), durationSource: 'user'},
-									'duration',
-								)
-							}
+							onChange={(e) => {
+								const durationMs = e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value) * 1000);
+								change({durationMs, durationSource: 'user', shots: shotsBefore(scene.shots, durationMs)}, 'duration');
+							}}
 						/>
 					)}
 				/>

@@ -1,23 +1,13 @@
-import {appendFile, mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
+import {appendFile, mkdtemp, readFile, rm} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
 import {loadConfig} from '../../app';
 import {projectRoot} from '../../pipeline/project-root';
-import {
-	assertKnownTemplate,
-	bundleProject,
-	CHROMIUM_OPTIONS,
-	createLocalRenderer,
-	resolveBrowserExecutableSync,
-	resolveQuality,
-} from '../../pipeline/render';
+import {assertKnownTemplate, bundleProject, resolveBrowserExecutableSync} from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
-import {renderStoryboard} from '../../pipeline/output';
 import {benchGenerate} from './bench-generate';
-
-const BARE_ID = 'bench-bare';
+import {benchTemplates} from './bench-templates';
 
 type BenchRow = Record<string, string | number>;
 
@@ -25,14 +15,13 @@ type BenchRow = Record<string, string | number>;
  * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
  * noisy machine still gives comparable numbers. Never fails on time.
  */
-export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promise<number> => {
+export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: number; templates?: string[]}): Promise<number> => {
 	const config = loadConfig();
 	const log = (s: string) => process.stdout.write(`${s}\n`);
 	const browserExecutable = config.browserExecutable ?? resolveBrowserExecutableSync();
 	if (!browserExecutable) throw new BrowserNotFoundError('bench needs a browser');
 	const root = projectRoot();
-	const sample = assertKnownTemplate('explainer').samples.landscape;
-	if (!sample) throw new Error('The explainer landscape sample is missing.');
+	for (const id of opts.templates ?? []) assertKnownTemplate(id);
 
 	// 1. Bundling: cold (empty cache dir) then cached (same dir, found on disk by source hash).
 	const coldDir = await mkdtemp(join(tmpdir(), 'promptreel-bench-'));
@@ -40,87 +29,54 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 	const cached = await bundleProject({cacheDir: coldDir});
 	log(`bundle: cold ${(cold.ms / 1000).toFixed(1)} s, cached ${cached.ms.toFixed(0)} ms`);
 
-	// 2. Our explainer sample through our renderer. Both timed sections cover choosing the
-	// composition and rendering it in an already open browser: a poster first opens the renderer's
-	// browser and media server, as step 3 opens its browser before its clock starts.
-	const renderer = createLocalRenderer({cacheDir: coldDir, browserExecutable});
-	const out = join(coldDir, 'out');
-	await mkdir(out, {recursive: true});
-	const mediaDir = join(root, 'src/compositions/templates/explainer/samples');
-	await renderer.renderPoster({storyboard: sample, mediaDir, outFile: join(out, 'warm-up.jpg'), quality: opts.quality});
-	// The render path every command uses; force: the render cache must not answer.
-	const rendered = await renderStoryboard({
-		storyboard: sample,
-		mediaDir,
-		outDir: out,
+	// 2. Every template's sample through our render path against bare Remotion of the same size
+	// and length, interleaved run by run; each ratio is the median over the runs.
+	log(`templates: ${opts.runs} interleaved run(s) each against bare Remotion…`);
+	const rows = await benchTemplates({
+		root,
+		serveUrl: cold.serveUrl,
+		cacheDir: coldDir,
+		outDir: join(coldDir, 'out'),
+		browserExecutable,
 		quality: opts.quality,
-		renderer,
-		dataDir: coldDir,
-		force: true,
+		runs: opts.runs,
+		only: opts.templates,
+		log,
 	});
-	await renderer.close();
-	const video = rendered.report.video;
-	const renderMs = rendered.report.renderTimingsMs.render;
-	if (!video?.frames || !video.width || !video.height || renderMs === undefined)
-		throw new Error('The explainer sample was not rendered (cache answered?).');
-	const ours = {frames: video.frames, width: video.width, height: video.height, fps: video.fps, renderMs};
-	const oursFps = ours.frames / (ours.renderMs / 1000);
-	log(
-		`explainer sample: ${ours.frames} frames at ${ours.width}x${ours.height} in ${(ours.renderMs / 1000).toFixed(1)} s = ${oursFps.toFixed(2)} fps`,
-	);
-
-	// 3. Baseline: a bare composition (solid colour + number) of the same size and length.
-	const browser = await openBrowser('chrome', {browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
-	let bareFps = 0;
-	try {
-		const started = performance.now();
-		const composition = await selectComposition({
-			serveUrl: cold.serveUrl,
-			id: BARE_ID,
-			inputProps: {width: ours.width, height: ours.height, fps: ours.fps, durationInFrames: ours.frames},
-			puppeteerInstance: browser,
-			browserExecutable,
-			logLevel: 'error',
+	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+	const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+	log('\n| template | size | frames | fps | bare fps | ratio (target >= 0.90) |\n|---|---|---|---|---|---|');
+	for (const r of rows) {
+		log(
+			`| ${r.template} | ${r.width}x${r.height} | ${r.frames} | ${medianOf(r.fps).toFixed(2)} | ${medianOf(r.bareFps).toFixed(2)} | ${r.ratio.toFixed(2)} |`,
+		);
+		await appendRow(join(root, 'bench/template-results.md'), {
+			date,
+			template: r.template,
+			size: `${r.width}x${r.height}`,
+			frames: r.frames,
+			fps: medianOf(r.fps).toFixed(2),
+			'bare fps': medianOf(r.bareFps).toFixed(2),
+			ratio: r.ratio.toFixed(2),
+			runs: r.fps.length,
 		});
-		const q = resolveQuality(opts.quality, composition);
-		await renderMedia({
-			serveUrl: cold.serveUrl,
-			composition,
-			inputProps: {width: ours.width, height: ours.height, fps: ours.fps, durationInFrames: ours.frames},
-			codec: 'h264',
-			outputLocation: join(out, 'bare.mp4'),
-			puppeteerInstance: browser,
-			browserExecutable,
-			chromiumOptions: CHROMIUM_OPTIONS,
-			imageFormat: 'jpeg',
-			jpegQuality: q.jpegQuality,
-			crf: q.crf,
-			x264Preset: q.x264Preset,
-			concurrency: 1,
-			logLevel: 'error',
-		});
-		bareFps = composition.durationInFrames / ((performance.now() - started) / 1000);
-	} finally {
-		await browser.close({silent: true}).catch(() => undefined);
 	}
-	log(`bare composition: ${bareFps.toFixed(2)} fps`);
-	const ratio = oursFps / bareFps;
 	const rssMb = process.resourceUsage().maxRSS / 1024;
-	log(`ratio ours/bare: ${ratio.toFixed(2)} (target >= 0.90)`);
 	log(`peak RSS of the node process: ${rssMb.toFixed(0)} MB (the browser's memory is not included)`);
-
-	const row: BenchRow = {
-		date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-		size: `${ours.width}x${ours.height}`,
-		frames: ours.frames,
-		'explainer fps': oursFps.toFixed(2),
-		'bare fps': bareFps.toFixed(2),
-		ratio: ratio.toFixed(2),
-		'bundle cold s': (cold.ms / 1000).toFixed(1),
-		'bundle cached ms': cached.ms.toFixed(0),
-		'peak RSS MB': rssMb.toFixed(0),
-	};
-	await appendRow(join(root, 'bench/results.md'), row);
+	const explainer = rows.find((r) => r.template === 'explainer');
+	if (explainer) {
+		await appendRow(join(root, 'bench/results.md'), {
+			date,
+			size: `${explainer.width}x${explainer.height}`,
+			frames: explainer.frames,
+			'explainer fps': medianOf(explainer.fps).toFixed(2),
+			'bare fps': medianOf(explainer.bareFps).toFixed(2),
+			ratio: explainer.ratio.toFixed(2),
+			'bundle cold s': (cold.ms / 1000).toFixed(1),
+			'bundle cached ms': cached.ms.toFixed(0),
+			'peak RSS MB': rssMb.toFixed(0),
+		});
+	}
 
 	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
 	log('generate: ~30 s English script, cold caches…');
@@ -133,7 +89,7 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'}): Promi
 		`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
 	);
 	await appendRow(join(root, 'bench/generate-results.md'), {
-		date: row.date!,
+		date,
 		quality: opts.quality,
 		'video s': gen.videoSec.toFixed(1),
 		'total s': gen.totalSec.toFixed(1),
