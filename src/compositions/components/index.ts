@@ -8,6 +8,7 @@ export {SceneVideo} from './scene-video';
 export {ProceduralBackground} from './procedural-background';
 export {FloatingIcon} from './floating-icon';
 export {SceneVisual} from './scene-visual';
+export {SceneBackdrop} from './scene-backdrop';
 export {AnimatedTitle} from './animated-title';
 export type {TitlePlacement} from './animated-title';
 export {TikTokCaptions} from './tiktok-captions';

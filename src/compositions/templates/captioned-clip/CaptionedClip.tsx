@@ -2,7 +2,7 @@ import {none} from '@remotion/transitions/none';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {SceneVisual} from '../../components/scene-visual';
+import {SceneBackdrop} from '../../components/scene-backdrop';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
@@ -52,16 +52,7 @@ const ClipScene: React.FC<{scene: Scene; index: number; seed: number; palette: P
 	const punch = sentence > 0 ? settle : spring({frame, fps, config: {damping: 26, stiffness: 260}, durationInFrames: 8});
 	return (
 		<AbsoluteFill style={{transform: `scale(${from + (to - from) * punch})`, transformOrigin: '50% 35%'}}>
-			<SceneVisual
-				visual={scene.visual}
-				shots={scene.shots}
-				// The big captions already say the words.
-				keyPhrases={false}
-				durationInFrames={durationInFrames}
-				palette={palette}
-				seed={seed + index * 7919}
-				iconCenterY={0.4}
-			/>
+			<SceneBackdrop scene={scene} index={index} seed={seed} durationInFrames={durationInFrames} palette={palette} iconCenterY={0.4} />
 		</AbsoluteFill>
 	);
 };

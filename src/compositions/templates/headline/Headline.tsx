@@ -8,7 +8,7 @@ import {
 	TemplateFrame,
 	captionBandHeight,
 	linearTransition,
-	SceneVisual,
+	SceneBackdrop,
 	fitWords,
 	textWords,
 	useTemplateFonts,
@@ -95,14 +95,12 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 	) : null;
 	return (
 		<AbsoluteFill>
-			<SceneVisual
-				visual={scene.visual}
-				shots={scene.shots}
-				// The lower third says the words; its picture changes and moves.
-				keyPhrases={false}
+			<SceneBackdrop
+				scene={scene}
+				index={index}
+				seed={storyboard.seed}
 				durationInFrames={durationInFrames}
 				palette={palette}
-				seed={storyboard.seed + index * 7919}
 				iconCenterY={0.38}
 			/>
 			{/* A scrim under the lower third only: the picture stays clear above it. */}

@@ -1,6 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
-import {SceneVisual} from '../../components/scene-visual';
+import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {PromoTitle} from './promo-title';
@@ -15,14 +15,7 @@ export const CtaScene: React.FC<SceneProps> = ({scene, index, storyboard, palett
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
 			<AbsoluteFill style={{opacity: 0.35}}>
-				<SceneVisual
-					visual={scene.visual}
-					shots={scene.shots}
-					keyPhrases={false}
-					durationInFrames={durationInFrames}
-					palette={palette}
-					seed={storyboard.seed + index * 7919}
-				/>
+				<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
 			</AbsoluteFill>
 			<AbsoluteFill
 				dir={dir}

@@ -1,6 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
-import {SceneVisual} from '../../components/scene-visual';
+import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {Badge} from './badge';
@@ -49,14 +49,7 @@ export const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 				transform: `perspective(${width}px) rotateY(${inward * (portrait ? 0 : 10) * swing + inward * 40 * (1 - swing)}deg) translateX(${inward * (1 - swing) * width * 0.4}px)`,
 			}}
 		>
-			<SceneVisual
-				visual={scene.visual}
-				shots={scene.shots}
-				keyPhrases={false}
-				durationInFrames={durationInFrames}
-				palette={palette}
-				seed={storyboard.seed + index * 7919}
-			/>
+			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
 		</div>
 	);
 	const callout = (

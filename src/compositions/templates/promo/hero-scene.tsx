@@ -1,6 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
-import {SceneVisual} from '../../components/scene-visual';
+import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {PromoTitle} from './promo-title';
@@ -18,14 +18,7 @@ export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palet
 	const shadeAngle = rtl ? '270deg' : '90deg';
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
-			<SceneVisual
-				visual={scene.visual}
-				shots={scene.shots}
-				keyPhrases={false}
-				durationInFrames={durationInFrames}
-				palette={palette}
-				seed={storyboard.seed + index * 7919}
-			/>
+			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
 			<AbsoluteFill
 				style={{
 					background: `linear-gradient(${shadeAngle}, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,
