@@ -23,6 +23,7 @@ const CHILD_PROCESSES = [
 	'test/scaling/multi-server.test.ts',
 	'test/lambda/lambda-cli.test.ts',
 	'test/template-scaffold.test.ts',
+	'test/user-templates.test.ts',
 ];
 
 /**

@@ -92,6 +92,9 @@ export const envSchema = z.object({
 		.describe(
 			'Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
 		),
+	PROMPTREEL_TEMPLATES_DIR: optionalString.describe(
+		'A folder of your own template folders, outside the project (docs/templates.md, "Templates outside the project"): listed, validated and rendered like the built-in ones, in Studio too.',
+	),
 	REMOTION_LICENSE_KEY: optionalString.describe(
 		'Remotion company licence key, passed to the web renderer and with Lambda renders (see the README, Licensing).',
 	),
@@ -211,6 +214,8 @@ export type PromptreelConfig = {
 	dataDir: string;
 	browserExecutable: string | undefined;
 	renderer: RendererId;
+	/** PROMPTREEL_TEMPLATES_DIR: your own templates, outside the project. */
+	templatesDir: string | undefined;
 	remotionLicenseKey: string | undefined;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
@@ -311,6 +316,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 		dataDir: resolve(e.PROMPTREEL_DATA_DIR ?? join(homedir(), '.promptreel')),
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		renderer: e.PROMPTREEL_RENDERER,
+		templatesDir: e.PROMPTREEL_TEMPLATES_DIR,
 		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},
 		tts: e.PROMPTREEL_TTS_BASE_URL

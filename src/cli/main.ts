@@ -3,6 +3,7 @@ import pkg from '../../package.json';
 import {envHelp, isLambdaVar, RENDERER_IDS} from '../app';
 import {PromptreelError} from '../pipeline/errors';
 import {QUALITIES} from '../pipeline/render';
+import {activateConfiguredTemplates} from './activate-configured-templates';
 import {reportError} from './exit-codes';
 import {createReporter, reporterMode} from './progress-reporter';
 import {batchCommand} from './commands/batch-command';
@@ -84,6 +85,11 @@ Examples:
 Environment (all optional; \`promptreel serve --help\` lists the server's, \`promptreel lambda --help\` Lambda's):
 ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 		);
+
+	// `config` shows the settings as they are, even when a template folder is broken.
+	program.hook('preAction', async (_program, command) => {
+		if (command.name() !== 'config') await activateConfiguredTemplates();
+	});
 
 	const addGenerateOptions = (command: Command, withRender: boolean) => {
 		command
@@ -232,12 +238,16 @@ ${envHelp((name) => !SERVER_VARS.has(name) && !isLambdaVar(name))}\n`,
 	program
 		.command('templates')
 		.description(
-			'List the templates a storyboard can use, with their sample storyboards; `templates new <id>` scaffolds a new one (folder, sample, test, registry entry; docs/templates.md).',
+			'List the templates a storyboard can use (built-in and PROMPTREEL_TEMPLATES_DIR), with their sample storyboards; `templates new <id>` scaffolds a new one (docs/templates.md).',
 		)
 		.argument('[action]', '"new" to scaffold a template')
 		.argument('[id]', "the new template's id (kebab-case, e.g. title-card)")
 		.option('--json', 'print JSON')
 		.option('--dir <folder>', 'the promptreel checkout to scaffold in (default: this one)')
+		.option(
+			'--templates-dir <folder>',
+			'scaffold outside the project, in this folder of your own templates (default: PROMPTREEL_TEMPLATES_DIR when set; docs/templates.md)',
+		)
 		.action(async (action: string | undefined, id: string | undefined, opts) => setExit(await templatesCommand(action, id, opts)));
 
 	program

@@ -1,7 +1,5 @@
-import type React from 'react';
-import type {CalculateMetadataFunction} from 'remotion';
-import type {z} from 'zod';
-import {storyboardSchema, storyboardV2Schema, type Storyboard, type StoryboardInput} from './storyboard';
+import type {TemplateDefinition} from './define-template';
+import {storyboardSchema, storyboardV2Schema} from './storyboard';
 import {calculateExplainerMetadata, explainerOptionsSchema, explainerPropsSchema, explainerSchema} from './templates/explainer';
 import explainerLandscape from './templates/explainer/samples/landscape.json';
 import explainerPortrait from './templates/explainer/samples/portrait.json';
@@ -35,26 +33,7 @@ import promoLandscape from './templates/promo/samples/landscape.json';
 import promoPortrait from './templates/promo/samples/portrait.json';
 import promoSquare from './templates/promo/samples/square.json';
 
-/**
- * A template: a typed composition that any storyboard can target. The component is reached only
- * through `lazyComponent`, so Node code (CLI, server) can import this registry for ids, schemas and
- * samples without loading React.
- */
-export type TemplateDefinition = {
-	id: string;
-	title: string;
-	description: string;
-	/** Props schema for Remotion (an object schema: the version 2 storyboard). */
-	schema: typeof storyboardV2Schema;
-	/** The template's own options (`storyboard.templateOptions`): strict, every option with a default. */
-	templateOptionsSchema: z.ZodObject;
-	calculateMetadata: CalculateMetadataFunction<StoryboardInput>;
-	/** Sample storyboards by name (the first one is the composition's default props), parsed. */
-	samples: Record<string, Storyboard>;
-	lazyComponent: () => Promise<{default: React.ComponentType<StoryboardInput>}>;
-};
-
-export const templates: readonly TemplateDefinition[] = [
+const allTemplates: TemplateDefinition[] = [
 	{
 		id: 'explainer',
 		title: 'Explainer',
@@ -177,7 +156,26 @@ export const templates: readonly TemplateDefinition[] = [
 	},
 ];
 
-export const templateIds: readonly string[] = templates.map((t) => t.id);
+/** The templates of this process: the built-in ones, then those registered from PROMPTREEL_TEMPLATES_DIR. */
+export const templates: readonly TemplateDefinition[] = allTemplates;
+
+export const templateIds: readonly string[] = allTemplates.map((t) => t.id);
+
+/**
+ * Adds templates from outside src/ (docs/templates.md, "Templates outside the project"). The lists
+ * above are live: every reader sees them. An id that is taken fails, naming both.
+ */
+export const registerTemplates = (added: readonly TemplateDefinition[]): void => {
+	for (const template of added) {
+		if (templateIds.includes(template.id)) {
+			throw new Error(`Template "${template.id}" is registered twice: a template with this id already exists. Rename its folder and id.`);
+		}
+		allTemplates.push(template);
+		(templateIds as string[]).push(template.id);
+	}
+};
 
 /** The template with this id, or undefined when there is none. */
 export const findTemplate = (id: string): TemplateDefinition | undefined => templates.find((t) => t.id === id);
+
+export type {TemplateDefinition} from './define-template';

@@ -43,6 +43,10 @@ export const ERROR_CATALOGUE = {
 	UNSUPPORTED_LANGUAGE: badInput(422, 'The script is in a language promptreel cannot voice and caption.'),
 	OUTPUT_EXISTS: badInput(409, 'The output folder holds files of another run (use --force or another --out).'),
 	TEMPLATE_EXISTS: badInput(409, '`promptreel templates new` was given the id of a template that exists (choose another id).'),
+	TEMPLATE_INVALID: badInput(
+		422,
+		'A template folder of PROMPTREEL_TEMPLATES_DIR does not compile or does not export a template (the message names the folder and why).',
+	),
 	JSON_TOO_DEEP: badInput(400, 'The JSON body nests arrays or objects deeper than the server accepts.'),
 	RENDERER_UNAVAILABLE: badInput(422, 'The configured renderer cannot be used here (not available or not set up).'),
 	LAMBDA_NOT_CONFIGURED: badInput(

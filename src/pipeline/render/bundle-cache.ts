@@ -4,6 +4,8 @@ import {mkdir, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
 import {join, relative} from 'node:path';
 import {bundle} from '@remotion/bundler';
 import {projectRoot} from '../project-root';
+import {activeUserTemplatesDir} from '../templates/user-templates';
+import {userTemplatesWebpackOverride} from './user-templates-webpack';
 
 /** Folders and files whose content changes what the bundle contains. */
 const BUNDLE_INPUTS = ['src/compositions', 'src/index.ts', 'public', 'package-lock.json', 'tsconfig.json'];
@@ -16,19 +18,27 @@ const listFiles = async (path: string): Promise<string[]> => {
 	const entries = await readdir(path, {withFileTypes: true});
 	const nested = await Promise.all(
 		entries
-			.filter((e) => !e.name.startsWith('.') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.test.tsx'))
+			.filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules' && !e.name.endsWith('.test.ts') && !e.name.endsWith('.test.tsx'))
 			.map((e) => listFiles(join(path, e.name))),
 	);
 	return nested.flat().sort();
 };
 
-/** A hash of every source the bundle is made of. */
-export const hashBundleSources = async (root = projectRoot()): Promise<string> => {
+/**
+ * A hash of every source the bundle is made of: the project's, and the templates of the
+ * PROMPTREEL_TEMPLATES_DIR this process activated (they are in the bundle too).
+ */
+export const hashBundleSources = async (root = projectRoot(), templatesDir = activeUserTemplatesDir()): Promise<string> => {
 	const hash = createHash('sha256').update(BUNDLE_FORMAT_VERSION);
-	for (const input of BUNDLE_INPUTS) {
-		for (const file of await listFiles(join(root, input))) {
+	const inputs = BUNDLE_INPUTS.map((input) => ({base: root, path: join(root, input)}));
+	if (templatesDir) {
+		hash.update(`templates-dir\0${templatesDir}\0`);
+		inputs.push({base: templatesDir, path: templatesDir});
+	}
+	for (const input of inputs) {
+		for (const file of await listFiles(input.path)) {
 			hash
-				.update(relative(root, file))
+				.update(relative(input.base, file))
 				.update('\0')
 				.update(await readFile(file))
 				.update('\0');
@@ -80,6 +90,7 @@ const makeBundle = async ({cacheDir, onProgress}: {cacheDir: string; onProgress?
 			publicDir: join(root, 'public'),
 			rootDir: root,
 			enableCaching: true,
+			webpackOverride: userTemplatesWebpackOverride(root, activeUserTemplatesDir()),
 			onProgress: (percent) => onProgress?.(percent / 100),
 		});
 		await rename(temp, target).catch(async (error: unknown) => {

@@ -41,10 +41,10 @@ const indexFile = ({id, camel, pascal}: ScaffoldNames) => `export {${camel}Optio
 export {calculate${pascal}Metadata} from './calculate-metadata';
 `;
 
-const componentFile = ({id, camel, pascal}: ScaffoldNames) => `import {fade} from '@remotion/transitions/fade';
-import type React from 'react';
-import {AbsoluteFill, spring} from 'remotion';
-import {SceneVisual} from '../../components/scene-visual';
+/** Imports of the component inside the project (relative) or outside it (the template kit). */
+const componentImports = ({id, camel}: ScaffoldNames, where: 'project' | 'outside') =>
+	where === 'project'
+		? `import {SceneVisual} from '../../components/scene-visual';
 import {linearTransition} from '../../components/scene-series';
 import {TemplateFrame} from '../../components/template-frame';
 import {useTemplateFonts} from '../../components/use-template-fonts';
@@ -53,7 +53,29 @@ import type {Palette, Scene, Storyboard, StoryboardInput} from '../../storyboard
 import {FittedLines} from '../shared/fitted-lines';
 import {useFittedText} from '../shared/use-fitted-text';
 import {useSceneLayout} from '../../components/use-scene-layout';
-import {${camel}OptionsSchema} from './${id}-schema';
+import {${camel}OptionsSchema} from './${id}-schema';`
+		: `import {
+	FittedLines,
+	linearTransition,
+	SceneVisual,
+	TemplateFrame,
+	useFittedText,
+	useSceneLayout,
+	useTemplateFonts,
+	useTemplateStoryboard,
+	type Palette,
+	type Scene,
+	type Storyboard,
+	type StoryboardInput,
+} from '@promptreel/template-kit';
+import {${camel}OptionsSchema} from './${id}-schema';`;
+
+const componentFile = (names: ScaffoldNames, where: 'project' | 'outside') => {
+	const {id, camel, pascal} = names;
+	return `import {fade} from '@remotion/transitions/fade';
+import type React from 'react';
+import {AbsoluteFill, spring} from 'remotion';
+${componentImports(names, where)}
 
 /** One scene: its picture, and its title measured to fit, each word dropping in after the one before. */
 const Card: React.FC<{
@@ -125,6 +147,7 @@ const ${pascal}: React.FC<StoryboardInput> = (props) => {
 
 export default ${pascal};
 `;
+};
 
 const sampleFile = ({id}: ScaffoldNames) =>
 	`${JSON.stringify(
@@ -190,7 +213,7 @@ export const scaffoldFiles = (names: ScaffoldNames): Record<string, string> => {
 		[`${dir}/${names.id}-schema.ts`]: schemaFile(names),
 		[`${dir}/calculate-metadata.ts`]: metadataFile(names),
 		[`${dir}/index.ts`]: indexFile(names),
-		[`${dir}/${names.pascal}.tsx`]: componentFile(names),
+		[`${dir}/${names.pascal}.tsx`]: componentFile(names, 'project'),
 		[`${dir}/samples/landscape.json`]: sampleFile(names),
 		[`test/${names.id}.template.test.ts`]: testFile(names),
 	};
@@ -214,4 +237,35 @@ export const registryLines = ({id, camel, pascal}: ScaffoldNames): {imports: str
 		`\t\tlazyComponent: () => import('./templates/${id}/${pascal}'),`,
 		'\t},',
 	].join('\n'),
+});
+
+/** The index of a template folder outside the project: its declaration for the registry. */
+const outsideIndexFile = ({
+	id,
+	camel,
+	pascal,
+}: ScaffoldNames) => `import {defineTemplate, storyboardMetadata} from '@promptreel/template-kit';
+import landscape from './samples/landscape.json';
+import {${camel}OptionsSchema} from './${id}-schema';
+
+export default defineTemplate({
+	id: '${id}',
+	title: '${pascal}',
+	description: 'Each scene title over its picture, word by word (scaffolded: describe what your template shows and how it moves).',
+	templateOptionsSchema: ${camel}OptionsSchema,
+	calculateMetadata: storyboardMetadata({templateId: '${id}', optionsSchema: ${camel}OptionsSchema}),
+	samples: {landscape},
+	lazyComponent: () => import('./${pascal}'),
+});
+`;
+
+/**
+ * Every file of a new template in a PROMPTREEL_TEMPLATES_DIR, by path relative to that folder: it
+ * imports promptreel's parts from '@promptreel/template-kit' (docs/templates.md).
+ */
+export const scaffoldOutsideFiles = (names: ScaffoldNames): Record<string, string> => ({
+	[`${names.id}/${names.id}-schema.ts`]: schemaFile(names),
+	[`${names.id}/index.ts`]: outsideIndexFile(names),
+	[`${names.id}/${names.pascal}.tsx`]: componentFile(names, 'outside'),
+	[`${names.id}/samples/landscape.json`]: sampleFile(names),
 });
