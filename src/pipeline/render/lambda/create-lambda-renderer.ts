@@ -19,6 +19,7 @@ import {assertLocalMediaExist, findLocalMedia, localMediaPaths, withMediaUrls} f
 import {createS3Client} from './create-s3-client';
 import {isTransientLambdaError, lambdaError, renderFailure} from './lambda-errors';
 import type {LambdaGateway, LambdaOutName, LambdaProgress} from './lambda-gateway';
+import {lambdaOutNameFor} from './lambda-out-name';
 import type {LambdaRenderLedger} from './lambda-render-ledger';
 import {siteNameFor, type LambdaSettings} from './lambda-settings';
 import {createS3MediaStore, type S3MediaStore} from './s3-media-store';
@@ -144,24 +145,7 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 		return {inputProps, contentKey};
 	};
 
-	/**
-	 * Where the functions can write an output object we were offered (docs/lambda.md "Outputs"): a
-	 * bucket of the same service (S3 of the render's region, or the same S3-compatible endpoint)
-	 * through the functions' own role, another S3-compatible service with its static keys. null:
-	 * out of reach (another AWS region, a service without keys), so the output is downloaded.
-	 */
-	const outNameFor = (out: OutputObject | null | undefined): LambdaOutName | null => {
-		if (!out) return null;
-		const endpoint = out.endpoint ?? null;
-		const sameService = endpoint === (s.s3Endpoint ?? null) && (endpoint !== null || out.region === s.region);
-		if (sameService) return {bucketName: out.bucketName, key: out.key, provider: null};
-		if (!out.credentials) return null;
-		return {
-			bucketName: out.bucketName,
-			key: out.key,
-			provider: {endpoint: endpoint ?? `https://s3.${out.region}.amazonaws.com`, region: out.region, ...out.credentials},
-		};
-	};
+	const outNameFor = (out: OutputObject | null | undefined) => lambdaOutNameFor(out, s);
 
 	const sizeOf = (sb: Storyboard, quality: Quality) => resolveQuality(quality, frameSize(sb.format));
 
