@@ -58,9 +58,11 @@ describe('loadConfig: server settings', () => {
 			endpoint: 'http://minio:9000',
 			credentials: {kind: 'keys', accessKeyId: 'k', secretAccessKey: 's', sessionToken: undefined, from: 'AWS_*'},
 			redirectSec: null,
+			lambdaDirect: true,
 		});
 		const redirect = loadConfig({...env, AWS_ENDPOINT_URL_S3: 'http://s3.local', PROMPTREEL_STORAGE_REDIRECT: '1'}).server.storage;
 		expect(redirect).toMatchObject({endpoint: 'http://s3.local', redirectSec: 900});
+		expect(loadConfig({...env, PROMPTREEL_STORAGE_LAMBDA_DIRECT: '0'}).server.storage).toMatchObject({lambdaDirect: false});
 		expect(() => loadConfig({PROMPTREEL_STORAGE_URL: 'https://bucket/x'})).toThrowError(/PROMPTREEL_STORAGE_URL.*s3:\/\/bucket/s);
 		expect(() => loadConfig({PROMPTREEL_STORAGE_URL: 's3://Bad_Bucket'})).toThrowError(/"Bad_Bucket" is not a bucket name/);
 	});

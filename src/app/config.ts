@@ -15,12 +15,15 @@ const optionalString = z
 	.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 /** A yes/no flag from the environment: 1, true, yes, on (any case) mean yes; unset or empty no. */
-const flagVar = z
-	.string()
-	.optional()
-	.transform((v) => (v ?? '').trim().toLowerCase())
-	.pipe(z.enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], 'Use 1/true/yes/on or 0/false/no/off.'))
-	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+/** A yes/no setting; unset or empty means `fallback`. */
+const flagOf = (fallback: boolean) =>
+	z
+		.string()
+		.optional()
+		.transform((v) => (v ?? '').trim().toLowerCase())
+		.pipe(z.enum(['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], 'Use 1/true/yes/on or 0/false/no/off.'))
+		.transform((v) => (v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+const flagVar = flagOf(false);
 
 /** A whole number from the environment; unset or empty means the default. */
 const intVar = (fallback: number, min: number, max: number) =>
@@ -80,6 +83,9 @@ export const envSchema = z.object({
 	),
 	PROMPTREEL_STORAGE_REDIRECT_SEC: intVar(900, 1, 604_800).describe(
 		'How long a presigned download URL of PROMPTREEL_STORAGE_REDIRECT works, in seconds.',
+	),
+	PROMPTREEL_STORAGE_LAMBDA_DIRECT: flagOf(true).describe(
+		'With PROMPTREEL_RENDERER=lambda, the functions write video and poster straight to the job\'s key in PROMPTREEL_STORAGE_URL (default on; 0: they are downloaded and uploaded by the server). docs/lambda.md "Outputs".',
 	),
 	AWS_ENDPOINT_URL_S3: optionalString.describe(
 		'An S3-compatible endpoint (MinIO, R2, s3rver) for PROMPTREEL_STORAGE_URL; default AWS_ENDPOINT_URL, then PROMPTREEL_LAMBDA_S3_ENDPOINT, then AWS.',
@@ -282,6 +288,7 @@ const storageOf = (e: z.infer<typeof envSchema>): StorageSettings | null =>
 				endpoint: e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL ?? e.PROMPTREEL_LAMBDA_S3_ENDPOINT ?? null,
 				credentials: credentialsOf(e),
 				redirectSec: e.PROMPTREEL_STORAGE_REDIRECT ? e.PROMPTREEL_STORAGE_REDIRECT_SEC : null,
+				lambdaDirect: e.PROMPTREEL_STORAGE_LAMBDA_DIRECT,
 			}
 		: null;
 

@@ -353,6 +353,12 @@ describe.each([sqliteBackend(), postgresBackend()])('job store contract: $name',
 		const [leased] = await store.webhooks.claimDue({owner: 's', now: 80, leaseMs: 1000, limit: 5});
 		expect(leased).toMatchObject({jobId: 'bat_1', event: 'batch.done', url: 'http://127.0.0.1:9/b'});
 		expect(await store.batches.settle(90)).toEqual([]);
+		// Retention: a batch that ended before the cutoff goes with its items and its delivery.
+		expect(await store.batches.removeFinishedBefore(70)).toBe(0);
+		expect(await store.batches.removeFinishedBefore(71)).toBe(1);
+		expect(await reopened.batches.get('bat_1')).toBeNull();
+		expect(await store.webhooks.ofJob('bat_1')).toEqual([]);
+		expect(await store.batches.removeFinishedBefore(71)).toBe(0);
 	});
 
 	it('batches: all or nothing; an Idempotency-Key replays the batch, or conflicts with another body', async () => {

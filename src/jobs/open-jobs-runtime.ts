@@ -138,8 +138,10 @@ export const openJobsRuntime = (o: JobsRuntimeOptions) => {
 	const retention = () =>
 		sweepRetention({store, dataDir: o.dataDir, days: cfg.retentionDays, now: Date.now(), files})
 			.then((r) => {
-				if (r.jobs + r.orphanDirs + r.renderCacheEntries > 0)
-					log(`retention: removed ${r.jobs} jobs, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`);
+				if (r.jobs + r.orphanDirs + r.renderCacheEntries + r.batches > 0)
+					log(
+						`retention: removed ${r.jobs} jobs, ${r.batches} batches, ${r.orphanDirs} orphan folders, ${r.renderCacheEntries} cached renders`,
+					);
 			})
 			.catch((error: unknown) => log(`retention failed: ${String(error)}`));
 	void retention();

@@ -65,7 +65,7 @@ describe('sweepRetention', () => {
 		utimesSync(cached, (now - 8 * DAY) / 1000, (now - 8 * DAY) / 1000);
 
 		const result = await sweepRetention({store, dataDir, days: 7, now});
-		expect(result).toEqual({jobs: 1, orphanDirs: 1, renderCacheEntries: 1});
+		expect(result).toEqual({jobs: 1, orphanDirs: 1, renderCacheEntries: 1, batches: 0});
 		expect(await store.get('vid_old')).toBeNull();
 		expect(existsSync(jobDir(dataDir, 'vid_old'))).toBe(false);
 		expect((await store.get('vid_new'))?.status).toBe('done');
@@ -77,7 +77,12 @@ describe('sweepRetention', () => {
 
 	it('keeps everything with 0 days', async () => {
 		await add('vid_old', 0, true);
-		expect(await sweepRetention({store, dataDir, days: 0, now: 1000 * DAY})).toEqual({jobs: 0, orphanDirs: 0, renderCacheEntries: 0});
+		expect(await sweepRetention({store, dataDir, days: 0, now: 1000 * DAY})).toEqual({
+			jobs: 0,
+			orphanDirs: 0,
+			renderCacheEntries: 0,
+			batches: 0,
+		});
 		expect(await store.get('vid_old')).not.toBeNull();
 	});
 });

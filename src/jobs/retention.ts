@@ -8,11 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A job folder without a job row is left alone this long: its job may be being created right now. */
 const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
-export type RetentionResult = {jobs: number; orphanDirs: number; renderCacheEntries: number};
+export type RetentionResult = {jobs: number; orphanDirs: number; renderCacheEntries: number; batches: number};
 
 /**
- * Removes finished jobs (and their files) older than `days`, render-cache entries not used for
- * as long, and job folders whose job no longer exists. `days` 0 keeps everything.
+ * Removes finished jobs (and their files, in the bucket too) older than `days`, finished batches
+ * as old, render-cache entries not used for as long, and job folders (in the data dir and in the
+ * bucket) whose job no longer exists. `days` 0 keeps everything.
  */
 export const sweepRetention = async (o: {
 	store: JobStore;
@@ -22,7 +23,7 @@ export const sweepRetention = async (o: {
 	/** Where job files are kept besides the data dir (the shared bucket); its copies go too. */
 	files?: FileStore;
 }): Promise<RetentionResult> => {
-	const result: RetentionResult = {jobs: 0, orphanDirs: 0, renderCacheEntries: 0};
+	const result: RetentionResult = {jobs: 0, orphanDirs: 0, renderCacheEntries: 0, batches: 0};
 	if (o.days <= 0) return result;
 	const before = o.now - o.days * DAY_MS;
 
@@ -42,6 +43,20 @@ export const sweepRetention = async (o: {
 			await rm(join(jobsRoot, id), {recursive: true, force: true});
 			result.orphanDirs++;
 		}
+	}
+
+	// A job deleted while another server (or a Lambda render) was still writing its files leaves
+	// them in the bucket with no row naming them.
+	if (o.files?.kind === 's3') {
+		for (const dir of await o.files.listDirs('jobs')) {
+			if (dir.mtimeMs >= o.now - ORPHAN_GRACE_MS || (await o.store.get(dir.name))) continue;
+			await o.files.removePrefix(`jobs/${dir.name}`);
+			result.orphanDirs++;
+		}
+	}
+
+	for (let n = await o.store.batches.removeFinishedBefore(before); n > 0; n = await o.store.batches.removeFinishedBefore(before)) {
+		result.batches += n;
 	}
 
 	const renders = join(o.dataDir, 'renders');

@@ -3,7 +3,7 @@ import type {LookupFunction} from 'node:net';
 import {basename, join} from 'node:path';
 import type {Storyboard} from '../compositions/storyboard';
 import {generateVideo} from '../pipeline/generate';
-import {renderStoryboard, type RunReport} from '../pipeline/output';
+import {renderStoryboard, type RunReport, type StoredOutputs} from '../pipeline/output';
 import type {Providers} from '../pipeline/providers';
 import {localMediaPaths, type Renderer} from '../pipeline/render';
 import {ASSET_PATH} from './asset-refs';
@@ -86,8 +86,11 @@ export const createPipelineRunner = (deps: {
 	return async (job, ctx) => {
 		const outDir = await prepareAttemptDir(deps.dataDir, job);
 		// What both paths share: where, on what, with which voices, and the job's signal and reports.
+		const files = deps.files;
 		const shared = {
 			outDir,
+			// With a shared bucket a Lambda render writes video and poster straight to their keys.
+			outputSink: files ? (name: string) => files.outputObject(outDir, name) : undefined,
 			dataDir: deps.dataDir,
 			renderer: deps.renderer,
 			preferredVoice: deps.providers?.preferredVoice,
@@ -96,11 +99,12 @@ export const createPipelineRunner = (deps: {
 			onProgress: ctx.onProgress,
 			onWarning: ctx.onWarning,
 		};
-		const done = async (result: {files: Partial<Record<string, string>>; report: RunReport}) => {
-			const files = Object.values(result.files).flatMap((f) => (f ? [basename(f)] : []));
-			// With a shared store the files are uploaded before the job is marked done, so any server can serve them.
-			const outputDir = deps.files ? await deps.files.saveDir({localDir: outDir, files}) : outDir;
-			return {files, outputDir, warnings: warningsOf(result.report)};
+		const done = async (result: {files: Partial<Record<string, string>>; stored: StoredOutputs; report: RunReport}) => {
+			const names = Object.values(result.files).flatMap((f) => (f ? [basename(f)] : []));
+			// With a shared store the files are uploaded (or, written there by the renderer, checked)
+			// before the job is marked done, so any server can serve them.
+			const outputDir = files ? await files.saveDir({localDir: outDir, files: names, stored: result.stored}) : outDir;
+			return {files: names, outputDir, warnings: warningsOf(result.report)};
 		};
 		if ('prompt' in job.input) {
 			return done(
@@ -116,7 +120,7 @@ export const createPipelineRunner = (deps: {
 
 		// The attempt's folder is the storyboard's home: uploads are copied in, https media
 		// downloaded into it (guarded), and the resolved storyboard.json written beside the video.
-		await copyAssets(job.input.storyboard, deps.dataDir, outDir, deps.files);
+		await copyAssets(job.input.storyboard, deps.dataDir, outDir, files);
 		return done(
 			await renderStoryboard({
 				...shared,

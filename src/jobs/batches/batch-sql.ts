@@ -33,9 +33,18 @@ export const BATCH_SQL = {
 	ended: `SELECT id FROM batches b WHERE status = 'running' AND NOT EXISTS (
 		SELECT 1 FROM batch_items i JOIN jobs j ON j.id = i.job_id WHERE i.batch_id = b.id AND j.status NOT IN ${ENDED})`,
 	finish: "UPDATE batches SET status = 'done', finished_at = ? WHERE id = ? AND status = 'running'",
+	/** Batches ended before a time (retention), a page at a time. */
+	finishedBefore: "SELECT id FROM batches WHERE status = 'done' AND finished_at < ? ORDER BY seq LIMIT 500",
+	deleteAttempts: 'DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE job_id = ?)',
+	deleteDeliveries: 'DELETE FROM webhook_deliveries WHERE job_id = ?',
+	deleteItems: 'DELETE FROM batch_items WHERE batch_id = ?',
+	delete: 'DELETE FROM batches WHERE id = ?',
 	enqueueWebhook: `INSERT INTO webhook_deliveries (job_id, event, url, state, next_at, created_at)
 		SELECT id, 'batch.done', webhook_url, 'pending', ?, ? FROM batches WHERE id = ? AND webhook_url IS NOT NULL`,
 } as const;
+
+/** What removing a batch deletes, in order: its batch.done delivery (and attempts), its items, its row. */
+export const BATCH_DELETES = ['deleteAttempts', 'deleteDeliveries', 'deleteItems', 'delete'] as const;
 
 /** The parameters of BATCH_SQL.insert. */
 export const batchInsertParams = (

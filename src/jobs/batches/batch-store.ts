@@ -26,4 +26,9 @@ export interface BatchStore {
 	 * batch is ended by exactly one. Resolves to the ids it ended.
 	 */
 	settle(now: number): Promise<string[]>;
+	/**
+	 * Retention: removes up to a page of batches that ended before `before` (rows, items and their
+	 * batch.done delivery); resolves to how many. Their jobs, older still, go by the jobs' retention.
+	 */
+	removeFinishedBefore(before: number): Promise<number>;
 }

@@ -2,7 +2,7 @@ import type {Pool, PoolClient} from 'pg';
 import type {JobRecord, NewJob, WebhookDelivery} from '../job-types';
 import {changes, inTransaction, rows, type Queryable} from '../postgres/open-pg-pool';
 import {numberedParams} from '../postgres/pg-job-sql';
-import {BATCH_SQL, batchFromRow, batchInsertParams, batchReservation, type BatchRow} from './batch-sql';
+import {BATCH_DELETES, BATCH_SQL, batchFromRow, batchInsertParams, batchReservation, type BatchRow} from './batch-sql';
 import type {BatchStore} from './batch-store';
 import type {BatchRecord} from './batch-types';
 
@@ -68,6 +68,13 @@ export const openPostgresBatchStore = (
 					ended.push(id);
 				}
 				return ended;
+			}),
+
+		removeFinishedBefore: (before) =>
+			tx(async (c) => {
+				const ids = (await rows<{id: string}>(c, `${sql.finishedBefore} FOR UPDATE SKIP LOCKED`, [before])).map((r) => r.id);
+				for (const id of ids) for (const name of BATCH_DELETES) await c.query(sql[name], [id]);
+				return ids.length;
 			}),
 	};
 };

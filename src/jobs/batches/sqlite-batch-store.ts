@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {JobRecord, NewJob, WebhookDelivery} from '../job-types';
-import {BATCH_SQL, batchFromRow, batchInsertParams, batchReservation, type BatchRow} from './batch-sql';
+import {BATCH_DELETES, BATCH_SQL, batchFromRow, batchInsertParams, batchReservation, type BatchRow} from './batch-sql';
 import type {BatchStore} from './batch-store';
 import type {BatchRecord} from './batch-types';
 
@@ -53,6 +53,15 @@ export const openSqliteBatchStore = (
 						ended.push(id);
 					}
 					return ended;
+				})
+				.immediate(),
+
+		removeFinishedBefore: async (before) =>
+			db
+				.transaction(() => {
+					const ids = (stmt.finishedBefore.all(before) as {id: string}[]).map((r) => r.id);
+					for (const id of ids) for (const name of BATCH_DELETES) stmt[name].run(id);
+					return ids.length;
 				})
 				.immediate(),
 	};

@@ -1,3 +1,5 @@
+import type {OutputObject, StoredObject} from '../../pipeline/render';
+
 /** What a stored file is: enough for ETag, Last-Modified and Range. */
 export type StoredFile = {size: number; mtimeMs: number};
 
@@ -14,9 +16,17 @@ export interface FileStore {
 	readonly kind: 'local' | 's3';
 	/**
 	 * Makes a finished attempt's folder (rendered on this machine under the data dir) readable by
-	 * every server; resolves to the folder to record as the job's `outputDir`.
+	 * every server; resolves to the folder to record as the job's `outputDir`. `stored`: files of
+	 * it a renderer wrote straight into the store (see outputObject), checked there, not uploaded.
 	 */
-	saveDir(o: {localDir: string; files: string[]}): Promise<string>;
+	saveDir(o: {localDir: string; files: string[]; stored?: Partial<Record<string, StoredObject>>}): Promise<string>;
+	/**
+	 * The object a renderer working in the cloud (Lambda) may write a file of an attempt's folder
+	 * to, so the server never downloads and uploads it again; null: files stay on this machine.
+	 */
+	outputObject(localDir: string, name: string): OutputObject | null;
+	/** The folders right under a key prefix (job ids under `jobs`), each with its newest file's time. */
+	listDirs(prefix: string): Promise<{name: string; mtimeMs: number}[]>;
 	/** The key of a file in a recorded output folder (see saveDir). */
 	keyOf(outputDir: string, name: string): string;
 	/** The folder to record for a key prefix (as saveDir would answer for it). */

@@ -1,5 +1,5 @@
 import {createReadStream} from 'node:fs';
-import {copyFile, link, mkdir, rm, stat} from 'node:fs/promises';
+import {copyFile, link, mkdir, readdir, rm, stat} from 'node:fs/promises';
 import {dirname, isAbsolute, join} from 'node:path';
 import {Readable} from 'node:stream';
 import type {FileStore} from './file-store';
@@ -18,7 +18,19 @@ export const createLocalFileStore = (o: {dataDir: string}): FileStore => {
 	const pathOf = (key: string) => (isAbsolute(key) ? key : join(o.dataDir, key));
 	return {
 		kind: 'local',
-		saveDir: async ({localDir}) => localDir,
+		async saveDir({localDir, stored}) {
+			// outputObject answers null, so no renderer writes elsewhere: a stored file here is a bug.
+			const elsewhere = Object.keys(stored ?? {});
+			if (elsewhere.length > 0) throw new Error(`The data dir store was handed files written elsewhere: ${elsewhere.join(', ')}.`);
+			return localDir;
+		},
+		outputObject: () => null,
+		async listDirs(prefix) {
+			const root = pathOf(prefix);
+			const names = await readdir(root).catch(() => [] as string[]);
+			const dirs = await Promise.all(names.map(async (name) => ({name, info: await stat(join(root, name)).catch(() => null)})));
+			return dirs.flatMap((d) => (d.info?.isDirectory() ? [{name: d.name, mtimeMs: d.info.mtimeMs}] : []));
+		},
 		keyOf: (outputDir, name) => join(outputDir, name),
 		dirOf: (prefix) => pathOf(prefix),
 		async putFile({key, file}) {

@@ -15,7 +15,16 @@ export type StorageSettings = {
 	credentials: AwsCredentialsSource | null;
 	/** PROMPTREEL_STORAGE_REDIRECT: seconds a presigned download URL lives; null: files stream through the server. */
 	redirectSec: number | null;
+	/** PROMPTREEL_STORAGE_LAMBDA_DIRECT: Lambda renders write outputs straight to their keys (default true). */
+	lambdaDirect?: boolean;
 };
+
+/**
+ * Keys a function elsewhere can write with: long-lived ones only (Remotion's s3OutputProvider
+ * carries no session token), and never a profile (its keys stay on this machine).
+ */
+const staticKeysOf = (c: AwsCredentialsSource | null) =>
+	c?.kind === 'keys' && !c.sessionToken ? {accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey} : null;
 
 /** The file store of a process: the bucket when storage is configured, else the data dir. */
 export const openFileStore = (o: {dataDir: string; storage?: StorageSettings | null}): FileStore => {
@@ -28,5 +37,6 @@ export const openFileStore = (o: {dataDir: string; storage?: StorageSettings | n
 		prefix: s.prefix,
 		dataDir: o.dataDir,
 		redirectSec: s.redirectSec,
+		direct: s.lambdaDirect === false ? null : {region: s.region, endpoint: s.endpoint, credentials: staticKeysOf(s.credentials)},
 	});
 };

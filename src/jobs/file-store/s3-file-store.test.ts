@@ -2,14 +2,15 @@ import {randomBytes} from 'node:crypto';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CreateBucketCommand} from '@aws-sdk/client-s3';
+import {CreateBucketCommand, PutObjectCommand} from '@aws-sdk/client-s3';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {S3RVER_KEYS, startS3rver, type S3rverHandle} from '../../../test/lambda/s3rver-harness';
 import {createS3Client} from '../../pipeline/render/lambda';
 import {fileResponse} from '../../server/file-response';
 import {openSqliteJobStore} from '../sqlite-job-store';
 import type {FileStore} from './file-store';
-import {openFileStore} from './open-file-store';
+import {createLocalFileStore} from './local-file-store';
+import {openFileStore, type StorageSettings} from './open-file-store';
 import {shareAssets} from './share-assets';
 
 // The S3 file store against a real S3-compatible server (s3rver) on loopback, through the real
@@ -17,7 +18,7 @@ import {shareAssets} from './share-assets';
 let s3: S3rverHandle;
 const root = mkdtempSync(join(tmpdir(), 'promptreel-files-'));
 const video = randomBytes(300_000);
-const storeFor = (dataDir: string, redirectSec: number | null): FileStore =>
+const storeFor = (dataDir: string, redirectSec: number | null, over: Partial<StorageSettings> = {}): FileStore =>
 	openFileStore({
 		dataDir,
 		storage: {
@@ -27,6 +28,7 @@ const storeFor = (dataDir: string, redirectSec: number | null): FileStore =>
 			endpoint: s3.endpoint,
 			credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'},
 			redirectSec,
+			...over,
 		},
 	});
 const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).arrayBuffer().then((b) => Buffer.from(b));
@@ -79,6 +81,61 @@ describe('S3 file store (s3rver on loopback, real AWS SDK)', () => {
 		await b.removePrefix('jobs/vid_1');
 		expect(await b.stat(key)).toBeNull();
 		expect(await b.stat('jobs/vid_2/cached/video.mp4')).not.toBeNull();
+	});
+
+	it("offers a renderer the keys of an attempt, and takes the files it wrote there (checked; copied from an earlier attempt's key)", async () => {
+		const a = storeFor(serverA, null);
+		const attempt = join(serverA, 'jobs', 'vid_3', 'attempt-2');
+		mkdirSync(attempt, {recursive: true});
+		writeFileSync(join(attempt, 'report.json'), '{}');
+		const key = (n: number, name: string) => `team/prod/jobs/vid_3/attempt-${n}/${name}`;
+		expect(a.outputObject(attempt, 'video.mp4')).toEqual({
+			bucketName: 'videos',
+			key: key(2, 'video.mp4'),
+			region: 'us-east-1',
+			endpoint: s3.endpoint,
+			credentials: S3RVER_KEYS,
+		});
+		// Keys a function cannot use (temporary ones), a store told not to, and the data dir offer nothing.
+		const temporary = {kind: 'keys' as const, ...S3RVER_KEYS, sessionToken: 't', from: 'AWS_*' as const};
+		expect(storeFor(serverA, null, {credentials: temporary}).outputObject(attempt, 'video.mp4')?.credentials).toBeNull();
+		expect(storeFor(serverA, null, {lambdaDirect: false}).outputObject(attempt, 'video.mp4')).toBeNull();
+		expect(createLocalFileStore({dataDir: serverA}).outputObject(attempt, 'video.mp4')).toBeNull();
+
+		const client = await createS3Client({
+			region: 'us-east-1',
+			credentials: {kind: 'keys', ...S3RVER_KEYS, from: 'AWS_*'},
+			endpoint: s3.endpoint,
+		});
+		try {
+			// A render resumed from attempt 1 (its worker lost) wrote there; the poster went to attempt 2's key.
+			await client.send(new PutObjectCommand({Bucket: 'videos', Key: key(1, 'video.mp4'), Body: video}));
+			await client.send(new PutObjectCommand({Bucket: 'videos', Key: key(2, 'poster.jpg'), Body: 'jpeg'}));
+		} finally {
+			client.destroy();
+		}
+		const stored = (videoKey: string, size: number | null, bucketName = 'videos') => ({
+			'video.mp4': {bucketName, key: videoKey, size},
+			'poster.jpg': {bucketName: 'videos', key: key(2, 'poster.jpg'), size: null},
+		});
+		const save = (s: ReturnType<typeof stored>) =>
+			a.saveDir({localDir: attempt, files: ['video.mp4', 'poster.jpg', 'report.json'], stored: s});
+		await expect(save(stored(key(1, 'video.mp4'), 5))).rejects.toThrow(/video\.mp4 is 300000 bytes, not 5/);
+		await expect(save(stored(key(1, 'nothing.mp4'), null))).rejects.toThrow(/NoSuchKey|not in the bucket|does not exist/i);
+		await expect(save(stored(key(1, 'video.mp4'), null, 'elsewhere'))).rejects.toThrow(/outside videos\/team\/prod/);
+		expect(await save(stored(key(1, 'video.mp4'), video.length))).toBe('jobs/vid_3/attempt-2');
+		expect(await a.stat('jobs/vid_3/attempt-2/video.mp4')).toMatchObject({size: video.length});
+		expect(await a.stat('jobs/vid_3/attempt-2/poster.jpg')).toMatchObject({size: 4});
+		expect(await a.stat('jobs/vid_3/attempt-2/report.json')).toMatchObject({size: 2});
+		expect((await a.listDirs('jobs')).find((d) => d.name === 'vid_3')?.mtimeMs).toBeGreaterThan(0);
+		// The data dir store was never offered objects, so is never handed any.
+		await expect(
+			createLocalFileStore({dataDir: serverA}).saveDir({
+				localDir: attempt,
+				files: ['video.mp4'],
+				stored: stored(key(1, 'video.mp4'), null),
+			}),
+		).rejects.toThrow(/handed files written elsewhere: video\.mp4, poster\.jpg/);
 	});
 
 	it('answers Range requests of the files route from the bucket: 206 with Content-Range, 416 outside the file', async () => {

@@ -4,6 +4,7 @@ import {dirname, join, relative, sep} from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
 import type {S3Client} from '@aws-sdk/client-s3';
+import type {OutputObject, StoredObject} from '../../pipeline/render';
 import {isS3NotFound} from '../../pipeline/render/lambda';
 import type {FileStore} from './file-store';
 
@@ -17,12 +18,18 @@ export type S3FileStoreOptions = {
 	dataDir: string;
 	/** Lifetime of presigned download URLs in seconds; null: files are streamed through the server. */
 	redirectSec: number | null;
+	/**
+	 * How a renderer in the cloud reaches the bucket to write outputs straight into it
+	 * (PROMPTREEL_STORAGE_LAMBDA_DIRECT); null: renders are uploaded from the data dir.
+	 */
+	direct: Pick<OutputObject, 'region' | 'endpoint' | 'credentials'> | null;
 };
 
 /**
  * Outputs and uploads in an S3 bucket shared by every server (docs/scaling.md). A finished
- * attempt is uploaded from the data dir and its local folder removed; reads are ranged GETs, or
- * presigned URLs the client follows.
+ * attempt is uploaded from the data dir and its local folder removed, except the files a Lambda
+ * render wrote straight to their keys (outputObject); reads are ranged GETs, or presigned URLs
+ * the client follows.
  */
 export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 	const full = (key: string) => (o.prefix ? `${o.prefix}/${key}` : key);
@@ -41,28 +48,69 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 		);
 	};
 	const keyOfDir = (localDir: string) => relative(o.dataDir, localDir).split(sep).join('/');
+	const head = async (key: string) => {
+		const [{HeadObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
+		try {
+			const out = await client.send(new HeadObjectCommand({Bucket: o.bucket, Key: full(key)}));
+			return {size: out.ContentLength ?? 0, mtimeMs: out.LastModified?.getTime() ?? 0};
+		} catch (error) {
+			if (isS3NotFound(error)) return null;
+			throw error;
+		}
+	};
+	const copy = async (from: string, to: string) => {
+		const [{CopyObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
+		await client.send(new CopyObjectCommand({Bucket: o.bucket, Key: full(to), CopySource: encodeURI(`${o.bucket}/${full(from)}`)}));
+	};
+	/**
+	 * Takes a file a renderer wrote into the bucket as this attempt's: checked to be there (and of
+	 * the size it was said to have). A render resumed from an earlier attempt wrote under that
+	 * attempt's key: copied to this one inside the bucket.
+	 */
+	const adopt = async (object: StoredObject, key: string) => {
+		const prefix = o.prefix ? `${o.prefix}/` : '';
+		if (object.bucketName !== o.bucket || !object.key.startsWith(prefix))
+			throw new Error(`A renderer wrote ${object.key} to bucket ${object.bucketName}, outside ${o.bucket}/${prefix}.`);
+		const from = object.key.slice(prefix.length);
+		if (from !== key) await copy(from, key);
+		const info = await head(key);
+		if (!info || (object.size !== null && info.size !== object.size))
+			throw new Error(`The renderer's ${key} is ${info ? `${info.size} bytes, not ${object.size}` : 'not in the bucket'}.`);
+	};
 	return {
 		kind: 's3',
-		async saveDir({localDir, files}) {
+		async saveDir({localDir, files, stored = {}}) {
 			const dir = keyOfDir(localDir);
-			for (const name of files) await putFile({key: `${dir}/${name}`, file: join(localDir, name)});
+			for (const name of files) {
+				const object = stored[name];
+				if (object) await adopt(object, `${dir}/${name}`);
+				else await putFile({key: `${dir}/${name}`, file: join(localDir, name)});
+			}
 			// Served from the bucket from now on: the local copy would only fill this server's disk.
 			await rm(localDir, {recursive: true, force: true});
 			return dir;
 		},
+		outputObject: (localDir, name) => o.direct && {bucketName: o.bucket, key: full(`${keyOfDir(localDir)}/${name}`), ...o.direct},
+		async listDirs(prefix) {
+			const [{ListObjectsV2Command}, client] = await Promise.all([sdk(), o.client()]);
+			const under = `${full(prefix)}/`;
+			const newest = new Map<string, number>();
+			for (let token: string | undefined, more = true; more; ) {
+				const page = await client.send(new ListObjectsV2Command({Bucket: o.bucket, Prefix: under, ContinuationToken: token}));
+				for (const item of page.Contents ?? []) {
+					const name = (item.Key ?? '').slice(under.length).split('/')[0];
+					if (!name) continue;
+					newest.set(name, Math.max(newest.get(name) ?? 0, item.LastModified?.getTime() ?? 0));
+				}
+				token = page.NextContinuationToken;
+				more = page.IsTruncated === true && token !== undefined;
+			}
+			return [...newest].map(([name, mtimeMs]) => ({name, mtimeMs}));
+		},
 		keyOf: (outputDir, name) => `${outputDir}/${name}`,
 		dirOf: (prefix) => prefix,
 		putFile,
-		async stat(key) {
-			const [{HeadObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
-			try {
-				const head = await client.send(new HeadObjectCommand({Bucket: o.bucket, Key: full(key)}));
-				return {size: head.ContentLength ?? 0, mtimeMs: head.LastModified?.getTime() ?? 0};
-			} catch (error) {
-				if (isS3NotFound(error)) return null;
-				throw error;
-			}
-		},
+		stat: head,
 		async read(key, range) {
 			const [{GetObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
 			const res = await client.send(
@@ -92,10 +140,7 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 			}
 			return true;
 		},
-		async copy(from, to) {
-			const [{CopyObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
-			await client.send(new CopyObjectCommand({Bucket: o.bucket, Key: full(to), CopySource: encodeURI(`${o.bucket}/${full(from)}`)}));
-		},
+		copy,
 		async removePrefix(prefix) {
 			const [{ListObjectsV2Command, DeleteObjectCommand}, client] = await Promise.all([sdk(), o.client()]);
 			// One DELETE per object: a job has a handful of files, and the batch call needs a

@@ -9,9 +9,10 @@ import {
 	writeRunReport,
 	type OutputFileKey,
 	type RunReport,
+	type StoredOutputs,
 } from '../output';
 import {AUTO_TEMPLATE, type Planner} from '../plan';
-import type {Renderer} from '../render';
+import type {OutputSink, Renderer} from '../render';
 import type {VisualsProvider} from '../visuals';
 import type {VoiceOverTranscriber, VoiceProvider} from '../voice';
 import {assembleStoryboard} from './assemble-storyboard';
@@ -47,6 +48,8 @@ export type GenerateVideoOptions = {
 	transcribeVoiceOver?: VoiceOverTranscriber | null;
 	/** Stock media for scenes without your own (e.g. Pexels); default none: offline illustrations. */
 	visualsProvider?: VisualsProvider | null;
+	/** Objects the video and poster may be written to instead of the output folder (see renderOutputs). */
+	outputSink?: OutputSink | undefined;
 	onProgress?: (p: GenerateProgress) => void;
 	onWarning?: (message: string) => void;
 	signal?: AbortSignal;
@@ -55,6 +58,8 @@ export type GenerateVideoOptions = {
 export type GenerateVideoResult = {
 	outDir: string;
 	files: Partial<Record<OutputFileKey, string>>;
+	/** Files the renderer wrote to their objects (outputSink) rather than into `outDir`. */
+	stored: StoredOutputs;
 	storyboard: Storyboard;
 	report: RunReport;
 };
@@ -125,6 +130,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 			renderer: o.renderer,
 			dataDir: o.dataDir,
 			force: o.force,
+			outputSink: o.outputSink,
 			// Its stages voiced and illustrated every scene already.
 			complete: false,
 			report,
@@ -133,7 +139,7 @@ export const generateVideo = async (o: GenerateVideoOptions): Promise<GenerateVi
 			onWarning: o.onWarning,
 			signal: o.signal,
 		});
-		return {outDir, files: rendered.files, storyboard: rendered.storyboard, report};
+		return {outDir, files: rendered.files, stored: rendered.stored, storyboard: rendered.storyboard, report};
 	} catch (error) {
 		// Loses nothing: the report says what failed and what had been done.
 		recordRunError(report, error, run.startedAt);

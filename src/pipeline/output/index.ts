@@ -1,7 +1,7 @@
 export {prepareOutputFolder, slugify, outputPaths, OUTPUT_FILES, isRunFolder, chooseRenderFolder} from './output-folder';
 export type {OutputFileKey} from './output-folder';
 export {renderOutputs, renderCacheKey} from './render-outputs';
-export type {RenderOutputsOptions, RenderOutputsResult, RenderOutputsProgress} from './render-outputs';
+export type {RenderOutputsOptions, RenderOutputsResult, RenderOutputsProgress, StoredOutputs} from './render-outputs';
 export {checkStoryboard, checkStoryboardWithWarnings} from './check-storyboard';
 export type {CheckStoryboardOptions} from './check-storyboard';
 export {renderStoryboard} from './render-storyboard';

@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {copyFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {basename, join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {storyboardToSrt, storyboardToVtt} from '../captions';
-import type {LambdaRenderInfo, Quality, Renderer, RenderProgress} from '../render';
+import type {LambdaRenderInfo, OutputSink, Quality, Renderer, RenderProgress, StoredObject} from '../render';
 import {findLocalMedia, localMediaPaths} from '../render';
 import {outputPaths} from './output-folder';
 import {posterStoryboard} from './poster-storyboard';
@@ -22,9 +22,14 @@ export type RenderOutputsOptions = {
 	cacheDir: string | null;
 	/** Re-render even when the cache has the result. */
 	force?: boolean;
+	/** Objects the video and poster may be written to instead of `outDir` (a job's keys in the shared bucket). */
+	outputSink?: OutputSink | undefined;
 	onProgress?: (p: RenderOutputsProgress) => void;
 	signal?: AbortSignal;
 };
+
+/** Output files written straight into a bucket, by their file name (`video.mp4`, `poster.jpg`). */
+export type StoredOutputs = Partial<Record<string, StoredObject>>;
 
 export type RenderOutputsResult = {
 	files: {video: string; poster: string; srt: string; vtt: string; credits: string};
@@ -35,6 +40,8 @@ export type RenderOutputsResult = {
 	renderedBy: {id: string; note: string | null} | null;
 	/** The Lambda render, when the renderer was Lambda. */
 	lambda: LambdaRenderInfo | null;
+	/** The outputs the renderer wrote to their objects (see outputSink) rather than into `outDir`. */
+	stored: StoredOutputs;
 	timings: Record<string, number>;
 };
 
@@ -81,6 +88,8 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 	let video: RenderOutputsResult['video'] = null;
 	let renderedBy: RenderOutputsResult['renderedBy'] = null;
 	let lambda: LambdaRenderInfo | null = null;
+	const stored: StoredOutputs = {};
+	const objectOf = (file: string) => o.outputSink?.(basename(file)) ?? null;
 
 	if (cached && !o.force && existsSync(join(cached, 'video.mp4')) && existsSync(join(cached, 'poster.jpg'))) {
 		await copyFile(join(cached, 'video.mp4'), paths.video);
@@ -93,26 +102,31 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 				storyboard: o.storyboard,
 				mediaDir: o.mediaDir,
 				outFile: paths.video,
+				outObject: objectOf(paths.video),
 				quality: o.quality,
 				signal: o.signal,
 				onProgress: (p) => o.onProgress?.(p),
 			}),
 		);
+		if (rendered.stored) stored[basename(paths.video)] = rendered.stored;
 		video = {width: rendered.width, height: rendered.height, fps: rendered.fps, frames: rendered.frames};
 		if (rendered.renderedBy) renderedBy = {id: rendered.renderedBy, note: rendered.note ?? null};
 		lambda = rendered.lambda ?? null;
 		o.onProgress?.({stage: 'poster', progress: 0});
-		await time('poster', () =>
+		const poster = await time('poster', () =>
 			o.renderer.renderPoster({
 				storyboard: posterStoryboard(o.storyboard),
 				mediaDir: o.mediaDir,
 				outFile: paths.poster,
+				outObject: objectOf(paths.poster),
 				quality: o.quality,
 				signal: o.signal,
 			}),
 		);
+		if (poster.stored) stored[basename(paths.poster)] = poster.stored;
 		o.onProgress?.({stage: 'poster', progress: 1});
-		if (cached) await storeInCache(cached, paths.video, paths.poster);
+		// Outputs that went straight to a bucket are not on this machine to cache (a job's store keeps them).
+		if (cached && Object.keys(stored).length === 0) await storeInCache(cached, paths.video, paths.poster);
 	}
 
 	o.onProgress?.({stage: 'captions', progress: 0});
@@ -128,6 +142,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		video,
 		renderedBy,
 		lambda,
+		stored,
 		timings,
 	};
 };

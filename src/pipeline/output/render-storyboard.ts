@@ -5,11 +5,11 @@ import type {LookupFunction} from 'node:net';
 import {PromptreelError} from '../errors';
 import {completeStoryboard, importLocalMedia} from '../complete';
 import {isRemoteMedia, localizeRemoteMedia, mediaRefsOf} from '../media';
-import type {Quality, Renderer} from '../render';
+import type {OutputSink, Quality, Renderer} from '../render';
 import type {VoiceProvider} from '../voice';
 import {checkStoryboardWithWarnings} from './check-storyboard';
 import {outputPaths, type OutputFileKey} from './output-folder';
-import {renderOutputs, type RenderOutputsProgress} from './render-outputs';
+import {renderOutputs, type RenderOutputsProgress, type StoredOutputs} from './render-outputs';
 import {newRunReport, recordRunError, writeRunReport, type RunReport, type StageName} from './run-report';
 
 export type RenderStoryboardProgress = {stage: StageName | RenderOutputsProgress['stage']; progress: number};
@@ -52,6 +52,8 @@ export type RenderStoryboardOptions = {
 	dataDir: string;
 	/** Render again even when the render cache has the result. */
 	force?: boolean;
+	/** Objects the video and poster may be written to instead of `outDir` (see renderOutputs). */
+	outputSink?: OutputSink | undefined;
 	/** PROMPTREEL_ALLOW_PRIVATE_URLS: https media may come from loopback and private addresses. */
 	allowPrivateNetwork?: boolean;
 	/** The name lookup under the download guard (default the system resolver; tests map names to loopback). */
@@ -71,6 +73,8 @@ export type RenderStoryboardResult = {
 	/** The storyboard rendered: completed, its media in the output folder (as written to storyboard.json). */
 	storyboard: Storyboard;
 	files: Partial<Record<OutputFileKey, string>>;
+	/** Files of `files` the renderer wrote to their objects (outputSink) rather than into `outDir`. */
+	stored: StoredOutputs;
 	report: RunReport;
 };
 
@@ -173,6 +177,7 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 			renderer: o.renderer,
 			cacheDir: join(o.dataDir, 'renders'),
 			force: o.force,
+			outputSink: o.outputSink,
 			signal: o.signal,
 			onProgress: (p) => progress(p.stage, p.progress),
 		});
@@ -193,7 +198,7 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 		report.totalMs = Math.round(performance.now() - started);
 		await writeRunReport(paths.report, report);
 		files.report = paths.report;
-		return {storyboard, files, report};
+		return {storyboard, files, stored: rendered.stored, report};
 	} catch (error) {
 		// Loses nothing: the report says what failed and what had been done.
 		recordRunError(report, error, started);

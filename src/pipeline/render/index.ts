@@ -6,6 +6,9 @@ export type {
 	RenderPosterOptions,
 	RenderedVideo,
 	LambdaRenderInfo,
+	OutputObject,
+	OutputSink,
+	StoredObject,
 } from './renderer';
 export {assertKnownTemplate} from './assert-known-template';
 export {createLocalRenderer} from './local-renderer';

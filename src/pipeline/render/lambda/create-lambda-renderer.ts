@@ -6,11 +6,20 @@ import {assertKnownTemplate} from '../assert-known-template';
 import {hashBundleSources} from '../bundle-cache';
 import {posterFrameOf} from '../local-renderer';
 import {resolveQuality, type Quality} from '../quality';
-import type {LambdaRenderInfo, RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
+import type {
+	LambdaRenderInfo,
+	OutputObject,
+	RenderPosterOptions,
+	RenderVideoOptions,
+	RenderedVideo,
+	Renderer,
+	StoredObject,
+} from '../renderer';
 import {assertLocalMediaExist, findLocalMedia, localMediaPaths, withMediaUrls} from '../storyboard-media';
 import {createS3Client} from './create-s3-client';
 import {isTransientLambdaError, lambdaError, renderFailure} from './lambda-errors';
-import type {LambdaGateway, LambdaProgress} from './lambda-gateway';
+import type {LambdaGateway, LambdaOutName, LambdaProgress} from './lambda-gateway';
+import {lambdaOutNameFor} from './lambda-out-name';
 import type {LambdaRenderLedger} from './lambda-render-ledger';
 import {siteNameFor, type LambdaSettings} from './lambda-settings';
 import {createS3MediaStore, type S3MediaStore} from './s3-media-store';
@@ -136,6 +145,8 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 		return {inputProps, contentKey};
 	};
 
+	const outNameFor = (out: OutputObject | null | undefined) => lambdaOutNameFor(out, s);
+
 	const sizeOf = (sb: Storyboard, quality: Quality) => resolveQuality(quality, frameSize(sb.format));
 
 	/** Calls `fn`, retrying transient failures (throttling, flaky functions) up to maxRetries times. */
@@ -154,14 +165,19 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 
 	/** Polls a render until it is done; cancels it on abort; throws its fatal error. */
 	/** Polls a render until it is done; cancels it on abort; throws its fatal error. */
-	const pollUntilDone = async (renderId: string, r: Ready, v: RenderVideoOptions): Promise<LambdaProgress> => {
+	const pollUntilDone = async (
+		renderId: string,
+		r: Ready,
+		v: RenderVideoOptions,
+		outName: LambdaOutName | null,
+	): Promise<LambdaProgress> => {
 		for (;;) {
 			if (v.signal?.aborted) {
 				await o.gateway.cancel({bucketName: r.bucketName, renderId}).catch(() => undefined);
 				throw new RenderCancelledError();
 			}
 			const p = await withRetries(`Reading the progress of render ${renderId}`, v.signal, () =>
-				o.gateway.getProgress({functionName: r.functionName, bucketName: r.bucketName, renderId}),
+				o.gateway.getProgress({functionName: r.functionName, bucketName: r.bucketName, renderId, outProvider: outName?.provider}),
 			).catch(async (error: unknown) => {
 				if (error instanceof RenderCancelledError) await o.gateway.cancel({bucketName: r.bucketName, renderId}).catch(() => undefined);
 				throw error;
@@ -192,8 +208,12 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			v.onProgress?.({stage: 'bundling', progress: 1});
 			const quality = sizeOf(v.storyboard, v.quality);
 			const frames = computeTimeline(v.storyboard).durationInFrames;
+			const outName = outNameFor(v.outObject);
+			// The output's bucket is part of the key, not its object key: a later attempt of the same
+			// job (another key) resumes the render, and its output is found where that render put it.
+			const out = outName && {bucketName: outName.bucketName, endpoint: outName.provider?.endpoint ?? null};
 			const key = createHash('sha256')
-				.update(JSON.stringify({serveUrl: r.serveUrl, fn: r.functionName, bucket: r.bucketName, quality: v.quality, sb: contentKey}))
+				.update(JSON.stringify({serveUrl: r.serveUrl, fn: r.functionName, bucket: r.bucketName, quality: v.quality, sb: contentKey, out}))
 				.digest('hex')
 				.slice(0, 32);
 
@@ -211,6 +231,7 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 						framesPerLambda: s.framesPerLambda,
 						maxRetries: s.maxRetries,
 						licenseKey: o.licenseKey ?? null,
+						outName,
 					}),
 				);
 
@@ -220,7 +241,12 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			const earlier = await o.ledger.find(key);
 			if (earlier) {
 				const p = await o.gateway
-					.getProgress({functionName: earlier.functionName, bucketName: earlier.bucketName, renderId: earlier.renderId})
+					.getProgress({
+						functionName: earlier.functionName,
+						bucketName: earlier.bucketName,
+						renderId: earlier.renderId,
+						outProvider: outName?.provider,
+					})
 					.catch(() => null);
 				if (p && !p.fatalErrorEncountered) {
 					renderId = earlier.renderId;
@@ -239,12 +265,13 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 						functionName: r.functionName,
 						region: s.region,
 						startedAt: Date.now(),
+						out: outName && {bucketName: outName.bucketName, key: outName.key, endpoint: outName.provider?.endpoint ?? null},
 					});
 				}
 				const id = renderId;
 				let progress: LambdaProgress;
 				try {
-					progress = await pollUntilDone(id, r, v);
+					progress = await pollUntilDone(id, r, v, outName);
 				} catch (error) {
 					await o.ledger.forget(key);
 					if (error instanceof PromptreelError && error.code !== 'CANCELLED' && error.retryable && restarts < s.maxRetries) {
@@ -257,9 +284,15 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 				}
 				if (!progress.outKey) throw new PromptreelError('LAMBDA_FUNCTION_ERROR', `Lambda render ${id} finished without an output file.`);
 				v.onProgress?.({stage: 'encoding', progress: 1});
-				await r.store
-					.download({key: progress.outKey, bucketName: progress.outBucket ?? r.bucketName, file: v.outFile})
-					.catch((e: unknown) => Promise.reject(lambdaError(e, `Downloading the video of render ${id}`)));
+				// Written where we asked: nothing to bring home (the caller's store takes it from there).
+				const stored: StoredObject | null = outName
+					? {bucketName: progress.outBucket ?? outName.bucketName, key: progress.outKey, size: progress.outputSizeInBytes}
+					: null;
+				if (!stored) {
+					await r.store
+						.download({key: progress.outKey, bucketName: progress.outBucket ?? r.bucketName, file: v.outFile})
+						.catch((e: unknown) => Promise.reject(lambdaError(e, `Downloading the video of render ${id}`)));
+				}
 				await o.ledger.forget(key);
 				const lambda: LambdaRenderInfo = {
 					renderId: id,
@@ -278,6 +311,7 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 					frames,
 					renderMs: performance.now() - started,
 					lambda,
+					...(stored ? {stored} : {}),
 				};
 			}
 		},
@@ -289,6 +323,7 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 			const {inputProps} = await prepareProps(p.storyboard, p.mediaDir, r);
 			const quality = sizeOf(p.storyboard, p.quality);
 			const frames = computeTimeline(p.storyboard).durationInFrames;
+			const outName = outNameFor(p.outObject);
 			const still = await withRetries('Rendering the poster on Lambda', p.signal, () =>
 				o.gateway.renderStill({
 					functionName: r.functionName,
@@ -301,8 +336,10 @@ export const createLambdaRenderer = (o: LambdaRendererOptions): Renderer => {
 					maxRetries: s.maxRetries,
 					licenseKey: o.licenseKey ?? null,
 					frame: Math.min(p.frame ?? posterFrameOf(p.storyboard), frames - 1),
+					outName,
 				}),
 			);
+			if (outName) return {file: p.outFile, stored: {bucketName: outName.bucketName, key: still.outKey, size: still.sizeInBytes}};
 			await r.store
 				.download({key: still.outKey, bucketName: still.bucketName, file: p.outFile})
 				.catch((e: unknown) => Promise.reject(lambdaError(e, 'Downloading the poster')));

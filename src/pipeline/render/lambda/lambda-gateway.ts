@@ -39,11 +39,26 @@ export type LambdaProgress = {
 	costUsd: number;
 	outBucket: string | null;
 	outKey: string | null;
+	/** The output's size once it is written. */
+	outputSizeInBytes: number | null;
 	fatalErrorEncountered: boolean;
 	errors: LambdaRenderError[];
 	/** Epoch ms after which the main function times out. */
 	timeoutTimestamp: number;
 };
+
+/**
+ * Where the functions write the output instead of the render bucket (Remotion's `outName` object,
+ * docs/lambda.md "Outputs"): another bucket of the region, or one of an S3-compatible service.
+ */
+export type LambdaOutName = {
+	bucketName: string;
+	key: string;
+	/** An S3-compatible service (Remotion's `s3OutputProvider`); null: S3 of the render's region. */
+	provider: LambdaOutProvider | null;
+};
+
+export type LambdaOutProvider = {endpoint: string; region: string; accessKeyId: string; secretAccessKey: string};
 
 export type LambdaRenderRequest = {
 	functionName: string;
@@ -59,6 +74,8 @@ export type LambdaRenderRequest = {
 	maxRetries: number;
 	/** Remotion company licence key (REMOTION_LICENSE_KEY), reported with each render. */
 	licenseKey: string | null;
+	/** Where the output goes; null: `renders/<id>/` of the render bucket. */
+	outName: LambdaOutName | null;
 };
 
 export type LambdaStillRequest = Omit<LambdaRenderRequest, 'crf' | 'framesPerLambda'> & {frame: number};
@@ -81,11 +98,17 @@ export interface LambdaGateway {
 	deploySite(o: {bucketName: string; siteName: string; bundleDir: string}): Promise<{serveUrl: string; siteName: string}>;
 	/** Starts a render; resolves once it is running, with its id. */
 	renderMedia(o: LambdaRenderRequest): Promise<{renderId: string; bucketName: string}>;
-	getProgress(o: {functionName: string; bucketName: string; renderId: string}): Promise<LambdaProgress>;
+	/** `outProvider`: the S3-compatible service the render writes to (Remotion reads the output's state there). */
+	getProgress(o: {
+		functionName: string;
+		bucketName: string;
+		renderId: string;
+		outProvider?: LambdaOutProvider | null;
+	}): Promise<LambdaProgress>;
 	/** Asks the functions to stop (renders started with enableCancellation). */
 	cancel(o: {bucketName: string; renderId: string}): Promise<void>;
 	/** Renders one frame; resolves when it is in the bucket. */
-	renderStill(o: LambdaStillRequest): Promise<{bucketName: string; outKey: string; renderId: string; costUsd: number}>;
+	renderStill(o: LambdaStillRequest): Promise<{bucketName: string; outKey: string; renderId: string; costUsd: number; sizeInBytes: number}>;
 	/** Frees what the gateway holds on this machine (the simulated one's browser). */
 	close?(): Promise<void>;
 }

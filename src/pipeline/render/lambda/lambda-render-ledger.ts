@@ -2,7 +2,15 @@ import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 
 /** A render started on Lambda and not yet brought home. */
-export type LedgerEntry = {renderId: string; bucketName: string; functionName: string; region: string; startedAt: number};
+export type LedgerEntry = {
+	renderId: string;
+	bucketName: string;
+	functionName: string;
+	region: string;
+	startedAt: number;
+	/** The object the render writes its output to, when not the render bucket (never its keys). */
+	out?: {bucketName: string; key: string; endpoint: string | null} | null;
+};
 
 /**
  * Where the Lambda renderer remembers the renders it started, by a key derived from what is

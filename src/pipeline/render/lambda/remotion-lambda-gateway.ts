@@ -1,5 +1,5 @@
 import type {AwsRegion} from '@remotion/lambda-client';
-import type {LambdaGateway, LambdaProgress} from './lambda-gateway';
+import type {LambdaGateway, LambdaOutName, LambdaOutProvider, LambdaProgress} from './lambda-gateway';
 import type {AwsCredentialsSource} from './lambda-settings';
 
 // Loaded on first use: the AWS SDK is large and most commands never touch Lambda.
@@ -15,6 +15,7 @@ const toProgress = (p: Awaited<ReturnType<Awaited<ReturnType<typeof lambdaClient
 	costUsd: p.costs.accruedSoFar,
 	outBucket: p.outBucket,
 	outKey: p.outKey,
+	outputSizeInBytes: p.outputSizeInBytes,
 	fatalErrorEncountered: p.fatalErrorEncountered,
 	errors: p.errors.map((e) => ({
 		message: e.message,
@@ -26,6 +27,26 @@ const toProgress = (p: Awaited<ReturnType<Awaited<ReturnType<typeof lambdaClient
 	})),
 	timeoutTimestamp: p.timeoutTimestamp,
 });
+
+const toS3OutputProvider = (p: LambdaOutProvider) => ({
+	endpoint: p.endpoint,
+	region: p.region,
+	accessKeyId: p.accessKeyId,
+	secretAccessKey: p.secretAccessKey,
+	forcePathStyle: true,
+});
+
+/**
+ * Remotion's `outName` for an output of ours, and the privacy that goes with it: buckets made
+ * today refuse ACLs (object ownership "bucket owner enforced"), so another bucket gets none.
+ */
+const outputOf = (out: LambdaOutName | null) =>
+	out
+		? {
+				privacy: 'no-acl' as const,
+				outName: {bucketName: out.bucketName, key: out.key, ...(out.provider ? {s3OutputProvider: toS3OutputProvider(out.provider)} : {})},
+			}
+		: {privacy: 'private' as const};
 
 /**
  * The gateway to AWS through @remotion/lambda (deploys) and @remotion/lambda-client (renders,
@@ -94,15 +115,17 @@ export const createRemotionLambdaGateway = (o: {region: string; credentials: Aws
 				scale: r.scale,
 				framesPerLambda: r.framesPerLambda ?? undefined,
 				maxRetries: r.maxRetries,
-				privacy: 'private',
+				...outputOf(r.outName),
 				enableCancellation: true,
 				licenseKey: r.licenseKey,
 			});
 			return {renderId: out.renderId, bucketName: out.bucketName};
 		},
-		async getProgress(p) {
+		async getProgress({outProvider, ...p}) {
 			const {getRenderProgress} = await lambdaClient();
-			return toProgress(await getRenderProgress({region, ...p}));
+			return toProgress(
+				await getRenderProgress({region, ...p, ...(outProvider ? {s3OutputProvider: toS3OutputProvider(outProvider)} : {})}),
+			);
 		},
 		async cancel(c) {
 			const {cancelRenderOnLambda} = await lambdaClient();
@@ -122,10 +145,16 @@ export const createRemotionLambdaGateway = (o: {region: string; credentials: Aws
 				scale: r.scale,
 				frame: r.frame,
 				maxRetries: r.maxRetries,
-				privacy: 'private',
+				...outputOf(r.outName),
 				licenseKey: r.licenseKey,
 			});
-			return {bucketName: out.bucketName, outKey: out.outKey, renderId: out.renderId, costUsd: out.estimatedPrice.accruedSoFar};
+			return {
+				bucketName: r.outName?.bucketName ?? out.bucketName,
+				outKey: out.outKey,
+				renderId: out.renderId,
+				costUsd: out.estimatedPrice.accruedSoFar,
+				sizeInBytes: out.sizeInBytes,
+			};
 		},
 	};
 };

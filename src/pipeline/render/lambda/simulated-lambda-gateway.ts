@@ -1,11 +1,12 @@
 import {randomBytes} from 'node:crypto';
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import type {S3Client} from '@aws-sdk/client-s3';
 import {makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {CHROMIUM_OPTIONS} from '../browser';
-import type {LambdaFunction, LambdaGateway, LambdaProgress} from './lambda-gateway';
+import {createS3Client} from './create-s3-client';
+import type {LambdaFunction, LambdaGateway, LambdaOutName, LambdaProgress} from './lambda-gateway';
 import {createS3MediaStore} from './s3-media-store';
 
 /** A failure the simulated functions produce on purpose, for tests of our error handling. */
@@ -24,7 +25,7 @@ export type SimulatedLambdaGatewayOptions = {
 	slowMs?: number;
 };
 
-type Running = {progress: LambdaProgress; cancel: () => void};
+type Running = {progress: LambdaProgress; cancel: () => void; outName: LambdaOutName | null};
 
 const FUNCTIONS_KEY = 'promptreel-simulated/functions.json';
 
@@ -37,6 +38,7 @@ const initialProgress = (): LambdaProgress => ({
 	costUsd: 0,
 	outBucket: null,
 	outKey: null,
+	outputSizeInBytes: null,
 	fatalErrorEncountered: false,
 	errors: [],
 	timeoutTimestamp: Date.now() + 120_000,
@@ -48,8 +50,9 @@ const fatal = (name: string, message: string) => ({message, name, isFatal: true,
  * Remotion Lambda simulated on this machine, like Remotion's own simulated render in its tests:
  * sites are deployed into the bucket for real, a render loads that site over HTTP from the
  * S3-compatible server, fetches the storyboard's media through their presigned URLs, and writes
- * its output into the bucket where our renderer downloads it. Only the function invocation is
- * simulated. For tests and for trying the Lambda path without AWS (docs/lambda.md).
+ * its output into the bucket where our renderer downloads it, or, given an `outName`, to that
+ * bucket and key (of another S3-compatible service with its own keys, as Remotion's
+ * `s3OutputProvider`). Only the function invocation is simulated. For tests and for trying the Lambda path without AWS (docs/lambda.md).
  */
 export const createSimulatedLambdaGateway = (
 	o: SimulatedLambdaGatewayOptions,
@@ -98,6 +101,21 @@ export const createSimulatedLambdaGateway = (
 		} finally {
 			await rm(tmp, {recursive: true, force: true});
 		}
+	};
+	/** Puts a rendered file where the request says: its outName, else `renders/<id>/` of the render bucket. */
+	const writeOutput = async (o2: {file: string; renderBucket: string; defaultKey: string; outName: LambdaOutName | null}) => {
+		const out = o2.outName;
+		const target = out ?? {bucketName: o2.renderBucket, key: o2.defaultKey, provider: null};
+		const p = target.provider;
+		const client = p
+			? await createS3Client({region: p.region, endpoint: p.endpoint, credentials: {kind: 'keys', ...p, from: 'AWS_*'}})
+			: await s3;
+		try {
+			await createS3MediaStore({client, bucketName: target.bucketName}).putFile({file: o2.file, key: target.key});
+		} finally {
+			if (p) client.destroy();
+		}
+		return {bucketName: target.bucketName, key: target.key, size: (await stat(o2.file)).size};
 	};
 	const listFiles = async (dir: string): Promise<string[]> => {
 		const entries = await readdir(dir, {withFileTypes: true});
@@ -163,7 +181,7 @@ export const createSimulatedLambdaGateway = (
 			const renderId = randomBytes(5).toString('hex');
 			const progress = initialProgress();
 			const {cancelSignal, cancel} = makeCancelSignal();
-			running.set(renderId, {progress, cancel});
+			running.set(renderId, {progress, cancel, outName: r.outName});
 			const framesPerLambda = r.framesPerLambda ?? 20;
 			void (async () => {
 				const tmp = await mkdtemp(join(tmpdir(), 'promptreel-sim-render-'));
@@ -196,11 +214,16 @@ export const createSimulatedLambdaGateway = (
 						},
 					});
 					if (o.slowMs) await new Promise((resolve) => setTimeout(resolve, o.slowMs));
-					const outKey = `renders/${renderId}/out.mp4`;
-					await (await storeOf(r.bucketName)).putFile({file: outFile, key: outKey});
+					const out = await writeOutput({
+						file: outFile,
+						renderBucket: r.bucketName,
+						defaultKey: `renders/${renderId}/out.mp4`,
+						outName: r.outName,
+					});
 					Object.assign(progress, {
-						outBucket: r.bucketName,
-						outKey,
+						outBucket: out.bucketName,
+						outKey: out.key,
+						outputSizeInBytes: out.size,
 						overallProgress: 1,
 						done: true,
 						costUsd: 0.0001 * progress.lambdasInvoked,
@@ -221,9 +244,12 @@ export const createSimulatedLambdaGateway = (
 			browser = null;
 			await b?.then((x) => x.close({silent: true})).catch(() => undefined);
 		},
-		async getProgress({renderId}) {
+		async getProgress({renderId, outProvider}) {
 			const r = running.get(renderId);
 			if (!r) throw Object.assign(new Error(`No render with id ${renderId} in the bucket.`), {name: 'NoSuchKey'});
+			// As Remotion: the state of an output on another service is read there, with its keys.
+			if (r.outName?.provider && outProvider?.endpoint !== r.outName.provider.endpoint)
+				throw new Error(`Render ${renderId} writes to ${r.outName.provider.endpoint}: pass s3OutputProvider to read its progress.`);
 			return structuredClone(r.progress);
 		},
 		async cancel({renderId}) {
@@ -251,9 +277,8 @@ export const createSimulatedLambdaGateway = (
 					...(await common()),
 				});
 				const renderId = randomBytes(5).toString('hex');
-				const outKey = `renders/${renderId}/out.jpeg`;
-				await (await storeOf(r.bucketName)).putFile({file, key: outKey});
-				return {bucketName: r.bucketName, outKey, renderId, costUsd: 0.00002};
+				const out = await writeOutput({file, renderBucket: r.bucketName, defaultKey: `renders/${renderId}/out.jpeg`, outName: r.outName});
+				return {bucketName: out.bucketName, outKey: out.key, renderId, costUsd: 0.00002, sizeInBytes: out.size};
 			} finally {
 				await rm(tmp, {recursive: true, force: true}).catch(() => undefined);
 			}
