@@ -24,6 +24,7 @@ const CHILD_PROCESSES = [
 	'test/lambda/lambda-cli.test.ts',
 	'test/template-scaffold.test.ts',
 	'test/user-templates.test.ts',
+	'test/render-worker.test.ts',
 ];
 
 /**

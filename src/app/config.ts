@@ -98,6 +98,9 @@ export const envSchema = z.object({
 		.describe(
 			'Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
 		),
+	PROMPTREEL_RENDER_IN_PROCESS: flagVar.describe(
+		"serve and mcp render in child processes (one per running render, each keeping its browser), so a crashing render cannot take the server down; 1 renders in the server's own process.",
+	),
 	PROMPTREEL_TEMPLATES_DIR: optionalString.describe(
 		'A folder of your own template folders, outside the project (docs/templates.md, "Templates outside the project"): listed, validated and rendered like the built-in ones, in Studio too.',
 	),
@@ -222,6 +225,8 @@ export type PromptreelConfig = {
 	renderer: RendererId;
 	/** PROMPTREEL_TEMPLATES_DIR: your own templates, outside the project. */
 	templatesDir: string | undefined;
+	/** PROMPTREEL_RENDER_IN_PROCESS: servers render in their own process instead of child processes. */
+	renderInProcess: boolean;
 	remotionLicenseKey: string | undefined;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
@@ -324,6 +329,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		renderer: e.PROMPTREEL_RENDERER,
 		templatesDir: e.PROMPTREEL_TEMPLATES_DIR,
+		renderInProcess: e.PROMPTREEL_RENDER_IN_PROCESS,
 		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},
 		tts: e.PROMPTREEL_TTS_BASE_URL

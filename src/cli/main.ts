@@ -18,6 +18,7 @@ import {lambdaStatusCommand} from './commands/lambda-status-command';
 import {mcpCommand} from './commands/mcp-command';
 import {planCommand} from './commands/plan-command';
 import {renderCommand} from './commands/render-command';
+import {runRenderWorkerCommand} from './commands/render-worker-command';
 import {schemaCommand} from './commands/schema-command';
 import {serveCommand} from './commands/serve-command';
 import {studioCommand} from './commands/studio-command';
@@ -333,6 +334,11 @@ Examples:
 		.action((opts) => setExit(configCommand(opts)));
 
 	program
+		.command('render-worker', {hidden: true})
+		.description('The child process serve and mcp render in (started by them over IPC).')
+		.action(async () => setExit(await runRenderWorkerCommand()));
+
+	program
 		.command('doctor')
 		.description('Check the browser, ffmpeg, voices, fonts and data dir, and say how to install what is missing.')
 		.option('--json', 'print JSON')
@@ -341,12 +347,13 @@ Examples:
 	program
 		.command('bench')
 		.description(
-			"Measure render speed: every template's sample as a ratio against bare Remotion of the same size and length (median of interleaved runs), then generate's total / video length; appends to bench/*.md.",
+			"Measure render speed: every template's sample as a ratio against bare Remotion of the same size and length (median of interleaved runs), then generate's total / video length, then peak memory of whole renders (node and its children, summed PSS); appends to bench/*.md.",
 		)
 		.addOption(new Option('-q, --quality <quality>', 'render size').choices(['draft', 'standard']).default('standard'))
 		.option('--runs <n>', 'interleaved runs per template (the median ratio is reported)', '3')
 		.option('--templates <ids>', 'comma-separated template ids (default: all)')
-		.action(async (opts: {quality: 'draft' | 'standard'; runs: string; templates?: string}) => {
+		.option('--no-memory', 'skip the memory bench (whole renders of 60 s at 1080p, 1 and 4 min at 360p: about 10 min)')
+		.action(async (opts: {quality: 'draft' | 'standard'; runs: string; templates?: string; memory: boolean}) => {
 			const runs = Number(opts.runs);
 			if (!Number.isInteger(runs) || runs < 1 || runs > 9)
 				throw new PromptreelError('INVALID_OPTION', `--runs must be a whole number from 1 to 9, got "${opts.runs}".`);
@@ -354,6 +361,7 @@ Examples:
 				await benchCommand({
 					quality: opts.quality,
 					runs,
+					memory: opts.memory,
 					templates: opts.templates
 						?.split(',')
 						.map((t) => t.trim())

@@ -7,6 +7,7 @@ import {projectRoot} from '../../pipeline/project-root';
 import {assertKnownTemplate, bundleProject, resolveBrowserExecutableSync} from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
 import {benchGenerate} from './bench-generate';
+import {benchMemory} from './bench-memory';
 import {benchTemplates} from './bench-templates';
 
 type BenchRow = Record<string, string | number>;
@@ -15,7 +16,12 @@ type BenchRow = Record<string, string | number>;
  * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
  * noisy machine still gives comparable numbers. Never fails on time.
  */
-export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: number; templates?: string[]}): Promise<number> => {
+export const benchCommand = async (opts: {
+	quality: 'standard' | 'draft';
+	runs: number;
+	templates?: string[];
+	memory?: boolean;
+}): Promise<number> => {
 	const config = loadConfig();
 	const log = (s: string) => process.stdout.write(`${s}\n`);
 	const browserExecutable = config.browserExecutable ?? resolveBrowserExecutableSync();
@@ -62,7 +68,6 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: n
 		});
 	}
 	const rssMb = process.resourceUsage().maxRSS / 1024;
-	log(`peak RSS of the node process: ${rssMb.toFixed(0)} MB (the browser's memory is not included)`);
 	const explainer = rows.find((r) => r.template === 'explainer');
 	if (explainer) {
 		await appendRow(join(root, 'bench/results.md'), {
@@ -74,7 +79,7 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: n
 			ratio: explainer.ratio.toFixed(2),
 			'bundle cold s': (cold.ms / 1000).toFixed(1),
 			'bundle cached ms': cached.ms.toFixed(0),
-			'peak RSS MB': rssMb.toFixed(0),
+			'peak RSS MB (node only)': rssMb.toFixed(0),
 		});
 	}
 
@@ -100,6 +105,27 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: n
 		'total / video': gen.totalOverVideo.toFixed(2),
 		'overhead / render': `${(gen.overheadOfRender * 100).toFixed(1)}%`,
 	});
+
+	// 5. Peak memory of whole renders: node, Chromium and ffmpeg together (summed PSS).
+	if (opts.memory !== false) {
+		log('memory: whole renders, node and all its child processes (summed PSS)…');
+		const memory = await benchMemory({browserExecutable, bundleCacheDir: coldDir, log});
+		const short = memory.find((m) => m.label === '1 min at 360p');
+		const long = memory.find((m) => m.label === '4 min at 360p');
+		const hd = memory.find((m) => m.quality === 'high');
+		if (hd) log(`memory: 60 s at 1080p peak ${hd.peakMb.toFixed(0)} MB (target <= 1536 MB)`);
+		if (short && long) log(`memory: 4 min / 1 min at 360p ${(long.peakMb / short.peakMb).toFixed(2)} (target: flat, <= 1.10)`);
+		for (const m of memory) {
+			await appendRow(join(root, 'bench/memory-results.md'), {
+				date,
+				render: m.label,
+				'video s': m.videoSec.toFixed(0),
+				'peak PSS MB': m.peakMb.toFixed(0),
+				processes: m.processes,
+				'render s': m.renderSec.toFixed(0),
+			});
+		}
+	}
 	await rm(coldDir, {recursive: true, force: true});
 	return 0;
 };

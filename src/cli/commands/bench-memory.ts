@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {findTemplate} from '../../compositions/registry';
 import type {Storyboard} from '../../compositions/storyboard';
+import {projectRoot} from '../../pipeline/project-root';
 import {createLocalRenderer, type Quality} from '../../pipeline/render';
 import {sampleTreeMemory} from '../process-tree-memory';
 
@@ -32,7 +33,7 @@ export const benchMemory = async (o: {
 	log: (s: string) => void;
 }): Promise<MemoryRow[]> => {
 	const out = await mkdtemp(join(tmpdir(), 'promptreel-bench-memory-'));
-	const mediaDir = join(findTemplateSamplesDir());
+	const mediaDir = join(projectRoot(), 'src/compositions/templates/explainer/samples');
 	const cases: {label: string; seconds: number; quality: Quality}[] = [
 		{label: '60 s at 1080p', seconds: 60, quality: 'high'},
 		{label: '1 min at 360p', seconds: 60, quality: 'draft'},
@@ -71,5 +72,3 @@ export const benchMemory = async (o: {
 	}
 	return rows;
 };
-
-const findTemplateSamplesDir = () => join(process.cwd(), 'src/compositions/templates/explainer/samples');

@@ -4,6 +4,7 @@ import {createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {openJobsRuntime} from '../../jobs';
 import {createLogger, jobsLogOf, runMcpStdio} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
+import {renderWorkerCommand} from './render-worker-command';
 
 export type McpFlags = {dataDir?: string};
 
@@ -30,7 +31,13 @@ export const mcpCommand = async (flags: McpFlags): Promise<number> => {
 	let session;
 	try {
 		const providers = providersFromConfig({...config, dataDir});
-		runtime = openJobsRuntime({renderer: createRenderer({config, dataDir}), dataDir, server: config.server, providers, log});
+		runtime = openJobsRuntime({
+			renderer: createRenderer({config, dataDir, workerCommand: renderWorkerCommand()}),
+			dataDir,
+			server: config.server,
+			providers,
+			log,
+		});
 		session = await runMcpStdio({service: runtime.service, log});
 		runtime.start();
 		log(

@@ -3,6 +3,7 @@ import {PromptreelError} from '../../pipeline/errors';
 import {assertSharedStorage, createRenderer, loadConfig, providersFromConfig} from '../../app';
 import {createLogger, startServer} from '../../server';
 import {EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK} from '../exit-codes';
+import {renderWorkerCommand} from './render-worker-command';
 
 export type ServeFlags = {host: string; port?: string; dataDir?: string; allowOpen?: boolean; singleHost?: boolean};
 
@@ -37,7 +38,7 @@ export const serveCommand = async (flags: ServeFlags): Promise<number> => {
 		server = await startServer({
 			logger,
 			browserExecutable: config.browserExecutable,
-			renderer: createRenderer({config, dataDir}),
+			renderer: createRenderer({config, dataDir, workerCommand: renderWorkerCommand()}),
 			host: flags.host,
 			port,
 			dataDir,
