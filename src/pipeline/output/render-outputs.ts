@@ -4,7 +4,7 @@ import {copyFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises
 import {join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {storyboardToSrt, storyboardToVtt} from '../captions';
-import type {LambdaRenderInfo, Quality, Renderer, RenderProgress} from '../render';
+import type {LambdaRenderInfo, Quality, RenderedVideo, Renderer, RenderProgress} from '../render';
 import {findLocalMedia, localMediaPaths} from '../render';
 import {outputPaths} from './output-folder';
 import {posterStoryboard} from './poster-storyboard';
@@ -35,6 +35,8 @@ export type RenderOutputsResult = {
 	renderedBy: {id: string; note: string | null} | null;
 	/** The Lambda render, when the renderer was Lambda. */
 	lambda: LambdaRenderInfo | null;
+	/** Chunks of a chunked render: rendered now and reused from the chunk cache; null otherwise. */
+	chunks: RenderedVideo['chunks'] | null;
 	timings: Record<string, number>;
 };
 
@@ -81,6 +83,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 	let video: RenderOutputsResult['video'] = null;
 	let renderedBy: RenderOutputsResult['renderedBy'] = null;
 	let lambda: LambdaRenderInfo | null = null;
+	let chunks: RenderOutputsResult['chunks'] = null;
 
 	if (cached && !o.force && existsSync(join(cached, 'video.mp4')) && existsSync(join(cached, 'poster.jpg'))) {
 		await copyFile(join(cached, 'video.mp4'), paths.video);
@@ -95,12 +98,15 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 				outFile: paths.video,
 				quality: o.quality,
 				signal: o.signal,
+				// Forced or uncached: every chunk is rendered again too.
+				reuseChunks: !o.force && o.cacheDir !== null,
 				onProgress: (p) => o.onProgress?.(p),
 			}),
 		);
 		video = {width: rendered.width, height: rendered.height, fps: rendered.fps, frames: rendered.frames};
 		if (rendered.renderedBy) renderedBy = {id: rendered.renderedBy, note: rendered.note ?? null};
 		lambda = rendered.lambda ?? null;
+		chunks = rendered.chunks ?? null;
 		o.onProgress?.({stage: 'poster', progress: 0});
 		await time('poster', () =>
 			o.renderer.renderPoster({
@@ -128,6 +134,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		video,
 		renderedBy,
 		lambda,
+		chunks,
 		timings,
 	};
 };

@@ -13,9 +13,11 @@ export type RenderVideoOptions = {
 	quality: Quality;
 	onProgress?: (p: RenderProgress) => void;
 	signal?: AbortSignal;
+	/** Reuse video chunks cached by earlier renders (default true); false renders them all again. */
+	reuseChunks?: boolean;
 };
 
-export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress'> & {
+export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress' | 'reuseChunks'> & {
 	/** Frame to capture; default: a moment into the first scene where its title has settled. */
 	frame?: number;
 };
@@ -31,6 +33,8 @@ export type RenderedVideo = {
 	renderedBy?: string;
 	/** Why, for report.json. */
 	note?: string | null;
+	/** A render made in chunks: how many there were, rendered now and reused from the cache. */
+	chunks?: {framesPerChunk: number; total: number; rendered: number; reused: number};
 	/** A render on Remotion Lambda: its id, cost and functions, for report.json. */
 	lambda?: LambdaRenderInfo;
 };
