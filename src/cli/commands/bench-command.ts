@@ -7,6 +7,7 @@ import {projectRoot} from '../../pipeline/project-root';
 import {assertKnownTemplate, bundleProject, resolveBrowserExecutableSync} from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
 import {benchGenerate} from './bench-generate';
+import {benchIncremental} from './bench-incremental';
 import {benchTemplates} from './bench-templates';
 
 type BenchRow = Record<string, string | number>;
@@ -15,7 +16,19 @@ type BenchRow = Record<string, string | number>;
  * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
  * noisy machine still gives comparable numbers. Never fails on time.
  */
-export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: number; templates?: string[]}): Promise<number> => {
+export const BENCH_PARTS = ['templates', 'incremental', 'generate'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+export const benchCommand = async (opts: {
+	quality: 'standard' | 'draft';
+	runs: number;
+	templates?: string[];
+	/** Parts to run (default all). */
+	parts?: readonly BenchPart[];
+	/** Chunk length of the incremental part (default the renderer's). */
+	chunkSeconds?: number;
+}): Promise<number> => {
+	const runs = (part: BenchPart) => !opts.parts || opts.parts.includes(part);
 	const config = loadConfig();
 	const log = (s: string) => process.stdout.write(`${s}\n`);
 	const browserExecutable = config.browserExecutable ?? resolveBrowserExecutableSync();
@@ -31,18 +44,20 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: n
 
 	// 2. Every template's sample through our render path against bare Remotion of the same size
 	// and length, interleaved run by run; each ratio is the median over the runs.
-	log(`templates: ${opts.runs} interleaved run(s) each against bare Remotion…`);
-	const rows = await benchTemplates({
-		root,
-		serveUrl: cold.serveUrl,
-		cacheDir: coldDir,
-		outDir: join(coldDir, 'out'),
-		browserExecutable,
-		quality: opts.quality,
-		runs: opts.runs,
-		only: opts.templates,
-		log,
-	});
+	if (runs('templates')) log(`templates: ${opts.runs} interleaved run(s) each against bare Remotion…`);
+	const rows = !runs('templates')
+		? []
+		: await benchTemplates({
+				root,
+				serveUrl: cold.serveUrl,
+				cacheDir: coldDir,
+				outDir: join(coldDir, 'out'),
+				browserExecutable,
+				quality: opts.quality,
+				runs: opts.runs,
+				only: opts.templates,
+				log,
+			});
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 	log('\n| template | size | frames | fps | bare fps | ratio (target >= 0.90) |\n|---|---|---|---|---|---|');
@@ -78,7 +93,44 @@ export const benchCommand = async (opts: {quality: 'standard' | 'draft'; runs: n
 		});
 	}
 
+	// 3. Incremental re-render: the 60 s bench storyboard, scene 3's title edited.
+	if (runs('incremental')) {
+		log('incremental: 60 s, 6 scenes; one pass, chunked, scene 3 title edited…');
+		const inc = await benchIncremental({
+			root,
+			cacheDir: coldDir,
+			outDir: join(coldDir, 'incremental'),
+			browserExecutable,
+			quality: opts.quality,
+			chunkSeconds: opts.chunkSeconds,
+			log,
+		});
+		const editRatio = inc.editMs / inc.onePassMs;
+		const chunkedCost = inc.chunkedMs / inc.onePassMs - 1;
+		log(
+			`incremental: ${inc.width}x${inc.height}, ${inc.frames} frames, ${inc.chunkSeconds} s chunks: one pass ${(inc.onePassMs / 1000).toFixed(1)} s, chunked ${(inc.chunkedMs / 1000).toFixed(1)} s (${(chunkedCost * 100).toFixed(1)}%, target <= 5%), edit re-render ${(inc.editMs / 1000).toFixed(1)} s = ${(editRatio * 100).toFixed(1)}% of one pass (target <= 25%; ${inc.chunks.rendered}/${inc.chunks.total} chunks rendered), PSNR ${inc.psnr.toFixed(1)} dB (min ${inc.minPsnr.toFixed(1)}; target >= 40)`,
+		);
+		await appendRow(join(root, 'bench/incremental-results.md'), {
+			date,
+			size: `${inc.width}x${inc.height}`,
+			frames: inc.frames,
+			'chunk s': inc.chunkSeconds,
+			'one pass s': (inc.onePassMs / 1000).toFixed(1),
+			'chunked s': (inc.chunkedMs / 1000).toFixed(1),
+			'chunked cost': `${(chunkedCost * 100).toFixed(1)}%`,
+			'edit s': (inc.editMs / 1000).toFixed(1),
+			'edit / one pass': `${(editRatio * 100).toFixed(1)}%`,
+			'chunks rendered': `${inc.chunks.rendered}/${inc.chunks.total}`,
+			'PSNR dB': inc.psnr.toFixed(1),
+			'min PSNR dB': inc.minPsnr.toFixed(1),
+		});
+	}
+
 	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
+	if (!runs('generate')) {
+		await rm(coldDir, {recursive: true, force: true});
+		return 0;
+	}
 	log('generate: ~30 s English script, cold caches…');
 	const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
 	const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);

@@ -37,7 +37,7 @@ const chunksOfScene = (sb: Storyboard, index: number): number => {
 	return last - first + 1;
 };
 
-describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 300_000}, () => {
+describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600_000}, () => {
 	it("re-renders only the chunks of an edited scene's title, and the result matches a full render", async () => {
 		const original = await loadSample();
 		const total = Math.ceil(computeTimeline(original).durationInFrames / FRAMES_PER_CHUNK);
