@@ -48,9 +48,10 @@ export type LocalRendererOptions = {
 };
 
 /**
- * Chunk length chosen from `npm run bench` (bench/incremental-results.md): long enough that the
- * per-chunk cost (a page load, an encoder start, audio mixing) keeps a first render within 5% of
- * a one-pass render, short enough that editing one scene of a 60 s video re-renders <= 25% of it.
+ * Chunk length. Each chunk costs a page load, a first-frame seek of its media, its own encoder run
+ * (h264-ts gets no parallel encoding) and audio mixing; longer chunks cost less, shorter ones make
+ * an edit re-render less. 5 s: one scene of the 60 s bench storyboard (10 s) touches 3 of 12.
+ * `npm run bench -- --parts incremental` measures both sides (bench/incremental-results.md).
  */
 export const DEFAULT_CHUNK_SECONDS = 5;
 const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;

@@ -16,9 +16,12 @@ const FPS = 10;
 const FRAMES_PER_CHUNK = CHUNK_SECONDS * FPS;
 
 const out = mkdtempSync(join(tmpdir(), 'promptreel-chunks-test-'));
+// Near-lossless h264 both ways, so PSNR measures what was drawn, not two lossy encoders' noise
+// (draft's CRF 28 gives ~37 dB between two encodes of the same frames).
+const encoding = {crf: 12};
 // The bundle from the tests' data dir; an empty chunk cache of its own, so counts do not depend on earlier runs.
-const chunked = createLocalRenderer({cacheDir: TEST_DATA_DIR, chunkCacheDir: join(out, 'chunks'), chunkSeconds: CHUNK_SECONDS});
-const onePass = createLocalRenderer({cacheDir: TEST_DATA_DIR, chunkSeconds: null});
+const chunked = createLocalRenderer({cacheDir: TEST_DATA_DIR, chunkCacheDir: join(out, 'chunks'), chunkSeconds: CHUNK_SECONDS, encoding});
+const onePass = createLocalRenderer({cacheDir: TEST_DATA_DIR, chunkSeconds: null, encoding});
 afterAll(async () => {
 	await Promise.all([chunked.close(), onePass.close()]);
 	rmSync(out, {recursive: true, force: true});
