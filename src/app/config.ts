@@ -101,6 +101,9 @@ export const envSchema = z.object({
 	PROMPTREEL_RENDER_IN_PROCESS: flagVar.describe(
 		"serve and mcp render in child processes (one per running render, each keeping its browser), so a crashing render cannot take the server down; 1 renders in the server's own process.",
 	),
+	PROMPTREEL_RENDER_CHUNK_SEC: intVar(0, 0, 600).describe(
+		'Render in chunks of this many seconds, each cached, so re-rendering an edited storyboard renders only the chunks the edit reaches (local renderer; 5 suits most videos). 0 = one pass: a first render is faster.',
+	),
 	PROMPTREEL_TEMPLATES_DIR: optionalString.describe(
 		'A folder of your own template folders, outside the project (docs/templates.md, "Templates outside the project"): listed, validated and rendered like the built-in ones, in Studio too.',
 	),
@@ -227,6 +230,8 @@ export type PromptreelConfig = {
 	templatesDir: string | undefined;
 	/** PROMPTREEL_RENDER_IN_PROCESS: servers render in their own process instead of child processes. */
 	renderInProcess: boolean;
+	/** PROMPTREEL_RENDER_CHUNK_SEC: chunked, cached renders; null = one pass. */
+	renderChunkSec: number | null;
 	remotionLicenseKey: string | undefined;
 	openai: {apiKey: string | undefined; baseUrl: string | undefined; plannerModel: string | undefined};
 	pexels: {apiKey: string | undefined; baseUrl: string | undefined};
@@ -330,6 +335,7 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 		renderer: e.PROMPTREEL_RENDERER,
 		templatesDir: e.PROMPTREEL_TEMPLATES_DIR,
 		renderInProcess: e.PROMPTREEL_RENDER_IN_PROCESS,
+		renderChunkSec: e.PROMPTREEL_RENDER_CHUNK_SEC > 0 ? e.PROMPTREEL_RENDER_CHUNK_SEC : null,
 		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},
 		tts: e.PROMPTREEL_TTS_BASE_URL

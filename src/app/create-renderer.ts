@@ -8,7 +8,7 @@ import {createLambdaRendererFromConfig} from './lambda-from-config';
  * MCP server get theirs from here, so a setting is honoured or refused, never ignored.
  */
 export const createRenderer = (o: {
-	config: Pick<PromptreelConfig, 'renderer' | 'browserExecutable' | 'remotionLicenseKey' | 'lambda' | 'renderInProcess'>;
+	config: Pick<PromptreelConfig, 'renderer' | 'browserExecutable' | 'remotionLicenseKey' | 'lambda' | 'renderInProcess' | 'renderChunkSec'>;
 	dataDir: string;
 	/**
 	 * For servers (serve, mcp): render in child processes started with this command (the CLI's
@@ -27,7 +27,11 @@ export const createRenderer = (o: {
 	}
 	switch (o.config.renderer) {
 		case 'local':
-			return createLocalRenderer({cacheDir: o.dataDir, browserExecutable: o.config.browserExecutable});
+			return createLocalRenderer({
+				cacheDir: o.dataDir,
+				browserExecutable: o.config.browserExecutable,
+				chunkSeconds: o.config.renderChunkSec,
+			});
 		case 'web':
 			// Templates that fail the web fidelity gate are rendered by capture, with a note in report.json.
 			return createWebRenderer({

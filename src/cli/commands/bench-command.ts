@@ -8,6 +8,7 @@ import {assertKnownTemplate, bundleProject, resolveBrowserExecutableSync} from '
 import {BrowserNotFoundError} from '../../pipeline/errors';
 import {benchGenerate} from './bench-generate';
 import {benchMemory} from './bench-memory';
+import {benchIncremental} from './bench-incremental';
 import {benchTemplates} from './bench-templates';
 
 type BenchRow = Record<string, string | number>;
@@ -16,12 +17,19 @@ type BenchRow = Record<string, string | number>;
  * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
  * noisy machine still gives comparable numbers. Never fails on time.
  */
+export const BENCH_PARTS = ['templates', 'incremental', 'generate', 'memory'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
 export const benchCommand = async (opts: {
 	quality: 'standard' | 'draft';
 	runs: number;
 	templates?: string[];
-	memory?: boolean;
+	/** Parts to run (default all). */
+	parts?: readonly BenchPart[];
+	/** Chunk length of the incremental part (default the renderer's). */
+	chunkSeconds?: number;
 }): Promise<number> => {
+	const runs = (part: BenchPart) => !opts.parts || opts.parts.includes(part);
 	const config = loadConfig();
 	const log = (s: string) => process.stdout.write(`${s}\n`);
 	const browserExecutable = config.browserExecutable ?? resolveBrowserExecutableSync();
@@ -37,18 +45,20 @@ export const benchCommand = async (opts: {
 
 	// 2. Every template's sample through our render path against bare Remotion of the same size
 	// and length, interleaved run by run; each ratio is the median over the runs.
-	log(`templates: ${opts.runs} interleaved run(s) each against bare Remotion…`);
-	const rows = await benchTemplates({
-		root,
-		serveUrl: cold.serveUrl,
-		cacheDir: coldDir,
-		outDir: join(coldDir, 'out'),
-		browserExecutable,
-		quality: opts.quality,
-		runs: opts.runs,
-		only: opts.templates,
-		log,
-	});
+	if (runs('templates')) log(`templates: ${opts.runs} interleaved run(s) each against bare Remotion…`);
+	const rows = !runs('templates')
+		? []
+		: await benchTemplates({
+				root,
+				serveUrl: cold.serveUrl,
+				cacheDir: coldDir,
+				outDir: join(coldDir, 'out'),
+				browserExecutable,
+				quality: opts.quality,
+				runs: opts.runs,
+				only: opts.templates,
+				log,
+			});
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 	log('\n| template | size | frames | fps | bare fps | ratio (target >= 0.90) |\n|---|---|---|---|---|---|');
@@ -83,7 +93,44 @@ export const benchCommand = async (opts: {
 		});
 	}
 
+	// 3. Incremental re-render: the 60 s bench storyboard, scene 3's title edited.
+	if (runs('incremental')) {
+		log('incremental: 60 s, 6 scenes; one pass, chunked, scene 3 title edited…');
+		const inc = await benchIncremental({
+			root,
+			cacheDir: coldDir,
+			outDir: join(coldDir, 'incremental'),
+			browserExecutable,
+			quality: opts.quality,
+			chunkSeconds: opts.chunkSeconds,
+			log,
+		});
+		const editRatio = inc.editMs / inc.onePassMs;
+		const chunkedCost = inc.chunkedMs / inc.onePassMs - 1;
+		log(
+			`incremental: ${inc.width}x${inc.height}, ${inc.frames} frames, ${inc.chunkSeconds} s chunks: one pass ${(inc.onePassMs / 1000).toFixed(1)} s, chunked ${(inc.chunkedMs / 1000).toFixed(1)} s (${(chunkedCost * 100).toFixed(1)}%, target <= 5%), edit re-render ${(inc.editMs / 1000).toFixed(1)} s = ${(editRatio * 100).toFixed(1)}% of one pass (target <= 25%; ${inc.chunks.rendered}/${inc.chunks.total} chunks rendered), PSNR ${inc.psnr.toFixed(1)} dB (min ${inc.minPsnr.toFixed(1)}; target >= 40)`,
+		);
+		await appendRow(join(root, 'bench/incremental-results.md'), {
+			date,
+			size: `${inc.width}x${inc.height}`,
+			frames: inc.frames,
+			'chunk s': inc.chunkSeconds,
+			'one pass s': (inc.onePassMs / 1000).toFixed(1),
+			'chunked s': (inc.chunkedMs / 1000).toFixed(1),
+			'chunked cost': `${(chunkedCost * 100).toFixed(1)}%`,
+			'edit s': (inc.editMs / 1000).toFixed(1),
+			'edit / one pass': `${(editRatio * 100).toFixed(1)}%`,
+			'chunks rendered': `${inc.chunks.rendered}/${inc.chunks.total}`,
+			'PSNR dB': inc.psnr.toFixed(1),
+			'min PSNR dB': inc.minPsnr.toFixed(1),
+		});
+	}
+
 	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
+	if (!runs('generate')) {
+		await rm(coldDir, {recursive: true, force: true});
+		return 0;
+	}
 	log('generate: ~30 s English script, cold caches…');
 	const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
 	const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
@@ -107,7 +154,7 @@ export const benchCommand = async (opts: {
 	});
 
 	// 5. Peak memory of whole renders: node, Chromium and ffmpeg together (summed PSS).
-	if (opts.memory !== false) {
+	if (runs('memory')) {
 		log('memory: whole renders, node and all its child processes (summed PSS)…');
 		const memory = await benchMemory({browserExecutable, bundleCacheDir: coldDir, log});
 		const short = memory.find((m) => m.label === '1 min at 360p');

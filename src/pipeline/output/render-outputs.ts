@@ -4,7 +4,7 @@ import {copyFile, mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises
 import {basename, join} from 'node:path';
 import type {Storyboard} from '../../compositions/storyboard';
 import {storyboardToSrt, storyboardToVtt} from '../captions';
-import type {LambdaRenderInfo, OutputSink, Quality, Renderer, RenderProgress, StoredObject} from '../render';
+import type {LambdaRenderInfo, OutputSink, Quality, RenderedVideo, Renderer, RenderProgress, StoredObject} from '../render';
 import {findLocalMedia, localMediaPaths} from '../render';
 import {outputPaths} from './output-folder';
 import {posterStoryboard} from './poster-storyboard';
@@ -42,6 +42,8 @@ export type RenderOutputsResult = {
 	lambda: LambdaRenderInfo | null;
 	/** The outputs the renderer wrote to their objects (see outputSink) rather than into `outDir`. */
 	stored: StoredOutputs;
+	/** Chunks of a chunked render: rendered now and reused from the chunk cache; null otherwise. */
+	chunks: RenderedVideo['chunks'] | null;
 	timings: Record<string, number>;
 };
 
@@ -90,6 +92,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 	let lambda: LambdaRenderInfo | null = null;
 	const stored: StoredOutputs = {};
 	const objectOf = (file: string) => o.outputSink?.(basename(file)) ?? null;
+	let chunks: RenderOutputsResult['chunks'] = null;
 
 	if (cached && !o.force && existsSync(join(cached, 'video.mp4')) && existsSync(join(cached, 'poster.jpg'))) {
 		await copyFile(join(cached, 'video.mp4'), paths.video);
@@ -105,6 +108,8 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 				outObject: objectOf(paths.video),
 				quality: o.quality,
 				signal: o.signal,
+				// Forced or uncached: every chunk is rendered again too.
+				reuseChunks: !o.force && o.cacheDir !== null,
 				onProgress: (p) => o.onProgress?.(p),
 			}),
 		);
@@ -112,6 +117,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		video = {width: rendered.width, height: rendered.height, fps: rendered.fps, frames: rendered.frames};
 		if (rendered.renderedBy) renderedBy = {id: rendered.renderedBy, note: rendered.note ?? null};
 		lambda = rendered.lambda ?? null;
+		chunks = rendered.chunks ?? null;
 		o.onProgress?.({stage: 'poster', progress: 0});
 		const poster = await time('poster', () =>
 			o.renderer.renderPoster({
@@ -143,6 +149,7 @@ export const renderOutputs = async (o: RenderOutputsOptions): Promise<RenderOutp
 		renderedBy,
 		lambda,
 		stored,
+		chunks,
 		timings,
 	};
 };

@@ -190,6 +190,7 @@ export const renderStoryboard = async (o: RenderStoryboardOptions): Promise<Rend
 		}
 		report.renderTimingsMs = rendered.timings;
 		if (rendered.lambda) report.lambda = rendered.lambda;
+		if (rendered.chunks) report.chunks = rendered.chunks;
 		report.cacheHit = rendered.cacheHit;
 		report.cacheKey = rendered.cacheKey;
 		if (rendered.video) report.video = {...report.video, ...rendered.video};

@@ -111,6 +111,16 @@ export const runReportSchema = z.object({
 		.nullable()
 		.optional()
 		.describe('The Remotion Lambda render that drew the video (PROMPTREEL_RENDERER=lambda); absent otherwise.'),
+	chunks: z
+		.object({
+			framesPerChunk: z.number().int().describe('Frames of every chunk but the last.'),
+			total: z.number().int().describe('Chunks the video is made of.'),
+			rendered: z.number().int().describe('Chunks rendered by this run.'),
+			reused: z.number().int().describe('Chunks taken from the chunk cache (an earlier render drew the same frames).'),
+		})
+		.nullable()
+		.optional()
+		.describe('A render made in chunks (the local renderer): how many were rendered and reused; absent otherwise.'),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

@@ -11,7 +11,7 @@ export type {
 	StoredObject,
 } from './renderer';
 export {assertKnownTemplate} from './assert-known-template';
-export {createLocalRenderer} from './local-renderer';
+export {createLocalRenderer, DEFAULT_CHUNK_SECONDS} from './local-renderer';
 export type {LocalRendererOptions} from './local-renderer';
 export {getBundle, bundleProject, hashBundleSources} from './bundle-cache';
 export {resolveBrowserExecutableSync, CHROMIUM_OPTIONS, SYSTEM_BROWSER_CANDIDATES} from './browser';

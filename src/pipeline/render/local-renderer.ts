@@ -1,11 +1,12 @@
 import {usePrivateTempRoot} from './private-temp-root';
 import {mkdir} from 'node:fs/promises';
-import {dirname} from 'node:path';
+import {dirname, join} from 'node:path';
 import {makeCancelSignal, renderMedia, renderStill, type HeadlessBrowser, type LogLevel} from '@remotion/renderer';
 import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError} from '../errors';
 import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS} from './browser';
+import {chunkFingerprints, hashMediaFiles, openChunkCache, planChunks, renderChunked, type ChunkMediaOptions} from './chunks';
 import {getBundle, hashBundleSources} from './bundle-cache';
 import {lazyBrowser} from './lazy-browser';
 import {startMediaServer, type MediaServer} from './media-server';
@@ -34,7 +35,32 @@ export type LocalRendererOptions = {
 	 * renderers paint, not two lossy encoders' noise.
 	 */
 	encoding?: {crf?: number; jpegQuality?: number};
+	/**
+	 * Length of the chunks a video is rendered in, in seconds of video (PROMPTREEL_RENDER_CHUNK_SEC;
+	 * DEFAULT_CHUNK_SECONDS is the suggested length); each chunk is cached under
+	 * `<cacheDir>/renders`, so an edit re-renders only the chunks it reaches. null (the default)
+	 * renders the whole video in one pass: on 2 cores each chunk costs seconds of its own
+	 * (docs/architecture.md, "Chunked renders"), so chunking is for edit loops, opted into.
+	 */
+	chunkSeconds?: number | null;
+	/** Where chunks are cached; default the render cache, `<cacheDir>/renders`. */
+	chunkCacheDir?: string;
+	/** Size the cached chunks may take before the least recently used go (default 2 GB). */
+	chunkCacheMaxBytes?: number;
 };
+
+/**
+ * Chunk length. Each chunk costs a page load, a first-frame seek of its media, its own encoder run
+ * (h264-ts gets no parallel encoding) and audio mixing; longer chunks cost less, shorter ones make
+ * an edit re-render less. 5 s: one scene of the 60 s bench storyboard (10 s) touches 3 of 12.
+ * `npm run bench -- --parts incremental` measures both sides (bench/incremental-results.md).
+ */
+export const DEFAULT_CHUNK_SECONDS = 5;
+const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;
+/** Remotion joins AAC seamlessly only for chunks longer than 4 frames (canConcatAudioSeamlessly). */
+const MIN_FRAMES_PER_CHUNK = 5;
+/** Bumped when what a chunk file holds changes without the sources changing. */
+const CHUNK_FORMAT = 1;
 
 /** The poster frame of a storyboard: a moment into the first scene where its title has settled. */
 export const posterFrameOf = (sb: Storyboard): number => {
@@ -68,6 +94,11 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 	const executable = browser.executable;
 	const getBrowser = () => (options.sharedBrowser ? options.sharedBrowser() : browser.get());
 	const getMediaServer = () => (mediaServer ??= startMediaServer());
+	const chunkSeconds = options.chunkSeconds ?? null;
+	const chunkCache = openChunkCache({
+		dir: options.chunkCacheDir ?? join(options.cacheDir, 'renders'),
+		maxBytes: options.chunkCacheMaxBytes ?? DEFAULT_CHUNK_CACHE_BYTES,
+	});
 
 	/** Everything a render or a still needs: the bundle, browser, props and composition. */
 	const prepare = async (o: RenderVideoOptions | RenderPosterOptions, onBundleProgress?: (p: number) => void) => {
@@ -103,17 +134,16 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			if (o.signal?.aborted) throw new RenderCancelledError();
 			const ready = await prepare(o, (p) => o.onProgress?.({stage: 'bundling', progress: p}));
 			const cancel = linkCancel(o.signal);
+			let chunkStats: RenderedVideo['chunks'];
 			try {
 				await mkdir(dirname(o.outFile), {recursive: true});
-				await renderMedia({
+				const media: ChunkMediaOptions = {
 					serveUrl: ready.serveUrl,
 					composition: ready.composition,
 					inputProps: ready.inputProps,
-					codec: 'h264',
 					// Converted and tagged as BT.709, like the web renderer's WebCodecs output and what
 					// players assume for HD; Remotion 4's default is BT.601 (untagged matrix).
 					colorSpace: 'bt709',
-					outputLocation: o.outFile,
 					overwrite: true,
 					puppeteerInstance: ready.puppeteerInstance,
 					browserExecutable: executable(),
@@ -126,11 +156,46 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					concurrency,
 					cancelSignal: cancel.cancelSignal,
 					logLevel,
-					onProgress: (p) => {
-						const stage = p.stitchStage === 'muxing' || p.renderedDoneIn !== null ? 'encoding' : 'rendering';
-						o.onProgress?.({stage, progress: p.progress});
-					},
-				});
+				};
+				if (chunkSeconds === null) {
+					await renderMedia({
+						...media,
+						codec: 'h264',
+						outputLocation: o.outFile,
+						onProgress: (p) => {
+							const stage = p.stitchStage === 'muxing' || p.renderedDoneIn !== null ? 'encoding' : 'rendering';
+							o.onProgress?.({stage, progress: p.progress});
+						},
+					});
+				} else {
+					const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.round(chunkSeconds * ready.composition.fps));
+					const chunks = planChunks({durationInFrames: ready.composition.durationInFrames, framesPerChunk});
+					const {width, height, fps, durationInFrames} = ready.composition;
+					const {scale, crf, jpegQuality, x264Preset} = ready.quality;
+					const fingerprints = chunkFingerprints({
+						storyboard: o.storyboard,
+						chunks,
+						mediaHash: await hashMediaFiles({storyboard: o.storyboard, mediaDir: o.mediaDir}),
+						settings: {
+							format: CHUNK_FORMAT,
+							sourceHash: await hashBundleSources(),
+							composition: ready.composition.id,
+							size: [width, height, fps, durationInFrames],
+							encoding: {scale, crf, jpegQuality, x264Preset, colorSpace: media.colorSpace, framesPerChunk},
+						},
+					});
+					chunkStats = await renderChunked({
+						media,
+						outFile: o.outFile,
+						chunks,
+						fingerprints,
+						framesPerChunk,
+						cache: chunkCache,
+						reuse: o.reuseChunks !== false,
+						onProgress: o.onProgress,
+						signal: o.signal,
+					});
+				}
 			} catch (error) {
 				throw wrapError(error, 'Rendering the video', o.signal);
 			} finally {
@@ -144,6 +209,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 				fps: ready.composition.fps,
 				frames: ready.composition.durationInFrames,
 				renderMs: performance.now() - started,
+				...(chunkStats ? {chunks: chunkStats} : {}),
 			};
 		},
 		async renderPoster(o) {

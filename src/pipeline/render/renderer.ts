@@ -19,6 +19,8 @@ export type RenderVideoOptions = {
 	quality: Quality;
 	onProgress?: (p: RenderProgress) => void;
 	signal?: AbortSignal;
+	/** Reuse video chunks cached by earlier renders (default true); false renders them all again. */
+	reuseChunks?: boolean;
 };
 
 /** An object in an S3 or S3-compatible bucket, and how to reach that bucket. */
@@ -40,7 +42,7 @@ export type StoredObject = {bucketName: string; key: string /** null: the servic
 /** Names the object an output file (`video.mp4`, `poster.jpg`) may be written to; null: on this machine only. */
 export type OutputSink = (fileName: string) => OutputObject | null;
 
-export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress'> & {
+export type RenderPosterOptions = Omit<RenderVideoOptions, 'onProgress' | 'reuseChunks'> & {
 	/** Frame to capture; default: a moment into the first scene where its title has settled. */
 	frame?: number;
 };
@@ -56,6 +58,8 @@ export type RenderedVideo = {
 	renderedBy?: string;
 	/** Why, for report.json. */
 	note?: string | null;
+	/** A render made in chunks: how many there were, rendered now and reused from the cache. */
+	chunks?: {framesPerChunk: number; total: number; rendered: number; reused: number};
 	/** A render on Remotion Lambda: its id, cost and functions, for report.json. */
 	lambda?: LambdaRenderInfo;
 	/** Set when the video went to `outObject` (then `file` was not written). */

@@ -1,0 +1,10 @@
+export {planChunks} from './plan-chunks';
+export type {ChunkRange} from './plan-chunks';
+export {chunkFingerprints} from './chunk-fingerprints';
+export type {ChunkFingerprintOptions} from './chunk-fingerprints';
+export {hashMediaFiles} from './hash-media-files';
+export {openChunkCache} from './chunk-cache';
+export type {ChunkCache, ChunkFiles} from './chunk-cache';
+export {renderChunked} from './render-chunked';
+export type {RenderChunkedOptions, ChunkedRenderStats, ChunkMediaOptions} from './render-chunked';
+export {LOCAL_SCENE_FIELDS, localSceneFieldsOf} from './scene-locality';
