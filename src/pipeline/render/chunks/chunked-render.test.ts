@@ -10,8 +10,8 @@ import {renderStoryboard} from '../../output';
 import {createLocalRenderer} from '../local-renderer';
 import {framePsnr} from '../web/frame-psnr';
 
-// 1 s chunks at 10 fps: the 3-scene sample (~11 s) makes 11 chunks, so one scene's share is visible.
-const CHUNK_SECONDS = 1;
+// 2 s chunks at 10 fps: the 3-scene sample (~11 s) makes 6 chunks, so one scene's share is visible.
+const CHUNK_SECONDS = 2;
 const FPS = 10;
 const FRAMES_PER_CHUNK = CHUNK_SECONDS * FPS;
 
@@ -66,7 +66,7 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 			complete: false,
 		});
 		const expected = chunksOfScene(edited, 1);
-		expect(expected).toBeLessThan(total / 2);
+		expect(expected).toBeLessThanOrEqual(total / 2);
 		expect(result.report.chunks).toEqual({framesPerChunk: FRAMES_PER_CHUNK, total, rendered: expected, reused: total - expected});
 		const report = JSON.parse(await readFile(result.files.report!, 'utf8')) as {chunks: unknown};
 		expect(report.chunks).toEqual(result.report.chunks);
@@ -93,9 +93,9 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 	});
 
 	it('re-renders every chunk the music reaches when only its volume changes', async () => {
-		// The first scene alone, 2 s, no end card: two chunks, music under the narration.
+		// The first scene alone, 4 s, no end card: two chunks, music under the narration.
 		const sample = await loadSample();
-		const sb: Storyboard = {...sample, scenes: [{...sample.scenes[0]!, durationMs: 2000}], endCard: {...sample.endCard, enabled: false}};
+		const sb: Storyboard = {...sample, scenes: [{...sample.scenes[0]!, durationMs: 4000}], endCard: {...sample.endCard, enabled: false}};
 		const louder = structuredClone(sb);
 		louder.music = {...louder.music!, volume: 1, duckedVolume: 0.6};
 		const before = await chunked.renderVideo({storyboard: sb, mediaDir: SAMPLES_DIR, outFile: join(out, 'before.mp4'), quality: 'draft'});
@@ -108,6 +108,6 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 		// The music plays under every frame: no chunk may keep the old sound.
 		expect(before.chunks?.total).toBe(2);
 		expect(after.chunks).toMatchObject({total: 2, rendered: 2, reused: 0});
-		expect(meanVolumeDb(after.file, 0.5, 2) - meanVolumeDb(before.file, 0.5, 2)).toBeGreaterThan(3);
+		expect(meanVolumeDb(after.file, 0.5, 4) - meanVolumeDb(before.file, 0.5, 4)).toBeGreaterThan(3);
 	});
 });
