@@ -55,14 +55,19 @@ export const cellSize = (width: number, height: number): {width: number; height:
 	return {width: even(width), height: even(height)};
 };
 
+/** Height of the strip under each frame that holds its label. */
+export const LABEL_STRIP = 22;
+
 const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
 
 const labelFilter = (label: string, size: {width: number; height: number}): string => {
 	const font = FONT_FILES.find((f) => existsSync(f));
 	const text = label.replace(/[^A-Za-z0-9. ]/g, '');
+	// Under the frame, on a strip of its own, so the label hides nothing of the picture or the title.
 	return [
 		`scale=${size.width}:${size.height}`,
-		`drawtext=${font ? `fontfile=${font}:` : ''}text='${text}':fontsize=14:fontcolor=white:box=1:boxcolor=black@0.65:boxborderw=4:x=6:y=6`,
+		`pad=${size.width}:${size.height + LABEL_STRIP}:0:0:color=0x202020`,
+		`drawtext=${font ? `fontfile=${font}:` : ''}text='${text}':fontsize=14:fontcolor=white:x=4:y=${size.height + 4}`,
 	].join(',');
 };
 
@@ -78,7 +83,7 @@ export type ContactSheetOptions = {
 
 /**
  * A PNG contact sheet of a rendered video, made with ffmpeg: the poster and the frames of
- * `sheetFrames`, each labelled with its scene, shot and time, tiled in rows (4 across for
+ * `sheetFrames`, each labelled underneath with its scene, shot and time, tiled in rows (4 across for
  * landscape, 6 for portrait, 5 for square). Returns the frames it shows.
  */
 export const writeContactSheet = async (o: ContactSheetOptions): Promise<SheetFrame[]> => {

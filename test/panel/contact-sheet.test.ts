@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema, type Storyboard} from '../../src/compositions/storyboard';
-import {cellSize, MAX_SHEET_FRAMES, sheetFrames, writeContactSheet} from '../../scripts/panel/contact-sheet';
+import {cellSize, LABEL_STRIP, MAX_SHEET_FRAMES, sheetFrames, writeContactSheet} from '../../scripts/panel/contact-sheet';
 
 const storyboard = (scenes: {durationMs: number; shots?: number[]}[]): Storyboard =>
 	storyboardSchema.parse({
@@ -84,7 +84,7 @@ describe('writeContactSheet (real ffmpeg)', () => {
 		const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', output], {
 			encoding: 'utf8',
 		});
-		// Three 320x180 cells in one row, 6 px between them and around them.
-		expect(probe.trim()).toBe(`png,${3 * 320 + 2 * 6 + 2 * 6},${180 + 2 * 6}`);
+		// Three 320x180 cells with their label strips in one row, 6 px between them and around them.
+		expect(probe.trim()).toBe(`png,${3 * 320 + 2 * 6 + 2 * 6},${180 + LABEL_STRIP + 2 * 6}`);
 	});
 });
