@@ -39,6 +39,8 @@ export const phraseAt = (captions: readonly StoryboardCaption[], i: number, lang
 	const next = captions[i + 1];
 	// A sentence or clause end closes the phrase: "集まり、桜の" would show as "集まり桜の", "Basel, Köln" as "Basel Köln".
 	if (!next || PHRASE_END.test(captions[i]!.text) || weightOf(next.text, language) === 0) return first;
+	// A German noun phrase ends on its noun: a small word after a capitalised one starts the predicate ("Bäcker backen").
+	if (/^de\b/i.test(language) && /^\p{Lu}/u.test(first) && /^\p{Ll}/u.test(clean(next.text))) return first;
 	const joined = isSpacelessLanguage(language) ? `${first}${clean(next.text)}` : `${first} ${clean(next.text)}`;
 	return joined.length <= MAX_PHRASE_CHARS ? joined : first;
 };
