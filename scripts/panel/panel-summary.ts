@@ -28,6 +28,8 @@ export type PanelRow = {
 	aspect: string;
 	template: {id: string; chosenBy: string; reason: string} | null;
 	title: string | null;
+	/** The palette the video got (background, primary, accent): to see whether topics get different ones. */
+	palette: string | null;
 	scenes: PanelScene[];
 	/** Narration audio of all scenes, the storyboard's length and the rendered file's length. */
 	durations: {audioMs: number; storyboardMs: number; videoMs: number} | null;
@@ -50,6 +52,11 @@ const picturesOf = (visual: Visual | null): string[] => {
 	if (!visual) return [];
 	if (visual.kind === 'procedural') return [visual.icon, ...visual.extraIcons].filter((s): s is string => s !== null).map(pictureName);
 	return [pictureName(visual.src)];
+};
+
+const paletteOf = (sb: Storyboard): string => {
+	const p = sb.theme.palette;
+	return `${p.background} ${p.primary} ${p.accent}`;
 };
 
 const neutralScenes = (report: RunReport): Set<string> =>
@@ -98,6 +105,7 @@ export const panelRow = (o: {
 		aspect: o.video.aspect,
 		template: o.report.template,
 		title: o.storyboard.title,
+		palette: paletteOf(o.storyboard),
 		scenes,
 		durations: {audioMs: scenes.reduce((sum, s) => sum + s.audioMs, 0), storyboardMs, videoMs: o.videoMs},
 		warnings: o.report.warnings.map((w) => ({code: w.code, message: w.message})),
@@ -118,6 +126,7 @@ export const failedRow = (video: PanelVideo, error: unknown, runMs: number): Pan
 	aspect: video.aspect,
 	template: null,
 	title: null,
+	palette: null,
 	scenes: [],
 	durations: null,
 	warnings: [],
@@ -135,6 +144,8 @@ export type PanelTotals = {
 	/** Share of scenes with a neutral picture (0..1). */
 	fallbackRate: number;
 	videosPerTemplate: Record<string, number>;
+	/** Videos per palette (background, primary, accent): one palette for all is issue #15's "same teal". */
+	videosPerPalette: Record<string, number>;
 	videosWithProblems: number;
 	warnings: Record<string, number>;
 	videoSeconds: number;
@@ -157,6 +168,7 @@ export const panelTotals = (rows: readonly PanelRow[]): PanelTotals => {
 		neutralScenes: neutral,
 		fallbackRate: scenes.length === 0 ? 0 : neutral / scenes.length,
 		videosPerTemplate: count(rows.flatMap((r) => (r.template ? [r.template.id] : []))),
+		videosPerPalette: count(rows.flatMap((r) => (r.palette ? [r.palette] : []))),
 		videosWithProblems: rows.filter((r) => r.problems.length > 0).length,
 		warnings: count(rows.flatMap((r) => r.warnings.map((w) => w.code))),
 		videoSeconds: rows.reduce((sum, r) => sum + (r.durations?.videoMs ?? 0), 0) / 1000,
@@ -178,7 +190,7 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 		'',
 		`Templates: ${Object.entries(totals.videosPerTemplate)
 			.map(([t, n]) => `${t} ${n}`)
-			.join(', ')}. Warnings: ${
+			.join(', ')}. ${Object.keys(totals.videosPerPalette).length} palettes. Warnings: ${
 			Object.entries(totals.warnings)
 				.map(([c, n]) => `${c} ${n}`)
 				.join(', ') || 'none'
@@ -205,7 +217,7 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 	for (const r of rows) {
 		lines.push('', `## ${r.name}: ${cell(r.title ?? 'failed')}`, '');
 		if (r.error) lines.push(`Failed: ${r.error}`);
-		if (r.template) lines.push(`Template \`${r.template.id}\` (${r.template.chosenBy}): ${r.template.reason}.`, '');
+		if (r.template) lines.push(`Template \`${r.template.id}\` (${r.template.chosenBy}): ${r.template.reason}. Palette ${r.palette}.`, '');
 		for (const [i, scene] of r.scenes.entries()) {
 			const pics = scene.pictures.length > 0 ? scene.pictures.join(', ') : 'none';
 			lines.push(

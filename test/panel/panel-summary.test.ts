@@ -66,6 +66,8 @@ describe('the panel summary', () => {
 			['s2', ['media:dusk.jpg'], true],
 		]);
 		expect(row.durations).toEqual({audioMs: 2500, storyboardMs: 8000, videoMs: 9000});
+		const p = storyboard.theme.palette;
+		expect(row.palette).toBe(`${p.background} ${p.primary} ${p.accent}`);
 		expect(row.problems).toEqual([
 			'written in de, run as en',
 			's2 has narration but no captions',
@@ -87,6 +89,7 @@ describe('the panel summary', () => {
 		const totals = panelTotals([ok, ok, failed]);
 		expect(totals).toMatchObject({videos: 3, failed: 1, scenes: 4, neutralScenes: 2, fallbackRate: 0.5, videosPerTemplate: {explainer: 2}});
 		expect(totals.warnings).toEqual({NEUTRAL_PICTURE: 2});
+		expect(Object.values(totals.videosPerPalette)).toEqual([2]);
 		const md = panelMarkdown([ok, failed], panelTotals([ok, failed]));
 		expect(md).toContain('| en-x-16x9 | en | 16:9 | explainer | From Farm to Cup | 2 | 1 | 0.0 / 8.0 | 1 | - |');
 		expect(md).toContain('FAILED: Error: no browser');
