@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {shotSchema, type StoryboardCaption, type Visual} from '../../compositions/storyboard';
 import {LANGUAGE_SAMPLES} from '../language';
 import {planVideo} from './plan-video';
-import {MAX_BEAT_GAP_MS, maxBeatGapMs, planShots} from './plan-shots';
+import {MAX_BEAT_GAP_MS, maxBeatGapMs, phraseAt, planShots} from './plan-shots';
 
 /** Captions of words spoken every `stepMs` from `fromMs`. */
 const captionsOf = (words: string[], fromMs = 500, stepMs = 450): StoryboardCaption[] =>
@@ -87,6 +87,23 @@ describe("planShots (a scene's timed beats from its words)", () => {
 		const shots = planShots({captions, durationMs: 10000, visual: ICONS, language: 'ja', seed: 2});
 		expect(maxBeatGapMs({durationMs: 10000, shots})).toBeLessThanOrEqual(MAX_BEAT_GAP_MS);
 		for (const p of shots.flatMap((s) => (s.keyPhrase ? [s.keyPhrase] : []))) expect(p).not.toMatch(/^[ぁ-ん]+$/);
+	});
+
+	// Seen in the panel (npm run panel): a comma closed nothing, so two clauses ran together on screen.
+	it.each([
+		['en', ['tropical', 'hillsides', 'and'], 0, 'tropical hillsides'],
+		['en', ['cherries.', 'Farmers', 'pick'], 0, 'cherries'],
+		['de', ['Basel,', 'Köln', 'und'], 0, 'Basel'],
+		['de', ['Bäcker', 'backen', 'jeden'], 0, 'Bäcker'],
+		['de', ['Sauerteigbrot', 'braucht', 'der'], 0, 'Sauerteigbrot'],
+		['de', ['dunkles', 'Roggenbrot.'], 0, 'dunkles Roggenbrot'],
+		['de', ['Schweizer', 'Alpen', 'und'], 0, 'Schweizer Alpen'],
+		['ja', ['集まり、', '桜の', '木'], 0, '集まり'],
+		['zh', ['山坡上，', '农民', '在'], 0, '山坡上'],
+		['ar', ['الصحراء،', 'الجمال', 'التي'], 0, 'الصحراء'],
+		['hi', ['बारिश', 'खेतों', 'में'], 0, 'बारिश खेतों'],
+	])('%s: the key phrase at %j (word %i) is "%s"', (language, words, i, phrase) => {
+		expect(phraseAt(captionsOf(words), i, language)).toBe(phrase);
 	});
 
 	// The generator's own storyboards of the sample prompts (reading-speed timings, no voice), in

@@ -30,12 +30,17 @@ const weightOf = (word: string, language: string): number => {
 	return isSpacelessLanguage(language) ? w.length * 2 : w.length;
 };
 
+/** Marks after which the next word belongs to another clause: sentence ends, commas, colons, semicolons (every script). */
+const PHRASE_END = /[.!?。！？।؟,，、;；:：،؛]\s*$/;
+
 /** The on-screen phrase that starts at caption i: the word, plus the next one when it is a content word and both fit. */
-const phraseAt = (captions: readonly StoryboardCaption[], i: number, language: string): string => {
+export const phraseAt = (captions: readonly StoryboardCaption[], i: number, language: string): string => {
 	const first = clean(captions[i]!.text);
 	const next = captions[i + 1];
-	// A sentence end closes the phrase: the next word belongs to another thought.
-	if (!next || /[.!?。！？।؟]\s*$/.test(captions[i]!.text) || weightOf(next.text, language) === 0) return first;
+	// A sentence or clause end closes the phrase: "集まり、桜の" would show as "集まり桜の", "Basel, Köln" as "Basel Köln".
+	if (!next || PHRASE_END.test(captions[i]!.text) || weightOf(next.text, language) === 0) return first;
+	// A German noun phrase ends on its noun: a small word after a capitalised one starts the predicate ("Bäcker backen").
+	if (/^de\b/i.test(language) && /^\p{Lu}/u.test(first) && /^\p{Ll}/u.test(clean(next.text))) return first;
 	const joined = isSpacelessLanguage(language) ? `${first}${clean(next.text)}` : `${first} ${clean(next.text)}`;
 	return joined.length <= MAX_PHRASE_CHARS ? joined : first;
 };

@@ -110,3 +110,25 @@ describe('titles: a table per language', () => {
 		},
 	);
 });
+
+describe('titles of outline items', () => {
+	// Seen in the panel (npm run panel, outline-de-garden): "3. Neben Basilikum" started on a preposition.
+	it.each([
+		[
+			'de',
+			'Drei Tipps für einen Gemüsegarten:\n1. Wähle einen sonnigen Platz für die Beete.\n2. Gieße die Pflanzen früh am Morgen.\n3. Pflanze Tomaten neben Basilikum.',
+			'Neben Basilikum',
+		],
+		['de', 'Zwei Regeln im Wald:\n1. Bleibe zwischen den Bäumen auf dem Weg.\n2. Gehe nie ohne Wasser los.', 'Ohne Wasser'],
+	])('%s: no item title starts on a preposition', async (language, prompt, bad) => {
+		const sb = await plan(prompt, language);
+		const items = sb.scenes.filter((s) => /^\d+\. /.test(s.title));
+		expect(items.length).toBeGreaterThanOrEqual(2);
+		for (const scene of items) {
+			const words = wordTokens(scene.title.replace(/^\d+\. /, ''), language);
+			if (words.length === 0) continue;
+			expect(scene.title).not.toContain(bad);
+			expect(isStopWord(words[0]!.lower, language), scene.title).toBe(false);
+		}
+	});
+});

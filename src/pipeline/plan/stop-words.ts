@@ -72,7 +72,8 @@ noch nur oder sein sich sie sind so über um und uns unter vom von vor war was w
 zu zum zur werden wurde seinem seinen seiner seines seine ihrem ihren ihrer ihres ihre unser unsere unserem
 unseren dein deine jeden jede jeder jedes dieser diese diesem diesen dieses alle allen viele vielen einige manche
 kein keine keinen schließlich dann heute immer sehr ganz eins zwei drei vier fünf sechs sieben acht neun zehn
-hundert tausend`;
+hundert tausend neben hinter zwischen gegen ohne seit während wegen trotz entlang außer gegenüber innerhalb
+außerhalb`;
 
 const PT = `a ao aos as com como da das de do dos e é ela ele em entre era essa esse esta este foi há
 isso já mais mas me muito na nas não no nos o os ou para pela pelo por que quando se sem ser seu sua
