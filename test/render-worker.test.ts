@@ -1,10 +1,17 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {processTree} from '../src/cli/process-tree-memory';
 import {probe} from './support/ffprobe';
-import {http, isRenderingFrames, spawnServer, tinyStoryboard, waitForJob, type SpawnedServer} from './support/server-harness';
+import {
+	http,
+	isRenderingFrames,
+	renderWorkerPids,
+	spawnServer,
+	tinyStoryboard,
+	waitForJob,
+	type SpawnedServer,
+} from './support/server-harness';
 
 // `promptreel serve` renders in a child process (src/pipeline/render/child): the render worker is
 // a child of the server, answers while it renders, and when the worker is killed with SIGKILL
@@ -21,15 +28,6 @@ afterAll(async () => {
 	rmSync(dataDir, {recursive: true, force: true});
 });
 
-const renderWorkers = (pid: number) =>
-	processTree(pid).filter((p) => {
-		try {
-			return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').includes('render-worker');
-		} catch {
-			return false;
-		}
-	});
-
 describe('renders out of the server process', () => {
 	it('a render worker killed mid-render: the server answers on, the job runs again and succeeds', async () => {
 		const api = http(server.url);
@@ -39,7 +37,7 @@ describe('renders out of the server process', () => {
 		const id = created.body.id as string;
 		await waitForJob(server.url, id, isRenderingFrames, 120_000, 50);
 
-		const [worker, ...others] = renderWorkers(server.pid);
+		const [worker, ...others] = renderWorkerPids(server.pid);
 		expect(worker, 'a render-worker child of the server').toBeDefined();
 		expect(others).toEqual([]);
 		process.kill(worker!, 'SIGKILL');
@@ -58,7 +56,7 @@ describe('renders out of the server process', () => {
 		expect(probe(file).video).toMatchObject({codec: 'h264', width: 360, height: 360, frames: 90});
 
 		// A fresh worker took the retry; the killed one is gone.
-		const after = renderWorkers(server.pid);
+		const after = renderWorkerPids(server.pid);
 		expect(after).toHaveLength(1);
 		expect(after[0]).not.toBe(worker);
 	}, 400_000);

@@ -4,7 +4,15 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {openSqliteJobStore} from '../../src/jobs/sqlite-job-store';
-import {isRenderingFrames, settleGroups, spawnServer, tinyStoryboard, waitForJob, type SpawnedServer} from '../support/server-harness';
+import {
+	isRenderingFrames,
+	renderWorkerPids,
+	settleGroups,
+	spawnServer,
+	tinyStoryboard,
+	waitForJob,
+	type SpawnedServer,
+} from '../support/server-harness';
 import {printFigures} from './hostile-harness';
 
 // Issue 13, items 6 and 7: a server killed with -9 mid-render and mid-webhook leaves its temp
@@ -69,9 +77,14 @@ describe('hostile input: kill -9 mid-render and mid-webhook', () => {
 		await store.close();
 
 		await webhookArrived;
+		// The server has its temp folder; the browser profile is in its render worker's.
 		const mine = folders().filter((f) => f.startsWith(`${first.pid}-`));
 		expect(mine).toHaveLength(1);
-		const inside = readdirSync(join(tmp, 'promptreel-tmp', mine[0]!));
+		const [worker] = renderWorkerPids(first.pid);
+		expect(worker, 'the render worker of the first server').toBeDefined();
+		const workers = folders().filter((f) => f.startsWith(`${worker}-`));
+		expect(workers).toHaveLength(1);
+		const inside = readdirSync(join(tmp, 'promptreel-tmp', workers[0]!));
 		expect(inside.some((f) => f.startsWith('puppeteer_dev_chrome_profile-'))).toBe(true);
 		// Nothing of ours lands beside it in the temp dir.
 		expect(readdirSync(tmp).filter((f) => f !== 'promptreel-tmp')).toEqual([]);
@@ -79,6 +92,7 @@ describe('hostile input: kill -9 mid-render and mid-webhook', () => {
 		await first.killHard();
 		expect(await settleGroups(groups)).toEqual([]);
 		expect(existsSync(join(tmp, 'promptreel-tmp', mine[0]!))).toBe(true);
+		expect(existsSync(join(tmp, 'promptreel-tmp', workers[0]!))).toBe(true);
 
 		const check = openSqliteJobStore({file: join(dataDir, 'jobs.db')});
 		const attempts = (await check.get(doneId))!.webhookDeliveries[0]!.attempts;
@@ -92,11 +106,11 @@ describe('hostile input: kill -9 mid-render and mid-webhook', () => {
 		const left = folders();
 		printFigures('crash leftovers', {
 			leftoverItemsBeforeRestart: inside.length,
-			deadFoldersAfterRestart: left.filter((f) => f.startsWith(`${first.pid}-`)).length,
+			deadFoldersAfterRestart: left.filter((f) => f.startsWith(`${first.pid}-`) || f.startsWith(`${worker}-`)).length,
 			webhookAttemptsRecorded: attempts.length,
 			webhookRequestsSeen: requestsSeen,
 		});
-		expect(left.filter((f) => f.startsWith(`${first.pid}-`))).toEqual([]);
+		expect(left.filter((f) => f.startsWith(`${first.pid}-`) || f.startsWith(`${worker}-`))).toEqual([]);
 		expect(left.filter((f) => f.startsWith(`${second.pid}-`))).toHaveLength(1);
 		await second.terminate();
 	}, 400_000);

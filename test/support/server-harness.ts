@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
+import {processTree} from '../../src/cli/process-tree-memory';
 import {CLI, TEST_DATA_DIR} from './test-env';
 
 /**
@@ -276,3 +277,13 @@ export const startReceiver = async (status: () => number = () => 200) => {
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 };
+
+/** The `promptreel render-worker` processes under a server (it renders in them: src/pipeline/render/child). */
+export const renderWorkerPids = (serverPid: number): number[] =>
+	processTree(serverPid).filter((pid) => {
+		try {
+			return pid !== serverPid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('render-worker');
+		} catch {
+			return false; // Gone meanwhile.
+		}
+	});
