@@ -1,16 +1,26 @@
 import {randomBytes} from 'node:crypto';
-import {mkdirSync, readdirSync, rmSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 
 let mine: string | null = null;
 const ROOT_NAME = 'promptreel-tmp';
 
+/** A zombie (killed, not yet reaped: an orphan under an init that does not reap) answers signal 0 but runs nothing. */
+const isZombie = (pid: number): boolean => {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+	} catch {
+		return false; // No /proc (macOS), or gone.
+	}
+};
+
 /** Whether a process id is running (EPERM: it is, but not ours to signal). */
 const isAlive = (pid: number): boolean => {
 	try {
 		process.kill(pid, 0);
-		return true;
+		return !isZombie(pid);
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
