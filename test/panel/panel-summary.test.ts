@@ -42,6 +42,10 @@ const report = (language: string): RunReport => ({
 	warnings: [{stage: 'fetching', code: 'NEUTRAL_PICTURE', message: 's2: no picture matches its words (no match).'}],
 });
 
+/** A row of a video in `language`, run (and reported) as English. */
+const rowOf = (language: string, run: Omit<Parameters<typeof panelRow>[0], 'video' | 'storyboard' | 'report'>) =>
+	panelRow({video: video(language), storyboard, report: report('en'), ...run});
+
 describe('the panel summary', () => {
 	it.each([
 		['media/emoji-hot-beverage.svg', 'hot-beverage'],
@@ -52,10 +56,7 @@ describe('the panel summary', () => {
 	});
 
 	it('lists pictures per scene, flags neutral ones and the problems to look at first', () => {
-		const row = panelRow({
-			video: video('de'),
-			storyboard,
-			report: report('en'),
+		const row = rowOf('de', {
 			audioMs: [2500, 0],
 			videoMs: 9000,
 			runMs: 1234,
@@ -76,15 +77,7 @@ describe('the panel summary', () => {
 	});
 
 	it('totals the fallback rate and videos per template, counting a failed run', () => {
-		const ok = panelRow({
-			video: video('en'),
-			storyboard,
-			report: report('en'),
-			audioMs: [1, 1],
-			videoMs: 8000,
-			runMs: 1000,
-			files: {video: null, sheet: null},
-		});
+		const ok = rowOf('en', {audioMs: [1, 1], videoMs: 8000, runMs: 1000, files: {video: null, sheet: null}});
 		const failed = failedRow(video('ja'), new Error('no browser'), 500);
 		const totals = panelTotals([ok, ok, failed]);
 		expect(totals).toMatchObject({videos: 3, failed: 1, scenes: 4, neutralScenes: 2, fallbackRate: 0.5, videosPerTemplate: {explainer: 2}});
