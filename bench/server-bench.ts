@@ -155,6 +155,7 @@ const report = (store: string, r: Figures): string =>
 		`  idle:            ${f(r.idle.rps, 0)} req/s, p50 ${f(r.idle.p50)} ms, p99 ${f(r.idle.p99)} ms, errors ${r.idle.errors}`,
 		`  one render busy: ${f(r.busy.rps, 0)} req/s, p50 ${f(r.busy.p50)} ms, p99 ${f(r.busy.p99)} ms, errors ${r.busy.errors}${r.stillRendering ? '' : ' (the render ended during the measurement)'}`,
 		`  busy/idle req/s ratio: ${f(r.busy.rps / r.idle.rps, 2)}`,
+		`  busy/idle p99 ratio: ${f(r.busy.p99 / r.idle.p99, 2)} (target <= 1.3)`,
 		`  burst of ${BURST} submissions: ${r.accepted} accepted (202) in ${f(r.burstMs, 0)} ms; per request p50 ${f(percentile(r.acceptLatencies, 50))} ms, p99 ${f(percentile(r.acceptLatencies, 99))} ms`,
 		'',
 	].join('\n');
