@@ -1,8 +1,8 @@
 import {createContext, useContext} from 'react';
 
 /**
- * Which media tags a render uses. `capture` (Remotion's screenshot renderer) plays audio and clips
- * with `<Audio>` and `<OffthreadVideo>`; `web` (@remotion/web-renderer, which paints the page
+ * Which media tags a render uses. `capture` (Remotion's screenshot renderer) plays audio with
+ * `<Audio>` (clips use @remotion/media's `<Video>` on both); `web` (@remotion/web-renderer, which paints the page
  * itself) supports only the tags of @remotion/media and throws on the others.
  */
 export type MediaEngine = 'capture' | 'web';

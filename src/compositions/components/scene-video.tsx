@@ -1,15 +1,16 @@
 import {Video as MediaVideo} from '@remotion/media';
 import type React from 'react';
-import {AbsoluteFill, Loop, OffthreadVideo, useVideoConfig} from 'remotion';
+import {AbsoluteFill, Loop, useVideoConfig} from 'remotion';
 import type {Palette, Visual} from '../storyboard';
-import {useMediaEngine} from './media-engine';
 import {resolveMediaSrc} from './resolve-media-src';
 
 type VideoVisual = Extract<Visual, {kind: 'video'}>;
 
 /**
- * A muted clip filling the scene, starting at trimStartMs. OffthreadVideo has no loop prop, so a
- * clip shorter than the scene is repeated with <Loop>, using the clip length measured at plan time.
+ * A muted clip filling the scene, starting at trimStartMs; a clip shorter than the scene is repeated
+ * with <Loop>, using the clip length measured at plan time. Both renderers decode it with
+ * @remotion/media's <Video> (WebCodecs in the page): the web renderer supports nothing else, and on
+ * the capture path it costs less than <OffthreadVideo> per frame and in memory (README, "Speed").
  */
 export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number; palette: Palette}> = ({
 	visual,
@@ -20,21 +21,16 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	const trimBefore = Math.round((visual.trimStartMs * fps) / 1000);
 	// Floor, so that the last frame of a loop never asks for a time past the end of the file.
 	const playableFrames = Math.max(1, Math.floor(((visual.durationMs - visual.trimStartMs) * fps) / 1000));
-	const engine = useMediaEngine();
 	const style: React.CSSProperties = {width: '100%', height: '100%', objectFit: visual.fit, willChange: 'transform'};
-	// The web renderer throws on <OffthreadVideo>: it decodes clips with @remotion/media's <Video>.
-	const video =
-		engine === 'web' ? (
-			<MediaVideo
-				src={resolveMediaSrc(visual.src)}
-				muted
-				trimBefore={trimBefore > 0 ? trimBefore : undefined}
-				objectFit={visual.fit}
-				style={style}
-			/>
-		) : (
-			<OffthreadVideo src={resolveMediaSrc(visual.src)} muted trimBefore={trimBefore > 0 ? trimBefore : undefined} style={style} />
-		);
+	const video = (
+		<MediaVideo
+			src={resolveMediaSrc(visual.src)}
+			muted
+			trimBefore={trimBefore > 0 ? trimBefore : undefined}
+			objectFit={visual.fit}
+			style={style}
+		/>
+	);
 	return (
 		<AbsoluteFill>
 			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}

@@ -15,6 +15,9 @@ import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
 import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
 
+/** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
+const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
+
 export type LocalRendererOptions = {
 	/** Where bundles are cached (`<cacheDir>/bundles/<hash>`). */
 	cacheDir: string;
@@ -156,6 +159,9 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					concurrency,
 					cancelSignal: cancel.cancelSignal,
 					logLevel,
+					// Decoded clip frames of <Video> (@remotion/media): Remotion's default is half of the
+					// machine's memory; its minimum (240 MB) keeps a render's memory flat with length.
+					mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
 				};
 				if (chunkSeconds === null) {
 					await renderMedia({
