@@ -62,6 +62,7 @@ export const AnimatedTitle: React.FC<{
 			>
 				{title ? (
 					<div
+						data-layout="title"
 						style={{
 							...headingStyle(titleSize),
 							opacity: enter,
@@ -86,6 +87,7 @@ export const AnimatedTitle: React.FC<{
 				) : null}
 				{text ? (
 					<div
+						data-layout="text"
 						style={{
 							fontSize: textSize,
 							fontWeight: 500,

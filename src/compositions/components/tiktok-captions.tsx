@@ -20,18 +20,20 @@ const LINGER_MS = 500;
  * Right-to-left scripts are laid out right to left; lines break only between words (never inside
  * a word or a grapheme, also in Japanese and Chinese, which have no spaces).
  */
-export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: CaptionStyle; palette: Palette; language?: string}> = ({
-	captions,
-	style,
-	palette,
-	language = 'en',
-}) => {
+export const TikTokCaptions: React.FC<{
+	captions: StoryboardCaption[];
+	style: CaptionStyle;
+	palette: Palette;
+	language?: string;
+	/** Width (px) a line may take when the captions sit in a column (default: the frame's safe width). */
+	lineWidth?: number;
+}> = ({captions, style, palette, language = 'en', lineWidth}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {width, unit, safe, orientation} = useFrameLayout();
 	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
 	// About how many columns (a CJK character takes two) one line of captions holds at this size.
-	const lineColumns = Math.max(6, Math.floor((width - safe.side * 2) / (fontSize * 0.56)));
+	const lineColumns = Math.max(6, Math.floor((lineWidth ?? width - safe.side * 2) / (fontSize * 0.56)));
 	const classic = style.preset === 'classic';
 	// Pages end at sentence ends and break where reading pauses (see caption-pages.ts), never
 	// inside a CJK phrase; bigger captions hold fewer words; classic chunks are at most two lines.
@@ -89,6 +91,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 			}}
 		>
 			<div
+				data-layout="caption"
 				dir={dir}
 				lang={language}
 				style={{
