@@ -30,13 +30,29 @@ const drawnOpacity = (el: Element): number => {
 	return opacity;
 };
 
+/** The part of an element's box that is drawn: cut by every ancestor that clips (overflow hidden). */
+const drawnRect = (el: Element): {left: number; top: number; right: number; bottom: number} => {
+	const r = el.getBoundingClientRect();
+	let {left, top, right, bottom} = r;
+	for (let e = el.parentElement; e && e !== host; e = e.parentElement) {
+		if (getComputedStyle(e).overflow === 'visible') continue;
+		const c = e.getBoundingClientRect();
+		left = Math.max(left, c.left);
+		top = Math.max(top, c.top);
+		right = Math.min(right, c.right);
+		bottom = Math.min(bottom, c.bottom);
+	}
+	return {left, top, right, bottom};
+};
+
 const boxesNow = (): LayoutBox[] => {
 	const origin = host.getBoundingClientRect();
 	return [...host.querySelectorAll('[data-layout]')].flatMap((el) => {
-		const r = el.getBoundingClientRect();
+		const r = drawnRect(el);
 		const opacity = drawnOpacity(el);
-		if (r.width < 1 || r.height < 1 || opacity < 0.05) return [];
-		return [{role: el.getAttribute('data-layout') ?? '', x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height}];
+		if (r.right - r.left < 1 || r.bottom - r.top < 1 || opacity < 0.05) return [];
+		const role = el.getAttribute('data-layout') ?? '';
+		return [{role, x: r.left - origin.left, y: r.top - origin.top, w: r.right - r.left, h: r.bottom - r.top}];
 	});
 };
 

@@ -29,6 +29,8 @@ export type LayoutAuditRow = {
 	templateId: string;
 	aspect: string;
 	framesChecked: number;
+	/** Boxes seen of each role, summed over the frames checked (what the audit could compare). */
+	roles: Record<string, number>;
 	/** Overlapping pairs summed over the frames checked. */
 	overlaps: number;
 	/** The pairs seen, by roles ("caption/picture"), with the frames they were seen on. */
@@ -128,6 +130,8 @@ export const runLayoutAudit = async (o: {
 				const tolerance = (Math.min(meta.width, meta.height) / 100) * 0.5;
 				const pairs: Record<string, number[]> = {};
 				const examples: LayoutAuditRow['examples'] = {};
+				const roles: Record<string, number> = {};
+				for (const {boxes} of seen) for (const b of boxes) roles[b.role] = (roles[b.role] ?? 0) + 1;
 				let overlaps = 0;
 				for (const {frame, boxes} of seen)
 					for (const hit of layoutOverlaps(boxes, tolerance)) {
@@ -136,7 +140,16 @@ export const runLayoutAudit = async (o: {
 						if (!pairs[key]?.includes(frame)) (pairs[key] ??= []).push(frame);
 						examples[key] ??= {...hit, frame};
 					}
-				const row = {name: c.name, templateId: c.templateId, aspect: c.aspect, framesChecked: frames.length, overlaps, pairs, examples};
+				const row = {
+					name: c.name,
+					templateId: c.templateId,
+					aspect: c.aspect,
+					framesChecked: frames.length,
+					roles,
+					overlaps,
+					pairs,
+					examples,
+				};
 				rows.push(row);
 				o.onRow?.(row);
 				for (const still of o.stills?.[c.name] ?? []) {

@@ -307,7 +307,8 @@ const ItemScene: React.FC<{
 						maxHeight: textBox.h * (sub.length > 0 ? 0.66 : 1),
 						lineHeight: TITLE_LINE,
 						maxFontSize: unit * (orientation === 'landscape' ? 9 : 10),
-						minFontSize: unit * 3.5,
+						// Small enough that a long compound word fits the column instead of running off the frame.
+						minFontSize: unit * 2.4,
 						maxLines: 3,
 					})
 				: null,
