@@ -119,47 +119,44 @@ export const runLayoutAudit = async (o: {
 		server = await serve(pageDir);
 		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/audit/index.html`;
 		const rows: LayoutAuditRow[] = [];
+		// One page for every case: each mount replaces the last one's storyboard.
+		const page = await browser.newPage({viewport: {width: 1280, height: 1280}});
+		await page.goto(url);
+		await page.waitForFunction(() => typeof window.layoutAuditMount === 'function');
 		for (const c of o.cases) {
-			const page = await browser.newPage({viewport: {width: 1280, height: 1280}});
-			try {
-				await page.goto(url);
-				await page.waitForFunction(() => typeof window.layoutAuditMount === 'function');
-				const meta = await page.evaluate((req) => window.layoutAuditMount!(req), {templateId: c.templateId, storyboard: c.storyboard});
-				const frames = framesToCheck(c, meta, o.step);
-				const seen = await page.evaluate((f) => window.layoutAuditFrames!(f), frames);
-				const tolerance = (Math.min(meta.width, meta.height) / 100) * 0.5;
-				const pairs: Record<string, number[]> = {};
-				const examples: LayoutAuditRow['examples'] = {};
-				const roles: Record<string, number> = {};
-				for (const {boxes} of seen) for (const b of boxes) roles[b.role] = (roles[b.role] ?? 0) + 1;
-				let overlaps = 0;
-				for (const {frame, boxes} of seen)
-					for (const hit of layoutOverlaps(boxes, tolerance)) {
-						overlaps++;
-						const key = [hit.a.role, hit.b.role].sort().join('/');
-						if (!pairs[key]?.includes(frame)) (pairs[key] ??= []).push(frame);
-						examples[key] ??= {...hit, frame};
-					}
-				const row = {
-					name: c.name,
-					templateId: c.templateId,
-					aspect: c.aspect,
-					framesChecked: frames.length,
-					roles,
-					overlaps,
-					pairs,
-					examples,
-				};
-				rows.push(row);
-				o.onRow?.(row);
-				for (const still of o.stills?.[c.name] ?? []) {
-					await page.evaluate((f) => window.layoutAuditFrames!([f]), still.frame);
-					// Pictures load after the frame is shown.
-					await page.waitForTimeout(400);
-					await page.screenshot({path: still.file, clip: {x: 0, y: 0, width: meta.width, height: meta.height}});
+			const meta = await page.evaluate((req) => window.layoutAuditMount!(req), {templateId: c.templateId, storyboard: c.storyboard});
+			const frames = framesToCheck(c, meta, o.step);
+			const seen = await page.evaluate((f) => window.layoutAuditFrames!(f), frames);
+			const tolerance = (Math.min(meta.width, meta.height) / 100) * 0.5;
+			const pairs: Record<string, number[]> = {};
+			const examples: LayoutAuditRow['examples'] = {};
+			const roles: Record<string, number> = {};
+			for (const {boxes} of seen) for (const b of boxes) roles[b.role] = (roles[b.role] ?? 0) + 1;
+			let overlaps = 0;
+			for (const {frame, boxes} of seen)
+				for (const hit of layoutOverlaps(boxes, tolerance)) {
+					overlaps++;
+					const key = [hit.a.role, hit.b.role].sort().join('/');
+					if (!pairs[key]?.includes(frame)) (pairs[key] ??= []).push(frame);
+					examples[key] ??= {...hit, frame};
 				}
-			} finally {
-				await page.close();
+			const row = {
+				name: c.name,
+				templateId: c.templateId,
+				aspect: c.aspect,
+				framesChecked: frames.length,
+				roles,
+				overlaps,
+				pairs,
+				examples,
+			};
+			rows.push(row);
+			o.onRow?.(row);
+			for (const still of o.stills?.[c.name] ?? []) {
+				await page.evaluate((f) => window.layoutAuditFrames!([f]), still.frame);
+				// Pictures load after the frame is shown.
+				await page.waitForTimeout(400);
+				await page.screenshot({path: still.file, clip: {x: 0, y: 0, width: meta.width, height: meta.height}});
 			}
 		}
 		return rows;
