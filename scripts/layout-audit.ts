@@ -12,8 +12,8 @@ const cases = [
 	...layoutAuditCases({templateIds, stressTemplates: ['explainer', 'listicle']}),
 ];
 const started = performance.now();
-console.log('| case | frames checked | overlapping pairs | pairs (roles: first frames) |');
-console.log('|---|---:|---:|---|');
+console.log('| case | frames checked | boxes seen (role: count) | overlapping pairs | pairs (roles: first frames) |');
+console.log('|---|---:|---|---:|---|');
 const rows = await runLayoutAudit({
 	cases,
 	step: 3,
@@ -21,7 +21,10 @@ const rows = await runLayoutAudit({
 		const pairs = Object.entries(row.pairs)
 			.map(([k, frames]) => `${k}: ${frames.slice(0, 4).join(',')}${frames.length > 4 ? '…' : ''}`)
 			.join('; ');
-		console.log(`| ${row.name} | ${row.framesChecked} | ${row.overlaps} | ${pairs} |`);
+		const roles = Object.entries(row.roles)
+			.map(([role, n]) => `${role} ${n}`)
+			.join(', ');
+		console.log(`| ${row.name} | ${row.framesChecked} | ${roles} | ${row.overlaps} | ${pairs} |`);
 	},
 });
 const total = rows.reduce((n, r) => n + r.overlaps, 0);
