@@ -2,6 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette} from '../storyboard';
 import {headingStyle, sceneTitleSize} from './heading-style';
+import {fitLinesScale} from './fit-lines-scale';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -24,14 +25,18 @@ export const AnimatedTitle: React.FC<{
 }> = ({title, text, palette, placement, delayInFrames = 0, underline = true}) => {
 	const frame = useCurrentFrame() - delayInFrames;
 	const {fps} = useVideoConfig();
-	const {unit, safe, orientation} = useFrameLayout();
+	const {unit, safe, orientation, width} = useFrameLayout();
 	if (!title && !text) return null;
 
 	const enter = spring({frame: frame - 4, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
 	const enterText = spring({frame: frame - 10, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});
 	const bar = interpolate(frame, [8, 8 + fps * 0.6], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	const titleSize = sceneTitleSize({unit, orientation});
-	const textSize = titleSize * 0.5;
+	// At most two lines each (the room illustrationBox and titleBandPx keep): long words or titles shrink.
+	const lineWidth = width - 2 * safe.side;
+	const fitted = (t: string | null, size: number) =>
+		size * fitLinesScale({words: (t ?? '').split(/\s+/), lineColumns: lineWidth / (size * 0.56), maxLines: 2});
+	const titleSize = fitted(title, sceneTitleSize({unit, orientation}));
+	const textSize = fitted(text, sceneTitleSize({unit, orientation}) * 0.5);
 	const dir = placement === 'top' ? -1 : 1;
 	const scrimAngle = placement === 'top' ? '180deg' : '0deg';
 
@@ -62,6 +67,7 @@ export const AnimatedTitle: React.FC<{
 			>
 				{title ? (
 					<div
+						data-layout="title"
 						style={{
 							...headingStyle(titleSize),
 							opacity: enter,
@@ -86,6 +92,7 @@ export const AnimatedTitle: React.FC<{
 				) : null}
 				{text ? (
 					<div
+						data-layout="text"
 						style={{
 							fontSize: textSize,
 							fontWeight: 500,

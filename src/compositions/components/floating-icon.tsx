@@ -23,6 +23,7 @@ export const FloatingIcon: React.FC<{src: string; centerY?: number; box?: {cx: n
 	return (
 		<AbsoluteFill>
 			<Img
+				data-layout="picture"
 				src={resolveMediaSrc(src)}
 				style={{
 					position: 'absolute',

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {captionBandHeight} from './caption-band';
 import {sceneTitleSize} from './heading-style';
-import {illustrationBox, MIN_ILLUSTRATION_SHARE} from './illustration-box';
+import {CHIP_HEIGHT_UNITS, illustrationBox, MIN_ILLUSTRATION_SHARE} from './illustration-box';
 import type {FrameLayout} from './use-frame-layout';
 
 /** The layout useFrameLayout gives a frame of this size (kept in step with use-frame-layout.ts). */
@@ -51,6 +51,25 @@ describe('illustrationBox (the picture composed with the title and captions)', (
 						: [mid - band / 2, mid + band / 2];
 			expect(bottom <= capTop || top >= capBottom).toBe(true);
 			expect(box.size).toBeLessThanOrEqual(w - 2 * layout.safe.side);
+		},
+	);
+
+	it.each(CASES)(
+		'keeps room under the picture for a key-phrase chip, clear of the captions, at $aspect ($captions captions)',
+		({w, h, captions}) => {
+			const layout = layoutOf(w, h);
+			const style = {enabled: true, position: captions, fontScale: 1} as const;
+			const title = {placement: 'top', lines: 2, textLines: 0, size: sceneTitleSize(layout)} as const;
+			const box = illustrationBox({layout, title, captions: style, keyPhraseChip: true});
+			const plain = illustrationBox({layout, title, captions: style});
+			expect(box.chipTop).toBeGreaterThan(box.cy + box.size / 2);
+			expect(box.size).toBeLessThanOrEqual(plain.size);
+			const chipBottom = (box.chipTop ?? 0) + CHIP_HEIGHT_UNITS * layout.unit;
+			const band = captionBandHeight(layout, style);
+			const mid = (layout.safe.top + h - layout.safe.bottom) / 2;
+			if (captions === 'bottom') expect(chipBottom).toBeLessThanOrEqual(h - layout.safe.bottom - band);
+			if (captions === 'center' && box.cy > mid) expect(box.cy - box.size / 2).toBeGreaterThanOrEqual(mid + band / 2);
+			if (captions === 'center' && box.cy < mid) expect(chipBottom).toBeLessThanOrEqual(mid - band / 2);
 		},
 	);
 

@@ -2,14 +2,19 @@ import type {CaptionStyle} from '../storyboard';
 import {captionBandHeight} from './caption-band';
 import type {FrameLayout} from './use-frame-layout';
 
-/** Where a scene's illustration goes: its centre and the side of its square, in px. */
-export type IllustrationBox = {cx: number; cy: number; size: number};
+/**
+ * Where a scene's illustration goes: its centre and the side of its square, in px; `chipTop`: where
+ * the key-phrase chip goes, under the square (when the options ask for room for one).
+ */
+export type IllustrationBox = {cx: number; cy: number; size: number; chipTop?: number};
 
 export type IllustrationBoxOptions = {
 	layout: FrameLayout;
 	/** Where the scene's title sits (null: the scene has no title and no text). */
 	title: {placement: 'top' | 'bottom'; lines: number; textLines: number; size: number} | null;
 	captions: Pick<CaptionStyle, 'enabled' | 'position' | 'fontScale'>;
+	/** Keep room under the picture for a key-phrase chip (the scene's shots have key phrases). */
+	keyPhraseChip?: boolean;
 };
 
 /** The smallest illustration, as a share of the frame's short side (issue #15: a small icon reads as clip art). */
@@ -18,6 +23,14 @@ export const MIN_ILLUSTRATION_SHARE = 0.3;
 const MAX_ILLUSTRATION_SHARE = 0.56;
 /** Room between the picture and the title or captions, in units. */
 const GAP_UNITS = 2;
+/** Height of a key-phrase chip (key-phrase-chip.tsx: one line of 4.6 units at 1.15, 0.9 units of padding each side), in units. */
+export const CHIP_HEIGHT_UNITS = 4.6 * 1.15 + 2 * 0.9;
+/**
+ * How far the floating, tilting picture reaches past its square (floating-icon.tsx: 1.6 units up
+ * and down, a tilt of up to 4 degrees), as a share of its side and in units.
+ */
+const SWAY_SHARE = 0.04;
+const SWAY_UNITS = 1.6;
 
 /** Height (px) a title block takes: its lines, the accent bar, the line of text under it (see animated-title.tsx). */
 const titleBlockHeight = (t: NonNullable<IllustrationBoxOptions['title']>, unit: number): number =>
@@ -63,7 +76,12 @@ export const illustrationBox = (o: IllustrationBoxOptions): IllustrationBox => {
 		cursor = Math.max(cursor, to);
 	}
 	const short = Math.min(width, height);
-	const room = Math.min(bestLength - 2 * GAP_UNITS * unit, width - 2 * safe.side);
+	// A chip goes under the picture, clear of its sway: the picture and the chip share the stretch.
+	const chip = o.keyPhraseChip ? SWAY_UNITS * unit + GAP_UNITS * unit + CHIP_HEIGHT_UNITS * unit : 0;
+	const room = Math.min((bestLength - 2 * GAP_UNITS * unit - chip) / (o.keyPhraseChip ? 1 + SWAY_SHARE : 1), width - 2 * safe.side);
 	const size = Math.max(MIN_ILLUSTRATION_SHARE * short, Math.min(MAX_ILLUSTRATION_SHARE * short, room));
-	return {cx: width / 2, cy: (best[0] + best[1]) / 2, size};
+	if (!o.keyPhraseChip) return {cx: width / 2, cy: (best[0] + best[1]) / 2, size};
+	const block = size * (1 + SWAY_SHARE) + chip;
+	const cy = (best[0] + best[1]) / 2 - block / 2 + size / 2;
+	return {cx: width / 2, cy, size, chipTop: cy + size * (0.5 + SWAY_SHARE) + SWAY_UNITS * unit + GAP_UNITS * unit};
 };

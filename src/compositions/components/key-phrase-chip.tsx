@@ -27,6 +27,7 @@ export const KeyPhraseChip: React.FC<{text: string; palette: Palette; centerX: n
 	return (
 		<AbsoluteFill>
 			<div
+				data-layout="key-phrase"
 				style={{
 					position: 'absolute',
 					left: centerX,

@@ -104,7 +104,8 @@ export const SceneVisual: React.FC<Props> = ({
 		if (run && sameBackground(run.visual, p.visual)) run.to = p.to;
 		else runs.push({from: p.from, to: p.to, visual: p.visual});
 	}
-	const chipTop = box ? box.cy + box.size * 0.36 : height * (iconCenterY ?? 0.5) + unit * 13;
+	// Under the illustration when its box kept room for the chip, else on its lower edge.
+	const chipTop = box ? (box.chipTop ?? box.cy + box.size * 0.36) : height * (iconCenterY ?? 0.5) + unit * 13;
 	return (
 		<AbsoluteFill>
 			<AbsoluteFill style={{transform: camera, willChange: 'transform'}}>

@@ -8,12 +8,14 @@ import {TikTokCaptions} from './tiktok-captions';
  * next item starts (so a transition never shows two pages). `style` lets a template move them
  * (e.g. above its lower third) without changing the storyboard.
  */
-export const StoryboardCaptions: React.FC<{storyboard: Storyboard; timeline: Timeline; palette: Palette; style?: CaptionStyle}> = ({
-	storyboard,
-	timeline,
-	palette,
-	style = storyboard.captionStyle,
-}) => {
+export const StoryboardCaptions: React.FC<{
+	storyboard: Storyboard;
+	timeline: Timeline;
+	palette: Palette;
+	style?: CaptionStyle;
+	/** Width (px) of a caption line when the captions sit in a column (see TikTokCaptions). */
+	lineWidth?: number;
+}> = ({storyboard, timeline, palette, style = storyboard.captionStyle, lineWidth}) => {
 	if (!style.enabled) return null;
 	const nextStart = (i: number): number => timeline.scenes[i + 1]?.startFrame ?? timeline.endCard?.startFrame ?? timeline.durationInFrames;
 	return (
@@ -28,7 +30,13 @@ export const StoryboardCaptions: React.FC<{storyboard: Storyboard; timeline: Tim
 						durationInFrames={Math.max(1, nextStart(i) - timing.startFrame)}
 						name={`captions ${scene.id}`}
 					>
-						<TikTokCaptions captions={scene.captions} style={style} palette={palette} language={storyboard.language} />
+						<TikTokCaptions
+							captions={scene.captions}
+							style={style}
+							palette={palette}
+							language={storyboard.language}
+							lineWidth={lineWidth}
+						/>
 					</Sequence>
 				);
 			})}

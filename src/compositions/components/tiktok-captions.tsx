@@ -4,6 +4,7 @@ import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type StoryboardCaption} from '../storyboard';
 import {captionPages} from './caption-pages';
 import {captionWordStyle} from './caption-word-style';
+import {fitLinesScale} from './fit-lines-scale';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -20,18 +21,20 @@ const LINGER_MS = 500;
  * Right-to-left scripts are laid out right to left; lines break only between words (never inside
  * a word or a grapheme, also in Japanese and Chinese, which have no spaces).
  */
-export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: CaptionStyle; palette: Palette; language?: string}> = ({
-	captions,
-	style,
-	palette,
-	language = 'en',
-}) => {
+export const TikTokCaptions: React.FC<{
+	captions: StoryboardCaption[];
+	style: CaptionStyle;
+	palette: Palette;
+	language?: string;
+	/** Width (px) a line may take when the captions sit in a column (default: the frame's safe width). */
+	lineWidth?: number;
+}> = ({captions, style, palette, language = 'en', lineWidth}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {width, unit, safe, orientation} = useFrameLayout();
-	const fontSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
+	const baseSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
 	// About how many columns (a CJK character takes two) one line of captions holds at this size.
-	const lineColumns = Math.max(6, Math.floor((width - safe.side * 2) / (fontSize * 0.56)));
+	const lineColumns = Math.max(6, Math.floor((lineWidth ?? width - safe.side * 2) / (baseSize * 0.56)));
 	const classic = style.preset === 'classic';
 	// Pages end at sentence ends and break where reading pauses (see caption-pages.ts), never
 	// inside a CJK phrase; bigger captions hold fewer words; classic chunks are at most two lines.
@@ -76,6 +79,14 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 	if (pop && !popWord) return null;
 	const popScale = pop ? spring({frame: sinceFrames(active), fps, config: {damping: 10, stiffness: 260}, durationInFrames: 8}) : 1;
 	const dir = textDirectionOf(language);
+	// A page keeps to the two lines the layouts keep free (one for pop): words wider than a line shrink the page's font.
+	const fontSize =
+		baseSize *
+		fitLinesScale({
+			words: pop ? [popWord?.word ?? ''] : page.tokens.map((t) => t.text),
+			lineColumns: pop ? lineColumns / 1.3 : lineColumns,
+			maxLines: pop ? 1 : 2,
+		});
 
 	return (
 		<AbsoluteFill
@@ -89,6 +100,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 			}}
 		>
 			<div
+				data-layout="caption"
 				dir={dir}
 				lang={language}
 				style={{

@@ -64,6 +64,7 @@ const SceneView: React.FC<{
 			? {placement: titlePlacement, lines: scene.title ? 2 : 0, textLines: scene.text ? 2 : 0, size: sceneTitleSize(layout)}
 			: null,
 		captions: captionStyle,
+		keyPhraseChip: scene.shots.some((shot) => shot.keyPhrase),
 	});
 	return (
 		<AbsoluteFill style={{background: palette.background}}>

@@ -18,7 +18,15 @@ import {
 	withAlpha,
 	type FrameLayout,
 } from '../../components';
-import {textDirectionOf, type Palette, type Scene, type Storyboard, type StoryboardInput, type Timeline} from '../../storyboard';
+import {
+	textDirectionOf,
+	type CaptionStyle,
+	type Palette,
+	type Scene,
+	type Storyboard,
+	type StoryboardInput,
+	type Timeline,
+} from '../../storyboard';
 import {formatItemNumber, listPositions, type ListPosition} from './list-items';
 import {pictureSpans} from '../../components/shot-timeline';
 import {listicleOptionsSchema, type ListicleOptions} from './listicle-schema';
@@ -28,7 +36,7 @@ type Layout = {panel: Rect; content: Rect; portrait: boolean};
 
 /** The number panel and the content area: a band on top in portrait, a column at the side otherwise. */
 const layoutOf = (f: FrameLayout, sb: Storyboard, options: ListicleOptions): Layout => {
-	const captions = sb.captionStyle;
+	const captions = listCaptionStyle(sb.captionStyle);
 	const captionBand = captionBandHeight(f, captions);
 	const bottom = f.safe.bottom + (captions.position === 'bottom' ? captionBand : 0);
 	if (f.orientation === 'portrait') {
@@ -52,6 +60,12 @@ const layoutOf = (f: FrameLayout, sb: Storyboard, options: ListicleOptions): Lay
 		content: {x: left ? panelW + gap : f.safe.side, y: top, w: contentW, h: f.height - top - bottom},
 	};
 };
+
+/**
+ * The captions' style in a list: centred captions would sit on the item's picture and title, so
+ * they go to the bottom band the layout keeps free for them.
+ */
+const listCaptionStyle = (style: CaptionStyle): CaptionStyle => (style.position === 'center' ? {...style, position: 'bottom'} : style);
 
 /** The scene on screen at an absolute frame: the last one that has started. */
 const sceneAt = (timeline: Timeline, frame: number): number =>
@@ -121,6 +135,7 @@ const NumberPanel: React.FC<{
 	// The numeral rolls: the previous item's leaves upwards while this one comes in from below.
 	const numeral = (p: ListPosition | undefined, offset: number) => (
 		<div
+			data-layout="badge"
 			style={{
 				position: 'absolute',
 				inset: 0,
@@ -223,6 +238,7 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 	const bob = Math.sin((frame / fps) * 2) * unit * 0.8;
 	return (
 		<div
+			data-layout="picture"
 			style={{
 				position: 'absolute',
 				left: rect.x,
@@ -291,7 +307,8 @@ const ItemScene: React.FC<{
 						maxHeight: textBox.h * (sub.length > 0 ? 0.66 : 1),
 						lineHeight: TITLE_LINE,
 						maxFontSize: unit * (orientation === 'landscape' ? 9 : 10),
-						minFontSize: unit * 3.5,
+						// Small enough that a long compound word fits the column instead of running off the frame.
+						minFontSize: unit * 2.4,
 						maxLines: 3,
 					})
 				: null,
@@ -352,6 +369,7 @@ const ItemScene: React.FC<{
 					? fittedTitle.lines.map((line, li) => (
 							<div
 								key={li}
+								data-layout="title"
 								style={{
 									display: 'flex',
 									justifyContent: align,
@@ -384,7 +402,7 @@ const ItemScene: React.FC<{
 						))
 					: null}
 				{fittedSub ? (
-					<div style={{marginTop: unit * 1.6, opacity: subIn, transform: `translateY(${(1 - subIn) * unit * 2}px)`}}>
+					<div data-layout="text" style={{marginTop: unit * 1.6, opacity: subIn, transform: `translateY(${(1 - subIn) * unit * 2}px)`}}>
 						{fittedSub.lines.map((line, li) => (
 							<div
 								key={li}
@@ -465,7 +483,13 @@ const Listicle: React.FC<StoryboardInput> = (props) => {
 						width: layout.portrait ? '100%' : layout.content.w + 2 * frameLayout.safe.side,
 					}}
 				>
-					<StoryboardCaptions storyboard={storyboard} timeline={timeline} palette={palette} />
+					<StoryboardCaptions
+						storyboard={storyboard}
+						timeline={timeline}
+						palette={palette}
+						style={listCaptionStyle(storyboard.captionStyle)}
+						lineWidth={layout.portrait ? undefined : layout.content.w}
+					/>
 				</div>
 			}
 			logoCorner={layout.panel.x > 0 ? 'top-left' : 'top-right'}
