@@ -1,5 +1,6 @@
 import {isContentWord, surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
 import {loadNounLexicon} from './noun-lexicon';
+import {mainTopic} from './main-topic';
 import {rankPhrases} from './key-phrase';
 import {isStopWord} from './stop-words';
 import {titleCase, upperFirst} from './title-case';
@@ -115,12 +116,24 @@ export const sceneTitle = (opts: {text: string; language: string; stats: Documen
 };
 
 /**
- * The video's title from its main topic: the best real noun phrase holding the prompt's most
- * frequent term, else that term alone; it names the output folder and heads the end card.
+ * The video's title from its main topic (see mainTopic): the shortest real noun phrase holding
+ * it, else the word alone; without one, the best phrase holding the prompt's most frequent term; it names the output folder and heads the end card.
  */
 export const videoTitle = (opts: {text: string; language: string; stats: DocumentStats}): string => {
 	const {text, language, stats} = opts;
 	const clean = stripEmoji(text);
+	// The thing the text is about (its opening subject or the thing it names most), as a phrase.
+	const topic = mainTopic(clean, language);
+	if (topic) {
+		const key = termKey(topic.lower, language);
+		// The shortest phrase ("Coffee", not "Ripe Coffee Cherries"), unless a name completes it ("Tour Eiffel").
+		const named = nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 3});
+		const phrase =
+			(named && /\s\p{Lu}/u.test(named) && !/^en\b/i.test(language) ? named : null) ??
+			nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 1}) ??
+			named;
+		return clampTitle(titleCase(phrase ?? upperFirst(topic.text, language), language), language);
+	}
 	const topics = topicTerms(stats, 3);
 	for (const [i, topic] of topics.entries()) {
 		// The shortest real phrase holding the topic: "Coffee" rather than "Ripe Coffee Cherries".
