@@ -262,3 +262,23 @@ describe('video titles name the main topic: a table per language', () => {
 		expect(accept).toContain(sb.title);
 	});
 });
+
+describe('outline item titles are never a number alone', () => {
+	it.each([
+		[
+			'ja',
+			'京都旅行の三つのポイント：\n1. 朝早く金閣寺を訪れましょう。\n2. 嵐山の竹林を歩きましょう。\n3. 夜は祇園で和食を楽しみましょう。',
+			['1. 金閣寺', '2. 竹林', '3. 和食'],
+		],
+		[
+			'en',
+			'3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine after noon. 3. Dim the lights an hour before bed.',
+			['', '2. Caffeine', '3. Lights'],
+		],
+	])('%s: each item titled by the thing it names, or not at all', async (language, prompt, titles) => {
+		const sb = await plan(prompt, language);
+		const items = sb.scenes.filter((s) => s.itemNumber !== null);
+		expect(items.map((s) => s.title)).toEqual(titles);
+		for (const s of items) expect(s.title).not.toMatch(/^\d+\.?$/);
+	});
+});

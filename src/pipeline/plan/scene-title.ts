@@ -158,6 +158,24 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	return clampTitle(upperFirst(clean, language), language, 5);
 };
 
+/** Japanese case particles: the word before one is a noun (the object, subject or topic). */
+const JAPANESE_CASE = new Set(['を', 'が', 'は']);
+
+/**
+ * In Japanese, the thing an item is about is the word its particle marks ("金閣寺を訪れましょう"
+ * -> 金閣寺), a word of two or more kanji or katakana that no lexicon needs to know; null otherwise.
+ */
+const markedNoun = (text: string, language: string, used?: ReadonlySet<string>): string | null => {
+	if (!/^ja\b/i.test(language)) return null;
+	const tokens = wordTokens(text, language);
+	for (const [i, t] of tokens.entries()) {
+		const next = tokens[i + 1];
+		if (!next || !JAPANESE_CASE.has(next.lower) || next.start !== t.end) continue;
+		if (/^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u.test(t.text) && !used?.has(t.lower)) return t.text;
+	}
+	return null;
+};
+
 /** A title from a heading the user wrote: kept as written when short (first clause), else its key phrase. */
 export const shortTitle = (opts: {text: string; language: string; stats: DocumentStats; style: 'title' | 'sentence'}): string => {
 	const {text, language, stats, style} = opts;
@@ -172,7 +190,8 @@ export const shortTitle = (opts: {text: string; language: string; stats: Documen
 
 /**
  * The title of one outline item: its number and a short noun phrase of the item that does not
- * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or the number alone.
+ * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or no title (an
+ * empty string) when the item yields none: never a number alone ("1.").
  */
 export const itemTitle = (opts: {
 	number: number;
@@ -187,7 +206,10 @@ export const itemTitle = (opts: {
 	// In languages that put the verb first, an item opens on it ("Cut caffeine", "Coupez le café").
 	const verbFirst = !/^(ja|zh|hi|ko|tr)\b/i.test(language) && spoken > 1;
 	const maxWords = Math.max(1, Math.min(3, spoken - 1));
-	const phrase = nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
-	const title = phrase === null ? `${opts.number}.` : `${opts.number}. ${titleCase(phrase, language)}`;
+	const phrase =
+		markedNoun(clean, language, opts.used) ??
+		nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
+	// A number alone is no title: the item's number is drawn from its itemNumber.
+	const title = phrase === null ? '' : `${opts.number}. ${titleCase(phrase, language)}`;
 	return clampTitle(withEmoji(title, text), language);
 };
