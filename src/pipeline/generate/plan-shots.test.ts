@@ -94,6 +94,7 @@ describe("planShots (a scene's timed beats from its words)", () => {
 		['en', 'The river meanders slowly through green fields', ['meanders', 'slowly']],
 		['it', 'Gli agricoltori scuotono gli alberi', ['scuotono']],
 		['es', 'Los campesinos cocinaban la paella', ['cocinaban']],
+		['ja', '人々 は 公園 に 集まり 、 桜 が 咲きます', ['咲きます', '集まり']],
 	])('%s: a key phrase names a thing rather than an action: "%s"', (language, text, verbs) => {
 		const captions = captionsOf(text.split(' '), 1400, 450);
 		const shots = planShots({captions, durationMs: 5200, visual: {...ICONS, extraIcons: []}, language, seed: 0});

@@ -34,7 +34,9 @@ const isNounLike = (word: string, language: string): boolean =>
 const weightOf = (word: string, language: string): number => {
 	const w = clean(word);
 	if (w.length === 0 || isStopWord(w.toLowerCase(), language)) return 0;
-	const length = isSpacelessLanguage(language) ? w.length * 2 : w.length;
+	// A Japanese verb's kana ending says nothing: 咲きます weighs as 咲, not as 公園.
+	const stem = /^ja\b/i.test(language) ? w.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}ー])\p{Script=Hiragana}+$/u, '') : w;
+	const length = isSpacelessLanguage(language) ? stem.length * 2 : stem.length;
 	return isNounLike(w, language) ? length * NOUN_FACTOR : length;
 };
 
