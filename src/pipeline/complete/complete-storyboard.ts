@@ -194,7 +194,7 @@ export const completeStoryboard = async (o: CompleteStoryboardOptions): Promise<
 				voicedText: s.narration.text,
 				voice: {id: voice, rate},
 			};
-			s.captions = wordsToCaptions(result.words, s.narration.offsetMs);
+			s.captions = wordsToCaptions(result.words, s.narration.offsetMs, sb.language);
 			const duration = durationFor(s, result.durationMs);
 			if (duration.lengthened) {
 				warnings.push({

@@ -39,7 +39,7 @@ export const assembleStoryboard = (a: AssembleStoryboardOptions): Storyboard => 
 		const durationMs = speechSceneDurationMs({offsetMs, speechMs: voice.durationMs, transitionMs: TRANSITION_MS});
 		const type = TRANSITION_CYCLE[(options.seed + i) % TRANSITION_CYCLE.length]!;
 		const visual = a.visuals[i]!;
-		const captions = wordsToCaptions(voice.words, offsetMs);
+		const captions = wordsToCaptions(voice.words, offsetMs, options.lang);
 		const next = a.visuals[i + 1] ?? null;
 		// Narration we voiced records its text and voice (silent ones too: voice "none" stays
 		// silent), so a render can tell an edited scene; a recorded voice-over does not (it is

@@ -89,6 +89,20 @@ describe("planShots (a scene's timed beats from its words)", () => {
 		for (const p of shots.flatMap((s) => (s.keyPhrase ? [s.keyPhrase] : []))) expect(p).not.toMatch(/^[ぁ-ん]+$/);
 	});
 
+	// Seen in the panel: key phrases were the longest word, often a verb ("Raccolgono", "meanders").
+	it.each([
+		['en', 'The river meanders slowly through green fields', ['meanders', 'slowly']],
+		['it', 'Gli agricoltori scuotono gli alberi', ['scuotono']],
+		['es', 'Los campesinos cocinaban la paella', ['cocinaban']],
+		['ja', '人々 は 公園 に 集まり 、 桜 が 咲きます', ['咲きます', '集まり']],
+	])('%s: a key phrase names a thing rather than an action: "%s"', (language, text, verbs) => {
+		const captions = captionsOf(text.split(' '), 1400, 450);
+		const shots = planShots({captions, durationMs: 5200, visual: {...ICONS, extraIcons: []}, language, seed: 0});
+		const phrases = shots.flatMap((s) => (s.keyPhrase ? [s.keyPhrase] : []));
+		expect(phrases.length).toBeGreaterThan(0);
+		for (const p of phrases) for (const v of verbs) expect(p.split(' ')[0]).not.toBe(v);
+	});
+
 	// Seen in the panel (npm run panel): a comma closed nothing, so two clauses ran together on screen.
 	it.each([
 		['en', ['tropical', 'hillsides', 'and'], 0, 'tropical hillsides'],

@@ -1,5 +1,5 @@
 import {isSpacelessLanguage, type Shot, type StoryboardCaption, type Visual} from '../../compositions/storyboard';
-import {isStopWord} from '../plan';
+import {isStopWord, loadNounLexicon} from '../plan';
 
 /** The longest a viewer looks at an unchanged frame (issue #15: no picture held 8-16 s). */
 export const MAX_BEAT_GAP_MS = 4000;
@@ -23,11 +23,21 @@ export type PlanShotsOptions = {
 
 const clean = (text: string): string => text.trim().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
 
-/** How much a word names something: content words, longer first. 0 for a stop word. */
+/** A word that names a thing counts this much more than a verb or an adjective of the same length. */
+const NOUN_FACTOR = 2;
+
+/** A thing-word: a word of a CLDR emoji name or keyword, or a German noun (capitalised). */
+const isNounLike = (word: string, language: string): boolean =>
+	loadNounLexicon(language).has(word) || (/^de\b/i.test(language) && /^\p{Lu}/u.test(word));
+
+/** How much a word names something: content words, nouns before verbs, longer first. 0 for a stop word. */
 const weightOf = (word: string, language: string): number => {
 	const w = clean(word);
 	if (w.length === 0 || isStopWord(w.toLowerCase(), language)) return 0;
-	return isSpacelessLanguage(language) ? w.length * 2 : w.length;
+	// A Japanese verb's kana ending says nothing: 咲きます weighs as 咲, not as 公園.
+	const stem = /^ja\b/i.test(language) ? w.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}ー])\p{Script=Hiragana}+$/u, '') : w;
+	const length = isSpacelessLanguage(language) ? stem.length * 2 : stem.length;
+	return isNounLike(w, language) ? length * NOUN_FACTOR : length;
 };
 
 /** Marks after which the next word belongs to another clause: sentence ends, commas, colons, semicolons (every script). */

@@ -1,3 +1,6 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {computeTimeline} from '../../compositions/storyboard';
 import {UnknownTemplateError} from '../errors';
@@ -54,5 +57,22 @@ describe('planVideo (a plan as data, no files)', () => {
 	it('refuses an unknown template before planning, naming the valid ones', async () => {
 		await expect(planVideo({prompt: SCRIPT, options: {template: 'nope'}})).rejects.toBeInstanceOf(UnknownTemplateError);
 		await expect(planVideo({prompt: SCRIPT, options: {template: 'nope'}})).rejects.toThrow(/Valid templates: explainer/);
+	});
+
+	it('warns in the report about a picture that one keyword alone chose, naming the scene', async () => {
+		const outDir = await mkdtemp(join(tmpdir(), 'promptreel-weak-'));
+		try {
+			const {storyboard, report} = await planVideo({
+				prompt: '毎月少しずつお金を貯金しましょう。',
+				options: {lang: 'ja', seed: 1},
+				visuals: {outDir},
+			});
+			const weak = report.warnings.filter((w) => w.code === 'WEAK_PICTURE');
+			expect(weak.map((w) => w.message.split(':')[0])).toEqual([storyboard.scenes[0]!.id]);
+			expect(weak[0]!.message).toContain('"お金"');
+			expect(report.warnings.map((w) => w.code)).not.toContain('NEUTRAL_PICTURE');
+		} finally {
+			await rm(outDir, {recursive: true, force: true});
+		}
 	});
 });

@@ -160,6 +160,13 @@ const illustrateTheRest = async (run: RunContext, o: VisualsStageOptions, picks:
 				`${scene.id}: no picture matches its words or the video's subject, so it shows a neutral one (${icon.fallbackReason ?? 'no match'}). Give it your own with --media, or reword it.`,
 			);
 		}
+		if (icon?.confidence === 'weak') {
+			run.warn(
+				'fetching',
+				'WEAK_PICTURE',
+				`${o.scenes[i]!.id}: its picture ${icon.emoji} (${icon.name}) is a weak match (${icon.weakReason ?? 'one word alone'}). Check it, give it your own with --media, or reword it.`,
+			);
+		}
 		run.progress('fetching', (k + 1) / missing.length);
 	});
 	picks.providers.add('emoji-illustrations');

@@ -119,7 +119,9 @@ describe('heuristic planner: an outline', () => {
 		);
 		expect(warnings).toEqual([]);
 		expect(storyboard.title).toBe('3 Tips for Better Sleep');
-		expect(storyboard.scenes.map((s) => s.title)).toEqual(['3 Tips for Better Sleep', '1.', '2. Caffeine', '3. Lights']);
+		// "Keep a schedule" yields no phrase but its verb and object: no title, never "1." alone (its itemNumber is 1).
+		expect(storyboard.scenes.map((s) => s.title)).toEqual(['3 Tips for Better Sleep', '', '2. Caffeine', '3. Lights']);
+		expect(storyboard.scenes.map((s) => s.itemNumber)).toEqual([null, 1, 2, 3]);
 		// Each item holds the screen long enough to read its number and see its picture.
 		for (const s of storyboard.scenes.slice(1)) expect(s.estimatedDurationMs).toBeGreaterThanOrEqual(3000);
 		expect(storyboard.scenes.map((s) => s.narration)).toEqual([
@@ -134,7 +136,7 @@ describe('heuristic planner: an outline', () => {
 	it('reads "-", "*", "1)" and "1." lists on lines, with a markdown heading and wrapped items', async () => {
 		const dash = await plan('# Morning routine\n- Drink a glass of water\n* Stretch for five minutes\n- Plan the day\n  with a short list');
 		expect(dash.storyboard.title).toBe('Morning Routine');
-		expect(dash.storyboard.scenes.map((s) => s.title)).toEqual(['Morning Routine', '1. Glass of Water', '2.', '3. Short List']);
+		expect(dash.storyboard.scenes.map((s) => s.title)).toEqual(['Morning Routine', '1. Glass of Water', '', '3. Short List']);
 		const paren = await plan('1) Mix flour and water\n2) Knead the dough for ten minutes\n3) Bake at 220 degrees');
 		expect(paren.storyboard.scenes).toHaveLength(3);
 		expect(paren.storyboard.scenes[0]!.title).toBe('1. Water');

@@ -15,6 +15,7 @@ export {estimateSceneMs, estimateSpeechMs, WORDS_PER_SECOND, MIN_ESTIMATED_SCENE
 export {findEmoji, stripEmoji, wordTokens, splitSentences, isSpacelessLanguage} from './text-tokens';
 export type {WordToken} from './text-tokens';
 export {isStopWord} from './stop-words';
+export {loadNounLexicon} from './noun-lexicon';
 export {createOpenAiPlanner, PlannerFailedError, DEFAULT_PLANNER_MODEL} from './openai-planner';
 export type {OpenAiPlannerOptions} from './openai-planner';
 export {createFallbackPlanner} from './fallback-planner';

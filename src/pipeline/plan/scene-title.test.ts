@@ -132,3 +132,153 @@ describe('titles of outline items', () => {
 		}
 	});
 });
+
+/**
+ * Video titles name the main topic, a noun phrase, never a secondary noun or a verb (seen in the
+ * panel: "Cherry" for coffee, "Raccolgono" for olives, "春天" for tea). Two prompts or more per
+ * language, each with the titles a person accepts.
+ */
+const VIDEO_TITLES: {language: string; prompt: string; accept: string[]}[] = [
+	{
+		language: 'en',
+		prompt:
+			'Coffee begins as the red cherry of a shrub grown on tropical hillsides. Farmers pick the ripe cherries by hand and dry the seeds in the sun. Roasting turns the green beans brown and releases hundreds of aromas. Finally, hot water pulls the flavour out into a cup of espresso.',
+		accept: ['Coffee'],
+	},
+	{
+		language: 'en',
+		prompt:
+			"A volcano forms where molten rock rises through a crack in the Earth's crust. When the pressure builds up, lava, ash and gas burst out of the crater. Over thousands of years, layers of cooled lava build a tall mountain.",
+		accept: ['Volcano', 'Volcanoes'],
+	},
+	{
+		language: 'es',
+		prompt:
+			'La paella nació en los campos de arroz de Valencia. Los campesinos la cocinaban al aire libre con arroz, conejo, pollo y judías verdes. Hoy se prepara en una sartén ancha y poco profunda, y el azafrán le da su color dorado.',
+		accept: ['Paella'],
+	},
+	{
+		language: 'es',
+		prompt:
+			'La cordillera de los Andes recorre siete países de Sudamérica. Sus montañas más altas están cubiertas de nieve todo el año. En sus valles viven llamas y alpacas, que dan lana a los pueblos andinos.',
+		accept: ['Andes', 'Cordillera de los Andes', 'Cordillera'],
+	},
+	{
+		language: 'de',
+		prompt:
+			'Deutschland ist berühmt für sein Brot. Bäcker backen jeden Morgen Brötchen, Brezeln und dunkles Roggenbrot. Für ein gutes Sauerteigbrot braucht der Teig viele Stunden, bevor er in den heißen Ofen kommt.',
+		accept: ['Brot'],
+	},
+	{
+		language: 'de',
+		prompt:
+			'Das Fahrrad wurde vor gut zweihundert Jahren erfunden. Heute fahren in vielen Städten mehr Menschen mit dem Rad als mit dem Auto. Radfahren ist gesund, leise und schont das Klima.',
+		accept: ['Fahrrad', 'Rad'],
+	},
+	{
+		language: 'fr',
+		prompt:
+			'La France produit plus de mille fromages différents. Le camembert vient de Normandie et le roquefort mûrit dans des grottes du sud. Chaque fromage commence avec du lait de vache, de chèvre ou de brebis.',
+		accept: ['Fromages', 'Fromage'],
+	},
+	{
+		language: 'fr',
+		prompt:
+			"La tour Eiffel a été construite pour l'Exposition universelle de Paris. Gustave Eiffel et ses ingénieurs ont assemblé dix-huit mille pièces de fer. Aujourd'hui, des millions de visiteurs montent chaque année pour admirer la ville.",
+		accept: ['Tour Eiffel'],
+	},
+	{
+		language: 'pt',
+		prompt:
+			'O Carnaval do Rio de Janeiro é uma das maiores festas do planeta. As escolas de samba desfilam com fantasias brilhantes e carros alegóricos enormes. Durante cinco dias, a cidade inteira dança ao som dos tambores.',
+		accept: ['Carnaval', 'Carnaval do Rio'],
+	},
+	{
+		language: 'pt',
+		prompt:
+			'Portugal tem algumas das maiores ondas do mundo. Na Nazaré, surfistas corajosos descem ondas da altura de um prédio. No inverno, as tempestades do Atlântico criam essas ondas gigantes.',
+		accept: ['Ondas', 'Ondas gigantes'],
+	},
+	{
+		language: 'it',
+		prompt:
+			'In autunno, in Toscana si raccolgono le olive. Gli agricoltori scuotono gli alberi e raccolgono i frutti nelle reti. Nel frantoio, le olive diventano un olio verde e profumato.',
+		accept: ['Olive'],
+	},
+	{
+		language: 'it',
+		prompt:
+			'Venezia è costruita su più di cento piccole isole. Al posto delle strade ci sono canali, e le persone si spostano in gondola o in battello. Ogni anno migliaia di turisti visitano Piazza San Marco.',
+		accept: ['Venezia'],
+	},
+	{
+		language: 'ja',
+		prompt:
+			'春になると、日本中で桜の花が咲きます。人々は公園に集まり、桜の木の下でお花見を楽しみます。花はわずか一週間ほどで散ってしまいます。',
+		accept: ['桜', '桜の花'],
+	},
+	{
+		language: 'ja',
+		prompt: '富士山は日本で一番高い山です。夏になると、多くの登山者が頂上を目指して夜に登ります。山頂から見る日の出はとても美しいです。',
+		accept: ['富士山'],
+	},
+	{
+		language: 'zh',
+		prompt: '中国人喝茶已有几千年的历史。茶叶生长在南方的山坡上，农民在春天采摘新鲜的嫩叶。绿茶、红茶和乌龙茶的味道各不相同。',
+		accept: ['茶', '茶叶'],
+	},
+	{
+		language: 'zh',
+		prompt: '大熊猫生活在中国四川的竹林里。它们每天要花十几个小时吃竹子。刚出生的熊猫宝宝非常小，只有一百克左右。',
+		accept: ['大熊猫', '熊猫'],
+	},
+	{
+		language: 'ar',
+		prompt:
+			'تغطي الصحراء الكبرى معظم شمال أفريقيا. تعيش فيها الجمال التي تستطيع السير أياماً طويلة من دون ماء. وفي الليل تنخفض الحرارة كثيراً وتظهر النجوم في السماء.',
+		accept: ['الصحراء', 'الصحراء الكبرى'],
+	},
+	{
+		language: 'ar',
+		prompt: 'الصقر طائر سريع جداً. يدرب الصيادون الصقور على الصيد في الصحراء. ويستطيع الصقر أن يرى فريسته من مسافة بعيدة.',
+		accept: ['الصقر'],
+	},
+	{
+		language: 'hi',
+		prompt: 'भारत में मानसून जून के महीने में आता है। बारिश से खेतों में धान की फसल उगती है। किसान पूरे साल मानसून का इंतज़ार करते हैं।',
+		accept: ['मानसून'],
+	},
+	{
+		language: 'hi',
+		prompt:
+			'ताजमहल आगरा में यमुना नदी के किनारे बना है। इसे शाहजहाँ ने अपनी पत्नी मुमताज़ की याद में बनवाया था। सफ़ेद संगमरमर की यह इमारत सूरज की रोशनी में चमकती है।',
+		accept: ['ताजमहल'],
+	},
+];
+
+describe('video titles name the main topic: a table per language', () => {
+	it.each(VIDEO_TITLES)('$language: $accept.0', async ({language, prompt, accept}) => {
+		const sb = await plan(prompt, language);
+		expect(accept).toContain(sb.title);
+	});
+});
+
+describe('outline item titles are never a number alone', () => {
+	it.each([
+		[
+			'ja',
+			'京都旅行の三つのポイント：\n1. 朝早く金閣寺を訪れましょう。\n2. 嵐山の竹林を歩きましょう。\n3. 夜は祇園で和食を楽しみましょう。',
+			['1. 金閣寺', '2. 竹林', '3. 和食'],
+		],
+		[
+			'en',
+			'3 tips for better sleep: 1. Keep a schedule. 2. Cut caffeine after noon. 3. Dim the lights an hour before bed.',
+			['', '2. Caffeine', '3. Lights'],
+		],
+	])('%s: each item titled by the thing it names, or not at all', async (language, prompt, titles) => {
+		const sb = await plan(prompt, language);
+		const items = sb.scenes.filter((s) => s.itemNumber !== null);
+		expect(items.map((s) => s.title)).toEqual(titles);
+		for (const s of items) expect(s.title).not.toMatch(/^\d+\.?$/);
+	});
+});

@@ -1,5 +1,6 @@
 import {isContentWord, surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
 import {loadNounLexicon} from './noun-lexicon';
+import {mainTopic} from './main-topic';
 import {rankPhrases} from './key-phrase';
 import {isStopWord} from './stop-words';
 import {titleCase, upperFirst} from './title-case';
@@ -115,12 +116,24 @@ export const sceneTitle = (opts: {text: string; language: string; stats: Documen
 };
 
 /**
- * The video's title from its main topic: the best real noun phrase holding the prompt's most
- * frequent term, else that term alone; it names the output folder and heads the end card.
+ * The video's title from its main topic (see mainTopic): the shortest real noun phrase holding
+ * it, else the word alone; without one, the best phrase holding the prompt's most frequent term; it names the output folder and heads the end card.
  */
 export const videoTitle = (opts: {text: string; language: string; stats: DocumentStats}): string => {
 	const {text, language, stats} = opts;
 	const clean = stripEmoji(text);
+	// The thing the text is about (its opening subject or the thing it names most), as a phrase.
+	const topic = mainTopic(clean, language);
+	if (topic) {
+		const key = termKey(topic.lower, language);
+		// The shortest phrase ("Coffee", not "Ripe Coffee Cherries"), unless a name completes it ("Tour Eiffel").
+		const named = nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 3});
+		const phrase =
+			(named && /\s\p{Lu}/u.test(named) && !/^en\b/i.test(language) ? named : null) ??
+			nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 1}) ??
+			named;
+		return clampTitle(titleCase(phrase ?? upperFirst(topic.text, language), language), language);
+	}
 	const topics = topicTerms(stats, 3);
 	for (const [i, topic] of topics.entries()) {
 		// The shortest real phrase holding the topic: "Coffee" rather than "Ripe Coffee Cherries".
@@ -145,6 +158,24 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	return clampTitle(upperFirst(clean, language), language, 5);
 };
 
+/** Japanese case particles: the word before one is a noun (the object, subject or topic). */
+const JAPANESE_CASE = new Set(['を', 'が', 'は']);
+
+/**
+ * In Japanese, the thing an item is about is the word its particle marks ("金閣寺を訪れましょう"
+ * -> 金閣寺), a word of two or more kanji or katakana that no lexicon needs to know; null otherwise.
+ */
+const markedNoun = (text: string, language: string, used?: ReadonlySet<string>): string | null => {
+	if (!/^ja\b/i.test(language)) return null;
+	const tokens = wordTokens(text, language);
+	for (const [i, t] of tokens.entries()) {
+		const next = tokens[i + 1];
+		if (!next || !JAPANESE_CASE.has(next.lower) || next.start !== t.end) continue;
+		if (/^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u.test(t.text) && !used?.has(t.lower)) return t.text;
+	}
+	return null;
+};
+
 /** A title from a heading the user wrote: kept as written when short (first clause), else its key phrase. */
 export const shortTitle = (opts: {text: string; language: string; stats: DocumentStats; style: 'title' | 'sentence'}): string => {
 	const {text, language, stats, style} = opts;
@@ -159,7 +190,8 @@ export const shortTitle = (opts: {text: string; language: string; stats: Documen
 
 /**
  * The title of one outline item: its number and a short noun phrase of the item that does not
- * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or the number alone.
+ * repeat the spoken item whole ("3. Caffeine" for "Cut caffeine after noon"), or no title (an
+ * empty string) when the item yields none: never a number alone ("1.").
  */
 export const itemTitle = (opts: {
 	number: number;
@@ -174,7 +206,10 @@ export const itemTitle = (opts: {
 	// In languages that put the verb first, an item opens on it ("Cut caffeine", "Coupez le café").
 	const verbFirst = !/^(ja|zh|hi|ko|tr)\b/i.test(language) && spoken > 1;
 	const maxWords = Math.max(1, Math.min(3, spoken - 1));
-	const phrase = nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
-	const title = phrase === null ? `${opts.number}.` : `${opts.number}. ${titleCase(phrase, language)}`;
+	const phrase =
+		markedNoun(clean, language, opts.used) ??
+		nounPhrase({text: clean, language, stats, used: opts.used, maxWords, lenient: true, skipFirstWord: verbFirst});
+	// A number alone is no title: the item's number is drawn from its itemNumber.
+	const title = phrase === null ? '' : `${opts.number}. ${titleCase(phrase, language)}`;
 	return clampTitle(withEmoji(title, text), language);
 };

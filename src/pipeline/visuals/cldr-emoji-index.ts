@@ -19,6 +19,16 @@ export type EmojiEntry = {
 	weight: number;
 	/** The term is the emoji's own name (CLDR "tts") in this language or a word of it, not just a keyword. */
 	named: boolean;
+	/**
+	 * For a word of a longer name ("mesa" of "tenis de mesa"): the keys of the name's other words.
+	 * Without one of them beside it, the word is not the emoji's name (`named` no longer holds).
+	 */
+	nameRest?: readonly string[];
+	/**
+	 * The word is in the longer names of several emoji ("naranja" of "libro naranja", "corazón
+	 * naranja"): a modifier, naming this emoji only beside one of the name's other words.
+	 */
+	modifier?: boolean;
 };
 
 export type CldrEmojiIndex = {
@@ -40,6 +50,8 @@ const NAME_WEIGHT = 1;
 const NAME_PART_WEIGHT = 0.9;
 const KEYWORD_WEIGHT = 0.75;
 const EMOJILIB_WEIGHT = 0.55;
+/** A word found in the names of this many emoji is a modifier of those names (a colour, "orange" of "orange book", "orange heart", "orange circle"). */
+const MODIFIER_NAMES = 3;
 // Skin tones repeat a person; regional indicators draw nothing in the set. Clock faces, keycaps,
 // letters and ideograph buttons are writing, not pictures: "eight", "month" and "two" name them;
 // 🤏 is what "a little" names in every language.
@@ -66,8 +78,12 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	if (hit) return hit;
 	const require = createRequire(import.meta.url);
 	const set = loadEmojiSet();
-	const raw = new Map<string, Map<string, {name: string; weight: number; named: boolean}>>();
+	type Raw = {name: string; weight: number; named: boolean; folded: string | null};
+	const raw = new Map<string, Map<string, Raw>>();
 	const surfaces = new Map<string, {key: string; emoji: Set<string>}>();
+	// Per word as written (folded, so "waving" is not "wave"), the emoji whose longer name holds
+	// it, with the keys of the name's other words.
+	const nameParts = new Map<string, Map<string, string[]>>();
 	const add = (term: string, emoji: string, weight: number) => {
 		if (SKIPPED.test(emoji)) return;
 		const name = set.nameOf(emoji);
@@ -84,9 +100,10 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 				surface.emoji.add(emoji);
 				surfaces.set(words[0]!.folded, surface);
 			}
-			const byEmoji = raw.get(key) ?? new Map<string, {name: string; weight: number; named: boolean}>();
+			const byEmoji = raw.get(key) ?? new Map<string, Raw>();
 			const prev = byEmoji.get(emoji);
-			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_PART_WEIGHT});
+			const folded = words.length === 1 ? words[0]!.folded : null;
+			if (!prev || prev.weight < weight) byEmoji.set(emoji, {name, weight, named: weight >= NAME_PART_WEIGHT, folded});
 			raw.set(key, byEmoji);
 		}
 	};
@@ -96,6 +113,20 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 		for (const t of a.tts ?? []) add(t, emoji, NAME_WEIGHT);
 		// A keyword that is also a word of the name ("fromage" of "part de fromage") names the emoji.
 		const nameWords = new Set((a.tts ?? []).flatMap((t) => keyedWords(t, language).map((w) => w.key)));
+		// Only names of drawable emoji count ("wave" is in three arrows' names, drawn by none).
+		const drawable = !SKIPPED.test(emoji) && set.nameOf(emoji) !== undefined;
+		for (const t of drawable ? (a.tts ?? []) : []) {
+			const words = keyedWords(t, language).filter((w) => !w.stop);
+			if (words.length < 2) continue;
+			for (const w of words) {
+				const byEmoji = nameParts.get(w.folded) ?? new Map<string, string[]>();
+				byEmoji.set(
+					emoji,
+					words.filter((o) => o.key !== w.key).map((o) => o.key),
+				);
+				nameParts.set(w.folded, byEmoji);
+			}
+		}
 		for (const k of a.default ?? []) {
 			const words = keyedWords(k, language);
 			add(k, emoji, words.length === 1 && nameWords.has(words[0]!.key) ? NAME_PART_WEIGHT : KEYWORD_WEIGHT);
@@ -115,12 +146,27 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 		if (byEmoji.size > MAX_EMOJI_PER_TERM) continue;
 		// A keyword shared by a few emoji is weaker for each of them than one that names one emoji;
 		// the emoji it is the name of keeps its full weight ("bicicleta" is 🚲, also a keyword of 🚴).
-		const share = (rate: number) => 1 / (1 + rate * (byEmoji.size - 1));
+		// The names it only modifies do not count as sharing it ("laranja" is 🍊 more than 🧡📙🟠).
+		const partsOf = (folded: string | null) => (folded === null ? undefined : nameParts.get(folded));
+		const restOf = (emoji: string, {weight, folded}: Raw) => (weight < NAME_WEIGHT ? partsOf(folded)?.get(emoji) : undefined);
+		const isModifier = (emoji: string, r: Raw) => (partsOf(r.folded)?.size ?? 0) >= MODIFIER_NAMES && restOf(emoji, r) !== undefined;
+		const owners = [...byEmoji].filter(([emoji, r]) => !isModifier(emoji, r)).length;
+		const share = (rate: number, modifier: boolean) => 1 / (1 + rate * ((modifier || owners === 0 ? byEmoji.size : owners) - 1));
 		index.set(
 			key,
-			[...byEmoji].map(([emoji, {name, weight, named}]) => {
+			[...byEmoji].map(([emoji, r]) => {
+				const {name, weight, named} = r;
 				const rate = weight >= NAME_WEIGHT ? 0 : named ? 0.1 : 0.25;
-				return {emoji, name, weight: weight * share(rate), named};
+				const nameRest = restOf(emoji, r);
+				const modifier = isModifier(emoji, r);
+				return {
+					emoji,
+					name,
+					weight: weight * share(rate, modifier),
+					named,
+					...(nameRest ? {nameRest} : {}),
+					...(modifier ? {modifier} : {}),
+				};
 			}),
 		);
 	}

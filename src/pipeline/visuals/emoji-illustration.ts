@@ -18,6 +18,10 @@ export type EmojiIllustration = EmojiIconFile & {
 	reason: EmojiPick['reason'];
 	/** Every picture of the scene, the main one (the fields above) first. */
 	icons: EmojiIconFile[];
+	/** strong, weak (one word alone named it: warn about it) or neutral (see EmojiPick). */
+	confidence: EmojiPick['confidence'];
+	/** Why the match is weak, for report.json; null otherwise. */
+	weakReason: string | null;
 	/** A neutral picture: nothing in the scene nor the video's subject matched (warn about it). */
 	fallback: boolean;
 	/** Why, for report.json; null when not a fallback. */
@@ -62,5 +66,14 @@ export const createEmojiIllustration = async (opts: CreateEmojiIllustrationOptio
 		icons.push({file, emoji: icon.emoji, name: icon.name, credit: emojiCredit(icon.name)});
 	}
 	const main = icons[0]!;
-	return {...main, reason: pick.reason, icons, fallback: pick.fallback, fallbackReason: pick.fallbackReason, words: pick.words};
+	return {
+		...main,
+		reason: pick.reason,
+		confidence: pick.confidence,
+		weakReason: pick.weakReason,
+		icons,
+		fallback: pick.fallback,
+		fallbackReason: pick.fallbackReason,
+		words: pick.words,
+	};
 };

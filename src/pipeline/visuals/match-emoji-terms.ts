@@ -36,7 +36,13 @@ const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
 
 const isCjk = (language: EmojiLanguage) => language === 'ja' || language === 'zh';
 
-/** Drops the senses of a word that its surroundings rule out (see emoji-senses.ts). */
+/** A modifier word of a longer name without the name's other words ("naranja" without "libro" for 📙) is a far sense. */
+const MODIFIER_ALONE = 0.3;
+
+/**
+ * Drops the senses of a word that its surroundings rule out (see emoji-senses.ts), and weakens
+ * the emoji whose longer name the word only modifies when the name's other words are absent.
+ */
 const senseFilter = (language: EmojiLanguage, contextKeys: ReadonlySet<string>) => {
 	const rules = (SENSE_RULES[language] ?? []).map((r) => ({
 		word: stemKey(r.word, language),
@@ -44,7 +50,13 @@ const senseFilter = (language: EmojiLanguage, contextKeys: ReadonlySet<string>) 
 		onlyWith: r.onlyWith.map((w) => stemKey(w, language)),
 	}));
 	return (key: string, candidates: readonly EmojiEntry[]): EmojiEntry[] =>
-		candidates.filter((c) => !rules.some((r) => r.word === key && r.emoji === c.emoji && !r.onlyWith.some((w) => contextKeys.has(w))));
+		candidates
+			.filter((c) => !rules.some((r) => r.word === key && r.emoji === c.emoji && !r.onlyWith.some((w) => contextKeys.has(w))))
+			.map((c) =>
+				c.nameRest && !c.nameRest.some((w) => contextKeys.has(w))
+					? {...c, named: false, weight: c.modifier ? c.weight * MODIFIER_ALONE : c.weight}
+					: c,
+			);
 };
 
 /**
@@ -85,7 +97,8 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 			if (taken.slice(i, i + n).some(Boolean)) continue;
 			if (span.slice(1).some((w) => w.breakBefore)) continue;
 			// A particle may end a Chinese or Japanese term written as one (お金), never a word alone.
-			if (n === 1 ? span[0]!.stop : !isCjk(language) && (span[0]!.stop || span[n - 1]!.stop)) continue;
+			// A particle or auxiliary never ends one (なる|と is no 🍥 in 夏になると).
+			if (n === 1 ? span[0]!.stop : span[n - 1]!.stop || (!isCjk(language) && span[0]!.stop)) continue;
 			const key = phraseKey(
 				span.map((w) => w.key),
 				language,

@@ -80,4 +80,32 @@ describe('pickEmoji', () => {
 		const opts = {keywords: ['heart'], text: 'a story of love', seed: 42};
 		expect(pickEmoji(opts)).toEqual(pickEmoji(opts));
 	});
+
+	it.each([
+		['es', 'Los naranjos florecen en primavera en Valencia.', '📙'],
+		['pt', 'As laranjas são colhidas no inverno.', '📙'],
+		['ja', '冬になると北海道では雪がたくさん降ります。', '🍥'],
+		['ja', '春になると、お花見を楽しむ人が公園に集まります。', '🍥'],
+	])('%s "%s": no far sense (%s) from a modifier alone or a verb and its particle', (language, text, wrong) => {
+		expect(pickEmoji({keywords: [], text, language, seed: 1}).emoji).not.toBe(wrong);
+	});
+
+	it('says how sure a match is: a name, several words or support is strong; one keyword alone is weak, with the reason', () => {
+		const strong = pickEmoji({keywords: [], text: 'El queso se hace con leche.', language: 'es', seed: 1});
+		expect([strong.emoji, strong.confidence, strong.weakReason]).toEqual(['🧀', 'strong', null]);
+		const weak = pickEmoji({keywords: [], text: 'Arrosez les plantes le matin.', language: 'fr', seed: 1});
+		expect(weak.confidence).toBe('weak');
+		expect(weak.weakReason).toContain('"matin"');
+		const neutral = pickEmoji({keywords: [], text: 'Und dann?', language: 'de', seed: 1});
+		expect([neutral.fallback, neutral.confidence]).toEqual([true, 'neutral']);
+	});
+
+	it("shows the video's on-topic subject instead of a weak one-word match", () => {
+		const text = "Arrosez le matin pour éviter l'évaporation.";
+		const title = 'Les tomates du jardin';
+		const subject = pickVideoSubject({title, texts: [text, 'Plantez les tomates au soleil.'], language: 'fr'});
+		expect(subject?.onTopic).toBe(true);
+		const pick = pickEmoji({keywords: [], text, language: 'fr', subject, context: title, seed: 1});
+		expect([pick.emoji, pick.reason, pick.confidence]).toEqual(['🍅', 'subject', 'strong']);
+	});
 });

@@ -1,11 +1,13 @@
 import {findEmoji} from '../plan';
-import {loadCldrEmojiIndex} from './cldr-emoji-index';
+import {loadCldrEmojiIndex, type CldrEmojiIndex} from './cldr-emoji-index';
 import {emojiLanguageOf} from './emoji-text-keys';
 import {loadEmojiKeywords} from './emoji-keywords';
 import {matchEmojiTerms} from './match-emoji-terms';
 import {scoreEmoji, type EmojiScore} from './score-emoji';
 import {hashString} from './seeded-random';
 import type {VideoSubject} from './video-subject';
+
+export type PictureConfidence = 'strong' | 'weak' | 'neutral';
 
 /** One picture of a scene. */
 export type EmojiIcon = {emoji: string; name: string};
@@ -18,6 +20,15 @@ export type EmojiPick = EmojiIcon & {
 	 * main subject (the scene names nothing drawable), or a neutral fallback.
 	 */
 	reason: 'in-text' | 'keywords' | 'subject' | 'fallback';
+	/**
+	 * How sure the match is. strong: written in the text, named by several words or a phrase,
+	 * supported by the scene's other words or the video's subject, or the video's on-topic
+	 * subject itself; weak: one word alone names it (often a wrong sense: "naranja" for an orange
+	 * book), to warn about; neutral: a fallback.
+	 */
+	confidence: PictureConfidence;
+	/** Why the match is weak, for report.json; null otherwise. */
+	weakReason: string | null;
 	/** True for a neutral picture that matches neither the scene's words nor the video's subject. */
 	fallback: boolean;
 	/** Why the scene got a neutral picture, for report.json; null otherwise. */
@@ -71,6 +82,39 @@ const COMMON_FACTOR = 1.3;
 const SUBJECT_PRIOR = 0.45;
 const ZWJ_FACTOR = 0.8;
 
+type Ranked = {emoji: string; name: string; score: number; words: string[]; named?: boolean};
+
+/** Another thing the scene names supports the main picture when it is at least this clear. */
+const SUPPORT_RATIO = 0.25;
+
+/**
+ * A match says what the scene is about when a word is the picture's own name, or more than one
+ * word says it: two words or a phrase name it, the title or another scene names it, or another word of the scene names a thing of its kind
+ * (its group: "dinero" 💰 beside "banco" 🏦, not "mes" 🏓).
+ */
+const isSupported = (main: Ranked, ranked: readonly Ranked[], subject: VideoSubject | null, index: CldrEmojiIndex): boolean => {
+	if (main.named || main.words.length >= 2 || main.words.some((w) => /\s/u.test(w.trim()))) return true;
+	// The scene itself is one of the texts naming it: another one must too.
+	if (subject && (subject.mentions.get(main.emoji) ?? 0) >= 2) return true;
+	const group = index.groupOf(main.name);
+	return ranked.some(
+		(c) =>
+			c.emoji !== main.emoji &&
+			c.words.length > 0 &&
+			c.score >= main.score * SUPPORT_RATIO &&
+			!c.words.some((w) => main.words.includes(w)) &&
+			group !== undefined &&
+			index.groupOf(c.name) === group,
+	);
+};
+
+const weakReasonOf = (main: Pick<Ranked, 'emoji' | 'name' | 'words'>, reason: EmojiPick['reason'], anchor: boolean): string =>
+	anchor
+		? `only one word of the scene named a picture, with nothing else in the scene or the video supporting it, so it shows the video's subject ${main.emoji} (${main.name}) instead`
+		: reason === 'subject'
+			? `it names nothing drawable, and the video's subject ${main.emoji} (${main.name}) comes from one word ("${main.words.join('", "')}") that the title does not name and only one scene names`
+			: `only the word "${main.words.join('", "')}", one of its keywords, names ${main.emoji} (${main.name}), and nothing else in the scene or the video supports it: it may be another sense of the word`;
+
 /** A stable order among equals, different per seed. */
 const tieBreak = (seed: number, emoji: string): number => hashString(`${seed}:${emoji}`);
 
@@ -112,6 +156,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			...main,
 			score: 100,
 			reason: 'in-text',
+			confidence: 'strong',
+			weakReason: null,
 			fallback: false,
 			fallbackReason: null,
 			icons: [main, ...icons.filter((i) => i.emoji !== main.emoji)],
@@ -143,18 +189,25 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			if (COMMON.has(emoji)) score *= COMMON_FACTOR;
 			if (used.has(emoji)) score *= USED_FACTOR;
 			if (emoji.includes('\u200d')) score *= ZWJ_FACTOR;
-			return {emoji, name: s.name, score, words: s.words};
+			return {emoji, name: s.name, score, words: s.words, named: s.named};
 		})
 		.filter((c) => c.score >= MIN_SCORE)
 		.sort((a, b) => b.score - a.score || tieBreak(opts.seed, a.emoji) - tieBreak(opts.seed, b.emoji));
 	const best = ranked[0];
 	// Another picture instead of the previous scene's only when other words name it: a second
 	// emoji of the same word (🧉 for 茶 after 🍵) is a worse picture of the same thing.
-	const main =
+	const chosen =
 		best && avoid.has(best.emoji)
 			? (ranked.find((c) => !avoid.has(c.emoji) && c.score >= best.score * AVOID_RATIO && c.words.some((w) => !best.words.includes(w))) ??
 				best)
 			: best;
+	const weak = chosen && chosen.words.length > 0 && !isSupported(chosen, ranked, opts.subject ?? null, index);
+	// The video's on-topic subject is a better picture than one word alone in another sense.
+	const anchor =
+		weak && opts.subject?.onTopic && !avoid.has(opts.subject.emoji)
+			? (ranked.find((c) => c.emoji === opts.subject!.emoji) ?? {...opts.subject, score: SUBJECT_PRIOR, words: []})
+			: undefined;
+	const main = anchor ?? chosen;
 	if (main) {
 		// Other things the scene names, each by other words than the main picture's.
 		const icons: EmojiIcon[] = [{emoji: main.emoji, name: main.name}];
@@ -166,26 +219,32 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 			for (const w of c.words) wordsTaken.add(w);
 		}
 		// Won only by the subject's prior: the scene itself named nothing better.
-		const reason = main.words.length === 0 ? 'subject' : 'keywords';
+		const reason = anchor || main.words.length === 0 ? 'subject' : 'keywords';
+		const confidence = reason === 'subject' ? (opts.subject?.onTopic ? 'strong' : 'weak') : weak ? 'weak' : 'strong';
 		return {
 			emoji: main.emoji,
 			name: main.name,
 			score: main.score,
 			reason,
+			confidence,
+			weakReason: confidence === 'weak' ? weakReasonOf(main, reason, anchor !== undefined) : null,
 			fallback: false,
 			fallbackReason: null,
 			icons,
-			words: main.words.length > 0 ? main.words : (opts.subject?.words ?? []),
+			words: main.words.length > 0 && !anchor ? main.words : (opts.subject?.words ?? []),
 		};
 	}
 
 	if (opts.subject) {
 		const {emoji, name} = opts.subject;
+		const confidence = opts.subject.onTopic ? 'strong' : 'weak';
 		return {
 			emoji,
 			name,
 			score: 0.1,
 			reason: 'subject',
+			confidence,
+			weakReason: confidence === 'weak' ? weakReasonOf({emoji, name, words: opts.subject.words}, 'subject', false) : null,
 			fallback: false,
 			fallbackReason: null,
 			icons: [{emoji, name}],
@@ -200,6 +259,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 		name,
 		score: 0,
 		reason: 'fallback',
+		confidence: 'neutral',
+		weakReason: null,
 		fallback: true,
 		fallbackReason: `no word of the scene or its keywords names an emoji in the "${emojiLanguageOf(language)}" CLDR annotations, and the video has no main subject to show instead`,
 		icons: [{emoji, name}],

@@ -8,9 +8,9 @@ const tuning = readPictureTable(new URL('./picture-table.tuning.json', import.me
 const report = (half: string, s: ReturnType<typeof scorePictureTable>) => {
 	const misses = s.results
 		.filter((r) => !r.onTopic)
-		.map((r) => `  ${r.row.language} ${r.pick.emoji} (${r.pick.reason}) for "${r.row.text}"`);
+		.map((r) => `  ${r.row.language} ${r.pick.emoji} (${r.pick.reason}, ${r.pick.confidence}) for "${r.row.text}"`);
 	console.log(
-		`picture table, ${half} half: ${s.rows} rows, on-topic ${(s.onTopic * 100).toFixed(1)}%, neutral ${(s.neutral * 100).toFixed(1)}%\n${misses.join('\n')}`,
+		`picture table, ${half} half: ${s.rows} rows, on-topic ${(s.onTopic * 100).toFixed(1)}%, neutral ${(s.neutral * 100).toFixed(1)}%, weak ${(s.weak * 100).toFixed(1)}%\n${misses.join('\n')}`,
 	);
 };
 
@@ -23,19 +23,22 @@ describe('the labelled picture table', () => {
 		for (const r of rows) for (const e of r.accept) expect(set.nameOf(e), `${e} in "${r.text}"`).toBeDefined();
 	});
 
-	// Floors measured honestly (frozen half: 80.0% on-topic, 3.75% neutral when these were set);
+	// Floors measured honestly (frozen half: 80.0% on-topic, 3.75% neutral when first set; 83.8%,
+	// 3.75%, weak 18.8% after the general fixes of modifier words, particles and sense support);
 	// the frozen half was written and committed before any tuning and is never tuned against.
 	it('frozen (held-out) half: on-topic and neutral rates', () => {
 		const s = scorePictureTable(frozen);
 		report('frozen', s);
-		expect(s.onTopic).toBeGreaterThanOrEqual(0.78);
+		expect(s.onTopic).toBeGreaterThanOrEqual(0.82);
 		expect(s.neutral).toBeLessThanOrEqual(0.05);
+		expect(s.weak).toBeLessThanOrEqual(0.2);
 	});
 
 	it('tuning half: on-topic and neutral rates', () => {
 		const s = scorePictureTable(tuning);
 		report('tuning', s);
-		expect(s.onTopic).toBeGreaterThanOrEqual(0.87);
+		expect(s.onTopic).toBeGreaterThanOrEqual(0.9);
 		expect(s.neutral).toBeLessThanOrEqual(0.02);
+		expect(s.weak).toBeLessThanOrEqual(0.15);
 	});
 });

@@ -6,14 +6,14 @@ import {pickVideoSubject} from './video-subject';
 /** One labelled sentence: the pictures a person accepts as on-topic for it. */
 export type PictureRow = {language: string; text: string; accept: string[]; topic?: string};
 export type PictureResult = {row: PictureRow; pick: EmojiPick; onTopic: boolean};
-export type PictureScore = {rows: number; onTopic: number; neutral: number; results: PictureResult[]};
+export type PictureScore = {rows: number; onTopic: number; neutral: number; weak: number; results: PictureResult[]};
 
 /** Reads one half of the labelled picture table (picture-table.frozen.json or .tuning.json). */
 export const readPictureTable = (file: URL): PictureRow[] => (JSON.parse(readFileSync(file, 'utf8')) as {rows: PictureRow[]}).rows;
 
 /**
  * Picks a picture for every row as generate does (the row's topic, when given, is the video's
- * title) and measures the share of on-topic picks and of neutral fallbacks.
+ * title) and measures the share of on-topic picks, of weak matches (one word alone) and of neutral fallbacks.
  */
 export const scorePictureTable = (rows: readonly PictureRow[]): PictureScore => {
 	const set = loadEmojiSet();
@@ -28,6 +28,7 @@ export const scorePictureTable = (rows: readonly PictureRow[]): PictureScore => 
 		rows: rows.length,
 		onTopic: results.filter((r) => r.onTopic).length / n,
 		neutral: results.filter((r) => r.pick.fallback).length / n,
+		weak: results.filter((r) => r.pick.confidence === 'weak').length / n,
 		results,
 	};
 };

@@ -1,7 +1,13 @@
 import type {EmojiTermMatch} from './match-emoji-terms';
 
 /** An emoji's total score in a text, and the words that named it. */
-export type EmojiScore = {name: string; score: number; words: string[]};
+export type EmojiScore = {
+	name: string;
+	score: number;
+	words: string[];
+	/** A word of the text is the emoji's own name or a word of it (CLDR "tts"), not just one of its keywords. */
+	named?: boolean;
+};
 
 /** Only the best few senses of a term count: the rest are its far meanings. */
 const CANDIDATES_PER_TERM = 8;
@@ -33,6 +39,7 @@ export const scoreEmoji = (opts: {
 		for (const c of m.candidates.slice(0, CANDIDATES_PER_TERM)) {
 			const entry = scores.get(c.emoji) ?? {name: c.name, score: 0, words: []};
 			entry.score += c.weight * phrase * position * factor;
+			if (c.named) entry.named = true;
 			if (!entry.words.includes(m.words)) entry.words.push(m.words);
 			scores.set(c.emoji, entry);
 		}
