@@ -4,6 +4,7 @@ import {AbsoluteFill, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type StoryboardCaption} from '../storyboard';
 import {captionPages} from './caption-pages';
 import {captionWordStyle} from './caption-word-style';
+import {groupOpacity, textShadowFilter} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -77,6 +78,7 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 	const popScale = pop ? spring({frame: sinceFrames(active), fps, config: {damping: 10, stiffness: 260}, durationInFrames: 8}) : 1;
 	const dir = textDirectionOf(language);
 
+	const pageOpacity = pop ? Math.min(1, popScale * 2) : 0.4 + 0.6 * enter;
 	return (
 		<AbsoluteFill
 			style={{
@@ -107,8 +109,10 @@ export const TikTokCaptions: React.FC<{captions: StoryboardCaption[]; style: Cap
 					overflowWrap: 'anywhere',
 					textWrap: 'balance',
 					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `scale(${0.88 + 0.12 * enter})`,
-					opacity: pop ? Math.min(1, popScale * 2) : 0.4 + 0.6 * enter,
-					...(classic ? {textShadow: `0 ${fontSize * 0.06}px ${fontSize * 0.12}px ${withAlpha('#000000', 0.6)}`} : {}),
+					// As filters, so that the web renderer composes the page as one picture (group-opacity.tsx).
+					...(classic
+						? textShadowFilter({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})
+						: groupOpacity(pageOpacity)),
 				}}
 			>
 				{popWord ? (
