@@ -4,7 +4,7 @@
  * and it never reads blend modes, backdrop filters, border images or image-rendering. Such CSS is
  * dropped without an error, so the web renderer's video silently differs from the capture one.
  * Also CSS it draws differently, found by comparing the two renderers' frames (docs/web-fidelity.md):
- * text-shadow, inset box-shadow and a fade transition's group opacity.
+ * text-shadow, inset box-shadow, a fade transition's group opacity and tabular figures.
  */
 export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: string}[] = [
 	{pattern: /radial-gradient\(/, property: 'radial-gradient()', fix: 'draw it as SVG (components/radial-gradient-svg.tsx)'},
@@ -35,6 +35,12 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 		pattern: /@remotion\/transitions\/fade['"]/,
 		property: 'fade() transition (opacity on a whole scene)',
 		fix: 'groupFade() (components/group-opacity.tsx): the painter fades each element on its own, so a scene shows through itself',
+	},
+	{
+		// CSS only: a measureText({fontVariantNumeric}) call measures, it does not paint.
+		pattern: /(?<!measureText\(\{[^}]*)(?:fontVariantNumeric|font-variant-numeric)/,
+		property: 'font-variant-numeric',
+		fix: 'TabularDigits (components/tabular-digits.tsx): the painter draws words with canvas text, which has no tabular figures',
 	},
 	// Two layers in one background: the painter draws only the first gradient.
 	{
