@@ -48,7 +48,14 @@ try {
 		let worst: {psnr: number; web: string; capture: string; frame: number} | null = null;
 		const names = Object.keys(template.samples);
 		for (const sample of firstSampleOnly ? names.slice(0, 1) : names) {
-			const r = await webFidelity({template: template.id, sample, web, capture, outDir, quality});
+			const r = await webFidelity({template: template.id, sample, web, capture, outDir, quality}).catch((error: Error) => error);
+			if (r instanceof Error) {
+				// A template the web renderer cannot render at all (e.g. a 3D transform without WebGL) fails the gate.
+				samples[sample] = {minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, comparedFrames: 0};
+				failed.push(`${sample} did not render on the web path: ${r.message.split('\n')[0]}`);
+				process.stdout.write(`${template.id}/${sample}: web render failed: ${r.message.split('\n')[0]}\n`);
+				continue;
+			}
 			if (!worst || r.minPsnr < worst.psnr) worst = {psnr: r.minPsnr, web: r.webFile, capture: r.captureFile, frame: r.worstFrame};
 			samples[sample] = {
 				minPsnr: round(r.minPsnr),
