@@ -3,6 +3,7 @@ import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from
 import type {Palette} from '../storyboard';
 import {headingStyle, sceneTitleSize} from './heading-style';
 import {fitLinesScale} from './fit-lines-scale';
+import {textShadowFilter} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -70,9 +71,8 @@ export const AnimatedTitle: React.FC<{
 						data-layout="title"
 						style={{
 							...headingStyle(titleSize),
-							opacity: enter,
 							transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
-							textShadow: `0 ${unit * 0.3}px 0 ${withAlpha(palette.background, 0.45)}`,
+							...textShadowFilter({y: unit * 0.3, color: withAlpha(palette.background, 0.45), opacity: enter}),
 						}}
 					>
 						{title}

@@ -40,3 +40,4 @@ export {storyboardMetadata} from './storyboard-metadata';
 export {useTemplateStoryboard} from './use-template-storyboard';
 export type {TemplateStoryboard} from './use-template-storyboard';
 export {textWords} from './text-words';
+export {groupFade, groupOpacity, textShadowFilter} from './group-opacity';

@@ -2,6 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette, Shot, Visual} from '../storyboard';
 import {FloatingIcon} from './floating-icon';
+import {groupOpacity} from './group-opacity';
 import type {IllustrationBox} from './illustration-box';
 import {cameraAt, KenBurnsImage} from './ken-burns-image';
 import {KeyPhraseChip} from './key-phrase-chip';
@@ -46,14 +47,14 @@ const Background: React.FC<{visual: Visual; durationInFrames: number; palette: P
 const FadeOut: React.FC<{at: number; children: React.ReactNode}> = ({at, children}) => {
 	const frame = useCurrentFrame();
 	const opacity = interpolate(frame, [at, at + SHOT_FADE_FRAMES], [1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	return <AbsoluteFill style={{opacity}}>{children}</AbsoluteFill>;
+	return <AbsoluteFill style={groupOpacity(opacity)}>{children}</AbsoluteFill>;
 };
 
 /** Fades its children in over the first SHOT_FADE_FRAMES (a cut to another background is a crossfade). */
 const FadeIn: React.FC<{children: React.ReactNode}> = ({children}) => {
 	const frame = useCurrentFrame();
 	const opacity = interpolate(frame, [0, SHOT_FADE_FRAMES], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	return <AbsoluteFill style={{opacity}}>{children}</AbsoluteFill>;
+	return <AbsoluteFill style={groupOpacity(opacity)}>{children}</AbsoluteFill>;
 };
 
 /** The camera transform at a frame: each shot's move eased in from where the previous one stopped, so moves never jump. */

@@ -5,6 +5,7 @@ import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type Sto
 import {captionPages} from './caption-pages';
 import {captionWordStyle} from './caption-word-style';
 import {fitLinesScale} from './fit-lines-scale';
+import {groupOpacity, textShadowFilter} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -88,6 +89,7 @@ export const TikTokCaptions: React.FC<{
 			maxLines: pop ? 1 : 2,
 		});
 
+	const pageOpacity = pop ? Math.min(1, popScale * 2) : 0.4 + 0.6 * enter;
 	return (
 		<AbsoluteFill
 			style={{
@@ -119,8 +121,10 @@ export const TikTokCaptions: React.FC<{
 					overflowWrap: 'anywhere',
 					textWrap: 'balance',
 					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `scale(${0.88 + 0.12 * enter})`,
-					opacity: pop ? Math.min(1, popScale * 2) : 0.4 + 0.6 * enter,
-					...(classic ? {textShadow: `0 ${fontSize * 0.06}px ${fontSize * 0.12}px ${withAlpha('#000000', 0.6)}`} : {}),
+					// As filters, so that the web renderer composes the page as one picture (group-opacity.tsx).
+					...(classic
+						? textShadowFilter({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})
+						: groupOpacity(pageOpacity)),
 				}}
 			>
 				{popWord ? (

@@ -15,6 +15,7 @@ import {audioSourceOf, formatClock, type AudioSource} from './audio-source';
 import {AudioFrame, SoundShape, restingSound, type SoundFrame} from './audio-visualizer';
 import {audiogramOptionsSchema, type AudiogramOptions} from './audiogram-schema';
 import {CoverArt} from './cover-art';
+import {TabularDigits} from '../../components/tabular-digits';
 import {coverOf} from './cover-of';
 
 const TITLE_WEIGHT = 800;
@@ -132,11 +133,14 @@ const Player: React.FC<PlayerProps> = ({storyboard, scene, index, timing, palett
 							fontWeight: 500,
 							marginTop: unit * 0.8,
 							color: withAlpha(palette.text, 0.7),
-							fontVariantNumeric: 'tabular-nums',
 						}}
 					>
-						<span>{formatClock(absolute / fps)}</span>
-						<span>{formatClock(scenesEnd / fps)}</span>
+						<span>
+							<TabularDigits text={formatClock(absolute / fps)} fontFamily={fontStack} fontWeight={500} />
+						</span>
+						<span>
+							<TabularDigits text={formatClock(scenesEnd / fps)} fontFamily={fontStack} fontWeight={500} />
+						</span>
 					</div>
 				</div>
 			) : null}

@@ -2,6 +2,7 @@ import {measureText} from '@remotion/layout-utils';
 import type React from 'react';
 import {textDirectionOf} from '../../storyboard';
 import {withAlpha} from '../../components';
+import {TabularDigits} from '../../components/tabular-digits';
 import {decimalsOf, formatValue} from './chart-scale';
 import type {ChartProps} from './chart-types';
 
@@ -44,13 +45,12 @@ export const CounterView: React.FC<ChartProps> = ({data, width, height, palette,
 					fontSize: size,
 					fontWeight: 800,
 					lineHeight: 1,
-					fontVariantNumeric: 'tabular-nums',
 					color: palette.text,
 					whiteSpace: 'pre',
 					letterSpacing: '-0.02em',
 				}}
 			>
-				{shown}
+				<TabularDigits text={shown} fontFamily={fontStack} fontWeight={800} letterSpacingEm={-0.02} />
 				{unit ? <span style={{fontSize: size * UNIT_SCALE, color: palette.accent, fontWeight: 800}}>{unit}</span> : null}
 			</div>
 			<div

@@ -1,10 +1,9 @@
-import {fade} from '@remotion/transitions/fade';
 import {slide} from '@remotion/transitions/slide';
 import {wipe} from '@remotion/transitions/wipe';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill} from 'remotion';
-import {AnimatedTitle, SceneVisual, TemplateFrame, linearTransition, useFrameLayout, useStoryboardFonts} from '../../components';
+import {AnimatedTitle, SceneVisual, TemplateFrame, groupFade, linearTransition, useFrameLayout, useStoryboardFonts} from '../../components';
 import type {TitlePlacement} from '../../components';
 import {sceneTitleSize} from '../../components/heading-style';
 import {illustrationBox} from '../../components/illustration-box';
@@ -26,7 +25,7 @@ const transitionElement = (t: Transition, durationInFrames: number): React.React
 		case 'wipe':
 			return linearTransition(wipe({direction: t.direction}), durationInFrames);
 		case 'fade':
-			return linearTransition(fade(), durationInFrames);
+			return linearTransition(groupFade(), durationInFrames);
 	}
 };
 

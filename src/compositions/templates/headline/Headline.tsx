@@ -1,4 +1,3 @@
-import {fade} from '@remotion/transitions/fade';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
@@ -7,6 +6,7 @@ import {
 	type TemplateSceneProps,
 	TemplateFrame,
 	captionBandHeight,
+	groupFade,
 	linearTransition,
 	SceneBackdrop,
 	fitWords,
@@ -231,7 +231,7 @@ const Headline: React.FC<StoryboardInput> = (props) => {
 					exitFrames={timing.transitionInFrames}
 				/>
 			)}
-			transition={(_scene, _i, frames) => linearTransition(fade(), frames)}
+			transition={(_scene, _i, frames) => linearTransition(groupFade(), frames)}
 			logoCorner={textDirectionOf(storyboard.language) === 'rtl' ? 'top-left' : 'top-right'}
 		/>
 	);

@@ -85,7 +85,13 @@ const wordStyle = (o: {
 			return {color, opacity: Math.min(1, since / 2), transform: `scale(${1.9 - 0.9 * s})`};
 		}
 		case 'type':
-			return {color, boxShadow: active ? `inset 0 ${-fontSize * 0.1}px 0 ${palette.accent}` : undefined};
+			// A bar along the word's bottom edge, as a gradient: the web painter skips inset box-shadows.
+			return {
+				color,
+				background: active
+					? `linear-gradient(to top, ${palette.accent} 0px, ${palette.accent} ${fontSize * 0.1}px, transparent ${fontSize * 0.1}px, transparent 100%)`
+					: undefined,
+			};
 	}
 };
 

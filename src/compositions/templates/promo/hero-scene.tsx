@@ -2,6 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
 import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
+import {textShadowFilter} from '../../components/group-opacity';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {PromoTitle} from './promo-title';
 import {SLANT, type SceneProps} from './promo-style';
@@ -67,8 +68,7 @@ export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palet
 							fontWeight: 600,
 							lineHeight: 1.25,
 							color: palette.text,
-							textShadow: `0 ${unit * 0.3}px ${unit}px ${withAlpha('#000000', 0.6)}`,
-							opacity: textIn,
+							...textShadowFilter({y: unit * 0.3, blur: unit, color: withAlpha('#000000', 0.6), opacity: textIn}),
 							transform: `translateX(${side * (1 - textIn) * unit * 6}px)`,
 							overflowWrap: 'anywhere',
 						}}

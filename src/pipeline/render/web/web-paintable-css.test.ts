@@ -31,6 +31,10 @@ describe('CSS the web renderer paints', () => {
 			'const e = {background: `linear-gradient(160deg, ${x}, ${y})`};',
 			'// radial-gradient( in a comment is fine',
 			"const f = {backgroundImage: 'url(a.png)'};",
+			'const g = {textShadow: `0 2px 0 ${shade}`, boxShadow: `inset 0 -3px 0 ${accent}`};',
+			"import {fade} from '@remotion/transitions/fade';",
+			'const h = {boxShadow: `0 4px 8px ${shade}`, background: `linear-gradient(to top, ${a} 0px, ${a} ${w}px, ${b} ${w * 2}px)`};',
+			"const i = {fontVariantNumeric: 'tabular-nums'}; measureText({text, fontVariantNumeric: 'tabular-nums'});",
 		].join('\n');
 		expect(findUnpaintedCss(source).map((f) => [f.line, f.property])).toEqual([
 			[1, 'radial-gradient()'],
@@ -39,6 +43,10 @@ describe('CSS the web renderer paints', () => {
 			[3, 'linear-gradient() stop without a position'],
 			[5, 'linear-gradient() stop without a position'],
 			[7, 'background url()'],
+			[8, 'text-shadow'],
+			[8, 'inset box-shadow'],
+			[9, 'fade() transition (opacity on a whole scene)'],
+			[11, 'font-variant-numeric'],
 		]);
 	});
 });

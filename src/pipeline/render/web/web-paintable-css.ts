@@ -3,6 +3,8 @@
  * (dist/esm/index.mjs): backgrounds are drawn only from the first `linear-gradient(` or a colour,
  * and it never reads blend modes, backdrop filters, border images or image-rendering. Such CSS is
  * dropped without an error, so the web renderer's video silently differs from the capture one.
+ * Also CSS it draws differently, found by comparing the two renderers' frames (docs/web-fidelity.md):
+ * text-shadow, inset box-shadow, a fade transition's group opacity and tabular figures.
  */
 export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: string}[] = [
 	{pattern: /radial-gradient\(/, property: 'radial-gradient()', fix: 'draw it as SVG (components/radial-gradient-svg.tsx)'},
@@ -18,6 +20,28 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	{pattern: /backgroundBlendMode|background-blend-mode/, property: 'background-blend-mode', fix: 'blend the colours yourself'},
 	{pattern: /borderImage|border-image/, property: 'border-image', fix: 'draw it as SVG'},
 	{pattern: /imageRendering|image-rendering/, property: 'image-rendering', fix: 'the web painter always smooths images'},
+	// Drawn, but not as CSS draws it (docs/web-fidelity.md): each is a whole-frame difference in the gate.
+	{
+		pattern: /textShadow\s*:|text-shadow\s*:/,
+		property: 'text-shadow',
+		fix: 'textShadowFilter() (components/group-opacity.tsx): the painter draws every glyph twice, so edges come out heavier',
+	},
+	{
+		pattern: /boxShadow\s*:[^,}\n]*\binset\b|box-shadow\s*:[^;]*\binset\b/,
+		property: 'inset box-shadow',
+		fix: 'a linear-gradient background or a border: the painter skips inset shadows',
+	},
+	{
+		pattern: /@remotion\/transitions\/fade['"]/,
+		property: 'fade() transition (opacity on a whole scene)',
+		fix: 'groupFade() (components/group-opacity.tsx): the painter fades each element on its own, so a scene shows through itself',
+	},
+	{
+		// CSS only: a measureText({fontVariantNumeric}) call measures, it does not paint.
+		pattern: /(?<!measureText\(\{[^}]*)(?:fontVariantNumeric|font-variant-numeric)/,
+		property: 'font-variant-numeric',
+		fix: 'TabularDigits (components/tabular-digits.tsx): the painter draws words with canvas text, which has no tabular figures',
+	},
 	// Two layers in one background: the painter draws only the first gradient.
 	{
 		pattern: /gradient\([^`]*\)\s*,\s*(?:linear|radial|conic)-gradient\(/,
@@ -73,7 +97,7 @@ const linearGradients = (source: string): {line: number; args: string}[] => {
 };
 
 const DIRECTION = /^(to\s|-?[\d.]+(deg|rad|grad|turn)$|\$\{[^}]*\}(deg|rad|grad|turn)$|\$\{[^}]*(angle|Angle|direction)[^}]*\}$)/;
-const HAS_POSITION = /\s-?[\d.]+(%|px)$/;
+const HAS_POSITION = /\s(-?[\d.]+|\$\{[^}]*\})(%|px)$/;
 
 /**
  * Where a composition source uses CSS the web painter drops, and linear gradients with a stop
