@@ -13,6 +13,7 @@ import {startMediaServer, type MediaServer} from './media-server';
 import {resolveComposition} from './resolve-composition';
 import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
+import {limitX264Lookahead} from './x264-lookahead';
 import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
 
 /** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
@@ -162,6 +163,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					// Decoded clip frames of <Video> (@remotion/media): Remotion's default is half of the
 					// machine's memory; its minimum (240 MB) keeps a render's memory flat with length.
 					mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
+					ffmpegOverride: limitX264Lookahead(),
 				};
 				if (chunkSeconds === null) {
 					await renderMedia({
