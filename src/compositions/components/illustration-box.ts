@@ -17,12 +17,18 @@ export type IllustrationBoxOptions = {
 	keyPhraseChip?: boolean;
 };
 
-/** The smallest illustration, as a share of the frame's short side (issue #15: a small icon reads as clip art). */
-export const MIN_ILLUSTRATION_SHARE = 0.3;
+/**
+ * The smallest illustration square, as a share of the frame's short side: emoji art fills ~90% of
+ * its square, so the drawn picture stays >= 0.3 of the short side (issue #15: a small icon reads as
+ * clip art) even when a key-phrase chip takes room under it.
+ */
+export const MIN_ILLUSTRATION_SHARE = 0.34;
 /** The largest, so the picture never crowds the frame. */
 const MAX_ILLUSTRATION_SHARE = 0.56;
 /** Room between the picture and the title or captions, in units. */
 const GAP_UNITS = 2;
+/** Room between the picture's sway and its key-phrase chip, in units (the chip belongs to the picture). */
+const CHIP_GAP_UNITS = 1;
 /** Height of a key-phrase chip (key-phrase-chip.tsx: one line of 4.6 units at 1.15, 0.9 units of padding each side), in units. */
 export const CHIP_HEIGHT_UNITS = 4.6 * 1.15 + 2 * 0.9;
 /**
@@ -77,11 +83,11 @@ export const illustrationBox = (o: IllustrationBoxOptions): IllustrationBox => {
 	}
 	const short = Math.min(width, height);
 	// A chip goes under the picture, clear of its sway: the picture and the chip share the stretch.
-	const chip = o.keyPhraseChip ? SWAY_UNITS * unit + GAP_UNITS * unit + CHIP_HEIGHT_UNITS * unit : 0;
+	const chip = o.keyPhraseChip ? SWAY_UNITS * unit + CHIP_GAP_UNITS * unit + CHIP_HEIGHT_UNITS * unit : 0;
 	const room = Math.min((bestLength - 2 * GAP_UNITS * unit - chip) / (o.keyPhraseChip ? 1 + SWAY_SHARE : 1), width - 2 * safe.side);
 	const size = Math.max(MIN_ILLUSTRATION_SHARE * short, Math.min(MAX_ILLUSTRATION_SHARE * short, room));
 	if (!o.keyPhraseChip) return {cx: width / 2, cy: (best[0] + best[1]) / 2, size};
 	const block = size * (1 + SWAY_SHARE) + chip;
 	const cy = (best[0] + best[1]) / 2 - block / 2 + size / 2;
-	return {cx: width / 2, cy, size, chipTop: cy + size * (0.5 + SWAY_SHARE) + SWAY_UNITS * unit + GAP_UNITS * unit};
+	return {cx: width / 2, cy, size, chipTop: cy + size * (0.5 + SWAY_SHARE) + SWAY_UNITS * unit + CHIP_GAP_UNITS * unit};
 };
