@@ -7,6 +7,7 @@ import {extname, join, normalize} from 'node:path';
 import {build} from 'esbuild';
 import {chromium} from 'playwright-core';
 import {computeTimeline} from '../../src/compositions/storyboard';
+import {BROWSER_PAGE_BUILD} from '../../src/pipeline/render/web/web-page-bundle';
 import type {LayoutAuditCase} from './layout-audit-cases';
 import type {AuditMetadata} from './layout-audit-protocol';
 import {layoutOverlaps, type Overlap} from './layout-overlaps';
@@ -48,14 +49,7 @@ const buildPage = async (dir: string): Promise<void> => {
 		absWorkingDir: ROOT,
 		entryPoints: {entry: join(ROOT, 'scripts/layout-audit/layout-audit-page.tsx')},
 		outdir: dir,
-		bundle: true,
-		format: 'esm',
-		platform: 'browser',
-		target: 'chrome120',
-		jsx: 'automatic',
-		loader: {'.woff2': 'file'},
-		assetNames: 'fonts/[name]-[hash]',
-		define: {'process.env.NODE_ENV': '"production"'},
+		...BROWSER_PAGE_BUILD,
 		logLevel: 'silent',
 	});
 	await writeFile(

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {build} from 'esbuild';
+import {type BuildOptions, build} from 'esbuild';
 import {projectRoot} from '../../project-root';
 import {hashBundleSources} from '../bundle-cache';
 
@@ -52,6 +52,22 @@ export const getWebPageBundle = (options: {cacheDir: string}): Promise<WebPageBu
 	return promise;
 };
 
+/**
+ * esbuild settings of a page that renders our compositions in Chromium (this web renderer page and
+ * the layout audit's): ESM for a recent Chrome, React's automatic JSX, fonts as files beside it.
+ */
+export const BROWSER_PAGE_BUILD = {
+	bundle: true,
+	format: 'esm',
+	platform: 'browser',
+	target: 'chrome120',
+	jsx: 'automatic',
+	// Font imports become files next to the page; the import yields their relative URL.
+	loader: {'.woff2': 'file'},
+	assetNames: 'fonts/[name]-[hash]',
+	define: {'process.env.NODE_ENV': '"production"'},
+} as const satisfies BuildOptions;
+
 const makeWebPageBundle = async ({cacheDir}: {cacheDir: string}): Promise<WebPageBundle> => {
 	const started = performance.now();
 	const root = projectRoot();
@@ -66,15 +82,7 @@ const makeWebPageBundle = async ({cacheDir}: {cacheDir: string}): Promise<WebPag
 			absWorkingDir: root,
 			entryPoints: {entry: join(root, ENTRY)},
 			outdir: temp,
-			bundle: true,
-			format: 'esm',
-			platform: 'browser',
-			target: 'chrome120',
-			jsx: 'automatic',
-			// Font imports become files next to the page; the import yields their relative URL.
-			loader: {'.woff2': 'file'},
-			assetNames: 'fonts/[name]-[hash]',
-			define: {'process.env.NODE_ENV': '"production"'},
+			...BROWSER_PAGE_BUILD,
 			minify: true,
 			logLevel: 'silent',
 		});
