@@ -51,6 +51,8 @@ const openingSubject = (
 	const articles = ARTICLES[lang];
 	for (const [i, t] of tokens.entries()) {
 		if (!isContentWord(t, language) || !nounLike(t, i) || /['’]s$/u.test(t.text)) continue;
+		// "Roasting turns the beans": an English -ing word opening a sentence is an action, not a thing.
+		if (lang === 'en' && i === 0 && /ing$/.test(t.lower) && !loadNounLexicon(language).has(t.text)) continue;
 		const prev = tokens[i - 1];
 		const next = tokens[i + 1];
 		const beforeComma = /^\s*[,，、،]/u.test(sentence.slice(t.end));
@@ -63,18 +65,20 @@ const openingSubject = (
 		const possessive = prev !== undefined && /['’]s$/u.test(prev.text);
 		if (possessive) continue;
 		if (articles && prev && !articles.has(prev.lower)) return null;
-		return t;
+		// English puts the head last: "the green beans" is about the beans.
+		let head = i;
+		while (lang === 'en' && tokens[head + 1] && /^\s+$/.test(sentence.slice(tokens[head]!.end, tokens[head + 1]!.start))) {
+			const n = tokens[head + 1]!;
+			if (!isContentWord(n, language) || !nounLike(n, head + 1) || /[^su]s$/.test(tokens[head]!.lower)) break;
+			head++;
+		}
+		return tokens[head]!;
 	}
 	return null;
 };
 
-/**
- * What a text is about, as one word: the thing it names most (counting word forms and compounds
- * together: "fromages"/"fromage", "Roggenbrot"/"Brot", 绿茶/茶), its opening subject counting
- * extra. Only words that name things (a CLDR emoji word, a capitalised name, the opening subject)
- * are candidates, never a verb the text repeats ("raccolgono"). Null when none.
- */
-export const mainTopic = (text: string, language: string): MainTopic | null => {
+/** The things a text names (see mainTopic), best first: a scene's title names its first one that makes a real phrase. */
+export const rankTopics = (text: string, language: string): MainTopic[] => {
 	const lang = stemLanguageOf(language);
 	const lexicon = loadNounLexicon(language);
 	const spaceless = isSpacelessLanguage(language);
@@ -161,7 +165,17 @@ export const mainTopic = (text: string, language: string): MainTopic | null => {
 			scores.set(piece, {token: {...words[0]!, text: piece, lower: piece}, score});
 		}
 	}
-	let best: {token: WordToken; score: number} | null = null;
-	for (const s of scores.values()) if (!best || s.score > best.score + 1e-9) best = s;
-	return best ? {text: best.token.text, lower: best.token.lower} : null;
+	// Best first; a tie keeps the word the text names first.
+	return [...scores.values()]
+		.map((s, i) => ({...s, i}))
+		.sort((a, b) => (Math.abs(b.score - a.score) > 1e-9 ? b.score - a.score : a.i - b.i))
+		.map((s) => ({text: s.token.text, lower: s.token.lower}));
 };
+
+/**
+ * What a text is about, as one word: the thing it names most (counting word forms and compounds
+ * together: "fromages"/"fromage", "Roggenbrot"/"Brot", 绿茶/茶), its opening subject counting
+ * extra. Only words that name things (a CLDR emoji word, a capitalised name, the opening subject)
+ * are candidates, never a verb the text repeats ("raccolgono"). Null when none.
+ */
+export const mainTopic = (text: string, language: string): MainTopic | null => rankTopics(text, language)[0] ?? null;

@@ -282,3 +282,167 @@ describe('outline item titles are never a number alone', () => {
 		for (const s of items) expect(s.title).not.toMatch(/^\d+\.?$/);
 	});
 });
+
+/**
+ * Scene titles name the thing each scene is about (its main topic, as mainTopic finds a video's),
+ * as a real noun phrase, or nothing: never a noun and its verb ("France produit", "Frutti nelle
+ * reti") nor a side word (春天 in a tea video). The panel's prompts (bench/panel/prompts.json),
+ * two per language, each scene with the titles a person accepts ('' = no title).
+ */
+const SCENE_TITLES: {id: string; language: string; prompt: string; accept: string[][]}[] = [
+	{
+		id: 'en-coffee',
+		language: 'en',
+		prompt:
+			'Coffee begins as the red cherry of a shrub grown on tropical hillsides. Farmers pick the ripe cherries by hand and dry the seeds in the sun. Roasting turns the green beans brown and releases hundreds of aromas. Finally, hot water pulls the flavour out into a cup of espresso.',
+		accept: [
+			['Red Cherry', 'Cherry', 'Coffee'],
+			['Beans', 'Green Beans'],
+		],
+	},
+	{
+		id: 'en-volcano',
+		language: 'en',
+		prompt:
+			"A volcano forms where molten rock rises through a crack in the Earth's crust. When the pressure builds up, lava, ash and gas burst out of the crater. Over thousands of years, layers of cooled lava build a tall mountain.",
+		accept: [['Volcano'], ['Tall Mountain', 'Mountain', 'Lava']],
+	},
+	{
+		id: 'es-paella',
+		language: 'es',
+		prompt:
+			'La paella nació en los campos de arroz de Valencia. Los campesinos la cocinaban al aire libre con arroz, conejo, pollo y judías verdes. Hoy se prepara en una sartén ancha y poco profunda, y el azafrán le da su color dorado.',
+		accept: [['Paella'], ['', 'Sartén', 'Azafrán']],
+	},
+	{
+		id: 'es-andes',
+		language: 'es',
+		prompt:
+			'La cordillera de los Andes recorre siete países de Sudamérica. Sus montañas más altas están cubiertas de nieve todo el año. En sus valles viven llamas y alpacas, que dan lana a los pueblos andinos.',
+		accept: [['Montañas', 'Andes', 'Cordillera'], ['Llamas']],
+	},
+	{
+		id: 'de-rhine',
+		language: 'de',
+		prompt:
+			'Der Rhein entspringt in den Schweizer Alpen und fließt bis in die Nordsee. Unterwegs durchquert er den Bodensee und kommt an Basel, Köln und Rotterdam vorbei. Seit Jahrhunderten transportieren Schiffe Kohle, Getreide und Container auf dem Fluss.',
+		accept: [['Rhein'], ['Bodensee', 'Schiffe']],
+	},
+	{
+		id: 'de-bicycle',
+		language: 'de',
+		prompt:
+			'Das Fahrrad wurde vor gut zweihundert Jahren erfunden. Heute fahren in vielen Städten mehr Menschen mit dem Rad als mit dem Auto. Radfahren ist gesund, leise und schont das Klima.',
+		accept: [['Fahrrad', 'Rad']],
+	},
+	{
+		id: 'fr-eiffel',
+		language: 'fr',
+		prompt:
+			"La tour Eiffel a été construite pour l'Exposition universelle de Paris. Gustave Eiffel et ses ingénieurs ont assemblé dix-huit mille pièces de fer. Aujourd'hui, des millions de visiteurs montent chaque année pour admirer la ville.",
+		accept: [['Tour Eiffel'], ['Ville', 'Visiteurs']],
+	},
+	{
+		id: 'fr-cheese',
+		language: 'fr',
+		prompt:
+			'La France produit plus de mille fromages différents. Le camembert vient de Normandie et le roquefort mûrit dans des grottes du sud. Chaque fromage commence avec du lait de vache, de chèvre ou de brebis.',
+		accept: [
+			['France', 'Fromages'],
+			['Lait de vache', 'Fromage'],
+		],
+	},
+	{
+		id: 'pt-amazon',
+		language: 'pt',
+		prompt:
+			'A floresta amazônica é a maior floresta tropical do mundo. Ela abriga onças, araras, macacos e milhares de espécies de árvores. O rio Amazonas atravessa a floresta e leva mais água ao oceano do que qualquer outro rio.',
+		accept: [
+			['Floresta tropical', 'Floresta'],
+			['Rio', 'Rio Amazonas'],
+		],
+	},
+	{
+		id: 'pt-waves',
+		language: 'pt',
+		prompt:
+			'Portugal tem algumas das maiores ondas do mundo. Na Nazaré, surfistas corajosos descem ondas da altura de um prédio. No inverno, as tempestades do Atlântico criam essas ondas gigantes.',
+		accept: [['Ondas', 'Ondas gigantes']],
+	},
+	{
+		id: 'it-pizza',
+		language: 'it',
+		prompt:
+			"La pizza margherita è nata a Napoli alla fine dell'Ottocento. Il pizzaiolo la preparò con pomodoro, mozzarella e basilico, i colori della bandiera italiana. Ancora oggi viene cotta in un forno a legna molto caldo.",
+		accept: [
+			['Pizza', 'Pizza margherita'],
+			['Legna', 'Forno'],
+		],
+	},
+	{
+		id: 'it-olives',
+		language: 'it',
+		prompt:
+			'In autunno, in Toscana si raccolgono le olive. Gli agricoltori scuotono gli alberi e raccolgono i frutti nelle reti. Nel frantoio, le olive diventano un olio verde e profumato.',
+		accept: [['Olive']],
+	},
+	{
+		id: 'ja-sakura',
+		language: 'ja',
+		prompt:
+			'春になると、日本中で桜の花が咲きます。人々は公園に集まり、桜の木の下でお花見を楽しみます。花はわずか一週間ほどで散ってしまいます。',
+		accept: [['桜', '桜の花']],
+	},
+	{
+		id: 'ja-fuji',
+		language: 'ja',
+		prompt: '富士山は日本で一番高い山です。夏になると、多くの登山者が頂上を目指して夜に登ります。山頂から見る日の出はとても美しいです。',
+		accept: [['富士山']],
+	},
+	{
+		id: 'zh-tea',
+		language: 'zh',
+		prompt: '中国人喝茶已有几千年的历史。茶叶生长在南方的山坡上，农民在春天采摘新鲜的嫩叶。绿茶、红茶和乌龙茶的味道各不相同。',
+		accept: [['茶', '茶叶']],
+	},
+	{
+		id: 'zh-panda',
+		language: 'zh',
+		prompt: '大熊猫生活在中国四川的竹林里。它们每天要花十几个小时吃竹子。刚出生的熊猫宝宝非常小，只有一百克左右。',
+		accept: [['大熊猫', '熊猫']],
+	},
+	{
+		id: 'ar-desert',
+		language: 'ar',
+		prompt:
+			'تغطي الصحراء الكبرى معظم شمال أفريقيا. تعيش فيها الجمال التي تستطيع السير أياماً طويلة من دون ماء. وفي الليل تنخفض الحرارة كثيراً وتظهر النجوم في السماء.',
+		accept: [['الصحراء', 'الصحراء الكبرى']],
+	},
+	{
+		id: 'ar-falcon',
+		language: 'ar',
+		prompt: 'الصقر طائر سريع جداً. يدرب الصيادون الصقور على الصيد في الصحراء. ويستطيع الصقر أن يرى فريسته من مسافة بعيدة.',
+		accept: [['الصقر']],
+	},
+	{
+		id: 'hi-monsoon',
+		language: 'hi',
+		prompt: 'भारत में मानसून जून के महीने में आता है। बारिश से खेतों में धान की फसल उगती है। किसान पूरे साल मानसून का इंतज़ार करते हैं।',
+		accept: [['मानसून']],
+	},
+	{
+		id: 'hi-taj-mahal',
+		language: 'hi',
+		prompt:
+			'ताजमहल आगरा में यमुना नदी के किनारे बना है। इसे शाहजहाँ ने अपनी पत्नी मुमताज़ की याद में बनवाया था। सफ़ेद संगमरमर की यह इमारत सूरज की रोशनी में चमकती है।',
+		accept: [['ताजमहल', 'नदी के किनारे']],
+	},
+];
+
+describe("scene titles name the scene's topic: a table per language", () => {
+	it.each(SCENE_TITLES)('$id', async ({language, prompt, accept}) => {
+		const sb = await plan(prompt, language);
+		expect(sb.scenes.map((s) => s.title).length).toBe(accept.length);
+		sb.scenes.forEach((scene, i) => expect(accept[i], `scene ${i + 1}`).toContain(scene.title));
+	});
+});

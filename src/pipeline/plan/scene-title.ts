@@ -1,11 +1,11 @@
 import {isContentWord, surfaceOf, termKey, topicTerms, type DocumentStats} from './document-stats';
 import {loadNounLexicon} from './noun-lexicon';
-import {mainTopic} from './main-topic';
+import {mainTopic, rankTopics} from './main-topic';
 import {rankPhrases} from './key-phrase';
-import {isStopWord} from './stop-words';
+import {isConnector, isStopWord} from './stop-words';
 import {titleCase, upperFirst} from './title-case';
 import {isTitlePhrase, phraseWindows} from './title-phrase';
-import {findEmoji, stripEmoji, wordTokens} from './text-tokens';
+import {findEmoji, isSpacelessLanguage, stripEmoji, wordTokens, type WordToken} from './text-tokens';
 
 /** On-screen titles stay short enough to read at a glance. */
 export const MAX_TITLE_WORDS = 6;
@@ -56,6 +56,52 @@ const endsOnVerb = (text: string, end: number, words: readonly {lower: string}[]
 	);
 };
 
+/** "the green beans": an English word right before a noun is its modifier, so a phrase ending on it stops before its head. */
+const endsBeforeHead = (text: string, end: number, last: string, language: string): boolean => {
+	// An emoji's own name is a head itself ("body clock loves").
+	if (loadNounLexicon(language).isName(last)) return false;
+	const rest = text.slice(end);
+	const next = wordTokens(rest, language)[0];
+	return (
+		next !== undefined &&
+		/^\s+$/.test(rest.slice(0, next.start)) &&
+		!isStopWord(next.lower, language) &&
+		loadNounLexicon(language).has(next.text)
+	);
+};
+
+/** Where a noun phrase keeps its head first (fr, es, pt, it, ar): see title-phrase.ts. */
+const HEAD_FIRST = /^(fr|es|pt|it|ar)\b/i;
+const SUBJECT_ARTICLES = new Set('le la les l un une el los las o os a as il lo gli i uma um una'.split(' '));
+
+/**
+ * "La France produit", "Gli agricoltori scuotono": in a language that puts the head first, two bare
+ * words that open a sentence (alone or after an article) are its subject and verb as often as a noun
+ * and its adjective, so such a window is no title (the subject alone still is).
+ */
+const opensOnSubjectAndVerb = (text: string, start: number, words: readonly WordToken[], language: string): boolean => {
+	if (!HEAD_FIRST.test(language) || words.length < 2 || words.some((w) => isConnector(w.lower, language))) return false;
+	// A name completes its noun ("la tour Eiffel").
+	if (words.slice(1).some((w) => /^\p{Lu}/u.test(w.text))) return false;
+	const before = wordTokens(text.slice(0, start), language);
+	const prev = before.at(-1);
+	const sentenceStart = (end: number) => /(^|[.!?।؟:;]\s*)$/u.test(text.slice(0, end).trimEnd() === '' ? '' : text.slice(0, end));
+	if (prev === undefined || text.slice(0, start).trim() === '') return true;
+	return SUBJECT_ARTICLES.has(prev.lower.replace(/['’]$/, '')) && (text.slice(0, prev.start).trim() === '' || sentenceStart(prev.start));
+};
+
+/** "Scientists monitor earthquakes": an English word right after a plural noun is its verb. */
+const afterPluralSubject = (text: string, start: number, language: string): boolean => {
+	const before = wordTokens(text.slice(0, start), language).at(-1);
+	return (
+		before !== undefined &&
+		/[^su]s$/.test(before.lower) &&
+		/^\s+$/.test(text.slice(before.end, start)) &&
+		!isStopWord(before.lower, language) &&
+		loadNounLexicon(language).has(before.text)
+	);
+};
+
 const DETERMINERS = new Set('the a an its their his her this that these those each every our your my'.split(' '));
 const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 /** "I love coffee": a word right after a subject pronoun is its verb. */
@@ -95,6 +141,14 @@ export const nounPhrase = (opts: {
 			if (firstWord && Math.max(0, offset) + w.words[0]!.start === firstWord.start) continue;
 			if (!isTitlePhrase({words: w.words, language, stats, atSentenceStart, lenient: opts.lenient})) continue;
 			if (/^en\b/i.test(language) && afterPronoun(text, Math.max(0, offset) + w.words[0]!.start, language)) continue;
+			const start = Math.max(0, offset) + w.words[0]!.start;
+			if (opensOnSubjectAndVerb(text, start, w.words, language)) continue;
+			if (/^en\b/i.test(language) && w.words.length > 1 && afterPluralSubject(text, start, language)) continue;
+			if (
+				/^en\b/i.test(language) &&
+				endsBeforeHead(text, Math.max(0, offset) + w.words[w.words.length - 1]!.end, w.words[w.words.length - 1]!.text, language)
+			)
+				continue;
 			if (/^en\b/i.test(language) && endsOnVerb(text, Math.max(0, offset) + w.words[w.words.length - 1]!.end, w.words, language)) continue;
 			// A Japanese word's particle or ending stays out of a title (桜の -> 桜).
 			const title = /^ja\b/i.test(language) ? w.text.replace(JAPANESE_TAIL, '') : w.text;
@@ -106,12 +160,51 @@ export const nounPhrase = (opts: {
 };
 
 /**
- * A scene title from its key noun phrase (Title Case in English), different from the titles
- * already used; an empty string when the text yields no real phrase (no title is shown).
+ * The phrase naming one topic word of a text: the shortest real noun phrase holding it ("Coffee",
+ * not "Ripe Coffee Cherries") unless a name completes it ("Tour Eiffel"); null when none.
+ */
+const topicPhrase = (opts: {
+	text: string;
+	language: string;
+	stats: DocumentStats;
+	key: string;
+	used?: ReadonlySet<string>;
+}): string | null => {
+	const {language} = opts;
+	const named = nounPhrase({...opts, mustHold: [opts.key], maxWords: 3});
+	return (
+		(named && /\s\p{Lu}/u.test(named) && !/^en\b/i.test(language) ? named : null) ??
+		nounPhrase({...opts, mustHold: [opts.key], maxWords: 1}) ??
+		named
+	);
+};
+
+/** A scene names at most this many things before its title gives up (the rest are minor). */
+const SCENE_TOPICS = 3;
+
+/**
+ * A scene title from the thing the scene is about (see rankTopics: a noun, its opening subject
+ * counting extra, never a verb), as the real noun phrase holding it (Title Case in English),
+ * different from the titles already used; an empty string when the text yields no real phrase
+ * (no title is shown), never a noun+verb fragment ("France produit").
  */
 export const sceneTitle = (opts: {text: string; language: string; stats: DocumentStats; used?: ReadonlySet<string>}): string => {
-	const {text, language} = opts;
-	const phrase = nounPhrase({...opts, text: stripEmoji(text)});
+	const {text, language, stats, used} = opts;
+	const clean = stripEmoji(text);
+	let phrase: string | null = null;
+	const topics = rankTopics(clean, language).slice(0, SCENE_TOPICS);
+	for (const [i, topic] of topics.entries()) {
+		const key = termKey(topic.lower, language);
+		// A scene title may say more than the topic word ("Solid Rock", "Lait de vache").
+		const longer = isSpacelessLanguage(language) ? null : nounPhrase({text: clean, language, stats, used, mustHold: [key], maxWords: 3});
+		phrase = longer ?? topicPhrase({text: clean, language, stats, used, key});
+		// The scene's main thing alone when no phrase rule knows it but it surely names a thing: an
+		// emoji's own name, or a word the prompt repeats (茶 of 喝茶 and 绿茶, "मानसून", "ताजमहल").
+		const sure = loadNounLexicon(language).isName(topic.text) || (stats.termFreq.get(key) ?? 0) >= 2 || isSpacelessLanguage(language);
+		if (phrase === null && i === 0 && sure && !used?.has(titleCase(topic.text, language).toLocaleLowerCase(language)))
+			phrase = upperFirst(topic.text, language);
+		if (phrase) break;
+	}
 	return clampTitle(withEmoji(phrase === null ? '' : titleCase(phrase, language), text), language);
 };
 
@@ -125,13 +218,7 @@ export const videoTitle = (opts: {text: string; language: string; stats: Documen
 	// The thing the text is about (its opening subject or the thing it names most), as a phrase.
 	const topic = mainTopic(clean, language);
 	if (topic) {
-		const key = termKey(topic.lower, language);
-		// The shortest phrase ("Coffee", not "Ripe Coffee Cherries"), unless a name completes it ("Tour Eiffel").
-		const named = nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 3});
-		const phrase =
-			(named && /\s\p{Lu}/u.test(named) && !/^en\b/i.test(language) ? named : null) ??
-			nounPhrase({text: clean, language, stats, mustHold: [key], maxWords: 1}) ??
-			named;
+		const phrase = topicPhrase({text: clean, language, stats, key: termKey(topic.lower, language)});
 		return clampTitle(titleCase(phrase ?? upperFirst(topic.text, language), language), language);
 	}
 	const topics = topicTerms(stats, 3);

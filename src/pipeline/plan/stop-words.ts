@@ -57,7 +57,7 @@ const ES = `a al algo algunos ante antes como con contra cual cuando de del desd
 ellas ellos en entre era es esa ese eso esta este esto estos estas fue fueron ha han hay la las le les
 lo los más mas me mi muy ni no nos o para pero poco por porque que qué quien se ser si sí sin sobre
 son su sus también tan te tiene tienen todo todos tu un una unas uno unos y ya yo cómo cuál dónde cada
-después luego hasta dos tres cuatro cinco seis siete ocho nueve diez cien mil millones grande grandes gran
+después luego hasta hacia bajo tras hoy dos tres cuatro cinco seis siete ocho nueve diez cien mil millones grande grandes gran
 pequeño pequeña pequeños pequeñas nuevo nueva alto alta bajo baja`;
 
 const FR = `à au aux avec ce ces cette dans de des du elle elles en est et eux il ils je la le les leur
@@ -78,12 +78,13 @@ außerhalb`;
 const PT = `a ao aos as com como da das de do dos e é ela ele em entre era essa esse esta este foi há
 isso já mais mas me muito na nas não no nos o os ou para pela pelo por que quando se sem ser seu sua
 são também te um uma você até cada depois muitos muitas dois duas três quatro cinco dez cem mil grande
-grandes pequeno pequena novo nova alto alta`;
+grandes pequeno pequena novo nova alto alta num numa nuns numas pelas pelos sobre durante hoje`;
 
 const IT = `a ad al alla alle anche che chi ci come con da dal dalla dei del della di e è gli ha ho
 i il in la le lo ma mi ne nel nella non o per più quando se si sono su tra un una uno prima dopo
 ogni molto poi fino sempre ancora due tre quattro cinque dieci cento mille viene vengono fa fanno grande
-grandi piccolo piccola alto alta alti nuovo nuova`;
+grandi piccolo piccola alto alta alti nuovo nuova nei negli nello nell nelle dai dagli dalle dallo dello degli delle dei
+sul sullo sulla sui sugli sulle ai agli allo col coi oggi`;
 
 const ZH = `的 了 是 在 和 也 有 就 不 都 而 及 与 着 或 一个 我们 他们 你们 这 那 这些 那些 它 他 她 我 你 会 能 要 把 被 让 从 到 对 为 以 等 很 还 又 吗 呢 吧`;
 
