@@ -116,6 +116,15 @@ describe("planShots (a scene's timed beats from its words)", () => {
 		['zh', ['山坡上，', '农民', '在'], 0, '山坡上'],
 		['ar', ['الصحراء،', 'الجمال', 'التي'], 0, 'الصحراء'],
 		['hi', ['बारिश', 'खेतों', 'में'], 0, 'बारिश खेतों'],
+		// A noun before a verb ends the phrase (panel, it-olives: "agricoltori scuotono").
+		['it', ['agricoltori', 'scuotono', 'gli'], 0, 'agricoltori'],
+		['en', ['farmers', 'pick', 'the'], 0, 'farmers'],
+		['fr', ['fromage', 'commence', 'avec'], 0, 'fromage'],
+		['es', ['tortugas', 'viajan', 'miles'], 0, 'tortugas'],
+		['pt', ['surfistas', 'descem', 'ondas'], 0, 'surfistas'],
+		// A modifier before its noun still joins it.
+		['en', ['hot', 'water', 'pulls'], 0, 'hot water'],
+		['it', ['olio', 'verde'], 0, 'olio verde'],
 	])('%s: the key phrase at %j (word %i) is "%s"', (language, words, i, phrase) => {
 		expect(phraseAt(captionsOf(words), i, language)).toBe(phrase);
 	});

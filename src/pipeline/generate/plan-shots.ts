@@ -51,6 +51,10 @@ export const phraseAt = (captions: readonly StoryboardCaption[], i: number, lang
 	if (!next || PHRASE_END.test(captions[i]!.text) || weightOf(next.text, language) === 0) return first;
 	// A German noun phrase ends on its noun: a small word after a capitalised one starts the predicate ("Bäcker backen").
 	if (/^de\b/i.test(language) && /^\p{Lu}/u.test(first) && /^\p{Ll}/u.test(clean(next.text))) return first;
+	// A noun before a verb ends the phrase ("agricoltori scuotono", "Farmers pick"): in English a
+	// plural closes its noun phrase; elsewhere a thing-word followed by a word that names nothing.
+	if (/^en\b/i.test(language) ? /[^su]s$/.test(first) : isNounLike(first, language) && !isNounLike(clean(next.text), language))
+		return first;
 	const joined = isSpacelessLanguage(language) ? `${first}${clean(next.text)}` : `${first} ${clean(next.text)}`;
 	return joined.length <= MAX_PHRASE_CHARS ? joined : first;
 };
