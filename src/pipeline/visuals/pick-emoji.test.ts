@@ -108,4 +108,58 @@ describe('pickEmoji', () => {
 		const pick = pickEmoji({keywords: [], text, language: 'fr', subject, context: title, seed: 1});
 		expect([pick.emoji, pick.reason, pick.confidence]).toEqual(['🍅', 'subject', 'strong']);
 	});
+
+	/** Picks every scene as illustrateScenes does: the video's subject, avoiding the previous scene's picture. */
+	const pickVideo = (language: string, title: string, texts: string[]) => {
+		const subject = pickVideoSubject({title, texts, language});
+		const picks: ReturnType<typeof pickEmoji>[] = [];
+		for (const [i, text] of texts.entries()) {
+			const previous = picks[i - 1];
+			picks.push(
+				pickEmoji({
+					keywords: [],
+					text,
+					language,
+					subject,
+					context: title,
+					seed: 1 + i,
+					avoid: previous ? [previous.emoji] : [],
+					used: picks.map((p) => p.emoji),
+				}),
+			);
+		}
+		return {subject, picks};
+	};
+
+	// Seen in the panel (zh-tea): 🪴 from 生长 and 🪻 from 春天 supported each other, so 🍵 showed once.
+	it('lets the on-topic subject beat lone keywords that only support each other, even right after it', () => {
+		const {subject, picks} = pickVideo('zh', '茶', [
+			'茶 中国人喝茶已有几千年的历史。',
+			'茶叶 茶叶生长在南方的山坡上，农民在春天采摘新鲜的嫩叶。',
+			'绿茶 绿茶、红茶和乌龙茶的味道各不相同。',
+		]);
+		expect(subject?.emoji).toBe('🍵');
+		expect(picks.map((p) => p.emoji)).toEqual(['🍵', '🍵', '🍵']);
+		for (const p of picks) expect(p.icons.map((i) => i.emoji)).not.toContain('🪻');
+		expect(picks[1]!.reason).toBe('subject');
+	});
+
+	// Seen in the panel (outline-ja-kyoto): 竹林 showed ✈️ then 🚶 (歩き, a verb, one keyword alone).
+	it('shows no second picture that one lone keyword names', () => {
+		const {picks} = pickVideo('ja', '京都旅行の三つのポイント', ['京都旅行の三つのポイント。', '2. 竹林 嵐山の竹林を歩きましょう。']);
+		expect(picks[1]!.icons.map((i) => i.emoji)).not.toContain('🚶');
+	});
+
+	// A weak pick of a scene that does not mention the subject keeps its own picture after the subject (🌃 for 夜, not ✈️ again).
+	it('does not repeat the subject right after it in a scene that does not mention it', () => {
+		const {subject, picks} = pickVideo('ja', '京都旅行の三つのポイント', [
+			'京都旅行の三つのポイント。',
+			'1. 金閣寺 朝早く金閣寺を訪れましょう。',
+			'2. 竹林 嵐山の竹林を歩きましょう。',
+			'3. 和食 夜は祇園で和食を楽しみましょう。',
+		]);
+		expect(subject?.emoji).toBe('✈');
+		expect(picks[2]!.emoji).toBe('✈');
+		expect(picks[3]!.emoji).not.toBe('✈');
+	});
 });

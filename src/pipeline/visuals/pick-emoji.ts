@@ -97,10 +97,14 @@ const isSupported = (main: Ranked, ranked: readonly Ranked[], subject: VideoSubj
 	// The scene itself is one of the texts naming it: another one must too.
 	if (subject && (subject.mentions.get(main.emoji) ?? 0) >= 2) return true;
 	const group = index.groupOf(main.name);
+	const rival = subject?.onTopic === true && subject.emoji !== main.emoji;
 	return ranked.some(
 		(c) =>
 			c.emoji !== main.emoji &&
 			c.words.length > 0 &&
+			// Where the video's on-topic subject could be shown instead, only a thing the scene surely
+			// names supports another: two lone keywords (春天 -> 🪻, 生长 -> 🪴 in a tea video) do not.
+			(!rival || c.named || c.words.length >= 2 || c.emoji === subject?.emoji) &&
 			c.score >= main.score * SUPPORT_RATIO &&
 			!c.words.some((w) => main.words.includes(w)) &&
 			group !== undefined &&
@@ -202,9 +206,12 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 				best)
 			: best;
 	const weak = chosen && chosen.words.length > 0 && !isSupported(chosen, ranked, opts.subject ?? null, index);
-	// The video's on-topic subject is a better picture than one word alone in another sense.
+	// The video's on-topic subject is a better picture than one word alone in another sense, even
+	// right after a scene that showed it when this scene mentions it too (茶叶: 🍵 again, not 🪴 for 生长).
+	const lowerText = text.toLocaleLowerCase(language);
+	const mentionsSubject = opts.subject?.words.some((w) => lowerText.includes(w.toLocaleLowerCase(language))) ?? false;
 	const anchor =
-		weak && opts.subject?.onTopic && !avoid.has(opts.subject.emoji)
+		weak && opts.subject?.onTopic && (!avoid.has(opts.subject.emoji) || mentionsSubject)
 			? (ranked.find((c) => c.emoji === opts.subject!.emoji) ?? {...opts.subject, score: SUBJECT_PRIOR, words: []})
 			: undefined;
 	const main = anchor ?? chosen;
@@ -215,6 +222,8 @@ export const pickEmoji = (opts: PickEmojiOptions): EmojiPick => {
 		for (const c of ranked) {
 			if (icons.length >= MAX_ICONS || c.score < main.score * ICON_RATIO) break;
 			if (c.emoji === main.emoji || c.words.some((w) => wordsTaken.has(w))) continue;
+			// A second picture is shown only when the scene is sure of it too (not 🚶 for 歩き, 🍹 for "tropical").
+			if (c.words.length > 0 && !isSupported(c, ranked, opts.subject ?? null, index)) continue;
 			icons.push({emoji: c.emoji, name: c.name});
 			for (const w of c.words) wordsTaken.add(w);
 		}
