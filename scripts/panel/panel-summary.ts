@@ -10,6 +10,8 @@ export type PanelScene = {
 	pictures: string[];
 	/** report.json warned that nothing matched its words or the video's subject. */
 	neutral: boolean;
+	/** report.json warned that its picture is a weak match (WEAK_PICTURE: one word alone named it). */
+	weak: boolean;
 	shots: number;
 	captions: number;
 	durationMs: number;
@@ -59,8 +61,9 @@ const paletteOf = (sb: Storyboard): string => {
 	return `${p.background} ${p.primary} ${p.accent}`;
 };
 
-const neutralScenes = (report: RunReport): Set<string> =>
-	new Set(report.warnings.filter((w) => w.code === 'NEUTRAL_PICTURE').map((w) => w.message.split(':')[0]!.trim()));
+/** The scenes a picture warning of report.json names (its message starts with the scene id). */
+const scenesWarned = (report: RunReport, code: 'NEUTRAL_PICTURE' | 'WEAK_PICTURE'): Set<string> =>
+	new Set(report.warnings.filter((w) => w.code === code).map((w) => w.message.split(':')[0]!.trim()));
 
 /**
  * The summary row of a finished video, from its storyboard and report.json; `audioMs` gives each
@@ -75,13 +78,15 @@ export const panelRow = (o: {
 	runMs: number;
 	files: PanelRow['files'];
 }): PanelRow => {
-	const neutral = neutralScenes(o.report);
+	const neutral = scenesWarned(o.report, 'NEUTRAL_PICTURE');
+	const weak = scenesWarned(o.report, 'WEAK_PICTURE');
 	const scenes = o.storyboard.scenes.map(
 		(s, i): PanelScene => ({
 			id: s.id,
 			title: s.title,
 			pictures: [...picturesOf(s.visual), ...s.shots.flatMap((shot) => picturesOf(shot.visual))],
 			neutral: neutral.has(s.id),
+			weak: weak.has(s.id),
 			shots: s.shots.length,
 			captions: s.captions.length,
 			durationMs: s.durationMs,
@@ -143,6 +148,9 @@ export type PanelTotals = {
 	neutralScenes: number;
 	/** Share of scenes with a neutral picture (0..1). */
 	fallbackRate: number;
+	/** Scenes whose picture report.json calls a weak match (WEAK_PICTURE), and their share (0..1). */
+	weakScenes: number;
+	weakRate: number;
 	videosPerTemplate: Record<string, number>;
 	/** Videos per palette (background, primary, accent): one palette for all is issue #15's "same teal". */
 	videosPerPalette: Record<string, number>;
@@ -156,6 +164,7 @@ export type PanelTotals = {
 export const panelTotals = (rows: readonly PanelRow[]): PanelTotals => {
 	const scenes = rows.flatMap((r) => r.scenes);
 	const neutral = scenes.filter((s) => s.neutral).length;
+	const weak = scenes.filter((s) => s.weak).length;
 	const count = (keys: string[]) => {
 		const counts: Record<string, number> = {};
 		for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
@@ -167,6 +176,8 @@ export const panelTotals = (rows: readonly PanelRow[]): PanelTotals => {
 		scenes: scenes.length,
 		neutralScenes: neutral,
 		fallbackRate: scenes.length === 0 ? 0 : neutral / scenes.length,
+		weakScenes: weak,
+		weakRate: scenes.length === 0 ? 0 : weak / scenes.length,
 		videosPerTemplate: count(rows.flatMap((r) => (r.template ? [r.template.id] : []))),
 		videosPerPalette: count(rows.flatMap((r) => (r.palette ? [r.palette] : []))),
 		videosWithProblems: rows.filter((r) => r.problems.length > 0).length,
@@ -185,7 +196,8 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 		'# promptreel panel',
 		'',
 		`${totals.videos} videos (${totals.failed} failed), ${totals.scenes} scenes; neutral pictures: ${totals.neutralScenes} ` +
-			`(${(totals.fallbackRate * 100).toFixed(1)}% of scenes); ${totals.videosWithProblems} videos with problems; ` +
+			`(${(totals.fallbackRate * 100).toFixed(1)}% of scenes); weak pictures: ${totals.weakScenes} ` +
+			`(${(totals.weakRate * 100).toFixed(1)}%); ${totals.videosWithProblems} videos with problems; ` +
 			`${totals.videoSeconds.toFixed(1)} s of video made in ${totals.runSeconds.toFixed(1)} s.`,
 		'',
 		`Templates: ${Object.entries(totals.videosPerTemplate)
@@ -196,8 +208,8 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 				.join(', ') || 'none'
 		}.`,
 		'',
-		'| video | lang | aspect | template | title | scenes | neutral | audio / video s | warnings | sheet |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		'| video | lang | aspect | template | title | scenes | neutral | weak | audio / video s | warnings | sheet |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows.map(
 			(r) =>
 				`| ${[
@@ -208,6 +220,7 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 					cell(r.title ?? (r.error ? `FAILED: ${r.error}` : '-')),
 					r.scenes.length,
 					r.scenes.filter((x) => x.neutral).length,
+					r.scenes.filter((x) => x.weak).length,
 					r.durations ? `${s(r.durations.audioMs)} / ${s(r.durations.videoMs)}` : '-',
 					r.warnings.length,
 					r.files.sheet ? `[sheet](${r.name}/${basename(r.files.sheet)})` : '-',
@@ -221,7 +234,7 @@ export const panelMarkdown = (rows: readonly PanelRow[], totals: PanelTotals): s
 		for (const [i, scene] of r.scenes.entries()) {
 			const pics = scene.pictures.length > 0 ? scene.pictures.join(', ') : 'none';
 			lines.push(
-				`${i + 1}. ${scene.title ? `**${cell(scene.title)}**` : '_(no title)_'}: ${pics}${scene.neutral ? ' **(neutral)**' : ''}; ` +
+				`${i + 1}. ${scene.title ? `**${cell(scene.title)}**` : '_(no title)_'}: ${pics}${scene.neutral ? ' **(neutral)**' : ''}${scene.weak ? ' **(weak)**' : ''}; ` +
 					`${scene.shots} shots, ${scene.captions} caption words, ${s(scene.durationMs)} s (audio ${s(scene.audioMs)} s)`,
 			);
 		}

@@ -39,7 +39,10 @@ const report = (language: string): RunReport => ({
 	...newRunReport({command: 'generate', options: {}, language}),
 	template: {id: 'explainer', chosenBy: 'prompt', reason: 'a script or topic'},
 	video: {durationMs: 8000, scenes: 2, fps: 15},
-	warnings: [{stage: 'fetching', code: 'NEUTRAL_PICTURE', message: 's2: no picture matches its words (no match).'}],
+	warnings: [
+		{stage: 'fetching', code: 'NEUTRAL_PICTURE', message: 's2: no picture matches its words (no match).'},
+		{stage: 'fetching', code: 'WEAK_PICTURE', message: 's1: its picture 🍒 (cherries) is a weak match (one word alone).'},
+	],
 });
 
 /** A row of a video in `language`, run (and reported) as English. */
@@ -62,9 +65,9 @@ describe('the panel summary', () => {
 			runMs: 1234,
 			files: {video: 'v.mp4', sheet: 'de-x-16x9/contact-sheet.png'},
 		});
-		expect(row.scenes.map((s) => [s.id, s.pictures, s.neutral])).toEqual([
-			['s1', ['cherries', 'seedling', 'hot-beverage'], false],
-			['s2', ['media:dusk.jpg'], true],
+		expect(row.scenes.map((s) => [s.id, s.pictures, s.neutral, s.weak])).toEqual([
+			['s1', ['cherries', 'seedling', 'hot-beverage'], false, true],
+			['s2', ['media:dusk.jpg'], true, false],
 		]);
 		expect(row.durations).toEqual({audioMs: 2500, storyboardMs: 8000, videoMs: 9000});
 		const p = storyboard.theme.palette;
@@ -80,11 +83,22 @@ describe('the panel summary', () => {
 		const ok = rowOf('en', {audioMs: [1, 1], videoMs: 8000, runMs: 1000, files: {video: null, sheet: null}});
 		const failed = failedRow(video('ja'), new Error('no browser'), 500);
 		const totals = panelTotals([ok, ok, failed]);
-		expect(totals).toMatchObject({videos: 3, failed: 1, scenes: 4, neutralScenes: 2, fallbackRate: 0.5, videosPerTemplate: {explainer: 2}});
-		expect(totals.warnings).toEqual({NEUTRAL_PICTURE: 2});
+		expect(totals).toMatchObject({
+			videos: 3,
+			failed: 1,
+			scenes: 4,
+			neutralScenes: 2,
+			fallbackRate: 0.5,
+			weakScenes: 2,
+			weakRate: 0.5,
+			videosPerTemplate: {explainer: 2},
+		});
+		expect(totals.warnings).toEqual({NEUTRAL_PICTURE: 2, WEAK_PICTURE: 2});
 		expect(Object.values(totals.videosPerPalette)).toEqual([2]);
 		const md = panelMarkdown([ok, failed], panelTotals([ok, failed]));
-		expect(md).toContain('| en-x-16x9 | en | 16:9 | explainer | From Farm to Cup | 2 | 1 | 0.0 / 8.0 | 1 | - |');
+		expect(md).toContain('| en-x-16x9 | en | 16:9 | explainer | From Farm to Cup | 2 | 1 | 1 | 0.0 / 8.0 | 2 | - |');
+		expect(md).toContain('weak pictures: 1 (50.0%)');
+		expect(md).toContain('**(weak)**');
 		expect(md).toContain('FAILED: Error: no browser');
 		expect(md).toContain('**(neutral)**');
 	});
