@@ -29,6 +29,8 @@ export type EmojiEntry = {
 	 * naranja"): a modifier, naming this emoji only beside one of the name's other words.
 	 */
 	modifier?: boolean;
+	/** The one-word terms naming it under this key, as written (lower case, no accents): "mesa" for the key "mes". */
+	surfaces?: readonly string[];
 };
 
 export type CldrEmojiIndex = {
@@ -84,6 +86,8 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 	// Per word as written (folded, so "waving" is not "wave"), the emoji whose longer name holds
 	// it, with the keys of the name's other words.
 	const nameParts = new Map<string, Map<string, string[]>>();
+	// Per key and emoji, the one-word terms as written that gave it the key.
+	const written = new Map<string, Map<string, Set<string>>>();
 	const add = (term: string, emoji: string, weight: number) => {
 		if (SKIPPED.test(emoji)) return;
 		const name = set.nameOf(emoji);
@@ -91,11 +95,16 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 		for (const piece of term.split(/\s*[,،、，]\s*/u)) {
 			const words = keyedWords(piece, language);
 			if (words.length === 0 || words.length > 4) continue;
+			// A function word ("moi" of 🙋) names nothing by itself, and would catch "mois" by its stem.
+			if (words.length === 1 && words[0]!.stop) continue;
 			const key = phraseKey(
 				words.map((w) => w.key),
 				language,
 			);
 			if (words.length === 1) {
+				const byEmoji = written.get(key) ?? new Map<string, Set<string>>();
+				byEmoji.set(emoji, (byEmoji.get(emoji) ?? new Set()).add(words[0]!.folded));
+				written.set(key, byEmoji);
 				const surface = surfaces.get(words[0]!.folded) ?? {key, emoji: new Set<string>()};
 				surface.emoji.add(emoji);
 				surfaces.set(words[0]!.folded, surface);
@@ -159,6 +168,7 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 				const rate = weight >= NAME_WEIGHT ? 0 : named ? 0.1 : 0.25;
 				const nameRest = restOf(emoji, r);
 				const modifier = isModifier(emoji, r);
+				const surfaces = written.get(key)?.get(emoji);
 				return {
 					emoji,
 					name,
@@ -166,6 +176,7 @@ export const loadCldrEmojiIndex = (language: EmojiLanguage): CldrEmojiIndex => {
 					named,
 					...(nameRest ? {nameRest} : {}),
 					...(modifier ? {modifier} : {}),
+					...(surfaces ? {surfaces: [...surfaces]} : {}),
 				};
 			}),
 		);

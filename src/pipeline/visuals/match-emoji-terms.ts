@@ -36,6 +36,28 @@ const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
 
 const isCjk = (language: EmojiLanguage) => language === 'ja' || language === 'zh';
 
+/**
+ * In Spanish, Portuguese, Italian and French, two words whose stems meet but one of which is the
+ * other plus a vowel are different words ("mes" month / "mesa" table), not forms of one: such a
+ * match is a far sense. A swapped last vowel (isola/isole) and a plural -s stay forms of one word.
+ */
+const VOWEL_APART = 0.3;
+const ROMANCE = new Set<EmojiLanguage>(['es', 'pt', 'it', 'fr']);
+const vowelApart = (word: string, surfaces: readonly string[] | undefined): boolean =>
+	surfaces !== undefined &&
+	!surfaces.includes(word) &&
+	surfaces.every(
+		(s) =>
+			(s.length === word.length + 1 && s.startsWith(word) && /[aeiou]$/.test(s)) ||
+			(word.length === s.length + 1 && word.startsWith(s) && /[aeiou]$/.test(word)),
+	);
+
+/**
+ * Of the longer names a word is part of, the one missing fewer other words is the plainer sense:
+ * "futebol" is ⚽ (bola de futebol) before 🏈 (bola de futebol americano), 茶 is 🍵 (热茶) before 🧉 (马黛茶).
+ */
+const MISSING_WORD = 0.9;
+
 /** A modifier word of a longer name without the name's other words ("naranja" without "libro" for 📙) is a far sense. */
 const MODIFIER_ALONE = 0.3;
 
@@ -54,7 +76,7 @@ const senseFilter = (language: EmojiLanguage, contextKeys: ReadonlySet<string>) 
 			.filter((c) => !rules.some((r) => r.word === key && r.emoji === c.emoji && !r.onlyWith.some((w) => contextKeys.has(w))))
 			.map((c) =>
 				c.nameRest && !c.nameRest.some((w) => contextKeys.has(w))
-					? {...c, named: false, weight: c.modifier ? c.weight * MODIFIER_ALONE : c.weight}
+					? {...c, named: false, weight: (c.modifier ? c.weight * MODIFIER_ALONE : c.weight) * MISSING_WORD ** (c.nameRest.length - 1)}
 					: c,
 			);
 };
@@ -107,7 +129,10 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 			// German writes every noun capitalised: a lowercase word alone is a verb or an adjective
 			// ("stehen" is no 🧍 in "viele Burgen stehen"), a weaker sign of what to show.
 			const germanNonNoun = language === 'de' && n === 1 && !/^\p{Lu}/u.test(span[0]!.text);
-			const candidates = filter(key, index.lookup(key)).map((c) => (germanNonNoun ? {...c, weight: c.weight * GERMAN_NON_NOUN} : c));
+			const far = (c: EmojiEntry) => n === 1 && ROMANCE.has(language) && vowelApart(span[0]!.folded, c.surfaces);
+			const candidates = filter(key, index.lookup(key))
+				.map((c) => (germanNonNoun ? {...c, weight: c.weight * GERMAN_NON_NOUN} : c))
+				.map((c) => (far(c) ? {...c, weight: c.weight * VOWEL_APART, named: false} : c));
 			if (candidates.length === 0) continue;
 			for (let j = i; j < i + n; j++) taken[j] = true;
 			out.push({
