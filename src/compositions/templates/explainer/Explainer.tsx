@@ -9,6 +9,7 @@ import {sceneTitleSize} from '../../components/heading-style';
 import {illustrationBox} from '../../components/illustration-box';
 import {computeTimeline, parseTemplateOptions, themePalette} from '../../storyboard';
 import type {Palette, Scene, SceneTiming, Storyboard, Transition} from '../../storyboard';
+import {sceneHeading} from './scene-heading';
 import {pictureInset} from './title-band';
 import {explainerOptionsSchema, explainerSchema, type ExplainerOptions, type ExplainerProps} from './explainer-schema';
 
@@ -55,13 +56,13 @@ const SceneView: React.FC<{
 	const layout = useFrameLayout();
 	// A photo or clip gives the title its band (pictureInset); an illustration takes the room the
 	// title and captions leave (illustrationBox; a title may wrap to two lines).
-	const inset = pictureInset({...scene, underline, placement: titlePlacement, layout});
-	const hasTitle = Boolean(scene.title || scene.text);
+	// An untitled outline item still shows its number.
+	const title = sceneHeading(scene);
+	const inset = pictureInset({...scene, title, underline, placement: titlePlacement, layout});
+	const hasTitle = Boolean(title || scene.text);
 	const box = illustrationBox({
 		layout,
-		title: hasTitle
-			? {placement: titlePlacement, lines: scene.title ? 2 : 0, textLines: scene.text ? 2 : 0, size: sceneTitleSize(layout)}
-			: null,
+		title: hasTitle ? {placement: titlePlacement, lines: title ? 2 : 0, textLines: scene.text ? 2 : 0, size: sceneTitleSize(layout)} : null,
 		captions: captionStyle,
 		keyPhraseChip: scene.shots.some((shot) => shot.keyPhrase),
 	});
@@ -79,7 +80,7 @@ const SceneView: React.FC<{
 				/>
 			</AbsoluteFill>
 			<AnimatedTitle
-				title={scene.title}
+				title={title}
 				text={scene.text}
 				palette={palette}
 				placement={titlePlacement}
