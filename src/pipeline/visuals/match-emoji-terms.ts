@@ -35,6 +35,8 @@ const GRAMMATICAL_HAN = new Set([...'中上下里内外前后後时時日月年�
 const COMPOUNDING = new Set<EmojiLanguage>(['de', 'ja', 'zh']);
 
 const isCjk = (language: EmojiLanguage) => language === 'ja' || language === 'zh';
+/** A Chinese or Japanese word of numeral characters only (百万 "a million" is no 💰): a quantity, not a thing. */
+const HAN_NUMBER = /^[零〇一二三四五六七八九十百千万萬亿億两兩几幾数數]+$/u;
 
 /**
  * In Spanish, Portuguese, Italian and French, two words whose stems meet but one of which is the
@@ -125,7 +127,7 @@ export const matchEmojiTerms = (opts: MatchEmojiTermsOptions): EmojiTermMatch[] 
 				span.map((w) => w.key),
 				language,
 			);
-			if (isCjk(language) && GRAMMATICAL_HAN.has(key)) continue;
+			if (isCjk(language) && (GRAMMATICAL_HAN.has(key) || HAN_NUMBER.test(key))) continue;
 			// German writes every noun capitalised: a lowercase word alone is a verb or an adjective
 			// ("stehen" is no 🧍 in "viele Burgen stehen"), a weaker sign of what to show.
 			const germanNonNoun = language === 'de' && n === 1 && !/^\p{Lu}/u.test(span[0]!.text);

@@ -173,6 +173,8 @@ describe('pickEmoji: word forms and longer names', () => {
 		['pt', 'No mês de julho as escolas fecham.', '🏓'],
 		// A function word in CLDR ("moi" of 🙋) names nothing, and "mois" is not it.
 		['fr', 'Je prends le train chaque mois.', '🙋'],
+		// A Chinese number word is a quantity, not a thing (百万 "a million" was 💰 in the panel's zh-great-wall).
+		['zh', '今天，每年有数百万游客参观这里。', '💰'],
 	])('%s: "%s" is not %s', (language, text, wrong) => {
 		expect(pickEmoji({keywords: [], text, language, seed: 1}).emoji).not.toBe(wrong);
 	});
