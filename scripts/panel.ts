@@ -4,7 +4,7 @@
 // summary.md and summary.json: template and why, titles, pictures per scene, neutral fallbacks,
 // audio vs video length, warnings, totals. For a person to look at: not part of the test command.
 // Run: npm run panel -- [--only ja,en-*,outline] [--aspects 9:16] [--out panel-out] [--jobs 1]
-// See docs/quality.md, "Panel".
+// See the README, "Panel".
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join, relative, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
@@ -24,8 +24,24 @@ const {values: flags} = parseArgs({
 		aspects: {type: 'string'},
 		jobs: {type: 'string', default: '1'},
 		prompts: {type: 'string', default: join(root, 'bench/panel/prompts.json')},
+		help: {type: 'boolean', short: 'h'},
 	},
 });
+if (flags.help) {
+	console.log(`npm run panel -- [options]
+
+Generates the panel of prompts (bench/panel/prompts.json) offline at draft quality, writes a contact
+sheet per video and summary.md/summary.json (titles, pictures per scene, weak and neutral pictures,
+durations, warnings) for a person to look at. See the README, "Panel".
+
+  --only <list>      languages, "outline", "media" or id globs, comma-separated (e.g. ja,en-*)
+  --aspects <list>   16:9, 9:16, 1:1 (default: all)
+  --out <dir>        output folder (default: panel-out)
+  --jobs <n>         videos rendered at a time (default: 1)
+  --prompts <file>   the prompt list (default: bench/panel/prompts.json)
+  -h, --help         this text`);
+	process.exit(0);
+}
 const jobs = Number(flags.jobs);
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number >= 1, got "${flags.jobs}".`);
 const aspects = flags.aspects ? flags.aspects.split(',').map((a) => aspectSchema.parse(a.trim())) : null;
