@@ -10,6 +10,7 @@ import {
 	useTemplateFonts,
 	useTemplateStoryboard,
 	withAlpha,
+	alphaGradient,
 	type FittedWords,
 } from '../../components';
 import {textDirectionOf, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
@@ -37,7 +38,11 @@ const Bands: React.FC<{palette: Palette; index: number; durationInFrames: number
 					top: height * (index % 2 === 0 ? 0.62 : 0.18),
 					width: diagonal * 1.2,
 					height: diagonal * 0.22,
-					background: `linear-gradient(90deg, ${withAlpha(palette.primary, 0)} 0%, ${withAlpha(palette.primary, 0.55)} 40%, ${withAlpha(palette.surface, 0.7)} 100%)`,
+					background: alphaGradient('90deg', [
+						{color: palette.primary, alpha: 0, at: 0},
+						{color: palette.primary, alpha: 0.55, at: 40},
+						{color: palette.surface, alpha: 0.7, at: 100},
+					]),
 					transform: `translateX(${drift}px) rotate(${angle}deg)`,
 					willChange: 'transform',
 				}}
