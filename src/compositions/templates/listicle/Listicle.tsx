@@ -3,6 +3,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
+	groupOpacity,
 	TemplateFrame,
 	captionBandHeight,
 	linearTransition,
@@ -161,7 +162,7 @@ const NumberPanel: React.FC<{
 				width: panel.w,
 				height: panel.h,
 				background: `linear-gradient(${layout.portrait ? 180 : 160}deg, ${palette.primary} 0%, ${palette.surface} 100%)`,
-				opacity: leave,
+				...groupOpacity(leave),
 				transform: `translate${layout.portrait ? 'Y' : 'X'}(${(1 - appear) * (layout.portrait ? -panel.h : panel.x === 0 ? -panel.w : panel.w) * 0.6}px)`,
 				display: 'flex',
 				flexDirection: 'column',
@@ -253,7 +254,7 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 					{color: palette.primary, alpha: 0.35, at: 100},
 				]),
 				transform: `scale(${0.9 + 0.1 * pop})`,
-				opacity: Math.min(1, pop * 1.5),
+				...groupOpacity(Math.min(1, pop * 1.5)),
 				boxShadow: `0 ${unit}px ${unit * 3}px ${withAlpha('#000000', 0.3)}`,
 			}}
 		>
