@@ -83,11 +83,12 @@ const wordStyle = (o: {
 	switch (options.motion) {
 		case 'rise': {
 			const s = spring({frame: since, fps, config: {damping: 14, stiffness: 180}, durationInFrames: 10});
-			return {color, opacity: Math.min(1, s * 1.4), transform: `translateY(${(1 - s) * fontSize * 0.45}px)`};
+			// No transform once the word has landed: a still word is placed like any text (docs/web-fidelity.md).
+			return {color, opacity: Math.min(1, s * 1.4), transform: s < 0.999 ? `translateY(${(1 - s) * fontSize * 0.45}px)` : undefined};
 		}
 		case 'slam': {
 			const s = spring({frame: since, fps, config: {damping: 11, stiffness: 260, mass: 0.7}, durationInFrames: 9});
-			return {color, opacity: Math.min(1, since / 2), transform: `scale(${1.9 - 0.9 * s})`};
+			return {color, opacity: Math.min(1, since / 2), transform: s < 0.999 ? `scale(${1.9 - 0.9 * s})` : undefined};
 		}
 		case 'type':
 			// A bar along the word's bottom edge, as a gradient: the web painter skips inset box-shadows.
@@ -114,45 +115,67 @@ const PageView: React.FC<{
 	const dir = textDirectionOf(language);
 	const endFrame = (page.endMs / 1000) * fps;
 	const exit = interpolate(frame, [endFrame - EXIT_FRAMES, endFrame], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	// A slow push-in over the page keeps the frame alive between words.
+	// A slow push-in over the page keeps the frame alive between words. It grows the font size inside
+	// a box of the page's unpushed size (the text centred in it, overflowing evenly): the picture of
+	// scale(push) about the page's centre, but text drawn at its own size. The web renderer's painter
+	// rasterises text under a scale transform unlike Chrome (docs/web-fidelity.md: kinetic 34-36 dB
+	// on every pushed frame, 39-40 dB without the scale).
 	const push = interpolate(ms, [page.startMs, page.endMs], [1, 1.035], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const fontSize = fitted.fontSize * push;
 	return (
 		<div
-			dir={dir}
-			lang={language}
 			style={{
-				fontFamily: fontStack,
-				fontWeight: WEIGHT,
-				fontSize: fitted.fontSize,
-				lineHeight: LINE_HEIGHT,
-				transform: `translateY(${-exit * fitted.fontSize * 0.6}px) scale(${push})`,
+				height: fitted.lines.length * fitted.fontSize * LINE_HEIGHT,
+				display: 'flex',
+				flexDirection: 'column',
+				alignItems: 'center',
+				justifyContent: 'center',
+				transform: exit > 0 ? `translateY(${-exit * fitted.fontSize * 0.6}px)` : undefined,
 				opacity: 1 - exit,
 			}}
 		>
-			{fitted.lines.map((line, li) => (
-				<div
-					key={li}
-					style={{display: 'flex', direction: dir, justifyContent: options.align === 'center' ? 'center' : 'flex-start', whiteSpace: 'pre'}}
-				>
-					{line.map((wi) => {
-						const w = page.words[wi];
-						if (!w) return null;
-						const next = page.words[wi + 1]?.startMs ?? page.endMs;
-						return (
-							<span
-								key={wi}
-								style={{
-									display: 'inline-block',
-									marginInlineStart: w.space && line[0] !== wi ? fitted.spaceWidth : 0,
-									...wordStyle({ms, start: w.startMs, end: w.endMs, next, fps, fontSize: fitted.fontSize, options, palette}),
-								}}
-							>
-								{w.word}
-							</span>
-						);
-					})}
-				</div>
-			))}
+			<div
+				dir={dir}
+				lang={language}
+				style={{
+					fontFamily: fontStack,
+					fontWeight: WEIGHT,
+					fontSize,
+					lineHeight: LINE_HEIGHT,
+					flexShrink: 0,
+					width: options.align === 'center' ? undefined : `${push * 100}%`,
+				}}
+			>
+				{fitted.lines.map((line, li) => (
+					<div
+						key={li}
+						style={{
+							display: 'flex',
+							direction: dir,
+							justifyContent: options.align === 'center' ? 'center' : 'flex-start',
+							whiteSpace: 'pre',
+						}}
+					>
+						{line.map((wi) => {
+							const w = page.words[wi];
+							if (!w) return null;
+							const next = page.words[wi + 1]?.startMs ?? page.endMs;
+							return (
+								<span
+									key={wi}
+									style={{
+										display: 'inline-block',
+										marginInlineStart: w.space && line[0] !== wi ? fitted.spaceWidth * push : 0,
+										...wordStyle({ms, start: w.startMs, end: w.endMs, next, fps, fontSize, options, palette}),
+									}}
+								>
+									{w.word}
+								</span>
+							);
+						})}
+					</div>
+				))}
+			</div>
 		</div>
 	);
 };
