@@ -19,6 +19,8 @@ import {kineticOptionsSchema, type KineticOptions} from './kinetic-schema';
 
 const WEIGHT = 800;
 const LINE_HEIGHT = 1.12;
+/** The `type` motion's bar: 0.1 of the font size, as a share of the word's one-line box. */
+const BAR_PERCENT = (0.1 / LINE_HEIGHT) * 100;
 /** Frames a page takes to leave before the next one comes in. */
 const EXIT_FRAMES = 6;
 
@@ -91,11 +93,13 @@ const wordStyle = (o: {
 			return {color, opacity: Math.min(1, since / 2), transform: s < 0.999 ? `scale(${1.9 - 0.9 * s})` : undefined};
 		}
 		case 'type':
-			// A bar along the word's bottom edge, as a gradient: the web painter skips inset box-shadows.
+			// A bar along the word's bottom edge (0.1 of the font size), as a gradient: the web painter skips
+			// inset box-shadows, and reads no px stop positions, so the bar's top is a % of the word's box,
+			// which is one line (LINE_HEIGHT x the font size) tall.
 			return {
 				color,
 				background: active
-					? `linear-gradient(to top, ${palette.accent} 0px, ${palette.accent} ${fontSize * 0.1}px, transparent ${fontSize * 0.1}px, transparent 100%)`
+					? `linear-gradient(to top, ${palette.accent} 0%, ${palette.accent} ${BAR_PERCENT}%, transparent ${BAR_PERCENT}%, transparent 100%)`
 					: undefined,
 			};
 	}

@@ -51,10 +51,12 @@ describe('CSS the web renderer paints', () => {
 			[8, 'text-shadow'],
 			[8, 'inset box-shadow'],
 			[9, 'fade() transition (opacity on a whole scene)'],
+			[10, 'linear-gradient() stop at a px position'],
 			[11, 'font-variant-numeric'],
 			[12, 'linear-gradient() stops that differ in colour and alpha'],
 			[13, 'linear-gradient() stops that differ in colour and alpha'],
 			[14, 'linear-gradient() stops that differ in colour and alpha'],
+			[15, 'linear-gradient() stop at a px position'],
 		]);
 	});
 });

@@ -159,6 +159,16 @@ export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 				text: (lines[g.line - 1] ?? '').trim(),
 			});
 		}
+		// The painter reads a px position as none (parseColorStops: `position = null` for px), so it spreads
+		// such stops evenly: kinetic's 0.1 em bar filled the whole word (19 dB).
+		if (stops.some((stop) => /\s(-?[\d.]+|\$\{[^}]*\})px$/.test(stop))) {
+			findings.push({
+				line: g.line,
+				property: 'linear-gradient() stop at a px position',
+				fix: 'give the position in % of the box (the web painter ignores px stop positions)',
+				text: (lines[g.line - 1] ?? '').trim(),
+			});
+		}
 		if (mixesAlpha(stops)) {
 			findings.push({
 				line: g.line,
