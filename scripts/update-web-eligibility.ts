@@ -5,6 +5,7 @@
 // Run: npm run web-eligibility [template ids...]   (vite-node scripts/update-web-eligibility.ts)
 // With ids, only those templates are gated and the others' entries are kept from the committed file.
 // WEB_GATE_SAMPLES=first gates only each template's first sample (a quicker run on a loaded machine).
+// WEB_GATE_OUT=<folder> keeps the two videos of each sample there (default: <tmp>/promptreel-web-eligibility).
 import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -19,7 +20,7 @@ import type {WebEligibilityFile} from '../src/pipeline/render/web/web-eligibilit
 import {writeSideBySide} from './web-side-by-side';
 
 const cacheDir = join(projectRoot(), '.cache/web-eligibility');
-const outDir = join(tmpdir(), 'promptreel-web-eligibility');
+const outDir = process.env.WEB_GATE_OUT ?? join(tmpdir(), 'promptreel-web-eligibility');
 const quality = 'draft' as const;
 const file = join(projectRoot(), 'src/pipeline/render/web/web-eligibility.json');
 const framesDir = join(projectRoot(), 'docs/web-fidelity');

@@ -3,6 +3,8 @@ export {loadFonts, FONT_STACK} from './load-fonts';
 export {useFrameLayout} from './use-frame-layout';
 export type {FrameLayout} from './use-frame-layout';
 export {withAlpha} from './with-alpha';
+export {alphaGradient, alphaGradientStops} from './alpha-gradient';
+export type {AlphaStop} from './alpha-gradient';
 export {KenBurnsImage} from './ken-burns-image';
 export {SceneVideo} from './scene-video';
 export {ProceduralBackground} from './procedural-background';

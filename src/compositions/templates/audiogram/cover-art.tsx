@@ -1,5 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
+import {groupOpacity} from '../../components/group-opacity';
 import {SceneVisual} from '../../components/scene-visual';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {withAlpha} from '../../components/with-alpha';
@@ -33,7 +34,7 @@ export const CoverArt: React.FC<{
 	const spin = round ? (absoluteFrame / fps) * SPIN_PER_SECOND : 0;
 	const scale = round ? 1 : 1 + level * 0.035;
 	const art = (v: Visual, opacity: number) => (
-		<AbsoluteFill style={{opacity}}>
+		<AbsoluteFill style={groupOpacity(opacity)}>
 			<SceneVisual visual={v} durationInFrames={durationInFrames} palette={palette} seed={seed} iconCenterY={0.5} />
 		</AbsoluteFill>
 	);

@@ -2,6 +2,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
 import {
+	groupOpacity,
 	useSceneLayout,
 	type TemplateSceneProps,
 	TemplateFrame,
@@ -122,7 +123,7 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 					fontFamily: fontStack,
 					transform: `scaleY(${1 - out})`,
 					transformOrigin: 'bottom',
-					opacity: 1 - out,
+					...groupOpacity(1 - out),
 				}}
 			>
 				{kickerOnTop ? null : kicker}

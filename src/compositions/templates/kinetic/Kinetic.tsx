@@ -10,6 +10,7 @@ import {
 	useTemplateFonts,
 	useTemplateStoryboard,
 	withAlpha,
+	alphaGradient,
 	type FittedWords,
 } from '../../components';
 import {textDirectionOf, type Palette, type Scene, type StoryboardInput} from '../../storyboard';
@@ -18,6 +19,8 @@ import {kineticOptionsSchema, type KineticOptions} from './kinetic-schema';
 
 const WEIGHT = 800;
 const LINE_HEIGHT = 1.12;
+/** The `type` motion's bar: 0.1 of the font size, as a share of the word's one-line box. */
+const BAR_PERCENT = (0.1 / LINE_HEIGHT) * 100;
 /** Frames a page takes to leave before the next one comes in. */
 const EXIT_FRAMES = 6;
 
@@ -37,7 +40,11 @@ const Bands: React.FC<{palette: Palette; index: number; durationInFrames: number
 					top: height * (index % 2 === 0 ? 0.62 : 0.18),
 					width: diagonal * 1.2,
 					height: diagonal * 0.22,
-					background: `linear-gradient(90deg, ${withAlpha(palette.primary, 0)} 0%, ${withAlpha(palette.primary, 0.55)} 40%, ${withAlpha(palette.surface, 0.7)} 100%)`,
+					background: alphaGradient('90deg', [
+						{color: palette.primary, alpha: 0, at: 0},
+						{color: palette.primary, alpha: 0.55, at: 40},
+						{color: palette.surface, alpha: 0.7, at: 100},
+					]),
 					transform: `translateX(${drift}px) rotate(${angle}deg)`,
 					willChange: 'transform',
 				}}
@@ -78,18 +85,21 @@ const wordStyle = (o: {
 	switch (options.motion) {
 		case 'rise': {
 			const s = spring({frame: since, fps, config: {damping: 14, stiffness: 180}, durationInFrames: 10});
-			return {color, opacity: Math.min(1, s * 1.4), transform: `translateY(${(1 - s) * fontSize * 0.45}px)`};
+			// No transform once the word has landed: a still word is placed like any text (docs/web-fidelity.md).
+			return {color, opacity: Math.min(1, s * 1.4), transform: s < 0.999 ? `translateY(${(1 - s) * fontSize * 0.45}px)` : undefined};
 		}
 		case 'slam': {
 			const s = spring({frame: since, fps, config: {damping: 11, stiffness: 260, mass: 0.7}, durationInFrames: 9});
-			return {color, opacity: Math.min(1, since / 2), transform: `scale(${1.9 - 0.9 * s})`};
+			return {color, opacity: Math.min(1, since / 2), transform: s < 0.999 ? `scale(${1.9 - 0.9 * s})` : undefined};
 		}
 		case 'type':
-			// A bar along the word's bottom edge, as a gradient: the web painter skips inset box-shadows.
+			// A bar along the word's bottom edge (0.1 of the font size), as a gradient: the web painter skips
+			// inset box-shadows, and reads no px stop positions, so the bar's top is a % of the word's box,
+			// which is one line (LINE_HEIGHT x the font size) tall.
 			return {
 				color,
 				background: active
-					? `linear-gradient(to top, ${palette.accent} 0px, ${palette.accent} ${fontSize * 0.1}px, transparent ${fontSize * 0.1}px, transparent 100%)`
+					? `linear-gradient(to top, ${palette.accent} 0%, ${palette.accent} ${BAR_PERCENT}%, transparent ${BAR_PERCENT}%, transparent 100%)`
 					: undefined,
 			};
 	}
@@ -109,45 +119,67 @@ const PageView: React.FC<{
 	const dir = textDirectionOf(language);
 	const endFrame = (page.endMs / 1000) * fps;
 	const exit = interpolate(frame, [endFrame - EXIT_FRAMES, endFrame], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
-	// A slow push-in over the page keeps the frame alive between words.
+	// A slow push-in over the page keeps the frame alive between words. It grows the font size inside
+	// a box of the page's unpushed size (the text centred in it, overflowing evenly): the picture of
+	// scale(push) about the page's centre, but text drawn at its own size. The web renderer's painter
+	// rasterises text under a scale transform unlike Chrome (docs/web-fidelity.md: kinetic 34-36 dB
+	// on every pushed frame, 39-40 dB without the scale).
 	const push = interpolate(ms, [page.startMs, page.endMs], [1, 1.035], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const fontSize = fitted.fontSize * push;
 	return (
 		<div
-			dir={dir}
-			lang={language}
 			style={{
-				fontFamily: fontStack,
-				fontWeight: WEIGHT,
-				fontSize: fitted.fontSize,
-				lineHeight: LINE_HEIGHT,
-				transform: `translateY(${-exit * fitted.fontSize * 0.6}px) scale(${push})`,
+				height: fitted.lines.length * fitted.fontSize * LINE_HEIGHT,
+				display: 'flex',
+				flexDirection: 'column',
+				alignItems: 'center',
+				justifyContent: 'center',
+				transform: exit > 0 ? `translateY(${-exit * fitted.fontSize * 0.6}px)` : undefined,
 				opacity: 1 - exit,
 			}}
 		>
-			{fitted.lines.map((line, li) => (
-				<div
-					key={li}
-					style={{display: 'flex', direction: dir, justifyContent: options.align === 'center' ? 'center' : 'flex-start', whiteSpace: 'pre'}}
-				>
-					{line.map((wi) => {
-						const w = page.words[wi];
-						if (!w) return null;
-						const next = page.words[wi + 1]?.startMs ?? page.endMs;
-						return (
-							<span
-								key={wi}
-								style={{
-									display: 'inline-block',
-									marginInlineStart: w.space && line[0] !== wi ? fitted.spaceWidth : 0,
-									...wordStyle({ms, start: w.startMs, end: w.endMs, next, fps, fontSize: fitted.fontSize, options, palette}),
-								}}
-							>
-								{w.word}
-							</span>
-						);
-					})}
-				</div>
-			))}
+			<div
+				dir={dir}
+				lang={language}
+				style={{
+					fontFamily: fontStack,
+					fontWeight: WEIGHT,
+					fontSize,
+					lineHeight: LINE_HEIGHT,
+					flexShrink: 0,
+					width: options.align === 'center' ? undefined : `${push * 100}%`,
+				}}
+			>
+				{fitted.lines.map((line, li) => (
+					<div
+						key={li}
+						style={{
+							display: 'flex',
+							direction: dir,
+							justifyContent: options.align === 'center' ? 'center' : 'flex-start',
+							whiteSpace: 'pre',
+						}}
+					>
+						{line.map((wi) => {
+							const w = page.words[wi];
+							if (!w) return null;
+							const next = page.words[wi + 1]?.startMs ?? page.endMs;
+							return (
+								<span
+									key={wi}
+									style={{
+										display: 'inline-block',
+										marginInlineStart: w.space && line[0] !== wi ? fitted.spaceWidth * push : 0,
+										...wordStyle({ms, start: w.startMs, end: w.endMs, next, fps, fontSize, options, palette}),
+									}}
+								>
+									{w.word}
+								</span>
+							);
+						})}
+					</div>
+				))}
+			</div>
 		</div>
 	);
 };

@@ -3,6 +3,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
+	groupOpacity,
 	TemplateFrame,
 	captionBandHeight,
 	linearTransition,
@@ -16,6 +17,7 @@ import {
 	useTemplateFonts,
 	useTemplateStoryboard,
 	withAlpha,
+	alphaGradient,
 	type FrameLayout,
 } from '../../components';
 import {
@@ -160,7 +162,7 @@ const NumberPanel: React.FC<{
 				width: panel.w,
 				height: panel.h,
 				background: `linear-gradient(${layout.portrait ? 180 : 160}deg, ${palette.primary} 0%, ${palette.surface} 100%)`,
-				opacity: leave,
+				...groupOpacity(leave),
 				transform: `translate${layout.portrait ? 'Y' : 'X'}(${(1 - appear) * (layout.portrait ? -panel.h : panel.x === 0 ? -panel.w : panel.w) * 0.6}px)`,
 				display: 'flex',
 				flexDirection: 'column',
@@ -247,9 +249,12 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 				height: rect.h,
 				borderRadius: unit * 3,
 				overflow: 'hidden',
-				background: `linear-gradient(135deg, ${withAlpha(palette.surface, 0.9)} 0%, ${withAlpha(palette.primary, 0.35)} 100%)`,
+				background: alphaGradient('135deg', [
+					{color: palette.surface, alpha: 0.9, at: 0},
+					{color: palette.primary, alpha: 0.35, at: 100},
+				]),
 				transform: `scale(${0.9 + 0.1 * pop})`,
-				opacity: Math.min(1, pop * 1.5),
+				...groupOpacity(Math.min(1, pop * 1.5)),
 				boxShadow: `0 ${unit}px ${unit * 3}px ${withAlpha('#000000', 0.3)}`,
 			}}
 		>
@@ -340,7 +345,14 @@ const ItemScene: React.FC<{
 	const shift = hasPicture ? Math.max(0, (content.h - used) / 2) : 0;
 	const subIn = spring({frame: frame - 12 - title.length * 2, fps, config: {damping: 200}, durationInFrames: 15});
 	return (
-		<AbsoluteFill style={{background: `linear-gradient(180deg, ${palette.background} 0%, ${withAlpha(palette.surface, 0.55)} 100%)`}}>
+		<AbsoluteFill
+			style={{
+				background: alphaGradient('180deg', [
+					{color: palette.background, at: 0},
+					{color: palette.surface, alpha: 0.55, at: 100},
+				]),
+			}}
+		>
 			{hasPicture ? (
 				<PictureCard
 					scene={scene}

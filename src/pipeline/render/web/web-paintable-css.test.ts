@@ -35,6 +35,11 @@ describe('CSS the web renderer paints', () => {
 			"import {fade} from '@remotion/transitions/fade';",
 			'const h = {boxShadow: `0 4px 8px ${shade}`, background: `linear-gradient(to top, ${a} 0px, ${a} ${w}px, ${b} ${w * 2}px)`};',
 			"const i = {fontVariantNumeric: 'tabular-nums'}; measureText({text, fontVariantNumeric: 'tabular-nums'});",
+			'const j = {background: `linear-gradient(135deg, ${withAlpha(p.surface, 0.9)} 0%, ${withAlpha(p.primary, 0.35)} 100%)`};',
+			'const k = {background: `linear-gradient(180deg, ${p.background} 0%, ${withAlpha(p.surface, 0.55)} 100%)`};',
+			'const l = {background: `linear-gradient(0deg, ${withAlpha(p.text, 0.7)} 0%, ${withAlpha(p.text, 0)} 50%, ${p.surface} 50%, transparent 100%)`};',
+			'const m = {background: `linear-gradient(to top, ${a} 0px, ${a} ${w}px, transparent ${w}px, transparent 100%)`};',
+			'const n = `linear-gradient(${direction}, ${alphaGradientStops(stops)})`;',
 		].join('\n');
 		expect(findUnpaintedCss(source).map((f) => [f.line, f.property])).toEqual([
 			[1, 'radial-gradient()'],
@@ -46,7 +51,12 @@ describe('CSS the web renderer paints', () => {
 			[8, 'text-shadow'],
 			[8, 'inset box-shadow'],
 			[9, 'fade() transition (opacity on a whole scene)'],
+			[10, 'linear-gradient() stop at a px position'],
 			[11, 'font-variant-numeric'],
+			[12, 'linear-gradient() stops that differ in colour and alpha'],
+			[13, 'linear-gradient() stops that differ in colour and alpha'],
+			[14, 'linear-gradient() stops that differ in colour and alpha'],
+			[15, 'linear-gradient() stop at a px position'],
 		]);
 	});
 });

@@ -98,11 +98,41 @@ const linearGradients = (source: string): {line: number; args: string}[] => {
 
 const DIRECTION = /^(to\s|-?[\d.]+(deg|rad|grad|turn)$|\$\{[^}]*\}(deg|rad|grad|turn)$|\$\{[^}]*(angle|Angle|direction)[^}]*\}$)/;
 const HAS_POSITION = /\s(-?[\d.]+|\$\{[^}]*\})(%|px)$/;
+/** alphaGradient()'s own stop list (components/alpha-gradient.ts): it writes a position on every stop. */
+const HELPER_STOPS = /^\$\{alphaGradientStops\(/;
+
+/** A stop's colour and alpha as written in the source: `${withAlpha(c, a)}`, `transparent`, or any other colour (alpha 1). */
+const stopColour = (stop: string): {colour: string; alpha: string; position: string} => {
+	const position = HAS_POSITION.exec(stop)?.[0]?.trim() ?? '';
+	const colour = position ? stop.slice(0, stop.length - position.length).trim() : stop;
+	const alpha = /^\$\{withAlpha\((.+),\s*([^,]+)\)\}$/.exec(colour);
+	if (alpha) return {colour: (alpha[1] ?? '').trim(), alpha: (alpha[2] ?? '').trim(), position};
+	const rgba = /^rgba\(([^,]+,[^,]+,[^,]+),\s*([^)]+)\)$/.exec(colour);
+	if (rgba) return {colour: (rgba[1] ?? '').replace(/\s/g, ''), alpha: (rgba[2] ?? '').trim(), position};
+	if (colour === 'transparent') return {colour, alpha: '0', position};
+	return {colour, alpha: '1', position};
+};
 
 /**
- * Where a composition source uses CSS the web painter drops, and linear gradients with a stop
- * without a position: the painter spreads unpositioned stops evenly up to the first positioned
- * one (so `a, b 45%` starts fading at 22.5% instead of 0%), which CSS does not; so every stop has one.
+ * Two neighbouring stops of different colour and different alpha, with room between them: CSS
+ * interpolates them in premultiplied alpha, a canvas gradient (the painter) straight, so the
+ * web picture is lighter or darker between them (listicle's card: 34.8 dB). Stops of one colour
+ * (a colour fading out) or one alpha are the same both ways.
+ */
+const mixesAlpha = (stops: string[]): boolean =>
+	stops.some((stop, i) => {
+		const next = stops[i + 1];
+		if (next === undefined) return false;
+		const a = stopColour(stop);
+		const b = stopColour(next);
+		return a.colour !== b.colour && a.alpha !== b.alpha && (a.position === '' || a.position !== b.position);
+	});
+
+/**
+ * Where a composition source uses CSS the web painter drops, linear gradients with a stop
+ * without a position (the painter spreads unpositioned stops evenly up to the first positioned
+ * one, so `a, b 45%` starts fading at 22.5% instead of 0%, which CSS does not; so every stop has
+ * one), and linear gradients whose neighbouring stops differ in both colour and alpha.
  */
 export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 	const code = stripComments(source);
@@ -118,7 +148,7 @@ export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 	for (const g of linearGradients(code)) {
 		const parts = splitTopLevel(g.args);
 		const stops = parts[0] && DIRECTION.test(parts[0]) ? parts.slice(1) : parts;
-		const positioned = stops.filter((s) => HAS_POSITION.test(s)).length;
+		const positioned = stops.filter((s) => HAS_POSITION.test(s) || HELPER_STOPS.test(s)).length;
 		// Every stop needs a position (docs/templates.md): a painter that spreads unpositioned stops
 		// differently from CSS draws another picture, and an all-unpositioned gradient invites the mix.
 		if (stops.length > 0 && positioned < stops.length) {
@@ -126,6 +156,24 @@ export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 				line: g.line,
 				property: 'linear-gradient() stop without a position',
 				fix: 'give every stop a position (0% ... 100%)',
+				text: (lines[g.line - 1] ?? '').trim(),
+			});
+		}
+		// The painter reads a px position as none (parseColorStops: `position = null` for px), so it spreads
+		// such stops evenly: kinetic's 0.1 em bar filled the whole word (19 dB).
+		if (stops.some((stop) => /\s(-?[\d.]+|\$\{[^}]*\})px$/.test(stop))) {
+			findings.push({
+				line: g.line,
+				property: 'linear-gradient() stop at a px position',
+				fix: 'give the position in % of the box (the web painter ignores px stop positions)',
+				text: (lines[g.line - 1] ?? '').trim(),
+			});
+		}
+		if (mixesAlpha(stops)) {
+			findings.push({
+				line: g.line,
+				property: 'linear-gradient() stops that differ in colour and alpha',
+				fix: 'alphaGradient() (components/alpha-gradient.ts): CSS interpolates stops premultiplied, the painter straight',
 				text: (lines[g.line - 1] ?? '').trim(),
 			});
 		}

@@ -7,6 +7,7 @@ import {MediaEngineContext} from '../../../../compositions/components/media-engi
 import {findTemplate} from '../../../../compositions/registry';
 import type {StoryboardInput} from '../../../../compositions/storyboard';
 import type {WebPageRenderRequest, WebPageRenderResult} from './protocol';
+import {snapTextLinesLikeChrome} from './snap-text-lines';
 
 declare global {
 	interface Window {
@@ -37,6 +38,9 @@ window.addEventListener('unhandledrejection', (event) => {
 	// The usage report is sent without awaiting it; its refusal is expected, not an error.
 	if (String(event.reason).includes('promptreel renders offline')) event.preventDefault();
 });
+
+// Text lines on whole pixels as Chrome paints them (snap-text-lines.ts).
+snapTextLinesLikeChrome();
 
 let controller: AbortController | null = null;
 window.promptreelAbort = () => controller?.abort();
