@@ -19,6 +19,13 @@ import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyb
 /** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
 const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
 
+/**
+ * How long one delayRender() (loading the root component, fonts, seeking a frame) may take before
+ * the render fails. Remotion's default, 30 s, failed 4 of 7 panel renders on a 2-core machine at
+ * load 9 (three browsers rendering at once); a render on a busy machine should be slow, not lost.
+ */
+const DELAY_RENDER_TIMEOUT_MS = 120_000;
+
 export type LocalRendererOptions = {
 	/** Where bundles are cached (`<cacheDir>/bundles/<hash>`). */
 	cacheDir: string;
@@ -164,6 +171,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					// machine's memory; its minimum (240 MB) keeps a render's memory flat with length.
 					mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
 					ffmpegOverride: limitX264Lookahead(),
+					timeoutInMilliseconds: DELAY_RENDER_TIMEOUT_MS,
 				};
 				if (chunkSeconds === null) {
 					await renderMedia({
@@ -240,6 +248,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					chromiumOptions: CHROMIUM_OPTIONS,
 					cancelSignal: cancel.cancelSignal,
 					logLevel,
+					timeoutInMilliseconds: DELAY_RENDER_TIMEOUT_MS,
 				});
 			} catch (error) {
 				throw wrapError(error, 'Rendering the poster', o.signal);
