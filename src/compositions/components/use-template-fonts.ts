@@ -1,6 +1,6 @@
 import {loadFont} from '@remotion/fonts';
 import {useEffect, useState} from 'react';
-import {cancelRender, continueRender, delayRender} from 'remotion';
+import {useDelayRender} from 'remotion';
 import type {Storyboard} from '../storyboard';
 import {fontStackOf, loadFontsFor} from './load-fonts';
 import {resolveMediaSrc} from './resolve-media-src';
@@ -27,6 +27,10 @@ export type TemplateFonts = {
  */
 export const useTemplateFonts = (sb: Storyboard): TemplateFonts => {
 	const {language, fontFamily, fontFile} = {language: sb.language, fontFamily: sb.theme.fontFamily, fontFile: sb.theme.fontFile};
+	// The hook's delayRender holds the frame of whichever renderer mounted us: the global one of
+	// `remotion` holds only the capture renderer's page, so the web renderer painted frame 0 before
+	// the fonts were in (no text on it: data-story and kinetic 21-26 dB at frame 0 only).
+	const {delayRender, continueRender, cancelRender} = useDelayRender();
 	const [handle] = useState(() => delayRender(`Loading the fonts of "${sb.title}"`));
 	const [ready, setReady] = useState(false);
 	const text = storyboardText(sb);
@@ -42,10 +46,10 @@ export const useTemplateFonts = (sb: Storyboard): TemplateFonts => {
 		return () => {
 			live = false;
 		};
-	}, [language, fontFamily, fontFile, text]);
+	}, [language, fontFamily, fontFile, text, cancelRender]);
 	useEffect(() => {
 		if (ready) continueRender(handle);
-	}, [ready, handle]);
+	}, [ready, handle, continueRender]);
 	const stack = fontStackOf({language, fontFamily});
 	return {fontStack: fontFile ? `"${BRAND_FONT_FAMILY}", ${stack}` : stack, ready};
 };
