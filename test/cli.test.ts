@@ -116,7 +116,8 @@ describe('promptreel CLI (child process)', () => {
 		const report = JSON.parse(readFileSync(join(work, 'out-again', 'report.json'), 'utf8')) as {cacheHit: boolean};
 		expect(report.cacheHit).toBe(true);
 		expect(probe(join(work, 'out-again', 'video.mp4')).video.frames).toBe(p.video.frames);
-	});
+		// Two CLI processes, each bundling and rendering: 120 s ran out on a clean clone at load 10.
+	}, 300_000);
 
 	it('refuses an --out folder holding files promptreel did not write', async () => {
 		const outDir = join(work, 'not-ours');
