@@ -61,7 +61,7 @@ export const benchCommand = async (opts: {
 			});
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-	log('\n| template | size | frames | fps | bare fps | ratio (target >= 0.90) |\n|---|---|---|---|---|---|');
+	if (rows.length > 0) log('\n| template | size | frames | fps | bare fps | ratio (target >= 0.90) |\n|---|---|---|---|---|---|');
 	for (const r of rows) {
 		log(
 			`| ${r.template} | ${r.width}x${r.height} | ${r.frames} | ${medianOf(r.fps).toFixed(2)} | ${medianOf(r.bareFps).toFixed(2)} | ${r.ratio.toFixed(2)} |`,
@@ -127,31 +127,29 @@ export const benchCommand = async (opts: {
 	}
 
 	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
-	if (!runs('generate')) {
-		await rm(coldDir, {recursive: true, force: true});
-		return 0;
+	if (runs('generate')) {
+		log('generate: ~30 s English script, cold caches…');
+		const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
+		const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
+		log(
+			`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`,
+		);
+		log(
+			`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
+		);
+		await appendRow(join(root, 'bench/generate-results.md'), {
+			date,
+			quality: opts.quality,
+			'video s': gen.videoSec.toFixed(1),
+			'total s': gen.totalSec.toFixed(1),
+			'planning s': stage('planning'),
+			'voicing s': stage('voicing'),
+			'fetching s': stage('fetching'),
+			'rendering s': stage('rendering'),
+			'total / video': gen.totalOverVideo.toFixed(2),
+			'overhead / render': `${(gen.overheadOfRender * 100).toFixed(1)}%`,
+		});
 	}
-	log('generate: ~30 s English script, cold caches…');
-	const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
-	const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
-	log(
-		`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`,
-	);
-	log(
-		`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
-	);
-	await appendRow(join(root, 'bench/generate-results.md'), {
-		date,
-		quality: opts.quality,
-		'video s': gen.videoSec.toFixed(1),
-		'total s': gen.totalSec.toFixed(1),
-		'planning s': stage('planning'),
-		'voicing s': stage('voicing'),
-		'fetching s': stage('fetching'),
-		'rendering s': stage('rendering'),
-		'total / video': gen.totalOverVideo.toFixed(2),
-		'overhead / render': `${(gen.overheadOfRender * 100).toFixed(1)}%`,
-	});
 
 	// 5. Peak memory of whole renders: node, Chromium and ffmpeg together (summed PSS).
 	if (runs('memory')) {
