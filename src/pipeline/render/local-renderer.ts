@@ -41,11 +41,13 @@ export type LocalRendererOptions = {
 	 */
 	sharedBrowser?: () => Promise<HeadlessBrowser>;
 	/**
-	 * Encoder settings instead of the quality preset's (CRF, JPEG quality of the captured frames).
-	 * The web fidelity gate renders near-lossless both ways, so that it measures how the two
-	 * renderers paint, not two lossy encoders' noise.
+	 * Encoder settings instead of the quality preset's (CRF, JPEG quality of the captured frames,
+	 * or PNG frames). The web fidelity gate renders near-lossless both ways, so that it measures how
+	 * the two renderers paint, not two lossy encoders' noise: its capture reference takes PNG
+	 * frames, because Chrome's JPEG screenshots are 4:2:0 even at quality 100 (a second chroma
+	 * subsampling before the encoder's own).
 	 */
-	encoding?: {crf?: number; jpegQuality?: number};
+	encoding?: {crf?: number; jpegQuality?: number; imageFormat?: 'jpeg' | 'png'};
 	/**
 	 * Length of the chunks a video is rendered in, in seconds of video (PROMPTREEL_RENDER_CHUNK_SEC;
 	 * DEFAULT_CHUNK_SECONDS is the suggested length); each chunk is cached under
@@ -66,6 +68,10 @@ export type LocalRendererOptions = {
  * an edit re-render less. 5 s: one scene of the 60 s bench storyboard (10 s) touches 3 of 12.
  * `npm run bench -- --parts incremental` measures both sides (bench/incremental-results.md).
  */
+/** Remotion's frame format options: JPEG at the preset's quality, or PNG (no jpegQuality then). */
+const frameFormat = (q: {imageFormat?: 'jpeg' | 'png'; jpegQuality: number}) =>
+	q.imageFormat === 'png' ? {imageFormat: 'png' as const} : {imageFormat: 'jpeg' as const, jpegQuality: q.jpegQuality};
+
 export const DEFAULT_CHUNK_SECONDS = 5;
 const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;
 /** Remotion joins AAC seamlessly only for chunks longer than 4 frames (canConcatAudioSeamlessly). */
@@ -161,8 +167,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					chromiumOptions: CHROMIUM_OPTIONS,
 					scale: ready.quality.scale,
 					crf: ready.quality.crf,
-					imageFormat: 'jpeg',
-					jpegQuality: ready.quality.jpegQuality,
+					...frameFormat(ready.quality),
 					x264Preset: ready.quality.x264Preset,
 					concurrency,
 					cancelSignal: cancel.cancelSignal,
@@ -187,7 +192,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.round(chunkSeconds * ready.composition.fps));
 					const chunks = planChunks({durationInFrames: ready.composition.durationInFrames, framesPerChunk});
 					const {width, height, fps, durationInFrames} = ready.composition;
-					const {scale, crf, jpegQuality, x264Preset} = ready.quality;
+					const {scale, crf, jpegQuality, x264Preset, imageFormat = 'jpeg'} = ready.quality;
 					const fingerprints = chunkFingerprints({
 						storyboard: o.storyboard,
 						chunks,
@@ -197,7 +202,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 							sourceHash: await hashBundleSources(),
 							composition: ready.composition.id,
 							size: [width, height, fps, durationInFrames],
-							encoding: {scale, crf, jpegQuality, x264Preset, colorSpace: media.colorSpace, framesPerChunk},
+							encoding: {scale, crf, jpegQuality, imageFormat, x264Preset, colorSpace: media.colorSpace, framesPerChunk},
 						},
 					});
 					chunkStats = await renderChunked({

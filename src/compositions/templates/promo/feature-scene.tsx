@@ -8,6 +8,18 @@ import {PromoTitle} from './promo-title';
 import type {SceneProps} from './promo-style';
 
 /**
+ * The card turning in from the side as a 2D transform: a turn by `deg` about the vertical axis is
+ * drawn as a horizontal squeeze (cos deg) and a lean (skewY), so the card reads as tilted without
+ * a 3D layer: the web renderer paints only 2D transforms (docs/templates.md), and a 3D layer is
+ * composited in software on every frame of the capture path.
+ */
+const cardTurn = (o: {inward: number; swing: number; restDeg: number; travel: number}): string => {
+	const deg = o.inward * (o.restDeg * o.swing + 40 * (1 - o.swing));
+	const squeeze = Math.cos((deg * Math.PI) / 180);
+	return `translateX(${o.inward * (1 - o.swing) * o.travel}px) skewY(${-deg * 0.25}deg) scaleX(${squeeze})`;
+};
+
+/**
  * A feature: the picture in a tilted card swinging in from one side (sides alternate), the callout
  * (badge, title, line) on the other; in portrait the card is on top.
  */
@@ -46,7 +58,7 @@ export const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 				overflow: 'hidden',
 				border: `${unit * 0.6}px solid ${palette.surface}`,
 				boxShadow: `${inward * -unit * 2}px ${unit * 2.4}px 0 ${palette.primary}`,
-				transform: `perspective(${width}px) rotateY(${inward * (portrait ? 0 : 10) * swing + inward * 40 * (1 - swing)}deg) translateX(${inward * (1 - swing) * width * 0.4}px)`,
+				transform: cardTurn({inward, swing, restDeg: portrait ? 0 : 10, travel: width * 0.4}),
 			}}
 		>
 			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />

@@ -14,10 +14,13 @@ export const WEB_PSNR_THRESHOLD_DB = 38;
 /**
  * How the gate encodes both videos: near-lossless, so that PSNR measures how the two renderers
  * paint and not two lossy H.264 encoders' noise (at the draft preset's bitrates a busy clip scores
- * ~24 dB against itself encoded the other way). Pass these to createLocalRenderer's `encoding` and
- * createWebRenderer's `bitsPerPixel` for the renderers given to webFidelity.
+ * ~24 dB against itself encoded the other way). The capture reference takes PNG frames: Chrome's
+ * JPEG screenshot is 4:2:0 even at quality 100, so a JPEG reference has its chroma subsampled
+ * twice (screenshot, then encoder) where the web renderer's has it once. Pass these to
+ * createLocalRenderer's `encoding` and createWebRenderer's `bitsPerPixel` for the renderers given
+ * to webFidelity.
  */
-export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100}, webBitsPerPixel: 2} as const;
+export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100, imageFormat: 'png'}, webBitsPerPixel: 2} as const;
 
 export type FidelityVerdict = {
 	passed: boolean;
