@@ -48,6 +48,9 @@ export const CoverArt: React.FC<{
 				borderRadius: round ? '50%' : unit * 3,
 				overflow: 'hidden',
 				transform: `scale(${scale}) rotate(${spin}deg)`,
+				// Its own layer: the cover turns or pulses every frame, and without one its blurred
+				// shadow is painted again each frame (capture path: 2.85 -> 4.01 fps at 720p).
+				willChange: 'transform',
 				boxShadow: `0 ${unit * 2}px ${unit * 5}px ${withAlpha('#000000', 0.45)}`,
 				border: round ? `${unit * 1.4}px solid ${withAlpha('#000000', 0.85)}` : 'none',
 			}}
