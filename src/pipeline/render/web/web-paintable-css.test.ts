@@ -40,6 +40,7 @@ describe('CSS the web renderer paints', () => {
 			'const l = {background: `linear-gradient(0deg, ${withAlpha(p.text, 0.7)} 0%, ${withAlpha(p.text, 0)} 50%, ${p.surface} 50%, transparent 100%)`};',
 			'const m = {background: `linear-gradient(to top, ${a} 0px, ${a} ${w}px, transparent ${w}px, transparent 100%)`};',
 			'const n = `linear-gradient(${direction}, ${alphaGradientStops(stops)})`;',
+			'const o = {transform: `perspective(${w}px) rotateY(${a}deg)`}; const p = {transform: `translateX(${x}px) skewY(2deg) scaleX(0.9) rotate(3deg)`};',
 		].join('\n');
 		expect(findUnpaintedCss(source).map((f) => [f.line, f.property])).toEqual([
 			[1, 'radial-gradient()'],
@@ -57,6 +58,7 @@ describe('CSS the web renderer paints', () => {
 			[13, 'linear-gradient() stops that differ in colour and alpha'],
 			[14, 'linear-gradient() stops that differ in colour and alpha'],
 			[15, 'linear-gradient() stop at a px position'],
+			[17, '3D transform'],
 		]);
 	});
 });

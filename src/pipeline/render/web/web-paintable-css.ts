@@ -20,6 +20,13 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	{pattern: /backgroundBlendMode|background-blend-mode/, property: 'background-blend-mode', fix: 'blend the colours yourself'},
 	{pattern: /borderImage|border-image/, property: 'border-image', fix: 'draw it as SVG'},
 	{pattern: /imageRendering|image-rendering/, property: 'image-rendering', fix: 'the web painter always smooths images'},
+	// Not dropped but fatal: the painter draws a 3D transform only through WebGL, which headless
+	// Chromium without a GPU lacks, so the whole web render fails ("WebGL not supported").
+	{
+		pattern: /\b(?:perspective|rotate[XY]|rotate3d|translateZ|translate3d|scaleZ|scale3d|matrix3d)\(|perspective\s*:|transformStyle|transform-style/,
+		property: '3D transform',
+		fix: 'a 2D transform (promo/feature-scene.tsx turns its card with scaleX and skewY): the web painter needs WebGL for 3D',
+	},
 	// Drawn, but not as CSS draws it (docs/web-fidelity.md): each is a whole-frame difference in the gate.
 	{
 		pattern: /textShadow\s*:|text-shadow\s*:/,
@@ -140,8 +147,12 @@ export const findUnpaintedCss = (source: string): UnpaintedCssFinding[] => {
 	const findings: UnpaintedCssFinding[] = [];
 	for (const rule of UNPAINTED_CSS) {
 		const global = new RegExp(rule.pattern.source, 'g');
+		// One finding per line and rule (`perspective(...) rotateY(...)` is one 3D transform).
+		const seen = new Set<number>();
 		for (const m of code.matchAll(global)) {
 			const line = code.slice(0, m.index).split('\n').length;
+			if (seen.has(line)) continue;
+			seen.add(line);
 			findings.push({line, property: rule.property, fix: rule.fix, text: (lines[line - 1] ?? '').trim()});
 		}
 	}
