@@ -23,7 +23,8 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	// Not dropped but fatal: the painter draws a 3D transform only through WebGL, which headless
 	// Chromium without a GPU lacks, so the whole web render fails ("WebGL not supported").
 	{
-		pattern: /\b(?:perspective|rotate[XY]|rotate3d|translateZ|translate3d|scaleZ|scale3d|matrix3d)\(|perspective\s*:|transformStyle|transform-style/,
+		pattern:
+			/\b(?:perspective|rotate[XY]|rotate3d|translateZ|translate3d|scaleZ|scale3d|matrix3d)\(|perspective\s*:|transformStyle|transform-style/,
 		property: '3D transform',
 		fix: 'a 2D transform (promo/feature-scene.tsx turns its card with scaleX and skewY): the web painter needs WebGL for 3D',
 	},
