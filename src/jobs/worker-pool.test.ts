@@ -171,4 +171,18 @@ describe('worker pool', () => {
 		expect(await store.get(a.id)).toMatchObject({leaseOwner: 'other', attempts: 2, status: 'planning', files: []});
 		expect((await store.runs(a.id)).map((r) => r.worker)).toEqual(['stalled', 'other']);
 	});
+	it('a worker that polls after its own stall renews its runs before reaping: a live run is not taken again', async () => {
+		// The clock jumps past the lease with no heartbeat in between (an event loop that stalled on a
+		// busy machine); the first thing the worker does afterwards is look for work, which reaps.
+		let clock = Date.now();
+		const a = await store.insert(job(), clock);
+		const p = pool(slowRunner, {workerId: 'busy', leaseMs: 30_000, pollMs: 60_000, now: () => clock});
+		await until(async () => (await store.get(a.id))?.leaseOwner === 'busy');
+		clock += 60_000;
+		p.wake();
+		await sleep(100);
+		expect(await store.get(a.id)).toMatchObject({leaseOwner: 'busy', attempts: 1, status: 'rendering'});
+		expect((await store.runs(a.id)).map((r) => r.outcome)).toEqual([null]);
+		expect((await store.get(a.id))?.leaseExpiresAt).toBeGreaterThan(clock);
+	});
 });

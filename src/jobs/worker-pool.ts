@@ -38,7 +38,7 @@ const RELEASE_WAIT_MS = 10_000;
 /** Why a run was aborted; decides what happens to the job afterwards. */
 type AbortReason = 'cancel' | 'timeout' | 'lease-lost' | 'shutdown';
 
-type Active = {job: JobRecord; controller: AbortController; done: Promise<void>};
+type Active = {job: JobRecord; controller: AbortController; done: Promise<void>; beat: () => Promise<void>};
 
 const errorOf = (error: unknown): {code: string; message: string; retryable: boolean} => {
 	if (error instanceof PromptreelError) return {code: error.code, message: error.message, retryable: error.retryable};
@@ -126,19 +126,17 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 		};
 		let status = statusOfStage(job.kind === 'prompt' ? 'planning' : 'rendering');
 
-		const heartbeat = setInterval(
-			() => {
-				o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs}).then(
-					(beat) => {
-						if (!beat.ok) loseLease();
-						else if (beat.cancelRequested) abort('cancel');
-					},
-					(error: unknown) =>
-						log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`, {...fields, level: 'warn'}),
-				);
-			},
-			Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))),
-		);
+		/** Renews this run's lease; a lease another worker took ends the run, a cancel flag aborts it. */
+		const beat = (): Promise<void> =>
+			o.store.heartbeat({id: job.id, worker: o.workerId, now: now(), leaseMs: o.leaseMs}).then(
+				(result) => {
+					if (!result.ok) loseLease();
+					else if (result.cancelRequested) abort('cancel');
+				},
+				(error: unknown) =>
+					log(`job ${job.id}: heartbeat failed: ${error instanceof Error ? error.message : String(error)}`, {...fields, level: 'warn'}),
+			);
+		const heartbeat = setInterval(() => void beat(), Math.min(pollMs, Math.max(50, Math.floor(o.leaseMs / 3))));
 		const timeout = setTimeout(() => abort('timeout'), job.timeoutMs);
 
 		const done = (async () => {
@@ -225,7 +223,7 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 				active.delete(job.id);
 			}
 		})();
-		return {job, controller, done};
+		return {job, controller, done, beat};
 	};
 
 	let ticking: Promise<void> | null = null;
@@ -237,6 +235,10 @@ export const createWorkerPool = (o: WorkerPoolOptions) => {
 	const lookForWork = async () => {
 		try {
 			if (stopping) return;
+			// The reaper below must not take this process's own runs: after a stalled event loop (a
+			// busy machine) the poll can fire before the heartbeat does, and a live run would be reaped
+			// and claimed again as a new attempt. A process alive enough to reap renews its own first.
+			await Promise.all([...active.values()].map((a) => a.beat()));
 			if (active.size >= o.concurrency) {
 				reaped(await o.store.reapExpired(now()));
 				return;
