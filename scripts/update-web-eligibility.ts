@@ -52,7 +52,7 @@ try {
 			const r = await webFidelity({template: template.id, sample, web, capture, outDir, quality}).catch((error: Error) => error);
 			if (r instanceof Error) {
 				// A template the web renderer cannot render at all (e.g. a 3D transform without WebGL) fails the gate.
-				samples[sample] = {minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, comparedFrames: 0};
+				samples[sample] = {minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, comparedFrames: 0, minRgbPsnr: 0};
 				failed.push(`${sample} did not render on the web path: ${r.message.split('\n')[0]}`);
 				process.stdout.write(`${template.id}/${sample}: web render failed: ${r.message.split('\n')[0]}\n`);
 				continue;
@@ -64,9 +64,10 @@ try {
 				worstFrame: r.worstFrame,
 				framesBelow: r.framesBelow,
 				comparedFrames: r.comparedFrames,
+				minRgbPsnr: round(r.minRgbPsnr),
 			};
 			process.stdout.write(
-				`${template.id}/${sample}: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB, ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`,
+				`${template.id}/${sample}: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB (YUV; RGB min ${round(r.minRgbPsnr)}), ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`,
 			);
 			if (!r.passed) failed.push(`${sample} ${round(r.minPsnr)} dB at frame ${r.worstFrame}`);
 		}

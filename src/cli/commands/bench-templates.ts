@@ -30,7 +30,7 @@ const median = (xs: number[]): number => {
  * (same encoder settings, concurrency 1, an open browser); its metadata is the input props, so
  * no page load is timed, as our renderer resolves compositions in Node.
  */
-const bareFps = async (o: {
+export const bareFps = async (o: {
 	serveUrl: string;
 	browser: HeadlessBrowser;
 	browserExecutable: string;

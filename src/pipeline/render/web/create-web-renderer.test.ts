@@ -12,7 +12,7 @@ import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../browser';
 import {createLocalRenderer} from '../local-renderer';
 import {createWebRenderer, type WebRenderedVideo} from './create-web-renderer';
 import {guardPageNetwork} from './guard-page-network';
-import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile} from './web-eligibility';
+import {captureUnlessWebEligible, type WebEligibilityFile} from './web-eligibility';
 import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
 
 // The web renderer on its own (no gate): every template renders in the page.
@@ -83,8 +83,13 @@ describe('web renderer vs capture renderer (real renders at 360p)', () => {
 			`web ${lw.integratedLufs} LUFS, capture ${lc.integratedLufs} LUFS`,
 		).toBeLessThan(1);
 		expect(r.comparedFrames).toBe(c.video.frames);
-		// The committed gate file decides the renderer: a fresh measurement must agree with it.
-		expect(r.passed, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBe(isWebEligible('explainer').eligible);
+		// Both renderers paint the same picture (39.2 dB at the worst frame in YUV on 2026-12-03): a
+		// dropped element, a wrong colour space or a frame out of step costs 10 dB or more. Whether the
+		// template may use the web path is the committed gate's word, over whole samples
+		// (web-fidelity.test.ts checks that file); this 60-frame fixture does not decide it.
+		expect(r.minPsnr, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBeGreaterThan(35);
+		expect(r.meanPsnr).toBeGreaterThan(38);
+		expect(r.passed).toBe(r.minPsnr >= WEB_PSNR_THRESHOLD_DB);
 		// Nothing left the page: the usage report was refused before it was sent, nothing else tried.
 		const video = r.webVideo as WebRenderedVideo;
 		expect(video.renderer).toBe('web');

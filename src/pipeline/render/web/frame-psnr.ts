@@ -4,19 +4,38 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PromptreelError} from '../../errors';
 
-export type FramePsnr = {frame: number; psnr: number};
+export type FramePsnr = {
+	frame: number;
+	/** PSNR of the YUV 4:2:0 planes (BT.709, limited range), averaged over every sample: the figure `ffmpeg -lavfi psnr` reports for video. */
+	psnr: number;
+	/** PSNR of the RGB planes: stricter, a chroma difference counts in all three channels. Reported, not judged. */
+	rgbPsnr: number;
+};
 
 /**
- * PSNR (dB) of every frame of `file` against the same frame of `reference`, in RGB: each file is
- * turned into RGB with its own colour tags first (WebCodecs tags BT.709, Remotion's ffmpeg BT.601),
- * so a different YUV matrix is not counted as a difference. Identical frames give Infinity.
+ * Both sides are first brought to one colour space, each from its own tags (WebCodecs writes
+ * full-range BT.709, Remotion's ffmpeg limited-range BT.709 or BT.601), so a different matrix or
+ * range is not counted as a difference: YUV 4:2:0 BT.709 limited range (what an H.264 delivery
+ * is), and RGB.
+ */
+const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
+const TO_RGB = 'scale=out_range=full,format=gbrp';
+
+/**
+ * PSNR (dB) of every frame of `file` against the same frame of `reference`, in YUV (the gate's
+ * figure, see docs/web-fidelity.md) and in RGB. Identical frames give Infinity.
  * Uses Debian's ffmpeg (Remotion's bundled one lacks analysis filters).
  */
 export const framePsnr = async (options: {file: string; reference: string; ffmpeg?: string}): Promise<FramePsnr[]> => {
 	const dir = await mkdtemp(join(tmpdir(), 'promptreel-psnr-'));
-	const stats = join(dir, 'psnr.log');
+	const yuvStats = join(dir, 'yuv.log');
+	const rgbStats = join(dir, 'rgb.log');
 	try {
-		const graph = `[0:v]scale=out_range=full,format=gbrp[a];[1:v]scale=out_range=full,format=gbrp[b];[a][b]psnr=stats_file=${stats}`;
+		const graph = [
+			'[0:v]split[a1][a2];[1:v]split[b1][b2]',
+			`[a1]${TO_YUV}[ay];[b1]${TO_YUV}[by];[ay][by]psnr=stats_file=${yuvStats}`,
+			`[a2]${TO_RGB}[ar];[b2]${TO_RGB}[br];[ar][br]psnr=stats_file=${rgbStats}`,
+		].join(';');
 		const stderr = await run(options.ffmpeg ?? 'ffmpeg', [
 			'-v',
 			'error',
@@ -31,21 +50,29 @@ export const framePsnr = async (options: {file: string; reference: string; ffmpe
 			'null',
 			'-',
 		]);
-		const lines = (await readFile(stats, 'utf8').catch(() => '')).split('\n').filter(Boolean);
-		if (lines.length === 0)
+		const yuv = await readStats(yuvStats);
+		const rgb = await readStats(rgbStats);
+		if (yuv.length === 0)
 			throw new PromptreelError(
 				'FIDELITY_CHECK_FAILED',
 				`ffmpeg compared no frames of ${options.file} and ${options.reference}: ${stderr.trim()}`,
 			);
-		return lines.map((line) => {
-			const n = Number(/\bn:(\d+)/.exec(line)?.[1]);
-			const avg = /psnr_avg:(inf|[\d.]+)/.exec(line)?.[1] ?? '0';
-			return {frame: n - 1, psnr: avg === 'inf' ? Number.POSITIVE_INFINITY : Number(avg)};
-		});
+		return yuv.map((f) => ({frame: f.frame, psnr: f.psnr, rgbPsnr: rgb[f.frame]?.psnr ?? f.psnr}));
 	} finally {
 		await rm(dir, {recursive: true, force: true});
 	}
 };
+
+/** One line per frame of ffmpeg's psnr stats file: `n:1 mse_avg:... psnr_avg:42.1 ...`. */
+const readStats = async (file: string): Promise<{frame: number; psnr: number}[]> =>
+	(await readFile(file, 'utf8').catch(() => ''))
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const n = Number(/\bn:(\d+)/.exec(line)?.[1]);
+			const avg = /psnr_avg:(inf|[\d.]+)/.exec(line)?.[1] ?? '0';
+			return {frame: n - 1, psnr: avg === 'inf' ? Number.POSITIVE_INFINITY : Number(avg)};
+		});
 
 const run = (command: string, args: string[]): Promise<string> =>
 	new Promise((resolveRun, reject) => {

@@ -6,7 +6,11 @@ export type TemplateGateResult = {
 	eligible: boolean;
 	/** Why it is not eligible, in one line (for report.json); null when eligible. */
 	reason: string | null;
-	samples: Record<string, {minPsnr: number; meanPsnr: number; worstFrame: number; framesBelow: number; comparedFrames: number}>;
+	/** Per sample: YUV PSNR figures (judged) and the lowest RGB PSNR (reported; absent in files written before 2026-12-03). */
+	samples: Record<
+		string,
+		{minPsnr: number; meanPsnr: number; worstFrame: number; framesBelow: number; comparedFrames: number; minRgbPsnr?: number}
+	>;
 };
 
 export type WebEligibilityFile = {

@@ -24,17 +24,25 @@ describe('web fidelity gate', () => {
 	it('passes only when every frame is at or above the threshold', () => {
 		expect(
 			judgeFidelity([
-				{frame: 0, psnr: 45},
-				{frame: 1, psnr: Number.POSITIVE_INFINITY},
-				{frame: 2, psnr: 38},
+				{frame: 0, psnr: 45, rgbPsnr: 45},
+				{frame: 1, psnr: Number.POSITIVE_INFINITY, rgbPsnr: Number.POSITIVE_INFINITY},
+				{frame: 2, psnr: 38, rgbPsnr: 38},
 			]).passed,
 		).toBe(true);
 		const failed = judgeFidelity([
-			{frame: 0, psnr: 45},
-			{frame: 7, psnr: 37.9},
-			{frame: 9, psnr: 44},
+			{frame: 0, psnr: 45, rgbPsnr: 45},
+			{frame: 7, psnr: 37.9, rgbPsnr: 37.9},
+			{frame: 9, psnr: 44, rgbPsnr: 44},
 		]);
 		expect(failed).toMatchObject({passed: false, worstFrame: 7, minPsnr: 37.9, framesBelow: 1, comparedFrames: 3});
+	});
+
+	it('judges the YUV figure and reports the lowest RGB one beside it', () => {
+		const verdict = judgeFidelity([
+			{frame: 0, psnr: 42, rgbPsnr: 36.5},
+			{frame: 1, psnr: 39, rgbPsnr: 37.1},
+		]);
+		expect(verdict).toMatchObject({passed: true, minPsnr: 39, worstFrame: 1, minRgbPsnr: 36.5, framesBelow: 0});
 	});
 
 	it('fails when nothing was compared', () => {
@@ -44,8 +52,8 @@ describe('web fidelity gate', () => {
 	it('keeps identical frames (Infinity dB) from turning the mean into Infinity', () => {
 		expect(
 			judgeFidelity([
-				{frame: 0, psnr: Number.POSITIVE_INFINITY},
-				{frame: 1, psnr: 40},
+				{frame: 0, psnr: Number.POSITIVE_INFINITY, rgbPsnr: Number.POSITIVE_INFINITY},
+				{frame: 1, psnr: 40, rgbPsnr: 40},
 			]).meanPsnr,
 		).toBe(70);
 	});

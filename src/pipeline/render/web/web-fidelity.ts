@@ -8,7 +8,10 @@ import type {Quality} from '../quality';
 import type {RenderedVideo, Renderer} from '../renderer';
 import {framePsnr, type FramePsnr} from './frame-psnr';
 
-/** A template runs on the web renderer only if every compared frame is at least this close (dB). */
+/**
+ * A template runs on the web renderer only if every compared frame is at least this close (dB), in
+ * YUV PSNR (FramePsnr.psnr: the measure `ffmpeg -lavfi psnr` gives for video; RGB is reported too).
+ */
 export const WEB_PSNR_THRESHOLD_DB = 38;
 
 /**
@@ -30,16 +33,21 @@ export type FidelityVerdict = {
 	worstFrame: number;
 	/** Frames under the threshold. */
 	framesBelow: number;
+	/** The lowest RGB PSNR of any frame (reported beside the YUV figure, not judged). */
+	minRgbPsnr: number;
 };
 
 /** The gate itself: passes only if there are frames and every one is >= the threshold. */
 export const judgeFidelity = (frames: FramePsnr[], thresholdDb = WEB_PSNR_THRESHOLD_DB): FidelityVerdict => {
-	if (frames.length === 0) return {passed: false, comparedFrames: 0, minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0};
+	if (frames.length === 0)
+		return {passed: false, comparedFrames: 0, minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, minRgbPsnr: 0};
 	let worst = frames[0] as FramePsnr;
 	let sum = 0;
 	let below = 0;
+	let minRgbPsnr = Number.POSITIVE_INFINITY;
 	for (const f of frames) {
 		if (f.psnr < worst.psnr) worst = f;
+		minRgbPsnr = Math.min(minRgbPsnr, f.rgbPsnr);
 		// Identical frames are Infinity: cap them so the mean stays a number.
 		sum += Math.min(f.psnr, 100);
 		if (f.psnr < thresholdDb) below++;
@@ -51,6 +59,7 @@ export const judgeFidelity = (frames: FramePsnr[], thresholdDb = WEB_PSNR_THRESH
 		meanPsnr: sum / frames.length,
 		worstFrame: worst.frame,
 		framesBelow: below,
+		minRgbPsnr,
 	};
 };
 
