@@ -1,4 +1,4 @@
-import {wipe} from '@remotion/transitions/wipe';
+import {restingWipe} from '../../components/resting-wipe';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Easing, Img, interpolate, spring} from 'remotion';
@@ -216,7 +216,7 @@ const DataStory: React.FC<StoryboardInput> = (props) => {
 					durationInFrames={timing.durationInFrames}
 				/>
 			)}
-			transition={(_scene, _i, frames) => linearTransition(wipe({direction: rtl ? 'from-right' : 'from-left'}), frames)}
+			transition={(_scene, _i, frames) => linearTransition(restingWipe({direction: rtl ? 'from-right' : 'from-left'}), frames)}
 		/>
 	);
 };

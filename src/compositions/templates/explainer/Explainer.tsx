@@ -1,5 +1,5 @@
 import {slide} from '@remotion/transitions/slide';
-import {wipe} from '@remotion/transitions/wipe';
+import {restingWipe} from '../../components/resting-wipe';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill} from 'remotion';
@@ -24,7 +24,7 @@ const transitionElement = (t: Transition, durationInFrames: number): React.React
 		case 'slide':
 			return linearTransition(slide({direction: t.direction}), durationInFrames);
 		case 'wipe':
-			return linearTransition(wipe({direction: t.direction}), durationInFrames);
+			return linearTransition(restingWipe({direction: t.direction}), durationInFrames);
 		case 'fade':
 			return linearTransition(groupFade(), durationInFrames);
 	}

@@ -1,4 +1,4 @@
-import {wipe} from '@remotion/transitions/wipe';
+import {restingWipe} from '../../components/resting-wipe';
 import type React from 'react';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
@@ -51,7 +51,9 @@ const Promo: React.FC<StoryboardInput> = (props) => {
 				}
 			}}
 			// Diagonal wipes in the reading direction: the next scene sweeps in from the corner the eye goes to.
-			transition={(_scene, _i, frames) => linearTransition(wipe({direction: rtl ? 'from-bottom-left' : 'from-bottom-right'}), frames)}
+			transition={(_scene, _i, frames) =>
+				linearTransition(restingWipe({direction: rtl ? 'from-bottom-left' : 'from-bottom-right'}), frames)
+			}
 		/>
 	);
 };
