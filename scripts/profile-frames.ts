@@ -124,10 +124,31 @@ try {
 		return video.frames!;
 	});
 	if (values.trace) await writeFile(values.trace, JSON.stringify({traceEvents: ours.events}));
+	process.stdout.write(
+		`\noffscreen surfaces (why, per draw): ${template.id} ${surfaceReasons(ours.events)}; bare ${surfaceReasons(bare.events)}\n`,
+	);
 	print(template.id, summariseTrace(ours.events), ours, summariseTrace(bare.events), bare, Number(values.top));
 } finally {
 	await renderer.close();
 	await browser.close({silent: true}).catch(() => undefined);
+}
+
+/**
+ * Why the compositor drew offscreen surfaces (render passes): Chrome's RenderSurfaceReasonCount
+ * events, one per draw, name each reason (`clip path`, `filter`, `opacity`, ...) with a count.
+ */
+function surfaceReasons(events: TraceEvent[]): string {
+	const counts = new Map<string, number>();
+	let draws = 0;
+	for (const e of events) {
+		if (e.name !== 'RenderSurfaceReasonCount') continue;
+		for (const [reason, n] of Object.entries((e.args ?? {}) as Record<string, number>)) {
+			if (reason === 'root') draws++;
+			else if (reason !== 'total') counts.set(reason, (counts.get(reason) ?? 0) + n);
+		}
+	}
+	const list = [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${(n / Math.max(1, draws)).toFixed(2)}`);
+	return `${draws} draws${list.length ? `: ${list.join(', ')}` : ', root only'}`;
 }
 
 function print(
@@ -155,7 +176,9 @@ function print(
 		process.stdout.write(`| ${thread} | ${per(ms, ar.frames)} | ${per(bms, br.frames)} | ${per(ms / ar.frames - bms / br.frames, 1)} |\n`);
 	}
 	const bareRow = new Map(b.rows.map((r) => [`${r.thread}\u0000${r.name}`, r]));
-	process.stdout.write(`\n| thread | event | ${id} ms/frame | bare ms/frame | extra | count/frame |\n|---|---|---|---|---|---|\n`);
+	process.stdout.write(
+		`\n| thread | event | ${id} ms/frame | bare ms/frame | extra | count/frame | bare count/frame |\n|---|---|---|---|---|---|---|\n`,
+	);
 	const ranked = a.rows
 		.map((r) => ({...r, extra: r.selfMs / ar.frames - (bareRow.get(`${r.thread}\u0000${r.name}`)?.selfMs ?? 0) / br.frames}))
 		.sort((x, y) => y.extra - x.extra)
@@ -163,7 +186,7 @@ function print(
 	for (const r of ranked) {
 		const bms = bareRow.get(`${r.thread}\u0000${r.name}`)?.selfMs ?? 0;
 		process.stdout.write(
-			`| ${r.thread} | ${r.name} | ${per(r.selfMs, ar.frames)} | ${per(bms, br.frames)} | ${r.extra.toFixed(2)} | ${(r.count / ar.frames).toFixed(1)} |\n`,
+			`| ${r.thread} | ${r.name} | ${per(r.selfMs, ar.frames)} | ${per(bms, br.frames)} | ${r.extra.toFixed(2)} | ${(r.count / ar.frames).toFixed(1)} | ${((bareRow.get(`${r.thread}\u0000${r.name}`)?.count ?? 0) / br.frames).toFixed(1)} |\n`,
 		);
 	}
 }

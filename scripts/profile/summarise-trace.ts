@@ -2,7 +2,7 @@
  * Sums a Chrome trace (Trace Event Format, as `Tracing.dataCollected` delivers it) into self time
  * per thread kind and event name: where the browser spent its time while rendering.
  */
-export type TraceEvent = {name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: {name?: string}};
+export type TraceEvent = {name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>};
 
 /** Threads grouped by what they do (Chrome names them; numbered workers collapse into one kind). */
 const threadKind = (name: string): string => {
@@ -24,7 +24,7 @@ export type TraceSummary = {rows: {thread: string; name: string; selfMs: number;
  */
 export const summariseTrace = (events: TraceEvent[]): TraceSummary => {
 	const threadNames = new Map<string, string>();
-	for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+	for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String(e.args?.name ?? ''));
 	const byThread = new Map<string, {ts: number; end: number; name: string}[]>();
 	const open = new Map<string, TraceEvent[]>();
 	let first = Number.POSITIVE_INFINITY;
