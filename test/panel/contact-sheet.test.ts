@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema, type Storyboard} from '../../src/compositions/storyboard';
+import {lavfiVideo} from '../support/lavfi-video';
 import {cellSize, LABEL_STRIP, MAX_SHEET_FRAMES, sheetFrames, writeContactSheet} from '../../scripts/panel/contact-sheet';
 
 const storyboard = (scenes: {durationMs: number; shots?: number[]}[]): Storyboard =>
@@ -65,19 +66,8 @@ describe('writeContactSheet (real ffmpeg)', () => {
 		const video = join(dir, 'video.mp4');
 		const poster = join(dir, 'poster.jpg');
 		const ms = computeTimeline(sb).durationMs;
-		execFileSync('ffmpeg', [
-			'-v',
-			'error',
-			'-y',
-			'-f',
-			'lavfi',
-			'-i',
-			`testsrc=size=640x360:rate=10:duration=${ms / 1000}`,
-			'-pix_fmt',
-			'yuv420p',
-			video,
-		]);
-		execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x360', '-frames:v', '1', poster]);
+		lavfiVideo(video, `testsrc=size=640x360:rate=10:duration=${ms / 1000}`, ['-pix_fmt', 'yuv420p']);
+		lavfiVideo(poster, 'testsrc=size=640x360', ['-frames:v', '1']);
 		const output = join(dir, 'sheet.png');
 		const frames = await writeContactSheet({video, poster, storyboard: sb, size: {width: 640, height: 360}, output});
 		expect(frames.map((f) => f.label.split(' ')[0])).toEqual(['poster', 'S1.1', 'end']);

@@ -1,35 +1,16 @@
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
+import {lavfiVideo} from '../../../../test/support/lavfi-video';
 import {framePsnr} from './frame-psnr';
 
 // Real videos made by Debian's ffmpeg: the same picture tagged the two ways our renderers write it.
 const dir = mkdtempSync(join(tmpdir(), 'promptreel-frame-psnr-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
-const encode = (name: string, source: string, colour: string[]) => {
-	const file = join(dir, name);
-	execFileSync('ffmpeg', [
-		'-v',
-		'error',
-		'-y',
-		'-f',
-		'lavfi',
-		'-i',
-		source,
-		'-frames:v',
-		'10',
-		...colour,
-		'-c:v',
-		'libx264',
-		'-crf',
-		'4',
-		file,
-	]);
-	return file;
-};
+const encode = (name: string, source: string, colour: string[]) =>
+	lavfiVideo(join(dir, name), source, ['-frames:v', '10', ...colour, '-c:v', 'libx264', '-crf', '4']);
 const SOURCE = 'testsrc2=size=320x180:rate=30';
 const limited601 = ['-vf', 'scale=out_color_matrix=bt601:out_range=tv,format=yuv420p', '-colorspace', 'smpte170m', '-color_range', 'tv'];
 const full709 = ['-vf', 'scale=out_color_matrix=bt709:out_range=pc,format=yuvj420p', '-colorspace', 'bt709', '-color_range', 'pc'];
