@@ -5,9 +5,11 @@ import {join} from 'node:path';
 import {type BuildOptions, build} from 'esbuild';
 import {projectRoot} from '../../project-root';
 import {hashBundleSources} from '../bundle-cache';
+import {snapBoxesPlugin} from './snap-boxes-plugin';
 
 const PAGE_DIR = 'src/pipeline/render/web/page';
 const ENTRY = `${PAGE_DIR}/web-render-entry.tsx`;
+const SNAP_BOXES_PLUGIN = 'src/pipeline/render/web/snap-boxes-plugin.ts';
 // Bump when the build settings or HTML below change (they are not among the hashed sources).
 const FORMAT_VERSION = 'web-2';
 
@@ -23,6 +25,8 @@ export const hashWebPageSources = async (root = projectRoot()): Promise<string> 
 		.update(FORMAT_VERSION)
 		.update(await hashBundleSources(root));
 	const files = (await readdir(join(root, PAGE_DIR))).filter((f) => !f.includes('.test.')).sort();
+	// The plugin edits the painter (browser code) at build time: its source is part of the page.
+	hash.update(await readFile(join(root, SNAP_BOXES_PLUGIN)));
 	for (const file of files)
 		hash
 			.update(file)
@@ -85,6 +89,7 @@ const makeWebPageBundle = async ({cacheDir}: {cacheDir: string}): Promise<WebPag
 			...BROWSER_PAGE_BUILD,
 			minify: true,
 			logLevel: 'silent',
+			plugins: [snapBoxesPlugin],
 		});
 		await writeFile(join(temp, 'index.html'), HTML);
 		await rename(temp, target).catch((error: unknown) => {
