@@ -130,6 +130,36 @@ describe('offline', () => {
 	});
 });
 
+describe('the committed gate chooses the path', () => {
+	it('renders kinetic, which passed the gate (web-eligibility.json), in the page', async () => {
+		const sample = findTemplate('kinetic')?.samples.square;
+		if (!sample) throw new Error('kinetic has no square sample');
+		const [scene] = sample.scenes as [Scene];
+		// The quote's first second: three words spoken, the page and its bands drawn.
+		const storyboard = storyboardV2Schema.parse({
+			...sample,
+			scenes: [{...scene, durationMs: 1000, captions: scene.captions.filter((c) => c.endMs <= 1000)}],
+			endCard: {...sample.endCard, enabled: false},
+		});
+		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR});
+		try {
+			const video = (await gated.renderVideo({
+				storyboard,
+				mediaDir: SAMPLES_DIR,
+				outFile: join(out, 'kinetic.mp4'),
+				quality: 'draft',
+			})) as WebRenderedVideo;
+			expect(video.renderer).toBe('web');
+			expect(video.note ?? null).toBeNull();
+			expect(video.outboundRequests).toEqual([]);
+			const p = probe(video.file);
+			expect([p.video.codec, p.video.width, p.video.height, p.video.frames]).toEqual(['h264', 360, 360, 30]);
+		} finally {
+			await gated.close();
+		}
+	}, 300_000);
+});
+
 describe('fallback to capture', () => {
 	it('renders a template that failed the gate with the capture renderer and says why', async () => {
 		const failing: WebEligibilityFile = {
