@@ -160,37 +160,32 @@ const report = (store: string, r: Figures): string =>
 		'',
 	].join('\n');
 
-const appendRow = (store: string, renderNice: string, r: Figures) => {
+const appendRow = (store: string, r: Figures) => {
 	const results = join(ROOT, 'bench/server-results.md');
 	if (!existsSync(results))
 		appendFileSync(
 			results,
 			'# Server benchmark\n\nAppended by `npm run bench:server`: the status endpoint of a real `promptreel serve` under bounded load on loopback, idle and with one render running, and a burst of submissions, per job store. Compare ratios within one run.\n',
 		);
-	// The table with the p99 ratio (the issue's measure) and the render processes' niceness.
+	// The table with the p99 ratio (the issue's measure).
 	const header =
-		'| date | store | render nice | connections | idle p99 ms | busy p99 ms | p99 busy/idle | idle req/s | busy req/s | burst | accepted | burst ms |';
+		'| date | store | connections | idle p99 ms | busy p99 ms | p99 busy/idle | idle req/s | busy req/s | burst | accepted | burst ms |';
 	if (!readFileSync(results, 'utf8').includes(header))
 		appendFileSync(
 			results,
-			`\n## Status p99 idle and during a render (from 2026-12-03)\n\n${header}\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`,
+			`\n## Status p99 idle and during a render (from 2026-12-03)\n\n${header}\n|---|---|---|---|---|---|---|---|---|---|---|\n`,
 		);
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	appendFileSync(
 		results,
-		`| ${date} | ${store} | ${renderNice} | ${CONNECTIONS} | ${f(r.idle.p99)} | ${f(r.busy.p99)} | ${f(r.busy.p99 / r.idle.p99, 2)} | ${f(r.idle.rps, 0)} | ${f(r.busy.rps, 0)} | ${BURST} | ${r.accepted} | ${f(r.burstMs, 0)} |\n`,
+		`| ${date} | ${store} | ${CONNECTIONS} | ${f(r.idle.p99)} | ${f(r.busy.p99)} | ${f(r.busy.p99 / r.idle.p99, 2)} | ${f(r.idle.rps, 0)} | ${f(r.busy.rps, 0)} | ${BURST} | ${r.accepted} | ${f(r.burstMs, 0)} |\n`,
 	);
 };
 
 const main = async () => {
 	const sqlite = await benchServer({env: {}, args: []});
 	process.stdout.write(report('SQLite', sqlite));
-	appendRow('sqlite', 'default (10)', sqlite);
-	// The same server with its render processes at its own priority: what the niceness buys.
-	const notNiced = await benchServer({env: {PROMPTREEL_RENDER_NICE: '0'}, args: []});
-	process.stdout.write(report('SQLite, render processes not niced', notNiced));
-	appendRow('sqlite', '0', notNiced);
-	process.stdout.write(`Busy p99, niced / not niced: ${f(sqlite.busy.p99 / notNiced.busy.p99, 2)}\n`);
+	appendRow('sqlite', sqlite);
 
 	let pg: PostgresServer | null = null;
 	try {
@@ -203,7 +198,7 @@ const main = async () => {
 		// One machine: --single-host keeps outputs in the data dir (docs/scaling.md); the store is what differs.
 		const postgres = await benchServer({env: {PROMPTREEL_DATABASE_URL: await pg.createDatabase('bench')}, args: ['--single-host']});
 		process.stdout.write(report('Postgres', postgres));
-		appendRow('postgres', 'default (10)', postgres);
+		appendRow('postgres', postgres);
 		process.stdout.write(
 			`Postgres/SQLite: idle req/s ${f(postgres.idle.rps / sqlite.idle.rps, 2)}, busy req/s ${f(postgres.busy.rps / sqlite.busy.rps, 2)}, burst time ${f(postgres.burstMs / sqlite.burstMs, 2)}\n`,
 		);

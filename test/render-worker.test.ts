@@ -1,5 +1,5 @@
 import {mkdtempSync, rmSync} from 'node:fs';
-import {getPriority, tmpdir} from 'node:os';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {probe} from './support/ffprobe';
@@ -15,7 +15,7 @@ import {
 
 // `promptreel serve` renders in a child process (src/pipeline/render/child): the render worker is
 // a child of the server, answers while it renders, and when the worker is killed with SIGKILL
-// mid-render the server lives on and the job runs again in a fresh worker. Workers run niced.
+// mid-render the server lives on and the job runs again in a fresh worker.
 const dataDir = mkdtempSync(join(tmpdir(), 'promptreel-render-worker-'));
 let server: SpawnedServer;
 
@@ -40,8 +40,6 @@ describe('renders out of the server process', () => {
 		const [worker, ...others] = renderWorkerPids(server.pid);
 		expect(worker, 'a render-worker child of the server').toBeDefined();
 		expect(others).toEqual([]);
-		// The worker runs niced (PROMPTREEL_RENDER_NICE, default 10): the server's requests go first.
-		expect(getPriority(worker!) - getPriority(server.pid)).toBe(10);
 		process.kill(worker!, 'SIGKILL');
 
 		// The server never stopped: it answers at once, and the job goes on.

@@ -101,9 +101,6 @@ export const envSchema = z.object({
 	PROMPTREEL_RENDER_IN_PROCESS: flagVar.describe(
 		"serve and mcp render in child processes (one per running render, each keeping its browser), so a crashing render cannot take the server down; 1 renders in the server's own process.",
 	),
-	PROMPTREEL_RENDER_NICE: intVar(10, 0, 19).describe(
-		"Niceness of serve's and mcp's render processes (and the Chromium and ffmpeg they start): the server's requests go first when both want the CPU, and a render on an idle machine is as fast as before. 0 = the server's own priority.",
-	),
 	PROMPTREEL_RENDER_CHUNK_SEC: intVar(0, 0, 600).describe(
 		'Render in chunks of this many seconds, each cached, so re-rendering an edited storyboard renders only the chunks the edit reaches (local renderer; 5 suits most videos). 0 = one pass: a first render is faster.',
 	),
@@ -233,8 +230,6 @@ export type PromptreelConfig = {
 	templatesDir: string | undefined;
 	/** PROMPTREEL_RENDER_IN_PROCESS: servers render in their own process instead of child processes. */
 	renderInProcess: boolean;
-	/** PROMPTREEL_RENDER_NICE: niceness of the render processes servers start (0 = none). */
-	renderNice: number;
 	/** PROMPTREEL_RENDER_CHUNK_SEC: chunked, cached renders; null = one pass. */
 	renderChunkSec: number | null;
 	remotionLicenseKey: string | undefined;
@@ -340,7 +335,6 @@ export const loadConfig = (env?: NodeJS.ProcessEnv): PromptreelConfig => {
 		renderer: e.PROMPTREEL_RENDERER,
 		templatesDir: e.PROMPTREEL_TEMPLATES_DIR,
 		renderInProcess: e.PROMPTREEL_RENDER_IN_PROCESS,
-		renderNice: e.PROMPTREEL_RENDER_NICE,
 		renderChunkSec: e.PROMPTREEL_RENDER_CHUNK_SEC > 0 ? e.PROMPTREEL_RENDER_CHUNK_SEC : null,
 		remotionLicenseKey: e.REMOTION_LICENSE_KEY,
 		openai: {apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, plannerModel: e.PROMPTREEL_PLANNER_MODEL},

@@ -8,10 +8,7 @@ import {createLambdaRendererFromConfig} from './lambda-from-config';
  * MCP server get theirs from here, so a setting is honoured or refused, never ignored.
  */
 export const createRenderer = (o: {
-	config: Pick<
-		PromptreelConfig,
-		'renderer' | 'browserExecutable' | 'remotionLicenseKey' | 'lambda' | 'renderInProcess' | 'renderNice' | 'renderChunkSec'
-	>;
+	config: Pick<PromptreelConfig, 'renderer' | 'browserExecutable' | 'remotionLicenseKey' | 'lambda' | 'renderInProcess' | 'renderChunkSec'>;
 	dataDir: string;
 	/**
 	 * For servers (serve, mcp): render in child processes started with this command (the CLI's
@@ -24,7 +21,6 @@ export const createRenderer = (o: {
 		return createChildProcessRenderer({
 			rendererId: o.config.renderer,
 			command: o.workerCommand,
-			niceness: o.config.renderNice,
 			// The same renderer and data dir as this process, whatever flag or file chose them.
 			env: {...process.env, PROMPTREEL_RENDERER: o.config.renderer, PROMPTREEL_DATA_DIR: o.dataDir},
 		});

@@ -1,5 +1,4 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {setPriority} from 'node:os';
 import {PromptreelError, RenderCancelledError, RenderFailedError} from '../../errors';
 import type {ErrorCode} from '../../errors';
 import type {RenderedVideo, Renderer, RenderPosterOptions, RenderProgress, RenderVideoOptions, StoredObject} from '../renderer';
@@ -11,11 +10,6 @@ export type ChildProcessRendererOptions = {
 	/** Starts one worker: e.g. node bin/promptreel.mjs render-worker, with an IPC channel. */
 	command: readonly [string, ...string[]];
 	env?: NodeJS.ProcessEnv;
-	/**
-	 * Niceness of each worker (0-19; 0 or absent = ours). The browser and ffmpeg a worker starts
-	 * inherit it, so on a busy machine the server's requests get the CPU first.
-	 */
-	niceness?: number;
 };
 
 /** A request before it gets its id (Omit over each member of the union). */
@@ -47,13 +41,6 @@ export const createChildProcessRenderer = (o: ChildProcessRendererOptions): Rend
 		// The worker's output goes to our stderr: stdout may be a protocol (MCP over stdio).
 		const child = spawn(file, args, {stdio: ['ignore', 2, 2, 'ipc'], env: o.env ?? process.env});
 		const worker: Worker = {child, busy: false, pending: new Map()};
-		if (o.niceness && child.pid !== undefined) {
-			try {
-				setPriority(child.pid, o.niceness);
-			} catch {
-				// Not permitted here (some containers): the worker runs at our priority.
-			}
-		}
 		child.on('message', (reply: WorkerReply) => {
 			if (reply.type === 'ready') return;
 			const p = worker.pending.get(reply.id);
