@@ -1,6 +1,7 @@
 // Web renderer vs capture renderer, per template at 720p: fps both ways, their ratio (measured in this
 // one process, interleaved, median of BENCH_RUNS runs, default 3) and the PSNR of web vs capture.
-// Run: npm run bench:web   (vite-node bench/web-render-bench.ts); writes bench/web-render-results.md
+// Run: npm run bench:web [template ids...]   (vite-node bench/web-render-bench.ts); writes bench/web-render-results.md
+// With ids, only those templates are measured (each on its first sample).
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -20,11 +21,12 @@ const mediaDir = join(projectRoot(), 'public');
 const web = createWebRenderer({cacheDir, captureTemplates: () => null, licenseKey: process.env.REMOTION_LICENSE_KEY ?? null});
 const capture = createLocalRenderer({cacheDir});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const only = process.argv.slice(2);
 const rows: string[] = [];
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 try {
-	for (const template of templates) {
+	for (const template of templates.filter((t) => only.length === 0 || only.includes(t.id))) {
 		const [sample, storyboard] = Object.entries(template.samples)[0] ?? [];
 		if (!sample || !storyboard) continue;
 		// Warm-up: bundles, browser, page and media caches, so the timed runs compare rendering only.
