@@ -120,7 +120,9 @@ export const TikTokCaptions: React.FC<{
 					wordBreak: 'keep-all',
 					overflowWrap: 'anywhere',
 					textWrap: 'balance',
-					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `scale(${0.88 + 0.12 * enter})`,
+					// A page rises into place by whole CSS pixels as it fades in: the web renderer draws a
+					// moved layer on the device grid as Chrome does, where a scaled one is resampled (docs/web-fidelity.md).
+					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `translateY(${Math.round((1 - enter) * fontSize * 0.4)}px)`,
 					// As filters, so that the web renderer composes the page as one picture (group-opacity.tsx).
 					...(classic
 						? textShadowFilter({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})

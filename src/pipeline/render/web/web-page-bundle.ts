@@ -5,11 +5,11 @@ import {join} from 'node:path';
 import {type BuildOptions, build} from 'esbuild';
 import {projectRoot} from '../../project-root';
 import {hashBundleSources} from '../bundle-cache';
-import {snapBoxesPlugin} from './snap-boxes-plugin';
+import {painterFixesPlugin} from './painter-fixes-plugin';
 
 const PAGE_DIR = 'src/pipeline/render/web/page';
 const ENTRY = `${PAGE_DIR}/web-render-entry.tsx`;
-const SNAP_BOXES_PLUGIN = 'src/pipeline/render/web/snap-boxes-plugin.ts';
+const PAINTER_FIXES_PLUGIN = 'src/pipeline/render/web/painter-fixes-plugin.ts';
 // Bump when the build settings or HTML below change (they are not among the hashed sources).
 const FORMAT_VERSION = 'web-2';
 
@@ -26,7 +26,7 @@ export const hashWebPageSources = async (root = projectRoot()): Promise<string> 
 		.update(await hashBundleSources(root));
 	const files = (await readdir(join(root, PAGE_DIR))).filter((f) => !f.includes('.test.')).sort();
 	// The plugin edits the painter (browser code) at build time: its source is part of the page.
-	hash.update(await readFile(join(root, SNAP_BOXES_PLUGIN)));
+	hash.update(await readFile(join(root, PAINTER_FIXES_PLUGIN)));
 	for (const file of files)
 		hash
 			.update(file)
@@ -89,7 +89,7 @@ const makeWebPageBundle = async ({cacheDir}: {cacheDir: string}): Promise<WebPag
 			...BROWSER_PAGE_BUILD,
 			minify: true,
 			logLevel: 'silent',
-			plugins: [snapBoxesPlugin],
+			plugins: [painterFixesPlugin],
 		});
 		await writeFile(join(temp, 'index.html'), HTML);
 		await rename(temp, target).catch((error: unknown) => {
