@@ -77,7 +77,7 @@ const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;
 /** Remotion joins AAC seamlessly only for chunks longer than 4 frames (canConcatAudioSeamlessly). */
 const MIN_FRAMES_PER_CHUNK = 5;
 /** Bumped when what a chunk file holds changes without the sources changing. */
-const CHUNK_FORMAT = 1;
+const CHUNK_FORMAT = 2;
 
 /** The poster frame of a storyboard: a moment into the first scene where its title has settled. */
 export const posterFrameOf = (sb: Storyboard): number => {

@@ -1,7 +1,7 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {combineChunks, renderMedia, type RenderMediaOptions} from '@remotion/renderer';
+import {combineChunks, RenderInternals, renderMedia, type RenderMediaOptions} from '@remotion/renderer';
 import type {RenderProgress} from '../renderer';
 import type {ChunkCache, ChunkFiles} from './chunk-cache';
 import type {ChunkRange} from './plan-chunks';
@@ -28,6 +28,21 @@ export type RenderChunkedOptions = {
 };
 
 export type ChunkedRenderStats = {framesPerChunk: number; total: number; rendered: number; reused: number};
+
+/**
+ * Rewraps a chunk's H.264 from MP4 into MPEG-TS without re-encoding (Annex B start codes, as
+ * combineChunks joins TS chunks byte by byte), with Remotion's own ffmpeg.
+ */
+const remuxToTs = async (o: {from: string; to: string; media: ChunkMediaOptions}) => {
+	await RenderInternals.callFf({
+		bin: 'ffmpeg',
+		args: ['-hide_banner', '-loglevel', 'error', '-i', o.from, '-map', '0:v:0', '-c', 'copy', '-bsf:v', 'h264_mp4toannexb', '-f', 'mpegts', '-y', o.to],
+		indent: false,
+		logLevel: o.media.logLevel ?? 'error',
+		binariesDirectory: o.media.binariesDirectory ?? null,
+		cancelSignal: o.media.cancelSignal,
+	});
+};
 
 /**
  * Renders a video chunk by chunk and joins the chunks with combineChunks, the way Remotion Lambda
@@ -58,11 +73,14 @@ export const renderChunked = async (o: RenderChunkedOptions): Promise<ChunkedRen
 		for (const m of missing) {
 			if (o.signal?.aborted) throw new Error('cancelled');
 			const target = files[m.slot]!;
+			// As MP4 first: Remotion encodes `h264` while it captures (parallel encoding) but renders
+			// `h264-ts` frames to disk and encodes them after; the rewrap to TS is a copy.
+			const mp4 = join(work, `${m.chunk.index}.mp4`);
 			await renderMedia({
 				...o.media,
-				codec: 'h264-ts',
+				codec: 'h264',
 				audioCodec: 'aac',
-				outputLocation: target.video,
+				outputLocation: mp4,
 				separateAudioTo: target.audio,
 				forSeamlessAacConcatenation: true,
 				enforceAudioTrack: true,
@@ -71,6 +89,8 @@ export const renderChunked = async (o: RenderChunkedOptions): Promise<ChunkedRen
 				overwrite: true,
 				onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: (doneFrames + p.renderedFrames) / Math.max(1, missingFrames)}),
 			});
+			await remuxToTs({from: mp4, to: target.video, media: o.media});
+			await rm(mp4, {force: true});
 			doneFrames += m.chunk.to - m.chunk.from + 1;
 			await o.cache?.store(m.fingerprint, target);
 		}
