@@ -61,6 +61,8 @@ describe('painter-fixes plugin (the web painter draws boxes on whole CSS pixels 
 		const edited = fixPainter(painter);
 		expect(edited).toContain('new DOMRect(precomposeRect.left, precomposeRect.top, drawable.width / scale, drawable.height / scale)');
 		expect(edited).toContain('precomposeRect = __promptreelAlignLayer(precomposeRect, totalMatrix, parentRect, scale);');
+		// The layer's canvas carries where its cutout starts, for the page's text-line snapping.
+		expect(edited).toContain('context.__promptreelLayerTop = cutout.top;');
 	});
 
 	it('moves a translated layer back onto the device grid, and leaves a scaled one where it is', () => {

@@ -59,6 +59,12 @@ const EDITS: [string, string][] = [
 		'const destinationRect = is3DPrecomposition ? rectAfterTransforms : precomposeRect;',
 		'const destinationRect = is3DPrecomposition ? rectAfterTransforms : new DOMRect(precomposeRect.left, precomposeRect.top, drawable.width / scale, drawable.height / scale);',
 	],
+	// A layer's text is drawn relative to its cutout, which now may start on a fractional CSS pixel:
+	// the page's text-line snapping (page/snap-text-lines.ts) reads where, to round in page pixels.
+	[
+		'  const canvas = new OffscreenCanvas(scaledWidth, scaledHeight);\n  const context = canvas.getContext("2d");\n  if (!context) {\n    throw new Error("Could not get context");\n  }\n',
+		'  const canvas = new OffscreenCanvas(scaledWidth, scaledHeight);\n  const context = canvas.getContext("2d");\n  if (!context) {\n    throw new Error("Could not get context");\n  }\n  context.__promptreelLayerTop = cutout.top;\n',
+	],
 ];
 
 /** Applies EDITS to the painter's source; throws if the painter changed (a Remotion upgrade) so no edit is silently lost. */

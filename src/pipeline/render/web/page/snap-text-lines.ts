@@ -2,9 +2,14 @@
 
 type TextDraw = (this: CanvasTextDrawingStyles, text: string, x: number, y: number, maxWidth?: number) => void;
 
+/** A filtered element's layer starts where its cutout does (set by painter-fixes-plugin.ts); 0 on the frame's canvas. */
+type LayerContext = CanvasTextDrawingStyles & {__promptreelLayerTop?: number};
+
 const snapped = (draw: TextDraw): TextDraw =>
-	function (this: CanvasTextDrawingStyles, text, x, y, maxWidth) {
-		const top = Math.round(y);
+	function (this: LayerContext, text, x, y, maxWidth) {
+		// Rounded in page pixels: a layer's y is relative to its cutout, which may start between pixels.
+		const offset = this.__promptreelLayerTop ?? 0;
+		const top = Math.round(y + offset) - offset;
 		if (maxWidth === undefined) draw.call(this, text, x, top);
 		else draw.call(this, text, x, top, maxWidth);
 	};
