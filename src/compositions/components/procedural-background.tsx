@@ -145,8 +145,11 @@ const Orbs: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 };
 
 /**
- * A drifting grid with a few cells pulsing. The lines are one SVG texture moved by a transform and
- * each lit cell is a small layer whose opacity changes, so no frame repaints the grid.
+ * A drifting grid with a few cells pulsing. The lines are thin boxes in a box moved by a transform,
+ * painted again each frame: a composited SVG texture moved by a fractional translate is resampled
+ * by Chrome's compositor and by the web renderer's painter in two different ways (every third frame
+ * of a 1/3-scale render ~37.6 dB over the whole frame), where boxes are drawn at the moved place by
+ * both (docs/web-fidelity.md, "grid lines"). Each lit cell is a small layer whose opacity changes.
  */
 const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 	const cell = Math.round(Math.min(width, height) / 9);
@@ -163,11 +166,26 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 		[seed, cols, rows, palette],
 	);
 	const lines = useMemo(() => {
+		const stroke = Math.max(1, cell * 0.015);
+		const colour = withAlpha(palette.text, 0.2);
 		const l: React.ReactNode[] = [];
-		for (let c = 0; c < cols; c++) l.push(<line key={`c${c}`} x1={c * cell} y1={0} x2={c * cell} y2={rows * cell} />);
-		for (let r = 0; r < rows; r++) l.push(<line key={`r${r}`} x1={0} y1={r * cell} x2={cols * cell} y2={r * cell} />);
+		// Centred on the grid line, as an SVG stroke is.
+		for (let c = 0; c < cols; c++)
+			l.push(
+				<div
+					key={`c${c}`}
+					style={{position: 'absolute', left: c * cell - stroke / 2, top: 0, width: stroke, height: rows * cell, background: colour}}
+				/>,
+			);
+		for (let r = 0; r < rows; r++)
+			l.push(
+				<div
+					key={`r${r}`}
+					style={{position: 'absolute', left: 0, top: r * cell - stroke / 2, width: cols * cell, height: stroke, background: colour}}
+				/>,
+			);
 		return l;
-	}, [cols, rows, cell]);
+	}, [cols, rows, cell, palette.text]);
 	const t = frame / fps;
 	const shift = (t * cell * 0.25) % cell; // drifts one cell every 4 s, endlessly
 	return (
@@ -175,7 +193,6 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 			<AbsoluteFill style={{...LAYER, background: `linear-gradient(200deg, ${palette.surface} 0%, ${palette.background} 70%)`}} />
 			<div
 				style={{
-					...LAYER,
 					position: 'absolute',
 					left: -cell,
 					top: -cell,
@@ -200,11 +217,7 @@ const Grid: React.FC<Props> = ({palette, seed, frame, fps, width, height}) => {
 						}}
 					/>
 				))}
-				<svg width={cols * cell} height={rows * cell} style={{...LAYER, position: 'absolute', left: 0, top: 0}}>
-					<g stroke={withAlpha(palette.text, 0.2)} strokeWidth={Math.max(1, cell * 0.015)}>
-						{lines}
-					</g>
-				</svg>
+				{lines}
 			</div>
 			{/* The vignette: radial-gradient(ellipse at 50% 45%, transparent 40%, background 75%). */}
 			<AbsoluteFill style={LAYER}>
