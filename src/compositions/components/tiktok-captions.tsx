@@ -122,7 +122,7 @@ export const TikTokCaptions: React.FC<{
 					textWrap: 'balance',
 					// A page rises into place by whole CSS pixels as it fades in: the web renderer draws a
 					// moved layer on the device grid as Chrome does, where a scaled one is resampled (docs/web-fidelity.md).
-					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `translateY(${Math.round((1 - enter) * fontSize * 0.4)}px)`,
+					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `translateY(${Math.round((1 - enter) * fontSize * 0.15)}px)`,
 					// As filters, so that the web renderer composes the page as one picture (group-opacity.tsx).
 					...(classic
 						? textShadowFilter({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})
