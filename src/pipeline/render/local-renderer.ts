@@ -8,6 +8,7 @@ import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS} from './browser';
 import {chunkFingerprints, hashMediaFiles, openChunkCache, planChunks, renderChunked, type ChunkMediaOptions} from './chunks';
 import {getBundle, hashBundleSources} from './bundle-cache';
+import {withFrameSizedMedia} from './frame-sized-media';
 import {lazyBrowser} from './lazy-browser';
 import {startMediaServer, type MediaServer} from './media-server';
 import {resolveComposition} from './resolve-composition';
@@ -126,8 +127,14 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			getBrowser(),
 			getMediaServer(),
 		]);
-		const base = server.mount(mediaSearchPath(o.mediaDir));
-		const inputProps = withMediaBaseUrl(o.storyboard, base);
+		const media = await withFrameSizedMedia({
+			storyboard: o.storyboard,
+			mediaDir: o.mediaDir,
+			quality: o.quality,
+			cacheDir: options.cacheDir,
+		});
+		const base = server.mount([...media.folders, ...mediaSearchPath(o.mediaDir)]);
+		const inputProps = withMediaBaseUrl(media.storyboard, base);
 		const composition = await resolveComposition({templateId: o.storyboard.template, inputProps, signal: o.signal}).catch(
 			(error: unknown) => {
 				server.unmount(base);

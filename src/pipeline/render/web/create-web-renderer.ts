@@ -4,6 +4,7 @@ import type {LogLevel} from '@remotion/renderer';
 import {findTemplate, templateIds} from '../../../compositions/registry';
 import type {Storyboard} from '../../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
+import {withFrameSizedMedia} from '../frame-sized-media';
 import {lazyBrowser} from '../lazy-browser';
 import {createLocalRenderer} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
@@ -91,8 +92,14 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		o.onProgress?.({stage: 'bundling', progress: 0});
 		const [puppeteer, media, server] = await Promise.all([getBrowser(), getMediaServer(), getPageServer()]);
 		o.onProgress?.({stage: 'bundling', progress: 1});
-		const base = media.mount(mediaSearchPath(o.mediaDir));
-		const inputProps = withMediaBaseUrl(o.storyboard, base);
+		const sized = await withFrameSizedMedia({
+			storyboard: o.storyboard,
+			mediaDir: o.mediaDir,
+			quality: o.quality,
+			cacheDir: options.cacheDir,
+		});
+		const base = media.mount([...sized.folders, ...mediaSearchPath(o.mediaDir)]);
+		const inputProps = withMediaBaseUrl(sized.storyboard, base);
 		const meta = await template.calculateMetadata({
 			props: inputProps,
 			defaultProps: inputProps,

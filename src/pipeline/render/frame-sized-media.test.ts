@@ -1,0 +1,103 @@
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {storyboardSchema, type Storyboard} from '../../compositions/storyboard';
+import {probe} from '../../../test/support/ffprobe';
+import {withExifOrientation} from '../../../test/support/exif-orientation';
+import {ROOT} from '../../../test/support/test-env';
+import {imageDimensions} from '../media/image-dimensions';
+import {frameSizedSize, frameSizedMediaDir, withFrameSizedMedia} from './frame-sized-media';
+
+const work = mkdtempSync(join(tmpdir(), 'promptreel-frame-sized-'));
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+const sample = async (template: string, name: string): Promise<Storyboard> =>
+	storyboardSchema.parse(JSON.parse(await readFile(join(ROOT, 'src/compositions/templates', template, 'samples', `${name}.json`), 'utf8')));
+
+const srcsOf = (sb: Storyboard, kind: 'video' | 'image') =>
+	sb.scenes.flatMap((s) => [s.visual, ...s.shots.map((shot) => shot.visual)]).flatMap((v) => (v?.kind === kind ? [v.src] : []));
+const videoSrcs = (sb: Storyboard) => srcsOf(sb, 'video');
+
+describe('frameSizedSize', () => {
+	it('covers the frame, keeps the aspect, rounds to even sides', () => {
+		expect(frameSizedSize({width: 640, height: 640}, {width: 360, height: 360})).toEqual({width: 360, height: 360});
+		// A 4K landscape clip for a 720p portrait frame: the height decides.
+		expect(frameSizedSize({width: 3840, height: 2160}, {width: 720, height: 1280})).toEqual({width: 2276, height: 1280});
+		expect(frameSizedSize({width: 3840, height: 2160}, {width: 1280, height: 720})).toEqual({width: 1280, height: 720});
+	});
+
+	it('leaves clips that are not much larger than the frame', () => {
+		expect(frameSizedSize({width: 640, height: 640}, {width: 640, height: 360})).toBeNull();
+		expect(frameSizedSize({width: 1920, height: 1080}, {width: 1920, height: 1080})).toBeNull();
+		expect(frameSizedSize({width: 1400, height: 800}, {width: 1280, height: 720})).toBeNull();
+	});
+});
+
+describe('withFrameSizedMedia (real ffmpeg)', () => {
+	it('points clips larger than the draft frame at copies of the frame size, made once', async () => {
+		// listicle's square sample shows the 640x640 bundled clips in a 360x360 draft frame.
+		const storyboard = await sample('listicle', 'square');
+		const before = structuredClone(storyboard);
+		const cacheDir = join(work, 'cache');
+		const r = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir});
+		expect(storyboard).toEqual(before);
+		expect(r.folders).toEqual([frameSizedMediaDir(cacheDir)]);
+		const srcs = videoSrcs(r.storyboard);
+		expect(srcs.length).toBeGreaterThan(0);
+		for (const src of srcs) {
+			expect(src).toMatch(/^[0-9a-f]{16}-360x360\.mp4$/);
+			const p = probe(join(frameSizedMediaDir(cacheDir), src));
+			expect([p.video.codec, p.video.width, p.video.height]).toEqual(['h264', 360, 360]);
+			// Same length as the source (72 frames at 24 fps).
+			expect(p.video.frames).toBe(72);
+		}
+		const file = join(frameSizedMediaDir(cacheDir), srcs[0] as string);
+		const made = statSync(file).mtimeMs;
+		const again = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir});
+		expect(videoSrcs(again.storyboard)).toEqual(srcs);
+		expect(statSync(file).mtimeMs).toBe(made);
+	});
+
+	it('leaves the storyboard as it is when no clip is larger than the frame', async () => {
+		const storyboard = await sample('listicle', 'square');
+		const r = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'high', cacheDir: join(work, 'c2')});
+		expect(r.storyboard).toBe(storyboard);
+		expect(r.folders).toEqual([]);
+	});
+
+	it('renders with the original clip when a copy cannot be made', async () => {
+		// A clip cut off after 4 KB: it cannot be read or copied; the other clip still gets its copy.
+		const mediaDir = join(work, 'broken');
+		const storyboard = await sample('listicle', 'square');
+		mkdirSync(join(mediaDir, 'samples'), {recursive: true});
+		const whole = readFileSync(join(ROOT, 'public/samples/life.mp4'));
+		writeFileSync(join(mediaDir, 'samples/life.mp4'), whole.subarray(0, 4096));
+		copyFileSync(join(ROOT, 'public/samples/zoom.mp4'), join(mediaDir, 'samples/zoom.mp4'));
+		const r = await withFrameSizedMedia({storyboard, mediaDir, quality: 'draft', cacheDir: join(work, 'c3')});
+		const srcs = videoSrcs(r.storyboard);
+		expect(srcs).toContain('samples/life.mp4');
+		expect(srcs.some((s) => /-360x360\.mp4$/.test(s))).toBe(true);
+	});
+
+	it('makes photos larger than the frame into PNGs of the cover size, and leaves a photo EXIF turns', async () => {
+		// explainer's portrait sample shows 1280x1280 photos in a 360x640 draft frame: 640x640 covers it.
+		const storyboard = await sample('explainer', 'portrait');
+		const cacheDir = join(work, 'c4');
+		const r = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir});
+		const images = srcsOf(r.storyboard, 'image');
+		expect(images.length).toBeGreaterThan(0);
+		for (const src of images) {
+			expect(src).toMatch(/^[0-9a-f]{16}-640x640\.png$/);
+			expect(imageDimensions(readFileSync(join(frameSizedMediaDir(cacheDir), src)))).toEqual({width: 640, height: 640});
+		}
+		// The same photo with an EXIF orientation (6: turn a quarter clockwise) stays the original.
+		const mediaDir = join(work, 'turned');
+		const original = srcsOf(storyboard, 'image')[0] as string;
+		mkdirSync(dirname(join(mediaDir, original)), {recursive: true});
+		writeFileSync(join(mediaDir, original), withExifOrientation(readFileSync(join(ROOT, 'public', original)), 6));
+		const turned = await withFrameSizedMedia({storyboard, mediaDir, quality: 'draft', cacheDir: join(work, 'c5')});
+		expect(srcsOf(turned.storyboard, 'image')).toContain(original);
+	});
+});
