@@ -1,6 +1,7 @@
 import type {TransitionPresentation, TransitionPresentationComponentProps} from '@remotion/transitions';
 import {wipe, type WipeProps} from '@remotion/transitions/wipe';
 import type React from 'react';
+import {Internals} from 'remotion';
 
 const Wipe = wipe().component;
 
@@ -10,8 +11,43 @@ export const isResting = (direction: 'entering' | 'exiting', progress: number): 
 
 const NO_CLIP: React.CSSProperties = {clipPath: undefined};
 
+/** Greatest common divisor (Euclid). */
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * A wipe's progress moved to the nearest one whose straight edge falls on a whole pixel of every
+ * render size of the composition (draft, standard and full: a 1080-short frame renders at 1/3, 2/3
+ * and 1, so every 3 CSS pixels). An edge between pixels is drawn half-covered, and the capture and
+ * web renderers round that half differently (docs/web-fidelity.md, "seventh round"). Diagonal
+ * wipes, and a wipe outside a composition, keep their progress.
+ */
+export const snapWipeProgress = (
+	progress: number,
+	direction: WipeProps['direction'],
+	size: {width: number; height: number} | null,
+): number => {
+	if (!size || progress <= 0 || progress >= 1) return progress;
+	const along =
+		direction === 'from-top' || direction === 'from-bottom'
+			? size.height
+			: direction === 'from-left' || direction === 'from-right' || direction === undefined
+				? size.width
+				: null;
+	if (along === null) return progress;
+	const short = Math.min(size.width, size.height);
+	const step = short / gcd(short, DRAFT_SHORT_SIDE);
+	return (Math.round((progress * along) / step) * step) / along;
+};
+
+/** The short side of a draft render (quality.ts); the larger presets are multiples of it. */
+const DRAFT_SHORT_SIDE = 360;
+
 const RestingWipePresentation: React.FC<TransitionPresentationComponentProps<WipeProps>> = (props) => {
-	if (!isResting(props.presentationDirection, props.presentationProgress)) return <Wipe {...props} />;
+	const config = Internals.useUnsafeVideoConfig();
+	if (!isResting(props.presentationDirection, props.presentationProgress)) {
+		const progress = snapWipeProgress(props.presentationProgress, props.passedProps.direction, config);
+		return <Wipe {...props} presentationProgress={progress} />;
+	}
 	const {innerEnterStyle, innerExitStyle} = props.passedProps;
 	// The same element tree as while wiping (nothing remounts), without the clip.
 	return (
