@@ -1,8 +1,8 @@
 // Web renderer vs capture renderer, per template at 720p: fps both ways, their ratio (measured in this
 // one process, interleaved, median of BENCH_RUNS runs, default 3) and the PSNR of web vs capture.
 // Run: npm run bench:web [template ids...]   (vite-node bench/web-render-bench.ts); writes bench/web-render-results.md
-// With ids, only those templates are measured (each on its first sample).
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+// With ids, only those templates are measured (each on its first sample); the other templates' rows are kept.
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {templates} from '../src/compositions/registry';
@@ -23,6 +23,18 @@ const capture = createLocalRenderer({cacheDir});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const only = process.argv.slice(2);
 const rows: string[] = [];
+const today = new Date().toISOString().slice(0, 10);
+const resultsFile = join(projectRoot(), 'bench/web-render-results.md');
+
+/** The earlier rows of templates this run did not measure (a run with ids keeps the rest of the table). */
+const keptRows = (file: string, measured: string[]): string[] => {
+	if (!existsSync(file)) return [];
+	const idOf = (row: string) => row.match(/^\| ([a-z0-9-]+)\//)?.[1] ?? null;
+	const now = new Set(measured.map(idOf));
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter((row) => idOf(row) !== null && !now.has(idOf(row)));
+};
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 try {
@@ -48,7 +60,7 @@ try {
 		const verdict = judgeFidelity(await framePsnr({file: files.web, reference: files.capture}));
 		const ratio = median(webFps) / median(captureFps);
 		rows.push(
-			`| ${template.id}/${sample} | ${size} | ${median(webFps).toFixed(1)} (${webFps.map((x) => x.toFixed(1)).join(', ')}) | ${median(captureFps).toFixed(1)} (${captureFps.map((x) => x.toFixed(1)).join(', ')}) | ${ratio.toFixed(2)}x | ${verdict.minPsnr.toFixed(1)} / ${verdict.meanPsnr.toFixed(1)} dB (${verdict.framesBelow}/${verdict.comparedFrames} frames < ${WEB_PSNR_THRESHOLD_DB}) |`,
+			`| ${template.id}/${sample} | ${size} | ${median(webFps).toFixed(1)} (${webFps.map((x) => x.toFixed(1)).join(', ')}) | ${median(captureFps).toFixed(1)} (${captureFps.map((x) => x.toFixed(1)).join(', ')}) | ${ratio.toFixed(2)}x | ${verdict.minPsnr.toFixed(1)} / ${verdict.meanPsnr.toFixed(1)} dB (${verdict.framesBelow}/${verdict.comparedFrames} frames < ${WEB_PSNR_THRESHOLD_DB}) | ${today} |`,
 		);
 	}
 } finally {
@@ -57,13 +69,14 @@ try {
 }
 
 const table = [
-	`Web renderer vs capture renderer, quality "${quality}", median of ${runs} interleaved run(s) after a warm-up, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}.`,
+	`Web renderer vs capture renderer, quality "${quality}", median of ${runs} interleaved run(s) after a warm-up, ${cpus().length} cores; each row says the day it was measured.`,
 	'fps = frames / wall time of renderVideo (page set-up, encoding and muxing included).',
 	'PSNR here is between the two product encodes of this quality (lossy both ways); the gate itself (scripts/update-web-eligibility.ts) renders near-lossless both ways.',
 	'',
-	'| template/sample | size | web fps (runs) | capture fps (runs) | web / capture | PSNR web vs capture, min / mean |',
-	'|---|---|---|---|---|---|',
+	'| template/sample | size | web fps (runs) | capture fps (runs) | web / capture | PSNR web vs capture, min / mean | measured |',
+	'|---|---|---|---|---|---|---|',
+	...keptRows(resultsFile, rows),
 	...rows,
 ].join('\n');
 log(`\n${table}`);
-writeFileSync(join(projectRoot(), 'bench/web-render-results.md'), `${table}\n`);
+writeFileSync(resultsFile, `${table}\n`);
