@@ -1,4 +1,4 @@
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -54,10 +54,11 @@ describe('withFrameSizedMedia (real ffmpeg)', () => {
 			expect(p.video.frames).toBe(72);
 		}
 		const file = join(frameSizedMediaDir(cacheDir), srcs[0] as string);
-		const made = statSync(file).mtimeMs;
+		const made = statSync(file).ino;
 		const again = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir});
 		expect(videoSrcs(again.storyboard)).toEqual(srcs);
-		expect(statSync(file).mtimeMs).toBe(made);
+		// Not made again (a new copy is a new file), only marked as used.
+		expect(statSync(file).ino).toBe(made);
 	});
 
 	it('leaves the storyboard as it is when no clip is larger than the frame', async () => {
@@ -100,4 +101,45 @@ describe('withFrameSizedMedia (real ffmpeg)', () => {
 		const turned = await withFrameSizedMedia({storyboard, mediaDir, quality: 'draft', cacheDir: join(work, 'c5')});
 		expect(srcsOf(turned.storyboard, 'image')).toContain(original);
 	});
+
+	it('keeps its folder under the size cap, removing the copy unused the longest (not one used within the hour)', async () => {
+		const storyboard = await sample('listicle', 'square');
+		const cacheDir = join(work, 'c6');
+		const dir = frameSizedMediaDir(cacheDir);
+		const first = videoSrcs(
+			(await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir})).storyboard,
+		);
+		const [a, b] = [...new Set(first)] as [string, string];
+		// Both clip copies last used two hours ago; b is gone and made again, which takes the folder past
+		// the cap (the sample's photo copy, used now, stays either way).
+		const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+		for (const n of [a, b]) utimesSync(join(dir, n), twoHoursAgo, twoHoursAgo);
+		const bBytes = statSync(join(dir, b)).size;
+		rmSync(join(dir, b));
+		await withFrameSizedMedia({
+			storyboard: onlyClip(storyboard, b, first),
+			mediaDir: join(ROOT, 'public'),
+			quality: 'draft',
+			cacheDir,
+			maxBytes: bBytes + 1,
+		});
+		expect(readdirSync(dir).filter((n) => n.endsWith('.mp4'))).toEqual([b]);
+		// A copy used within the hour stays even past the cap.
+		await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir, maxBytes: 1});
+		expect(
+			readdirSync(dir)
+				.filter((n) => n.endsWith('.mp4'))
+				.sort(),
+		).toEqual([a, b].sort());
+	});
 });
+
+/** The storyboard with every clip replaced by the original that became `copy` (`copies`: a first run's srcs, in order). */
+const onlyClip = (sb: Storyboard, copy: string, copies: string[]): Storyboard => {
+	const original = videoSrcs(sb)[copies.indexOf(copy)] as string;
+	const next = structuredClone(sb);
+	for (const v of next.scenes.flatMap((s) => [s.visual, ...s.shots.map((shot) => shot.visual)])) {
+		if (v?.kind === 'video') v.src = original;
+	}
+	return next;
+};

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
-import {mkdir, open, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, open, readdir, rename, rm, stat, utimes} from 'node:fs/promises';
 import {join} from 'node:path';
 import {RenderInternals} from '@remotion/renderer';
 import {frameSize, type Storyboard} from '../../compositions/storyboard';
@@ -13,6 +13,9 @@ import {findLocalMedia} from './storyboard-media';
 
 /** Media is only made smaller when it is at least this much larger than the frame needs. */
 const SHRINK_BELOW = 0.8;
+
+/** Copies kept past this many bytes are removed, least recently used first. */
+export const FRAME_SIZED_MEDIA_MAX_BYTES = 1024 * 2 ** 20;
 
 /** The folder (under a renderer's cache) the frame-sized copies live in; mounted first for a render. */
 export const frameSizedMediaDir = (cacheDir: string): string => join(cacheDir, 'frame-sized-media');
@@ -93,7 +96,7 @@ const makeCopy = async (from: string, to: string, plan: CopyPlan) => {
 };
 
 /** The copy's file name for a media reference, made if needed; null: the reference stays as it is. */
-const frameSizedCopy = async (ref: MediaRef, mediaDir: string, frame: Size, dir: string): Promise<string | null> => {
+const frameSizedCopy = async (ref: MediaRef, mediaDir: string, frame: Size, dir: string, maxBytes: number): Promise<string | null> => {
 	if ((ref.kind !== 'video' && ref.kind !== 'image') || isRemoteMedia(ref.src)) return null;
 	const file = findLocalMedia(ref.src, mediaDir);
 	if (!file) return null;
@@ -103,7 +106,12 @@ const frameSizedCopy = async (ref: MediaRef, mediaDir: string, frame: Size, dir:
 	const key = createHash('sha256').update(`${file}\n${bytes}\n${mtimeMs}`).digest('hex').slice(0, 16);
 	const name = `${key}-${plan.size.width}x${plan.size.height}.${plan.extension}`;
 	const target = join(dir, name);
-	if (existsSync(target)) return name;
+	if (existsSync(target)) {
+		// Marked as used, so the size cap removes copies no render has asked for the longest.
+		const now = new Date();
+		await utimes(target, now, now).catch(() => undefined);
+		return name;
+	}
 	await mkdir(dir, {recursive: true});
 	let pending = making.get(target);
 	if (!pending) {
@@ -111,12 +119,37 @@ const frameSizedCopy = async (ref: MediaRef, mediaDir: string, frame: Size, dir:
 		making.set(target, pending);
 	}
 	// A copy that cannot be made leaves the media as it is: the render goes on with the original.
-	return (await pending.then(
+	const made = await pending.then(
 		() => true,
 		() => false,
-	))
-		? name
-		: null;
+	);
+	if (made) await evictPast(dir, maxBytes, target);
+	return made ? name : null;
+};
+
+/** A copy used this recently may be in a render still running: it is never removed. */
+const IN_USE_MS = 60 * 60 * 1000;
+
+/** Removes the least recently used copies until the folder holds at most `maxBytes` (never `keep`, nor one in use). */
+const evictPast = async (dir: string, maxBytes: number, keep: string) => {
+	const names = await readdir(dir).catch(() => [] as string[]);
+	const files = (
+		await Promise.all(
+			names
+				.filter((n) => !n.includes('.part-'))
+				.map(async (n) => {
+					const s = await stat(join(dir, n)).catch(() => null);
+					return s ? {path: join(dir, n), bytes: s.size, used: s.mtimeMs} : null;
+				}),
+		)
+	).filter((f) => f !== null);
+	let total = files.reduce((sum, f) => sum + f.bytes, 0);
+	for (const f of files.sort((a, b) => a.used - b.used)) {
+		if (total <= maxBytes) break;
+		if (f.path === keep || f.used > Date.now() - IN_USE_MS) continue;
+		await rm(f.path, {force: true}).catch(() => undefined);
+		total -= f.bytes;
+	}
 };
 
 /**
@@ -134,13 +167,15 @@ export const withFrameSizedMedia = async (o: {
 	quality: Quality;
 	/** The renderer's cache folder (the copies go to frameSizedMediaDir(cacheDir)). */
 	cacheDir: string;
+	/** Size cap of the copies' folder (default FRAME_SIZED_MEDIA_MAX_BYTES). */
+	maxBytes?: number;
 }): Promise<{storyboard: Storyboard; folders: string[]}> => {
 	const frame = resolveQuality(o.quality, frameSize(o.storyboard.format));
 	const dir = frameSizedMediaDir(o.cacheDir);
 	const copy = structuredClone(o.storyboard);
 	let changed = false;
 	for (const ref of mediaRefsOf(copy)) {
-		const name = await frameSizedCopy(ref, o.mediaDir, frame, dir);
+		const name = await frameSizedCopy(ref, o.mediaDir, frame, dir, o.maxBytes ?? FRAME_SIZED_MEDIA_MAX_BYTES);
 		if (!name) continue;
 		ref.set(name);
 		changed = true;
