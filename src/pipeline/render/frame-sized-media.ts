@@ -9,7 +9,7 @@ import {jpegOrientation} from '../media/jpeg-orientation';
 import {probeMedia} from '../media/probe-media';
 import {isRemoteMedia, mediaRefsOf, type MediaRef} from '../media/storyboard-media-refs';
 import {resolveQuality, type Quality} from './quality';
-import {findLocalMedia} from './storyboard-media';
+import {findLocalMedia, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
 
 /** Media is only made smaller when it is at least this much larger than the frame needs. */
 const SHRINK_BELOW = 0.8;
@@ -181,4 +181,21 @@ export const withFrameSizedMedia = async (o: {
 		changed = true;
 	}
 	return {storyboard: changed ? copy : o.storyboard, folders: changed ? [dir] : []};
+};
+
+/**
+ * Mounts a storyboard's media on the media server for one render (frame-sized copies first, then
+ * the storyboard's folder and public/) and returns the render's input props, whose media point at
+ * that mount. The caller unmounts `base` when the render ends.
+ */
+export const mountRenderMedia = async (o: {
+	server: {mount(folders: string[]): string};
+	storyboard: Storyboard;
+	mediaDir: string;
+	quality: Quality;
+	cacheDir: string;
+}): Promise<{base: string; inputProps: Storyboard}> => {
+	const sized = await withFrameSizedMedia(o);
+	const base = o.server.mount([...sized.folders, ...mediaSearchPath(o.mediaDir)]);
+	return {base, inputProps: withMediaBaseUrl(sized.storyboard, base)};
 };

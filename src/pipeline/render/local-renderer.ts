@@ -8,14 +8,14 @@ import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS} from './browser';
 import {chunkFingerprints, hashMediaFiles, openChunkCache, planChunks, renderChunked, type ChunkMediaOptions} from './chunks';
 import {getBundle, hashBundleSources} from './bundle-cache';
-import {withFrameSizedMedia} from './frame-sized-media';
+import {mountRenderMedia} from './frame-sized-media';
 import {lazyBrowser} from './lazy-browser';
 import {startMediaServer, type MediaServer} from './media-server';
 import {resolveComposition} from './resolve-composition';
 import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
 import {limitX264Lookahead} from './x264-lookahead';
-import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
+import {assertLocalMediaExist} from './storyboard-media';
 
 /** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
 const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
@@ -127,14 +127,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			getBrowser(),
 			getMediaServer(),
 		]);
-		const media = await withFrameSizedMedia({
-			storyboard: o.storyboard,
-			mediaDir: o.mediaDir,
-			quality: o.quality,
-			cacheDir: options.cacheDir,
-		});
-		const base = server.mount([...media.folders, ...mediaSearchPath(o.mediaDir)]);
-		const inputProps = withMediaBaseUrl(media.storyboard, base);
+		const {base, inputProps} = await mountRenderMedia({server, ...o, cacheDir: options.cacheDir});
 		const composition = await resolveComposition({templateId: o.storyboard.template, inputProps, signal: o.signal}).catch(
 			(error: unknown) => {
 				server.unmount(base);

@@ -4,13 +4,13 @@ import type {LogLevel} from '@remotion/renderer';
 import {findTemplate, templateIds} from '../../../compositions/registry';
 import type {Storyboard} from '../../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
-import {withFrameSizedMedia} from '../frame-sized-media';
+import {mountRenderMedia} from '../frame-sized-media';
 import {lazyBrowser} from '../lazy-browser';
 import {createLocalRenderer} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
 import {resolveQuality, type Quality} from '../quality';
 import type {RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
-import {assertLocalMediaExist, mediaSearchPath, withMediaBaseUrl} from '../storyboard-media';
+import {assertLocalMediaExist} from '../storyboard-media';
 import {guardPageNetwork, type BrowserPage} from './guard-page-network';
 import type {WebPageRenderRequest, WebPageRenderResult} from './page/protocol';
 import {captureUnlessWebEligible} from './web-eligibility';
@@ -92,14 +92,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		o.onProgress?.({stage: 'bundling', progress: 0});
 		const [puppeteer, media, server] = await Promise.all([getBrowser(), getMediaServer(), getPageServer()]);
 		o.onProgress?.({stage: 'bundling', progress: 1});
-		const sized = await withFrameSizedMedia({
-			storyboard: o.storyboard,
-			mediaDir: o.mediaDir,
-			quality: o.quality,
-			cacheDir: options.cacheDir,
-		});
-		const base = media.mount([...sized.folders, ...mediaSearchPath(o.mediaDir)]);
-		const inputProps = withMediaBaseUrl(sized.storyboard, base);
+		const {base, inputProps} = await mountRenderMedia({server: media, ...o, cacheDir: options.cacheDir});
 		const meta = await template.calculateMetadata({
 			props: inputProps,
 			defaultProps: inputProps,
