@@ -67,7 +67,7 @@ describe('generate end to end (child process, offline, no keys)', () => {
 			stagesMs: Record<string, number>;
 		};
 		expect(report.template).toEqual({id: 'explainer', chosenBy: 'prompt', reason: expect.stringMatching(/script/)});
-		expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', rendering: 'local'});
+		expect(report.providers).toMatchObject({planning: 'heuristic', voicing: 'festival', rendering: 'web'});
 		expect(Object.keys(report.stagesMs)).toEqual(expect.arrayContaining(['planning', 'voicing', 'fetching', 'rendering']));
 		const credits = JSON.parse(readFileSync(join(out, 'credits.json'), 'utf8')) as {credits: {kind: string; license: string}[]};
 		expect(credits.credits.map((c) => c.kind)).toEqual(expect.arrayContaining(['voice', 'icon', 'music', 'font']));

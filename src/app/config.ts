@@ -94,15 +94,15 @@ export const envSchema = z.object({
 	REMOTION_BROWSER_EXECUTABLE: optionalString.describe('Path of the Chrome/Chromium to render with.'),
 	PROMPTREEL_RENDERER: z
 		.enum(RENDERER_IDS, `Use one of: ${RENDERER_IDS.join(', ')}.`)
-		.default('local')
+		.default('web')
 		.describe(
-			'Where videos are rendered: local (frame capture on this machine), web (in-page @remotion/web-renderer for templates that pass its fidelity gate, capture otherwise), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
+			'Where videos are rendered: web (the default: in the page with @remotion/web-renderer for templates that pass its fidelity gate, frame capture for the others; docs/web-fidelity.md), local (frame capture on this machine for every template), lambda (Remotion Lambda: see docs/lambda.md and `promptreel lambda --help`).',
 		),
 	PROMPTREEL_RENDER_IN_PROCESS: flagVar.describe(
 		"serve and mcp render in child processes (one per running render, each keeping its browser), so a crashing render cannot take the server down; 1 renders in the server's own process.",
 	),
 	PROMPTREEL_RENDER_CHUNK_SEC: intVar(0, 0, 600).describe(
-		'Render in chunks of this many seconds, each cached, so re-rendering an edited storyboard renders only the chunks the edit reaches (local renderer; 5 suits most videos). 0 = one pass: a first render is faster.',
+		'Render in chunks of this many seconds, each cached, so re-rendering an edited storyboard renders only the chunks the edit reaches (by frame capture, whichever of local and web is chosen; 5 suits most videos). 0 = one pass: a first render is faster.',
 	),
 	PROMPTREEL_TEMPLATES_DIR: optionalString.describe(
 		'A folder of your own template folders, outside the project (docs/templates.md, "Templates outside the project"): listed, validated and rendered like the built-in ones, in Studio too.',

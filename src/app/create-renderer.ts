@@ -38,6 +38,7 @@ export const createRenderer = (o: {
 				cacheDir: o.dataDir,
 				browserExecutable: o.config.browserExecutable,
 				licenseKey: o.config.remotionLicenseKey ?? null,
+				chunkSeconds: o.config.renderChunkSec,
 			});
 		case 'lambda':
 			// Missing credentials fail here (exit 2); wrong ones at the first render's STS call, before any upload.

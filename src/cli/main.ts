@@ -28,7 +28,7 @@ import {templatesCommand} from './commands/templates-command';
 const rendererOption = () =>
 	new Option(
 		'--renderer <id>',
-		'where to render: local, web or lambda (default: PROMPTREEL_RENDERER or local; lambda: see `promptreel lambda --help`)',
+		'where to render: web (in the page for templates that pass its fidelity gate, capture for the rest), local (capture) or lambda (default: PROMPTREEL_RENDERER or web; lambda: see `promptreel lambda --help`)',
 	).choices(RENDERER_IDS);
 
 const qualityOption = () =>

@@ -12,6 +12,7 @@ import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../browser';
 import {createLocalRenderer} from '../local-renderer';
 import {createWebRenderer, type WebRenderedVideo} from './create-web-renderer';
 import {guardPageNetwork} from './guard-page-network';
+import {framePsnr} from './frame-psnr';
 import {captureUnlessWebEligible, type WebEligibilityFile} from './web-eligibility';
 import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
 
@@ -130,17 +131,21 @@ describe('offline', () => {
 	});
 });
 
+/** The kinetic square sample's first second: three words spoken, the page and its bands drawn. */
+const kineticSecond = (): Storyboard => {
+	const sample = findTemplate('kinetic')?.samples.square;
+	if (!sample) throw new Error('kinetic has no square sample');
+	const [scene] = sample.scenes as [Scene];
+	return storyboardV2Schema.parse({
+		...sample,
+		scenes: [{...scene, durationMs: 1000, captions: scene.captions.filter((c) => c.endMs <= 1000)}],
+		endCard: {...sample.endCard, enabled: false},
+	});
+};
+
 describe('the committed gate chooses the path', () => {
 	it('renders kinetic, which passed the gate (web-eligibility.json), in the page', async () => {
-		const sample = findTemplate('kinetic')?.samples.square;
-		if (!sample) throw new Error('kinetic has no square sample');
-		const [scene] = sample.scenes as [Scene];
-		// The quote's first second: three words spoken, the page and its bands drawn.
-		const storyboard = storyboardV2Schema.parse({
-			...sample,
-			scenes: [{...scene, durationMs: 1000, captions: scene.captions.filter((c) => c.endMs <= 1000)}],
-			endCard: {...sample.endCard, enabled: false},
-		});
+		const storyboard = kineticSecond();
 		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR});
 		try {
 			const video = (await gated.renderVideo({
@@ -188,6 +193,63 @@ describe('fallback to capture', () => {
 			expect(p.video.frames).toBe(video.frames);
 		} finally {
 			await gated.close();
+		}
+	}, 300_000);
+});
+
+describe('posters', () => {
+	it('paints the poster of a gated template in the page, the same picture as the capture renderer', async () => {
+		const storyboard = kineticSecond();
+		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR});
+		try {
+			const [onWeb, byCapture] = [join(out, 'poster-web.jpg'), join(out, 'poster-capture.jpg')];
+			await gated.renderPoster({storyboard, mediaDir: SAMPLES_DIR, outFile: onWeb, quality: 'draft', frame: 20});
+			await capture.renderPoster({storyboard, mediaDir: SAMPLES_DIR, outFile: byCapture, quality: 'draft', frame: 20});
+			const p = probe(onWeb);
+			expect([p.video.codec, p.video.width, p.video.height]).toEqual(['mjpeg', 360, 360]);
+			const [frame] = await framePsnr({file: onWeb, reference: byCapture});
+			// 44 dB on 2026-12-04; a poster of another frame or a blank page is below 25.
+			expect(frame?.psnr, 'poster PSNR web vs capture').toBeGreaterThan(36);
+		} finally {
+			await gated.close();
+		}
+	}, 300_000);
+});
+
+describe('other fallbacks to capture', () => {
+	it('chunked renders (PROMPTREEL_RENDER_CHUNK_SEC) go to the capture renderer, chunks cached, with a note', async () => {
+		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR, chunkSeconds: 0.5});
+		try {
+			const video = await gated.renderVideo({
+				storyboard: kineticSecond(),
+				mediaDir: SAMPLES_DIR,
+				outFile: join(out, 'chunked.mp4'),
+				quality: 'draft',
+			});
+			expect(video.renderer).toBe('local');
+			expect(video.note).toMatch(/PROMPTREEL_RENDER_CHUNK_SEC=0.5/);
+			expect(video.chunks?.total).toBe(2);
+			expect(probe(video.file).video.frames).toBe(30);
+		} finally {
+			await gated.close();
+		}
+	}, 300_000);
+
+	it('a page that cannot render falls back to the capture renderer and says why', async () => {
+		// A negative bitrate is refused by the page's encoder setup: a real failure in the page.
+		const broken = createWebRenderer({cacheDir: TEST_DATA_DIR, bitsPerPixel: -1});
+		try {
+			const video = await broken.renderVideo({
+				storyboard: kineticSecond(),
+				mediaDir: SAMPLES_DIR,
+				outFile: join(out, 'broken.mp4'),
+				quality: 'draft',
+			});
+			expect(video.renderer).toBe('local');
+			expect(video.note).toMatch(/^Rendering the video in the page failed: TypeError: config.bitrate.+ Rendered by the capture renderer instead\.$/);
+			expect(probe(video.file).video.frames).toBe(30);
+		} finally {
+			await broken.close();
 		}
 	}, 300_000);
 });

@@ -6,16 +6,16 @@ import type {Storyboard} from '../../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
 import {mountRenderMedia} from '../frame-sized-media';
 import {lazyBrowser} from '../lazy-browser';
-import {createLocalRenderer} from '../local-renderer';
+import {createLocalRenderer, posterFrameOf} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
 import {resolveQuality, type Quality} from '../quality';
-import type {RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
+import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
 import {assertLocalMediaExist} from '../storyboard-media';
 import {guardPageNetwork, type BrowserPage} from './guard-page-network';
-import type {WebPageRenderRequest, WebPageRenderResult} from './page/protocol';
+import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest} from './page/protocol';
 import {captureUnlessWebEligible} from './web-eligibility';
 import {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
-import {startWebPageServer, type WebPageServer} from './web-page-server';
+import {startWebPageServer, type UploadSession, type WebPageServer} from './web-page-server';
 
 export type WebRendererOptions = {
 	/** Where the page bundle is cached (`<cacheDir>/web-bundles/<hash>`), and the capture renderer's bundle. */
@@ -35,6 +35,11 @@ export type WebRendererOptions = {
 	 * near-lossless both ways (see LocalRendererOptions.encoding).
 	 */
 	bitsPerPixel?: number;
+	/**
+	 * Chunked renders (PROMPTREEL_RENDER_CHUNK_SEC): the capture renderer makes and caches them,
+	 * for every template (the web renderer renders a video whole). null: none.
+	 */
+	chunkSeconds?: number | null;
 	logLevel?: LogLevel;
 };
 
@@ -55,6 +60,10 @@ export type WebRenderer = Omit<Renderer, 'renderVideo'> & {renderVideo(o: Render
 /** H.264 bits per pixel per frame of each quality (the capture path uses CRF; WebCodecs a bitrate). */
 const BITS_PER_PIXEL: Record<Quality, number> = {draft: 0.12, standard: 0.15, high: 0.2};
 
+/** The first line of an error thrown in the page, without puppeteer's prefix or the bundle's stack. */
+const pageErrorMessage = (error: unknown): string =>
+	(error instanceof Error ? error.message : String(error)).replace(/^Evaluation failed: /, '').split('\n')[0] ?? '';
+
 const templateOf = (sb: Storyboard) => {
 	const template = findTemplate(sb.template);
 	if (!template) throw new UnknownTemplateError(sb.template, templateIds);
@@ -70,6 +79,13 @@ const templateOf = (sb: Storyboard) => {
  */
 export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 	const logLevel = options.logLevel ?? 'error';
+	const pageLogLevel = logLevel === 'trace' ? 'verbose' : logLevel;
+	const chunkSeconds = options.chunkSeconds ?? null;
+	const gate = options.captureTemplates ?? captureUnlessWebEligible();
+	const whyCapture = (templateId: string): string | null =>
+		chunkSeconds === null
+			? gate(templateId)
+			: `Chunked renders (PROMPTREEL_RENDER_CHUNK_SEC=${chunkSeconds}) are made by the capture renderer, each chunk cached for the next edit`;
 	const browser = lazyBrowser({browserExecutable: options.browserExecutable, logLevel});
 	let mediaServer: Promise<MediaServer> | null = null;
 	let pageServer: Promise<WebPageServer> | null = null;
@@ -82,10 +98,27 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		browserExecutable: options.browserExecutable,
 		logLevel,
 		sharedBrowser: getBrowser,
+		chunkSeconds,
 	});
 
-	const renderOnWeb = async (o: RenderVideoOptions): Promise<WebRenderedVideo> => {
-		const started = performance.now();
+	/**
+	 * Everything a page render shares, for a video or a poster: the browser, servers and mounted
+	 * media; the composition's size; a fresh page that may reach only loopback; the output written
+	 * next to its target and renamed at the end, so a cancelled or failed render leaves no half file.
+	 */
+	const onWebPage = async <T>(
+		what: 'the video' | 'the poster',
+		o: RenderPosterOptions & {onProgress?: RenderVideoOptions['onProgress']},
+		run: (job: {
+			page: BrowserPage;
+			templateId: string;
+			inputProps: WebPageRenderRequest['inputProps'];
+			quality: ReturnType<typeof resolveQuality>;
+			fps: number;
+			frames: number;
+			upload: UploadSession;
+		}) => Promise<T>,
+	): Promise<T & {outboundRequests: string[]}> => {
 		const template = templateOf(o.storyboard);
 		assertLocalMediaExist(o.storyboard, o.mediaDir);
 		if (o.signal?.aborted) throw new RenderCancelledError();
@@ -93,26 +126,23 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		const [puppeteer, media, server] = await Promise.all([getBrowser(), getMediaServer(), getPageServer()]);
 		o.onProgress?.({stage: 'bundling', progress: 1});
 		const {base, inputProps} = await mountRenderMedia({server: media, ...o, cacheDir: options.cacheDir});
-		const meta = await template.calculateMetadata({
-			props: inputProps,
-			defaultProps: inputProps,
-			abortSignal: new AbortController().signal,
-			compositionId: template.id,
-			isRendering: true,
-		});
-		const size = {width: meta.width ?? 1920, height: meta.height ?? 1080};
-		const fps = meta.fps ?? o.storyboard.format.fps;
-		const frames = meta.durationInFrames ?? 1;
-		const quality = resolveQuality(o.quality, size);
 		await mkdir(dirname(o.outFile), {recursive: true});
-		// Written next to the target and renamed at the end: a cancelled render leaves no half file.
 		const partFile = `${o.outFile}.part-${process.pid}`;
-		const upload = await server.openUpload({outFile: partFile, onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: p})});
+		let upload: UploadSession | null = null;
 		let page: BrowserPage | null = null;
 		let guard: Awaited<ReturnType<typeof guardPageNetwork>> | null = null;
 		const onAbort = () => void page?.evaluate(() => window.promptreelAbort?.()).catch(() => undefined);
 		o.signal?.addEventListener('abort', onAbort, {once: true});
 		try {
+			const meta = await template.calculateMetadata({
+				props: inputProps,
+				defaultProps: inputProps,
+				abortSignal: new AbortController().signal,
+				compositionId: template.id,
+				isRendering: true,
+			});
+			const size = {width: meta.width ?? 1920, height: meta.height ?? 1080};
+			upload = await server.openUpload({outFile: partFile, onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: p})});
 			page = await puppeteer.newPage({
 				context: () => null,
 				logLevel,
@@ -123,49 +153,25 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			});
 			guard = await guardPageNetwork(page);
 			await page.goto({url: server.pageUrl, timeout: 60_000});
-			const request: WebPageRenderRequest = {
+			if (o.signal?.aborted) throw new RenderCancelledError();
+			const result = await run({
+				page,
 				templateId: template.id,
 				inputProps,
-				scale: quality.scale,
-				videoBitrate: Math.round(quality.width * quality.height * fps * (options.bitsPerPixel ?? BITS_PER_PIXEL[o.quality])),
-				muted: false,
-				frameRange: null,
-				uploadUrl: upload.uploadUrl,
-				progressUrl: upload.progressUrl,
-				licenseKey: options.licenseKey ?? null,
-				logLevel: logLevel === 'trace' ? 'verbose' : logLevel,
-			};
-			if (o.signal?.aborted) throw new RenderCancelledError();
-			const result = (await page.evaluate(
-				(r: WebPageRenderRequest) => window.promptreelRender?.(r) ?? Promise.reject(new Error('The web render page did not load')),
-				// A storyboard is JSON by construction (zod-parsed); the page's types do not know that.
-				request as unknown as Parameters<typeof page.evaluate>[1],
-			)) as WebPageRenderResult;
+				quality: resolveQuality(o.quality, size),
+				fps: meta.fps ?? o.storyboard.format.fps,
+				frames: meta.durationInFrames ?? 1,
+				upload,
+			});
 			await upload.finish();
 			await rename(partFile, o.outFile);
-			o.onProgress?.({stage: 'encoding', progress: 1});
-			return {
-				file: o.outFile,
-				width: quality.width,
-				height: quality.height,
-				fps,
-				frames,
-				renderMs: performance.now() - started,
-				renderer: 'web',
-				renderedBy: 'web',
-				note: null,
-				outboundRequests: guard.outbound(),
-				refusedRequests: result.refusedRequests,
-			};
+			return {...result, outboundRequests: guard.outbound()};
 		} catch (error) {
-			await upload.finish().catch(() => undefined);
+			await upload?.finish().catch(() => undefined);
 			await rm(partFile, {force: true}).catch(() => undefined);
 			if (o.signal?.aborted) throw new RenderCancelledError();
 			if (error instanceof RenderCancelledError) throw error;
-			throw new RenderFailedError(
-				`Rendering the video in the page failed: ${error instanceof Error ? error.message : String(error)}`,
-				error,
-			);
+			throw new RenderFailedError(`Rendering ${what} in the page failed: ${pageErrorMessage(error)}`, error);
 		} finally {
 			o.signal?.removeEventListener('abort', onAbort);
 			await guard?.dispose().catch(() => undefined);
@@ -174,15 +180,94 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		}
 	};
 
+	/** Calls a function of the page with a JSON request (a storyboard is JSON by construction: zod-parsed). */
+	const callPage = async <R>(page: BrowserPage, fn: 'promptreelRender' | 'promptreelStill', request: unknown): Promise<R> =>
+		(await page.evaluate(
+			(name: string, r: unknown) => {
+				const f = (window as unknown as Record<string, ((x: unknown) => Promise<unknown>) | undefined>)[name];
+				return f ? f(r) : Promise.reject(new Error('The web render page did not load'));
+			},
+			fn,
+			request as Parameters<typeof page.evaluate>[1],
+		)) as R;
+
+	const renderOnWeb = async (o: RenderVideoOptions): Promise<WebRenderedVideo> => {
+		const started = performance.now();
+		const r = await onWebPage('the video', o, async ({page, templateId, inputProps, quality, fps, frames, upload}) => {
+			const request: WebPageRenderRequest = {
+				templateId,
+				inputProps,
+				scale: quality.scale,
+				videoBitrate: Math.round(quality.width * quality.height * fps * (options.bitsPerPixel ?? BITS_PER_PIXEL[o.quality])),
+				muted: false,
+				frameRange: null,
+				uploadUrl: upload.uploadUrl,
+				progressUrl: upload.progressUrl,
+				licenseKey: options.licenseKey ?? null,
+				logLevel: pageLogLevel,
+			};
+			const result = await callPage<WebPageRenderResult>(page, 'promptreelRender', request);
+			return {width: quality.width, height: quality.height, fps, frames, refusedRequests: result.refusedRequests};
+		});
+		o.onProgress?.({stage: 'encoding', progress: 1});
+		return {
+			file: o.outFile,
+			width: r.width,
+			height: r.height,
+			fps: r.fps,
+			frames: r.frames,
+			renderMs: performance.now() - started,
+			renderer: 'web',
+			renderedBy: 'web',
+			note: null,
+			outboundRequests: r.outboundRequests,
+			refusedRequests: r.refusedRequests,
+		};
+	};
+
+	/** The poster as the page paints it: no capture bundle or page to open for one frame. */
+	const posterOnWeb = async (o: RenderPosterOptions) => {
+		await onWebPage('the poster', o, async ({page, templateId, inputProps, quality, frames, upload}) => {
+			const request: WebPageStillRequest = {
+				templateId,
+				inputProps,
+				scale: quality.scale,
+				frame: Math.min(o.frame ?? posterFrameOf(o.storyboard), frames - 1),
+				jpegQuality: quality.jpegQuality / 100,
+				uploadUrl: upload.uploadUrl,
+				licenseKey: options.licenseKey ?? null,
+				logLevel: pageLogLevel,
+			};
+			return callPage<WebPageRenderResult>(page, 'promptreelStill', request);
+		});
+		return {file: o.outFile};
+	};
+
 	return {
 		id: 'web',
 		async renderVideo(o) {
-			const reason = (options.captureTemplates ?? captureUnlessWebEligible())(o.storyboard.template);
-			if (reason === null) return renderOnWeb(o);
+			let reason = whyCapture(o.storyboard.template);
+			if (reason === null) {
+				try {
+					return await renderOnWeb(o);
+				} catch (error) {
+					// A page that cannot encode (a browser without WebCodecs H.264, say) costs speed, not the video.
+					if (!(error instanceof RenderFailedError) || o.signal?.aborted) throw error;
+					reason = `${error.message} Rendered by the capture renderer instead.`;
+				}
+			}
 			const video = await capture.renderVideo(o);
 			return {...video, renderer: 'local', renderedBy: 'local', note: reason, outboundRequests: [], refusedRequests: []};
 		},
-		renderPoster: (o) => capture.renderPoster(o),
+		async renderPoster(o) {
+			if (whyCapture(o.storyboard.template) !== null) return capture.renderPoster(o);
+			try {
+				return await posterOnWeb(o);
+			} catch (error) {
+				if (!(error instanceof RenderFailedError) || o.signal?.aborted) throw error;
+				return capture.renderPoster(o);
+			}
+		},
 		sourceHash: () => hashWebPageSources(),
 		async close() {
 			const [m, s] = [mediaServer, pageServer];

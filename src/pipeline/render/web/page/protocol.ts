@@ -19,6 +19,16 @@ export type WebPageRenderRequest = {
 	logLevel: 'error' | 'warn' | 'info' | 'verbose';
 };
 
+/** One frame as a JPEG (the poster), sent to `uploadUrl` in one POST at position 0. */
+export type WebPageStillRequest = Pick<
+	WebPageRenderRequest,
+	'templateId' | 'inputProps' | 'scale' | 'uploadUrl' | 'licenseKey' | 'logLevel'
+> & {
+	frame: number;
+	/** JPEG quality, 0..1. */
+	jpegQuality: number;
+};
+
 export type WebPageRenderResult = {
 	renderMs: number;
 	/** Non-loopback requests the page refused to make (Remotion's usage report). */

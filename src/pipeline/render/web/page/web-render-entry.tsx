@@ -1,17 +1,18 @@
 // The page the web renderer drives: it renders one storyboard with @remotion/web-renderer (the page
 // paints itself onto a canvas and encodes with WebCodecs) and sends the encoded file to the
 // loopback page server in chunks. Browser code: imports only compositions, react and @remotion/*.
-import {renderMediaOnWeb} from '@remotion/web-renderer';
+import {renderMediaOnWeb, renderStillOnWeb} from '@remotion/web-renderer';
 import type React from 'react';
 import {MediaEngineContext} from '../../../../compositions/components/media-engine';
 import {findTemplate} from '../../../../compositions/registry';
 import type {StoryboardInput} from '../../../../compositions/storyboard';
-import type {WebPageRenderRequest, WebPageRenderResult} from './protocol';
+import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest} from './protocol';
 import {snapTextLinesLikeChrome} from './snap-text-lines';
 
 declare global {
 	interface Window {
 		promptreelRender?: (request: WebPageRenderRequest) => Promise<WebPageRenderResult>;
+		promptreelStill?: (request: WebPageStillRequest) => Promise<WebPageRenderResult>;
 		promptreelAbort?: () => void;
 		promptreelRefused?: string[];
 	}
@@ -55,7 +56,8 @@ const postProgress = (progressUrl: string, progress: number): void => {
 	void originalFetch(progressUrl, {method: 'POST', body: JSON.stringify({progress})}).catch(() => undefined);
 };
 
-window.promptreelRender = async (request) => {
+/** A template's component under the web media engine, and its composition for the web renderer. */
+const webComposition = async (request: {templateId: string; inputProps: StoryboardInput}) => {
 	const template = findTemplate(request.templateId);
 	if (!template) throw new Error(`Unknown template "${request.templateId}"`);
 	const {default: Template} = await template.lazyComponent();
@@ -64,6 +66,16 @@ window.promptreelRender = async (request) => {
 			<Template {...props} />
 		</MediaEngineContext.Provider>
 	);
+	return {
+		component: Component,
+		id: template.id,
+		calculateMetadata: template.calculateMetadata,
+		defaultProps: request.inputProps,
+	};
+};
+
+window.promptreelRender = async (request) => {
+	const composition = await webComposition(request);
 	controller = new AbortController();
 	let lastProgress = -1;
 	const output = new WritableStream<{type: 'write'; data: Uint8Array; position: number}>({
@@ -71,12 +83,7 @@ window.promptreelRender = async (request) => {
 	});
 	const started = performance.now();
 	await renderMediaOnWeb({
-		composition: {
-			component: Component,
-			id: template.id,
-			calculateMetadata: template.calculateMetadata,
-			defaultProps: request.inputProps,
-		},
+		composition,
 		inputProps: request.inputProps,
 		container: 'mp4',
 		videoCodec: 'h264',
@@ -99,5 +106,23 @@ window.promptreelRender = async (request) => {
 			}
 		},
 	});
+	return {renderMs: performance.now() - started, refusedRequests: [...refused]};
+};
+
+window.promptreelStill = async (request) => {
+	const composition = await webComposition(request);
+	controller = new AbortController();
+	const started = performance.now();
+	const still = await renderStillOnWeb({
+		composition,
+		inputProps: request.inputProps,
+		frame: request.frame,
+		scale: request.scale,
+		licenseKey: request.licenseKey,
+		logLevel: request.logLevel,
+		signal: controller.signal,
+	});
+	const jpeg = await still.blob({format: 'jpeg', quality: request.jpegQuality});
+	await upload(request.uploadUrl, 0, new Uint8Array(await jpeg.arrayBuffer()));
 	return {renderMs: performance.now() - started, refusedRequests: [...refused]};
 };
