@@ -50,3 +50,51 @@ export const meanVolumeDb = (file: string, fromSec: number, toSec: number): numb
 	).stderr;
 	return Number(/mean_volume: (-?[\d.]+|-inf) dB/.exec(out)?.[1] ?? '-91');
 };
+
+/** A file's sound as mono 32-bit float samples at `rate` Hz (Debian ffmpeg). */
+const monoSamples = (file: string, rate: number): Float32Array => {
+	const out = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-vn', '-ac', '1', '-ar', String(rate), '-f', 'f32le', '-'], {
+		maxBuffer: 1 << 28,
+	});
+	const bytes = out.stdout as Buffer;
+	return new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4));
+};
+
+const meanSquareDb = (sum: number, n: number) => 10 * Math.log10(Math.max(sum / Math.max(1, n), 1e-12));
+
+/**
+ * How two videos' sound differs, at 8 kHz mono: the lag (ms, within +-maxLagMs) at which they
+ * line up best (positive: `file` is later), and the mean square of their difference there beside
+ * the reference's, both in dB.
+ */
+export const audioResidualDb = (
+	file: string,
+	reference: string,
+	maxLagMs = 100,
+): {lagMs: number; differenceDb: number; signalDb: number} => {
+	const rate = 8000;
+	const [a, b] = [monoSamples(file, rate), monoSamples(reference, rate)];
+	const maxLag = Math.round((maxLagMs / 1000) * rate);
+	const residual = (lag: number, length: number) => {
+		let sum = 0;
+		let n = 0;
+		for (let i = Math.max(0, -lag); i < length && i + lag < a.length && i < b.length; i++, n++) sum += (a[i + lag]! - b[i]!) ** 2;
+		return {sum, n};
+	};
+	let best = 0;
+	let bestSum = Number.POSITIVE_INFINITY;
+	const probeLength = Math.min(b.length, 4 * rate);
+	for (let lag = -maxLag; lag <= maxLag; lag++) {
+		const r = residual(lag, probeLength);
+		if (r.n > 0 && r.sum / r.n < bestSum) [best, bestSum] = [lag, r.sum / r.n];
+	}
+	const diff = residual(best, b.length);
+	return {
+		lagMs: (best / rate) * 1000,
+		differenceDb: meanSquareDb(diff.sum, diff.n),
+		signalDb: meanSquareDb(
+			b.reduce((s, x) => s + x * x, 0),
+			b.length,
+		),
+	};
+};

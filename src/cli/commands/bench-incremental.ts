@@ -65,7 +65,7 @@ export const benchIncremental = async (o: {
 	const render = async (renderer: typeof onePass, sb: Storyboard, name: string) => {
 		const result = await renderer.renderVideo({storyboard: sb, mediaDir, outFile: join(o.outDir, `${name}.mp4`), quality: o.quality});
 		o.log(
-			`  ${name}: ${(result.renderMs / 1000).toFixed(1)} s${result.chunks ? ` (${result.chunks.rendered}/${result.chunks.total} chunks rendered)` : ''}`,
+			`  ${name}: ${(result.renderMs / 1000).toFixed(1)} s${result.chunks ? ` (${result.chunks.rendered}/${result.chunks.total} chunks rendered in ${result.chunks.renders ?? result.chunks.rendered} renders)` : ''}`,
 		);
 		return result;
 	};

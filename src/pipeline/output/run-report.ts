@@ -117,10 +117,15 @@ export const runReportSchema = z.object({
 			total: z.number().int().describe('Chunks the video is made of.'),
 			rendered: z.number().int().describe('Chunks rendered by this run.'),
 			reused: z.number().int().describe('Chunks taken from the chunk cache (an earlier render drew the same frames).'),
+			renders: z
+				.number()
+				.int()
+				.optional()
+				.describe('Renders that drew them: neighbouring chunks to render are rendered together, in one pass.'),
 		})
 		.nullable()
 		.optional()
-		.describe('A render made in chunks (the local renderer): how many were rendered and reused; absent otherwise.'),
+		.describe('A render made in chunks (the capture renderer): how many were rendered and reused; absent otherwise.'),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

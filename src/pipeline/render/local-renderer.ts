@@ -63,22 +63,22 @@ export type LocalRendererOptions = {
 	chunkCacheMaxBytes?: number;
 };
 
-/**
- * Chunk length. Each chunk costs a page load, a first-frame seek of its media, its own encoder run
- * (h264-ts gets no parallel encoding) and audio mixing; longer chunks cost less, shorter ones make
- * an edit re-render less. 5 s: one scene of the 60 s bench storyboard (10 s) touches 3 of 12.
- * `npm run bench -- --parts incremental` measures both sides (bench/incremental-results.md).
- */
 /** Remotion's frame format options: JPEG at the preset's quality, or PNG (no jpegQuality then). */
 const frameFormat = (q: {imageFormat?: 'jpeg' | 'png'; jpegQuality: number}) =>
 	q.imageFormat === 'png' ? {imageFormat: 'png' as const} : {imageFormat: 'jpeg' as const, jpegQuality: q.jpegQuality};
 
+/**
+ * Chunk length. Neighbouring chunks to render are rendered together, so short chunks cost little
+ * more than cutting; they make an edit re-render less. 5 s: one scene of the 60 s bench storyboard
+ * (10 s) touches 3 of 12. `npm run bench -- --parts incremental` measures both sides
+ * (bench/incremental-results.md).
+ */
 export const DEFAULT_CHUNK_SECONDS = 5;
 const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;
-/** Remotion joins AAC seamlessly only for chunks longer than 4 frames (canConcatAudioSeamlessly). */
+/** Shorter chunks are not worth a cache entry each. */
 const MIN_FRAMES_PER_CHUNK = 5;
 /** Bumped when what a chunk file holds changes without the sources changing. */
-const CHUNK_FORMAT = 2;
+const CHUNK_FORMAT = 3;
 
 /** The poster frame of a storyboard: a moment into the first scene where its title has settled. */
 export const posterFrameOf = (sb: Storyboard): number => {

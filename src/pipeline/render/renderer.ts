@@ -59,7 +59,7 @@ export type RenderedVideo = {
 	/** Why, for report.json. */
 	note?: string | null;
 	/** A render made in chunks: how many there were, rendered now and reused from the cache. */
-	chunks?: {framesPerChunk: number; total: number; rendered: number; reused: number};
+	chunks?: {framesPerChunk: number; total: number; rendered: number; reused: number; renders?: number};
 	/** A render on Remotion Lambda: its id, cost and functions, for report.json. */
 	lambda?: LambdaRenderInfo;
 	/** Set when the video went to `outObject` (then `file` was not written). */

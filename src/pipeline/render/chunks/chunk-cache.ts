@@ -16,7 +16,7 @@ export type ChunkCache = {
 };
 
 const PREFIX = 'chunk-';
-const FILES = {video: 'video.ts', audio: 'audio.aac'} as const;
+const FILES = {video: 'video.ts', audio: 'audio.wav'} as const;
 /** A half-written entry of a crashed process is removed after this long. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -50,7 +50,7 @@ export const openChunkCache = (o: {dir: string; maxBytes: number}): ChunkCache =
 		async take(fingerprint, dir) {
 			const from = entry(fingerprint);
 			if (!existsSync(join(from, FILES.video)) || !existsSync(join(from, FILES.audio))) return null;
-			const files = {video: join(dir, `${fingerprint}.ts`), audio: join(dir, `${fingerprint}.aac`)};
+			const files = {video: join(dir, `${fingerprint}.ts`), audio: join(dir, `${fingerprint}.wav`)};
 			try {
 				await linkOrCopy(join(from, FILES.video), files.video);
 				await linkOrCopy(join(from, FILES.audio), files.audio);

@@ -4,10 +4,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {computeTimeline, storyboardSchema, type Storyboard} from '../../../compositions/storyboard';
-import {meanVolumeDb, probe} from '../../../../test/support/ffprobe';
+import {audioResidualDb, meanVolumeDb, probe} from '../../../../test/support/ffprobe';
 import {SAMPLES_DIR, TEST_DATA_DIR} from '../../../../test/support/test-env';
 import {renderStoryboard} from '../../output';
 import {createLocalRenderer} from '../local-renderer';
+import {runsOfNeighbours} from './render-chunked';
 import {framePsnr} from '../web/frame-psnr';
 
 // 2 s chunks at 10 fps: the 3-scene sample (~11 s) makes 6 chunks, so one scene's share is visible.
@@ -50,7 +51,8 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 			outFile: join(out, 'first.mp4'),
 			quality: 'draft',
 		});
-		expect(first.chunks).toEqual({framesPerChunk: FRAMES_PER_CHUNK, total, rendered: total, reused: 0});
+		// Every chunk missing: one render of the whole range, cut into chunks after.
+		expect(first.chunks).toEqual({framesPerChunk: FRAMES_PER_CHUNK, total, rendered: total, reused: 0, renders: 1});
 
 		const edited = structuredClone(original);
 		edited.scenes[1]!.title = 'An edited title';
@@ -67,7 +69,14 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 		});
 		const expected = chunksOfScene(edited, 1);
 		expect(expected).toBeLessThanOrEqual(total / 2);
-		expect(result.report.chunks).toEqual({framesPerChunk: FRAMES_PER_CHUNK, total, rendered: expected, reused: total - expected});
+		// The scene's chunks are neighbours: one render draws them all.
+		expect(result.report.chunks).toEqual({
+			framesPerChunk: FRAMES_PER_CHUNK,
+			total,
+			rendered: expected,
+			reused: total - expected,
+			renders: 1,
+		});
 		const report = JSON.parse(await readFile(result.files.report!, 'utf8')) as {chunks: unknown};
 		expect(report.chunks).toEqual(result.report.chunks);
 
@@ -85,6 +94,11 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 		expect(psnr).toHaveLength(b.video.frames);
 		const mean = psnr.reduce((sum, f) => sum + Math.min(f.psnr, 100), 0) / psnr.length;
 		expect(mean).toBeGreaterThanOrEqual(40);
+		// The sound too: chunk WAVs cut sample-exact and encoded once, against the one-pass AAC, whose
+		// encoder delay is not trimmed (it plays 42.7 ms late); a silent or doubled chunk costs 8 dB.
+		const sound = audioResidualDb(result.files.video!, full.file);
+		expect(Math.abs(sound.lagMs), `lag ${sound.lagMs} ms`).toBeLessThan(50);
+		expect(sound.differenceDb - sound.signalDb, `difference ${sound.differenceDb} dB, signal ${sound.signalDb} dB`).toBeLessThan(-15);
 		// The edited title is in the new video: scene 2's frames differ from the first render's.
 		const changed = await framePsnr({file: result.files.video!, reference: first.file});
 		const timing = computeTimeline(edited).scenes[1]!;
@@ -109,5 +123,14 @@ describe('chunked render (real Remotion renders at 360p, 10 fps)', {timeout: 600
 		expect(before.chunks?.total).toBe(2);
 		expect(after.chunks).toMatchObject({total: 2, rendered: 2, reused: 0});
 		expect(meanVolumeDb(after.file, 0.5, 4) - meanVolumeDb(before.file, 0.5, 4)).toBeGreaterThan(3);
+	});
+});
+
+describe('runsOfNeighbours', () => {
+	it('groups chunks to render into runs of neighbours', () => {
+		const c = (index: number) => ({chunk: {index, from: index * 10, to: index * 10 + 9}});
+		const runs = runsOfNeighbours([c(0), c(1), c(3), c(5), c(6), c(7)]);
+		expect(runs.map((r) => r.map((m) => m.chunk.index))).toEqual([[0, 1], [3], [5, 6, 7]]);
+		expect(runsOfNeighbours([])).toEqual([]);
 	});
 });

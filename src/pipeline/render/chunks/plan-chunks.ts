@@ -3,7 +3,7 @@ export type ChunkRange = {index: number; from: number; to: number};
 
 /**
  * Splits a video into fixed-size frame chunks, every one `framesPerChunk` long except the last
- * (combineChunks needs exactly that: it places each chunk's audio at index * framesPerChunk).
+ * (a chunk's frames are found by its index: index * framesPerChunk).
  */
 export const planChunks = (o: {durationInFrames: number; framesPerChunk: number}): ChunkRange[] => {
 	if (!Number.isInteger(o.framesPerChunk) || o.framesPerChunk < 1)

@@ -1,7 +1,7 @@
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {combineChunks, RenderInternals, renderMedia, type RenderMediaOptions} from '@remotion/renderer';
+import {type FfmpegOverrideFn, RenderInternals, renderMedia, type RenderMediaOptions} from '@remotion/renderer';
 import type {RenderProgress} from '../renderer';
 import type {ChunkCache, ChunkFiles} from './chunk-cache';
 import type {ChunkRange} from './plan-chunks';
@@ -27,108 +27,197 @@ export type RenderChunkedOptions = {
 	signal?: AbortSignal;
 };
 
-export type ChunkedRenderStats = {framesPerChunk: number; total: number; rendered: number; reused: number};
+export type ChunkedRenderStats = {
+	framesPerChunk: number;
+	total: number;
+	rendered: number;
+	reused: number;
+	/** renderMedia calls: one per run of neighbouring chunks that had to be rendered. */
+	renders: number;
+};
+
+/** Audio sample rate of Remotion's renders (and of every chunk's WAV). */
+const SAMPLE_RATE = 48_000;
+
+type Missing = {chunk: ChunkRange; fingerprint: string; files: ChunkFiles};
+
+/** Groups chunks to render into runs of neighbours, each rendered by one renderMedia. */
+export const runsOfNeighbours = <T extends {chunk: ChunkRange}>(missing: readonly T[]): T[][] => {
+	const runs: T[][] = [];
+	for (const m of missing) {
+		const run = runs.at(-1);
+		const last = run?.at(-1);
+		if (run && last && last.chunk.index + 1 === m.chunk.index) run.push(m);
+		else runs.push([m]);
+	}
+	return runs;
+};
+
+const ff = (media: ChunkMediaOptions, args: string[]) =>
+	RenderInternals.callFf({
+		bin: 'ffmpeg',
+		args: ['-hide_banner', '-loglevel', 'error', ...args],
+		indent: false,
+		logLevel: media.logLevel ?? 'error',
+		binariesDirectory: media.binariesDirectory ?? null,
+		cancelSignal: media.cancelSignal,
+	});
 
 /**
- * Rewraps a chunk's H.264 from MP4 into MPEG-TS without re-encoding (Annex B start codes, as
- * combineChunks joins TS chunks byte by byte), with Remotion's own ffmpeg.
+ * Adds a keyframe at every chunk boundary of a run (frames counted from the run's start) to the
+ * x264 encode, after any other override, so the run's video splits into chunks without re-encoding.
  */
-const remuxToTs = async (o: {from: string; to: string; media: ChunkMediaOptions}) => {
-	await RenderInternals.callFf({
-		bin: 'ffmpeg',
-		args: [
-			'-hide_banner',
-			'-loglevel',
-			'error',
-			'-i',
-			o.from,
-			'-map',
-			'0:v:0',
-			'-c',
-			'copy',
-			'-bsf:v',
-			'h264_mp4toannexb',
-			'-f',
-			'mpegts',
-			'-y',
-			o.to,
-		],
-		indent: false,
-		logLevel: o.media.logLevel ?? 'error',
-		binariesDirectory: o.media.binariesDirectory ?? null,
-		cancelSignal: o.media.cancelSignal,
-	});
+const keyframeEvery =
+	(frames: number, inner: FfmpegOverrideFn | undefined): FfmpegOverrideFn =>
+	(o) => {
+		const args = inner ? inner(o) : o.args;
+		const preset = args.indexOf('-preset');
+		if (preset < 0) return args;
+		return [...args.slice(0, preset + 2), '-force_key_frames', `expr:eq(mod(n,${frames}),0)`, ...args.slice(preset + 2)];
+	};
+
+/**
+ * Cuts a run's MP4 into one MPEG-TS file per chunk at the keyframes placed on the boundaries,
+ * without re-encoding (Annex B start codes, as a chunk rendered alone), and its WAV into one WAV
+ * per chunk, sample-exact. Remotion's ffmpeg has no segment muxer: the MP4 is opened once per
+ * chunk, seeked a quarter frame past the chunk's first frame (a stream copy starts at the keyframe
+ * before, the chunk's own) and cut after the chunk's frame count.
+ */
+const splitRun = async (o: {media: ChunkMediaOptions; run: Missing[]; mp4: string; wav: string; fps: number}) => {
+	const first = o.run[0]!.chunk.from;
+	const inputs = o.run.flatMap((m) => ['-ss', ((m.chunk.from - first + 0.25) / o.fps).toFixed(6), '-i', o.mp4]);
+	const outputs = o.run.flatMap((m, i) => [
+		'-map',
+		`${i}:v:0`,
+		'-frames:v',
+		String(m.chunk.to - m.chunk.from + 1),
+		'-c',
+		'copy',
+		'-bsf:v',
+		'h264_mp4toannexb',
+		'-f',
+		'mpegts',
+		'-y',
+		m.files.video,
+	]);
+	const samplesPerFrame = SAMPLE_RATE / o.fps;
+	const audio = o.run.flatMap((m) => [
+		'-map',
+		`${o.run.length}:a:0`,
+		'-af',
+		`atrim=start_sample=${Math.round((m.chunk.from - first) * samplesPerFrame)}:end_sample=${Math.round((m.chunk.to + 1 - first) * samplesPerFrame)},asetpts=N/SR/TB`,
+		'-c:a',
+		'pcm_s16le',
+		'-y',
+		m.files.audio,
+	]);
+	await ff(o.media, [...inputs, '-i', o.wav, ...outputs, ...audio]);
 };
 
 /**
- * Renders a video chunk by chunk and joins the chunks with combineChunks, the way Remotion Lambda
- * does (@remotion/serverless handlers/renderer.js): each chunk is h264 in MPEG-TS (joined without
- * re-encoding) with its audio apart as AAC made for seamless concatenation (padding that
- * combineChunks trims, so joins do not click), every chunk with an audio track. Cached chunks are
- * taken as they are; the rest are rendered and stored.
+ * Joins chunk files into the output: the MPEG-TS videos byte by byte (as combineChunks does for
+ * h264), the WAVs one after the other encoded once to AAC (Remotion's 320 kbit/s, 18 kHz cutoff),
+ * with the composition's exact frame rate.
+ */
+const joinChunks = async (o: {media: ChunkMediaOptions; files: ChunkFiles[]; outFile: string; work: string; fps: number}) => {
+	const list = join(o.work, 'audio-files.txt');
+	await writeFile(list, o.files.map((f) => `file '${f.audio.replaceAll("'", "'\\''")}'`).join('\n'));
+	await ff(o.media, [
+		'-i',
+		`concat:${o.files.map((f) => f.video).join('|')}`,
+		'-f',
+		'concat',
+		'-safe',
+		'0',
+		'-i',
+		list,
+		'-map',
+		'0:v:0',
+		'-map',
+		'1:a:0',
+		'-c:v',
+		'copy',
+		'-c:a',
+		'aac',
+		'-cutoff',
+		'18000',
+		'-b:a',
+		'320k',
+		'-r',
+		String(o.fps),
+		'-movflags',
+		'faststart',
+		'-y',
+		o.outFile,
+	]);
+};
+
+/**
+ * Renders a video chunk by chunk, each chunk cached as h264 in MPEG-TS with its audio apart as
+ * WAV, and joins them. Neighbouring chunks that must be rendered are rendered together, by one
+ * renderMedia with a keyframe on each chunk boundary, and cut apart after without re-encoding:
+ * a first render is one renderMedia like a one-pass render, and an edit re-renders the chunks it
+ * reaches in one go. Audio is cut sample-exact and encoded once for the whole video, so joins do
+ * not click.
  */
 export const renderChunked = async (o: RenderChunkedOptions): Promise<ChunkedRenderStats> => {
 	const work = await mkdtemp(join(tmpdir(), 'promptreel-chunks-'));
+	const fps = o.media.composition.fps;
 	try {
 		const files: ChunkFiles[] = [];
-		const missing: {chunk: ChunkRange; fingerprint: string; slot: number}[] = [];
+		const missing: Missing[] = [];
 		for (const chunk of o.chunks) {
 			const fingerprint = o.fingerprints[chunk.index];
 			if (fingerprint === undefined) throw new Error(`No fingerprint for chunk ${chunk.index}.`);
 			const cached = o.reuse && o.cache ? await o.cache.take(fingerprint, work) : null;
 			if (cached) files.push(cached);
 			else {
-				missing.push({chunk, fingerprint, slot: files.length});
-				files.push({video: join(work, `${chunk.index}.ts`), audio: join(work, `${chunk.index}.aac`)});
+				const target = {video: join(work, `${chunk.index}.ts`), audio: join(work, `${chunk.index}.wav`)};
+				missing.push({chunk, fingerprint, files: target});
+				files.push(target);
 			}
 		}
 
+		const runs = runsOfNeighbours(missing);
 		const missingFrames = missing.reduce((n, m) => n + m.chunk.to - m.chunk.from + 1, 0);
 		let doneFrames = 0;
 		o.onProgress?.({stage: 'rendering', progress: 0});
-		for (const m of missing) {
+		for (const run of runs) {
 			if (o.signal?.aborted) throw new Error('cancelled');
-			const target = files[m.slot]!;
-			// As MP4 first: Remotion encodes `h264` while it captures (parallel encoding) but renders
-			// `h264-ts` frames to disk and encodes them after; the rewrap to TS is a copy.
-			const mp4 = join(work, `${m.chunk.index}.mp4`);
+			const [first, last] = [run[0]!.chunk, run.at(-1)!.chunk];
+			const mp4 = join(work, `run-${first.index}.mp4`);
+			const wav = join(work, `run-${first.index}.wav`);
+			// As MP4: Remotion encodes `h264` while it captures (parallel encoding), not `h264-ts`.
 			await renderMedia({
 				...o.media,
 				codec: 'h264',
-				audioCodec: 'aac',
+				audioCodec: 'pcm-16',
 				outputLocation: mp4,
-				separateAudioTo: target.audio,
-				forSeamlessAacConcatenation: true,
+				separateAudioTo: wav,
 				enforceAudioTrack: true,
-				frameRange: [m.chunk.from, m.chunk.to],
+				frameRange: [first.from, last.to],
 				compositionStart: 0,
 				overwrite: true,
+				ffmpegOverride: keyframeEvery(o.framesPerChunk, o.media.ffmpegOverride),
 				onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: (doneFrames + p.renderedFrames) / Math.max(1, missingFrames)}),
 			});
-			await remuxToTs({from: mp4, to: target.video, media: o.media});
-			await rm(mp4, {force: true});
-			doneFrames += m.chunk.to - m.chunk.from + 1;
-			await o.cache?.store(m.fingerprint, target);
+			await splitRun({media: o.media, run, mp4, wav, fps});
+			await Promise.all([rm(mp4, {force: true}), rm(wav, {force: true})]);
+			doneFrames += last.to - first.from + 1;
+			for (const m of run) await o.cache?.store(m.fingerprint, m.files);
 		}
 
 		o.onProgress?.({stage: 'encoding', progress: 0});
-		await combineChunks({
-			outputLocation: o.outFile,
-			videoFiles: files.map((f) => f.video),
-			audioFiles: files.map((f) => f.audio),
-			codec: 'h264',
-			audioCodec: 'aac',
-			fps: o.media.composition.fps,
-			framesPerChunk: o.framesPerChunk,
-			preferLossless: false,
-			compositionDurationInFrames: o.media.composition.durationInFrames,
-			cancelSignal: o.media.cancelSignal,
-			logLevel: o.media.logLevel,
-			onProgress: (p) => o.onProgress?.({stage: 'encoding', progress: p.totalProgress}),
-		});
+		await joinChunks({media: o.media, files, outFile: o.outFile, work, fps});
 		o.onProgress?.({stage: 'encoding', progress: 1});
 		await o.cache?.evict(new Set(o.fingerprints));
-		return {framesPerChunk: o.framesPerChunk, total: o.chunks.length, rendered: missing.length, reused: o.chunks.length - missing.length};
+		return {
+			framesPerChunk: o.framesPerChunk,
+			total: o.chunks.length,
+			rendered: missing.length,
+			reused: o.chunks.length - missing.length,
+			renders: runs.length,
+		};
 	} finally {
 		await rm(work, {recursive: true, force: true}).catch(() => undefined);
 	}

@@ -246,7 +246,9 @@ describe('other fallbacks to capture', () => {
 				quality: 'draft',
 			});
 			expect(video.renderer).toBe('local');
-			expect(video.note).toMatch(/^Rendering the video in the page failed: TypeError: config.bitrate.+ Rendered by the capture renderer instead\.$/);
+			expect(video.note).toMatch(
+				/^Rendering the video in the page failed: TypeError: config.bitrate.+ Rendered by the capture renderer instead\.$/,
+			);
 			expect(probe(video.file).video.frames).toBe(30);
 		} finally {
 			await broken.close();
