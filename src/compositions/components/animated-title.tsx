@@ -3,7 +3,7 @@ import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from
 import type {Palette} from '../storyboard';
 import {headingStyle, sceneTitleSize} from './heading-style';
 import {fitLinesScale} from './fit-lines-scale';
-import {textShadowFilter} from './group-opacity';
+import {groupOpacity} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -71,11 +71,23 @@ export const AnimatedTitle: React.FC<{
 						data-layout="title"
 						style={{
 							...headingStyle(titleSize),
+							position: 'relative',
 							transform: `translateY(${dir * (1 - enter) * unit * 4}px)`,
-							...textShadowFilter({y: unit * 0.3, color: withAlpha(palette.background, 0.45), opacity: enter}),
+							// Title and shadow fade in as one picture; at rest nothing is filtered.
+							...groupOpacity(enter),
 						}}
 					>
-						{title}
+						{/* The shadow is a copy of the title in the shadow's colour, a whole number of
+						    pixels lower: the same picture as a hard drop-shadow, without a filter. A filter
+						    on the title cost the web renderer's painter a third of the explainer's frame
+						    time (docs/web-fidelity.md, "Filters cost"). */}
+						<div
+							aria-hidden
+							style={{position: 'absolute', inset: 0, top: Math.max(1, Math.round(unit * 0.3)), color: withAlpha(palette.background, 0.45)}}
+						>
+							{title}
+						</div>
+						<div style={{position: 'relative'}}>{title}</div>
 					</div>
 				) : null}
 				{title && underline ? (
