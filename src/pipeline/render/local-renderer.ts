@@ -6,7 +6,7 @@ import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError} from '../errors';
 import {assertKnownTemplate} from './assert-known-template';
 import {CHROMIUM_OPTIONS} from './browser';
-import {chunkFingerprints, hashMediaFiles, openChunkCache, planChunks, renderChunked, type ChunkMediaOptions} from './chunks';
+import {chunkFingerprints, hashMediaFiles, openChunkCache, planSceneChunks, renderChunked, type ChunkMediaOptions} from './chunks';
 import {getBundle, hashBundleSources} from './bundle-cache';
 import {mountRenderMedia} from './frame-sized-media';
 import {lazyBrowser} from './lazy-browser';
@@ -78,7 +78,7 @@ const DEFAULT_CHUNK_CACHE_BYTES = 2 * 1024 ** 3;
 /** Shorter chunks are not worth a cache entry each. */
 const MIN_FRAMES_PER_CHUNK = 5;
 /** Bumped when what a chunk file holds changes without the sources changing. */
-const CHUNK_FORMAT = 3;
+const CHUNK_FORMAT = 4;
 
 /** The poster frame of a storyboard: a moment into the first scene where its title has settled. */
 export const posterFrameOf = (sb: Storyboard): number => {
@@ -190,7 +190,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					});
 				} else {
 					const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.round(chunkSeconds * ready.composition.fps));
-					const chunks = planChunks({durationInFrames: ready.composition.durationInFrames, framesPerChunk});
+					const chunks = planSceneChunks({storyboard: o.storyboard, durationInFrames: ready.composition.durationInFrames, framesPerChunk});
 					const {width, height, fps, durationInFrames} = ready.composition;
 					const {scale, crf, jpegQuality, x264Preset, imageFormat = 'jpeg'} = ready.quality;
 					const fingerprints = chunkFingerprints({

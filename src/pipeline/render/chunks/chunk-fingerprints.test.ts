@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {templates} from '../../../compositions/registry';
 import {computeTimeline, type Storyboard} from '../../../compositions/storyboard';
 import {chunkFingerprints} from './chunk-fingerprints';
-import {planChunks} from './plan-chunks';
+import {planChunks, planSceneChunks, sceneSpans} from './plan-chunks';
 
 const FRAMES_PER_CHUNK = 10;
 const sample = (): Storyboard => {
@@ -26,6 +26,27 @@ describe('chunkFingerprints', () => {
 			{index: 1, from: 10, to: 19},
 			{index: 2, from: 20, to: 24},
 		]);
+	});
+
+	it('cuts chunks where the scenes on screen change, then evenly to at most framesPerChunk', () => {
+		const sb = sample();
+		const durationInFrames = computeTimeline(sb).durationInFrames;
+		const chunks = planSceneChunks({storyboard: sb, durationInFrames, framesPerChunk: FRAMES_PER_CHUNK});
+		// Contiguous, in order, covering the video, none longer than allowed.
+		expect(chunks[0]?.from).toBe(0);
+		expect(chunks.at(-1)?.to).toBe(durationInFrames - 1);
+		chunks.forEach((c, i) => {
+			expect(c.index).toBe(i);
+			expect(c.to - c.from + 1).toBeLessThanOrEqual(FRAMES_PER_CHUNK);
+			if (i > 0) expect(c.from).toBe(chunks[i - 1]!.to + 1);
+		});
+		// Every scene's span starts and ends on a chunk edge: no chunk holds a scene only in part.
+		for (const span of sceneSpans(sb)) {
+			for (const c of chunks) {
+				const overlaps = c.from <= span.to && c.to >= span.from;
+				if (overlaps) expect(c.from >= span.from && c.to <= span.to, `chunk ${c.from}-${c.to} vs scene ${span.from}-${span.to}`).toBe(true);
+			}
+		}
 	});
 
 	it("changes only the chunks a scene's title is on screen in (its frames and transitions, one frame of margin)", () => {

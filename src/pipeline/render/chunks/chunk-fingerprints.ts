@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {computeTimeline, type Scene, type Storyboard} from '../../../compositions/storyboard';
 import {mediaRefsOf} from '../../media/storyboard-media-refs';
-import type {ChunkRange} from './plan-chunks';
+import {type ChunkRange, sceneSpans} from './plan-chunks';
 import {localSceneFieldsOf} from './scene-locality';
 import {stableJson} from './stable-json';
 
@@ -22,9 +22,6 @@ const sha = (...parts: string[]): string => {
 	for (const part of parts) hash.update(part).update('\0');
 	return hash.digest('hex').slice(0, 32);
 };
-
-/** Frames a scene is on screen, widened by one frame each side (rounding, premounting: when unsure, include). */
-const MARGIN_FRAMES = 1;
 
 /**
  * One fingerprint per chunk: a hash of everything that paints or sounds in its frames. A chunk's
@@ -74,12 +71,11 @@ export const chunkFingerprints = (o: ChunkFingerprintOptions): string[] => {
 		}),
 	);
 
+	const spans = sceneSpans(sb);
 	return o.chunks.map((chunk) => {
-		const onScreen = timeline.scenes.flatMap((timing) => {
-			const from = timing.startFrame - MARGIN_FRAMES;
-			const to = timing.startFrame + timing.durationInFrames - 1 + MARGIN_FRAMES;
-			if (from > chunk.to || to < chunk.from) return [];
-			return [{index: timing.index, own: scenes[timing.index]?.own, media: sceneMedia[timing.index]}];
+		const onScreen = spans.flatMap((span) => {
+			if (span.from > chunk.to || span.to < chunk.from) return [];
+			return [{index: span.index, own: scenes[span.index]?.own, media: sceneMedia[span.index]}];
 		});
 		return sha(global, stableJson({from: chunk.from, to: chunk.to, scenes: onScreen}));
 	});

@@ -1,4 +1,4 @@
-export {planChunks} from './plan-chunks';
+export {planChunks, planSceneChunks} from './plan-chunks';
 export type {ChunkRange} from './plan-chunks';
 export {chunkFingerprints} from './chunk-fingerprints';
 export type {ChunkFingerprintOptions} from './chunk-fingerprints';

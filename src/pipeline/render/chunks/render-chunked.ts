@@ -18,6 +18,7 @@ export type RenderChunkedOptions = {
 	chunks: readonly ChunkRange[];
 	/** One per chunk (chunkFingerprints). */
 	fingerprints: readonly string[];
+	/** The longest a chunk may be (for the stats). */
 	framesPerChunk: number;
 	/** Null: nothing is reused or kept. */
 	cache: ChunkCache | null;
@@ -64,16 +65,17 @@ const ff = (media: ChunkMediaOptions, args: string[]) =>
 	});
 
 /**
- * Adds a keyframe at every chunk boundary of a run (frames counted from the run's start) to the
- * x264 encode, after any other override, so the run's video splits into chunks without re-encoding.
+ * The run's x264 encode, after any other override: a keyframe at each of `frames` (counted from
+ * the run's start), so the run splits into its chunks without re-encoding.
  */
-const keyframeEvery =
-	(frames: number, inner: FfmpegOverrideFn | undefined): FfmpegOverrideFn =>
+const splittableRun =
+	(frames: readonly number[], inner: FfmpegOverrideFn | undefined): FfmpegOverrideFn =>
 	(o) => {
 		const args = inner ? inner(o) : o.args;
 		const preset = args.indexOf('-preset');
 		if (preset < 0) return args;
-		return [...args.slice(0, preset + 2), '-force_key_frames', `expr:eq(mod(n,${frames}),0)`, ...args.slice(preset + 2)];
+		const keyframes = frames.length > 0 ? ['-force_key_frames', `expr:${frames.map((n) => `eq(n,${n})`).join('+')}`] : [];
+		return [...args.slice(0, preset + 2), ...keyframes, ...args.slice(preset + 2)];
 	};
 
 /**
@@ -86,6 +88,9 @@ const keyframeEvery =
 const splitRun = async (o: {media: ChunkMediaOptions; run: Missing[]; mp4: string; wav: string; fps: number}) => {
 	const first = o.run[0]!.chunk.from;
 	const inputs = o.run.flatMap((m) => ['-ss', ((m.chunk.from - first + 0.25) / o.fps).toFixed(6), '-i', o.mp4]);
+	// Remotion encodes into Matroska first (millisecond timestamps: 33, 33, 34 ms at 30 fps) and
+	// copies that into the MP4; each timestamp goes back to its frame's exact time in 1/90000 s.
+	const onFrameGrid = (ts: string) => `round(round(${ts}*TB*${o.fps})*90000/${o.fps})`;
 	const outputs = o.run.flatMap((m, i) => [
 		'-map',
 		`${i}:v:0`,
@@ -94,7 +99,7 @@ const splitRun = async (o: {media: ChunkMediaOptions; run: Missing[]; mp4: strin
 		'-c',
 		'copy',
 		'-bsf:v',
-		'h264_mp4toannexb',
+		`h264_mp4toannexb,setts=time_base=1/90000:pts=${onFrameGrid('PTS')}:dts=${onFrameGrid('DTS')}`,
 		'-f',
 		'mpegts',
 		'-y',
@@ -198,7 +203,10 @@ export const renderChunked = async (o: RenderChunkedOptions): Promise<ChunkedRen
 				frameRange: [first.from, last.to],
 				compositionStart: 0,
 				overwrite: true,
-				ffmpegOverride: keyframeEvery(o.framesPerChunk, o.media.ffmpegOverride),
+				ffmpegOverride: splittableRun(
+					run.slice(1).map((m) => m.chunk.from - first.from),
+					o.media.ffmpegOverride,
+				),
 				onProgress: (p) => o.onProgress?.({stage: 'rendering', progress: (doneFrames + p.renderedFrames) / Math.max(1, missingFrames)}),
 			});
 			await splitRun({media: o.media, run, mp4, wav, fps});
