@@ -113,7 +113,10 @@ export const runReportSchema = z.object({
 		.describe('The Remotion Lambda render that drew the video (PROMPTREEL_RENDERER=lambda); absent otherwise.'),
 	chunks: z
 		.object({
-			framesPerChunk: z.number().int().describe('The longest a chunk may be, in frames (chunks are cut where scenes and transitions begin and end).'),
+			framesPerChunk: z
+				.number()
+				.int()
+				.describe('The longest a chunk may be, in frames (chunks are cut where scenes and transitions begin and end).'),
 			total: z.number().int().describe('Chunks the video is made of.'),
 			rendered: z.number().int().describe('Chunks rendered by this run.'),
 			reused: z.number().int().describe('Chunks taken from the chunk cache (an earlier render drew the same frames).'),
