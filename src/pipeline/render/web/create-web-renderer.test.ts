@@ -217,41 +217,35 @@ describe('posters', () => {
 });
 
 describe('other fallbacks to capture', () => {
-	it('chunked renders (PROMPTREEL_RENDER_CHUNK_SEC) go to the capture renderer, chunks cached, with a note', async () => {
-		const gated = createWebRenderer({cacheDir: TEST_DATA_DIR, chunkSeconds: 0.5});
+	/** Renders kineticSecond() with a web renderer of these options; it must come back from capture. */
+	const renderByFallback = async (options: Partial<Parameters<typeof createWebRenderer>[0]>, name: string) => {
+		const renderer = createWebRenderer({cacheDir: TEST_DATA_DIR, ...options});
 		try {
-			const video = await gated.renderVideo({
+			const video = await renderer.renderVideo({
 				storyboard: kineticSecond(),
 				mediaDir: SAMPLES_DIR,
-				outFile: join(out, 'chunked.mp4'),
+				outFile: join(out, name),
 				quality: 'draft',
 			});
 			expect(video.renderer).toBe('local');
-			expect(video.note).toMatch(/PROMPTREEL_RENDER_CHUNK_SEC=0.5/);
-			expect(video.chunks?.total).toBe(2);
 			expect(probe(video.file).video.frames).toBe(30);
+			return video;
 		} finally {
-			await gated.close();
+			await renderer.close();
 		}
+	};
+
+	it('chunked renders (PROMPTREEL_RENDER_CHUNK_SEC) go to the capture renderer, chunks cached, with a note', async () => {
+		const video = await renderByFallback({chunkSeconds: 0.5}, 'chunked.mp4');
+		expect(video.note).toMatch(/PROMPTREEL_RENDER_CHUNK_SEC=0.5/);
+		expect(video.chunks?.total).toBe(2);
 	}, 300_000);
 
 	it('a page that cannot render falls back to the capture renderer and says why', async () => {
 		// A negative bitrate is refused by the page's encoder setup: a real failure in the page.
-		const broken = createWebRenderer({cacheDir: TEST_DATA_DIR, bitsPerPixel: -1});
-		try {
-			const video = await broken.renderVideo({
-				storyboard: kineticSecond(),
-				mediaDir: SAMPLES_DIR,
-				outFile: join(out, 'broken.mp4'),
-				quality: 'draft',
-			});
-			expect(video.renderer).toBe('local');
-			expect(video.note).toMatch(
-				/^Rendering the video in the page failed: TypeError: config.bitrate.+ Rendered by the capture renderer instead\.$/,
-			);
-			expect(probe(video.file).video.frames).toBe(30);
-		} finally {
-			await broken.close();
-		}
+		const video = await renderByFallback({bitsPerPixel: -1}, 'broken.mp4');
+		expect(video.note).toMatch(
+			/^Rendering the video in the page failed: TypeError: config.bitrate.+ Rendered by the capture renderer instead\.$/,
+		);
 	}, 300_000);
 });
