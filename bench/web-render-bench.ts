@@ -10,6 +10,7 @@ import {projectRoot} from '../src/pipeline/project-root';
 import {createLocalRenderer} from '../src/pipeline/render/local-renderer';
 import type {Quality} from '../src/pipeline/render/quality';
 import {createWebRenderer} from '../src/pipeline/render/web/create-web-renderer';
+import type {WebPaint} from '../src/pipeline/render/web/page/protocol';
 import {framePsnr} from '../src/pipeline/render/web/frame-psnr';
 import {judgeFidelity, WEB_PSNR_THRESHOLD_DB} from '../src/pipeline/render/web/web-fidelity';
 
@@ -18,7 +19,14 @@ const quality: Quality = (process.env.BENCH_QUALITY as Quality | undefined) ?? '
 const cacheDir = join(projectRoot(), '.cache/bench');
 const outDir = mkdtempSync(join(tmpdir(), 'promptreel-web-bench-'));
 const mediaDir = join(projectRoot(), 'public');
-const web = createWebRenderer({cacheDir, captureTemplates: () => null, licenseKey: process.env.REMOTION_LICENSE_KEY ?? null});
+// BENCH_PAINT=composer|html-in-canvas measures that painter on every template; default: the gate's choice per template.
+const forcedPaint = process.env.BENCH_PAINT as WebPaint | undefined;
+const web = createWebRenderer({
+	cacheDir,
+	captureTemplates: () => null,
+	paint: forcedPaint ? () => forcedPaint : undefined,
+	licenseKey: process.env.REMOTION_LICENSE_KEY ?? null,
+});
 const capture = createLocalRenderer({cacheDir});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const only = process.argv.slice(2);
@@ -31,9 +39,12 @@ const keptRows = (file: string, measured: string[]): string[] => {
 	if (!existsSync(file)) return [];
 	const idOf = (row: string) => row.match(/^\| ([a-z0-9-]+)\//)?.[1] ?? null;
 	const now = new Set(measured.map(idOf));
+	// Rows from before the painter column (2026-12-04) were all painted by the composer.
+	const withPainter = (row: string) => (row.split('|').length === 9 ? row.replace(/^(\| [^|]+ \|)/, '$1 composer |') : row);
 	return readFileSync(file, 'utf8')
 		.split('\n')
-		.filter((row) => !row.startsWith('| template/sample |') && idOf(row) !== null && !now.has(idOf(row)));
+		.filter((row) => !row.startsWith('| template/sample |') && idOf(row) !== null && !now.has(idOf(row)))
+		.map(withPainter);
 };
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -48,6 +59,7 @@ try {
 		const captureFps: number[] = [];
 		let files = {web: '', capture: ''};
 		let size = '';
+		let paint = '';
 		for (let i = 0; i < runs; i++) {
 			const w = await web.renderVideo({storyboard, mediaDir, quality, outFile: join(outDir, `${template.id}-web-${i}.mp4`)});
 			const c = await capture.renderVideo({storyboard, mediaDir, quality, outFile: join(outDir, `${template.id}-capture-${i}.mp4`)});
@@ -55,12 +67,13 @@ try {
 			captureFps.push((c.frames * 1000) / c.renderMs);
 			files = {web: w.file, capture: c.file};
 			size = `${w.width}x${w.height}, ${w.frames} frames`;
+			paint = w.paint ?? 'capture (fell back)';
 			log(`${template.id}/${sample} run ${i + 1}: web ${webFps[i]!.toFixed(1)} fps, capture ${captureFps[i]!.toFixed(1)} fps`);
 		}
 		const verdict = judgeFidelity(await framePsnr({file: files.web, reference: files.capture}));
 		const ratio = median(webFps) / median(captureFps);
 		rows.push(
-			`| ${template.id}/${sample} | ${size} | ${median(webFps).toFixed(1)} (${webFps.map((x) => x.toFixed(1)).join(', ')}) | ${median(captureFps).toFixed(1)} (${captureFps.map((x) => x.toFixed(1)).join(', ')}) | ${ratio.toFixed(2)}x | ${verdict.minPsnr.toFixed(1)} / ${verdict.meanPsnr.toFixed(1)} dB (${verdict.framesBelow}/${verdict.comparedFrames} frames < ${WEB_PSNR_THRESHOLD_DB}) | ${today} |`,
+			`| ${template.id}/${sample} | ${paint} | ${size} | ${median(webFps).toFixed(1)} (${webFps.map((x) => x.toFixed(1)).join(', ')}) | ${median(captureFps).toFixed(1)} (${captureFps.map((x) => x.toFixed(1)).join(', ')}) | ${ratio.toFixed(2)}x | ${verdict.minPsnr.toFixed(1)} / ${verdict.meanPsnr.toFixed(1)} dB (${verdict.framesBelow}/${verdict.comparedFrames} frames < ${WEB_PSNR_THRESHOLD_DB}) | ${today} |`,
 		);
 	}
 } finally {
@@ -73,8 +86,8 @@ const table = [
 	'fps = frames / wall time of renderVideo (page set-up, encoding and muxing included).',
 	'PSNR here is between the two product encodes of this quality (lossy both ways); the gate itself (scripts/update-web-eligibility.ts) renders near-lossless both ways.',
 	'',
-	'| template/sample | size | web fps (runs) | capture fps (runs) | web / capture | PSNR web vs capture, min / mean | measured |',
-	'|---|---|---|---|---|---|---|',
+	'| template/sample | web painter | size | web fps (runs) | capture fps (runs) | web / capture | PSNR web vs capture, min / mean | measured |',
+	'|---|---|---|---|---|---|---|---|',
 	...keptRows(resultsFile, rows),
 	...rows,
 ].join('\n');

@@ -5,6 +5,9 @@
 // Run: npm run web-eligibility [template ids...]   (vite-node scripts/update-web-eligibility.ts)
 // With ids, only those templates are gated and the others' entries are kept from the committed file.
 // WEB_GATE_SAMPLES=first gates only each template's first sample (a quicker run on a loaded machine).
+// Each template is gated with the web renderer's own painter (composer) and, if that fails, with
+// Chromium's HTML-in-canvas; the entry records the painter it passed with (`paint`).
+// WEB_GATE_PAINT=composer|html-in-canvas tries only that painter.
 // WEB_GATE_OUT=<folder> keeps the two videos of each sample there (default: <tmp>/promptreel-web-eligibility).
 import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
@@ -16,6 +19,7 @@ import {createLocalRenderer} from '../src/pipeline/render/local-renderer';
 import {createWebRenderer} from '../src/pipeline/render/web/create-web-renderer';
 import {hashWebPageSources} from '../src/pipeline/render/web/web-page-bundle';
 import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from '../src/pipeline/render/web/web-fidelity';
+import type {WebPaint} from '../src/pipeline/render/web/page/protocol';
 import type {WebEligibilityFile} from '../src/pipeline/render/web/web-eligibility';
 import {writeSideBySide} from './web-side-by-side';
 
@@ -27,12 +31,21 @@ const framesDir = join(projectRoot(), 'docs/web-fidelity');
 const only = process.argv.slice(2);
 const firstSampleOnly = process.env.WEB_GATE_SAMPLES === 'first';
 const previous: WebEligibilityFile | null = only.length > 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
-const web = createWebRenderer({
-	cacheDir,
-	captureTemplates: () => null,
-	bitsPerPixel: GATE_ENCODING.webBitsPerPixel,
-	licenseKey: process.env.REMOTION_LICENSE_KEY ?? null,
-});
+// One web renderer per painter; the composer (@remotion/web-renderer's own) is tried first, as it is
+// the faster where it passes, then Chromium's HTML-in-canvas. WEB_GATE_PAINT=<painter> tries only that one.
+const painters = (['composer', 'html-in-canvas'] as const).filter((p) => !process.env.WEB_GATE_PAINT || process.env.WEB_GATE_PAINT === p);
+const webBy = Object.fromEntries(
+	painters.map((paint) => [
+		paint,
+		createWebRenderer({
+			cacheDir,
+			captureTemplates: () => null,
+			paint: () => paint,
+			bitsPerPixel: GATE_ENCODING.webBitsPerPixel,
+			licenseKey: process.env.REMOTION_LICENSE_KEY ?? null,
+		}),
+	]),
+) as Record<WebPaint, ReturnType<typeof createWebRenderer>>;
 const capture = createLocalRenderer({cacheDir, encoding: GATE_ENCODING.capture});
 const result: WebEligibilityFile = {
 	generatedAt: new Date().toISOString(),
@@ -44,35 +57,26 @@ const result: WebEligibilityFile = {
 await mkdir(framesDir, {recursive: true});
 try {
 	for (const template of templates.filter((t) => only.length === 0 || only.includes(t.id))) {
-		const samples: WebEligibilityFile['templates'][string]['samples'] = {};
-		const failed: string[] = [];
-		let worst: {psnr: number; web: string; capture: string; frame: number} | null = null;
 		const names = Object.keys(template.samples);
-		for (const sample of firstSampleOnly ? names.slice(0, 1) : names) {
-			const r = await webFidelity({template: template.id, sample, web, capture, outDir, quality}).catch((error: Error) => error);
-			if (r instanceof Error) {
-				// A template the web renderer cannot render at all (e.g. a 3D transform without WebGL) fails the gate.
-				samples[sample] = {minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, comparedFrames: 0, minRgbPsnr: 0};
-				failed.push(`${sample} did not render on the web path: ${r.message.split('\n')[0]}`);
-				process.stdout.write(`${template.id}/${sample}: web render failed: ${r.message.split('\n')[0]}\n`);
-				continue;
-			}
-			if (!worst || r.minPsnr < worst.psnr) worst = {psnr: r.minPsnr, web: r.webFile, capture: r.captureFile, frame: r.worstFrame};
-			samples[sample] = {
-				minPsnr: round(r.minPsnr),
-				meanPsnr: round(r.meanPsnr),
-				worstFrame: r.worstFrame,
-				framesBelow: r.framesBelow,
-				comparedFrames: r.comparedFrames,
-				minRgbPsnr: round(r.minRgbPsnr),
-			};
-			process.stdout.write(
-				`${template.id}/${sample}: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB (YUV; RGB min ${round(r.minRgbPsnr)}), ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`,
-			);
-			if (!r.passed) failed.push(`${sample} ${round(r.minPsnr)} dB at frame ${r.worstFrame}`);
+		const captureFiles = new Map<string, string>();
+		let gated: Awaited<ReturnType<typeof gateWith>> | null = null;
+		let composerFailure: string | undefined;
+		for (const paint of painters) {
+			gated = await gateWith(template.id, paint, firstSampleOnly ? names.slice(0, 1) : names, captureFiles);
+			if (gated.failed.length === 0) break;
+			if (paint === 'composer') composerFailure = gated.failed.join('; ');
 		}
+		if (!gated) throw new Error('WEB_GATE_PAINT names no painter (composer, html-in-canvas)');
+		// Gated with HTML-in-canvas only: keep the composer's earlier failure from the committed file.
+		const before = previous?.templates[template.id];
+		if (!painters.includes('composer') && before && !before.eligible && (before.paint ?? 'composer') === 'composer') {
+			composerFailure = before.reason ?? undefined;
+		}
+		const {failed, samples, worst, paint} = gated;
 		result.templates[template.id] = {
 			eligible: failed.length === 0,
+			paint,
+			...(paint === 'html-in-canvas' && composerFailure ? {composerFailure} : {}),
 			reason:
 				failed.length === 0
 					? null
@@ -84,9 +88,50 @@ try {
 		await writeFile(file, `${JSON.stringify(result, null, '\t')}\n`);
 	}
 } finally {
-	await Promise.all([web.close(), capture.close()]);
+	await Promise.all([...Object.values(webBy).map((w) => w.close()), capture.close()]);
 }
 process.stdout.write(`wrote ${file}\n`);
+
+/** One painter on the template's samples; the capture reference of each sample is rendered once and reused. */
+async function gateWith(templateId: string, paint: WebPaint, sampleNames: string[], captureFiles: Map<string, string>) {
+	const samples: WebEligibilityFile['templates'][string]['samples'] = {};
+	const failed: string[] = [];
+	let worst: {psnr: number; web: string; capture: string; frame: number} | null = null;
+	for (const sample of sampleNames) {
+		const r = await webFidelity({
+			template: templateId,
+			sample,
+			web: webBy[paint],
+			capture,
+			outDir: join(outDir, paint),
+			quality,
+			captureFile: captureFiles.get(sample),
+		}).catch((error: Error) => error);
+		if (r instanceof Error) {
+			// A template the web renderer cannot render at all (e.g. a 3D transform without WebGL) fails the gate.
+			samples[sample] = {minPsnr: 0, meanPsnr: 0, worstFrame: -1, framesBelow: 0, comparedFrames: 0, minRgbPsnr: 0};
+			failed.push(`${sample} did not render on the web path (${paint}): ${r.message.split('\n')[0]}`);
+			process.stdout.write(`${templateId}/${sample} [${paint}]: web render failed: ${r.message.split('\n')[0]}\n`);
+			continue;
+		}
+		captureFiles.set(sample, r.captureFile);
+		if (!worst || r.minPsnr < worst.psnr) worst = {psnr: r.minPsnr, web: r.webFile, capture: r.captureFile, frame: r.worstFrame};
+		samples[sample] = {
+			minPsnr: round(r.minPsnr),
+			meanPsnr: round(r.meanPsnr),
+			worstFrame: r.worstFrame,
+			framesBelow: r.framesBelow,
+			comparedFrames: r.comparedFrames,
+			minRgbPsnr: round(r.minRgbPsnr),
+		};
+		process.stdout.write(
+			`${templateId}/${sample} [${paint}]: min ${round(r.minPsnr)} dB (frame ${r.worstFrame}), mean ${round(r.meanPsnr)} dB (YUV; RGB min ${round(r.minRgbPsnr)}), ${r.framesBelow}/${r.comparedFrames} frames below ${WEB_PSNR_THRESHOLD_DB} dB\n`,
+		);
+		if (!r.passed)
+			failed.push(`${sample} ${round(r.minPsnr)} dB at frame ${r.worstFrame}${paint === 'html-in-canvas' ? ' (HTML-in-canvas)' : ''}`);
+	}
+	return {paint, samples, failed, worst};
+}
 
 function round(x: number): number {
 	return Number.isFinite(x) ? Math.round(x * 100) / 100 : 999;

@@ -143,6 +143,42 @@ const kineticSecond = (): Storyboard => {
 	});
 };
 
+/** The captioned-clip landscape sample's first second: the Mandelbrot clip under the hook sticker and captions. */
+const clipSecond = (): Storyboard => {
+	const sample = findTemplate('captioned-clip')?.samples.landscape;
+	if (!sample) throw new Error('captioned-clip has no landscape sample');
+	const [scene] = sample.scenes as [Scene];
+	if (scene.visual.kind !== 'video') throw new Error('the first scene of captioned-clip/landscape is no longer a clip');
+	return storyboardV2Schema.parse({
+		...sample,
+		scenes: [{...scene, durationMs: 1000, captions: scene.captions.filter((c) => c.endMs <= 1000)}],
+		endCard: {...sample.endCard, enabled: false},
+	});
+};
+
+describe("Chromium's HTML-in-canvas painter", () => {
+	it('paints a clip at the size of its frame, as the capture renderer does', async () => {
+		// Chromium draws a nested <canvas> (the clip) at its pixel size under drawElementImage and
+		// ignores its CSS size: SceneVideo sizes it by a transform. Without that the clip filled a
+		// third of the frame (13 dB at worst on 2026-12-04); with it 40-50 dB.
+		const native = createWebRenderer({
+			cacheDir: TEST_DATA_DIR,
+			captureTemplates: () => null,
+			paint: () => 'html-in-canvas',
+			bitsPerPixel: GATE_ENCODING.webBitsPerPixel,
+		});
+		try {
+			const storyboard = clipSecond();
+			const r = await webFidelity({template: 'captioned-clip', sample: 'clip-second', storyboard, web: native, capture, outDir: out});
+			expect(r.comparedFrames).toBe(30);
+			expect(r.minPsnr, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBeGreaterThan(33);
+			expect((r.webVideo as WebRenderedVideo).renderer).toBe('web');
+		} finally {
+			await native.close();
+		}
+	}, 300_000);
+});
+
 describe('the committed gate chooses the path', () => {
 	it('renders kinetic, which passed the gate (web-eligibility.json), in the page', async () => {
 		const storyboard = kineticSecond();

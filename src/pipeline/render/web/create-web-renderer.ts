@@ -12,8 +12,8 @@ import {resolveQuality, type Quality} from '../quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from '../renderer';
 import {assertLocalMediaExist} from '../storyboard-media';
 import {guardPageNetwork, type BrowserPage} from './guard-page-network';
-import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest} from './page/protocol';
-import {captureUnlessWebEligible} from './web-eligibility';
+import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest, WebPaint} from './page/protocol';
+import {captureUnlessWebEligible, webPaintOf} from './web-eligibility';
 import {getWebPageBundle, hashWebPageSources} from './web-page-bundle';
 import {startWebPageServer, type UploadSession, type WebPageServer} from './web-page-server';
 
@@ -30,6 +30,8 @@ export type WebRendererOptions = {
 	 * (web-eligibility.json), so a template that fails it falls back to capture.
 	 */
 	captureTemplates?: (templateId: string) => string | null;
+	/** How the page paints a template (composer or Chromium's HTML-in-canvas). Default: the gate's choice. */
+	paint?: (templateId: string) => WebPaint;
 	/**
 	 * H.264 bits per pixel per frame instead of the quality preset's; the fidelity gate renders
 	 * near-lossless both ways (see LocalRendererOptions.encoding).
@@ -46,6 +48,8 @@ export type WebRendererOptions = {
 /** A RenderedVideo that says which renderer made it and, after a fallback, why. */
 export type WebRenderedVideo = RenderedVideo & {
 	renderer: 'web' | 'local';
+	/** How the page painted it (web renders only; null when the capture renderer drew it). */
+	paint: WebPaint | null;
 	/** Why the capture renderer drew it instead (the template failed the fidelity gate), else null. */
 	note: string | null;
 	/** Non-loopback requests the page started; each was failed before leaving the machine. */
@@ -82,6 +86,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 	const pageLogLevel = logLevel === 'trace' ? 'verbose' : logLevel;
 	const chunkSeconds = options.chunkSeconds ?? null;
 	const gate = options.captureTemplates ?? captureUnlessWebEligible();
+	const paintOf = options.paint ?? webPaintOf();
 	const whyCapture = (templateId: string): string | null =>
 		chunkSeconds === null
 			? gate(templateId)
@@ -196,6 +201,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		const r = await onWebPage('the video', o, async ({page, templateId, inputProps, quality, fps, frames, upload}) => {
 			const request: WebPageRenderRequest = {
 				templateId,
+				paint: paintOf(templateId),
 				inputProps,
 				scale: quality.scale,
 				videoBitrate: Math.round(quality.width * quality.height * fps * (options.bitsPerPixel ?? BITS_PER_PIXEL[o.quality])),
@@ -219,6 +225,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			renderMs: performance.now() - started,
 			renderer: 'web',
 			renderedBy: 'web',
+			paint: paintOf(o.storyboard.template),
 			note: null,
 			outboundRequests: r.outboundRequests,
 			refusedRequests: r.refusedRequests,
@@ -230,6 +237,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		await onWebPage('the poster', o, async ({page, templateId, inputProps, quality, frames, upload}) => {
 			const request: WebPageStillRequest = {
 				templateId,
+				paint: paintOf(templateId),
 				inputProps,
 				scale: quality.scale,
 				frame: Math.min(o.frame ?? posterFrameOf(o.storyboard), frames - 1),
@@ -257,7 +265,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 				}
 			}
 			const video = await capture.renderVideo(o);
-			return {...video, renderer: 'local', renderedBy: 'local', note: reason, outboundRequests: [], refusedRequests: []};
+			return {...video, renderer: 'local', renderedBy: 'local', paint: null, note: reason, outboundRequests: [], refusedRequests: []};
 		},
 		async renderPoster(o) {
 			if (whyCapture(o.storyboard.template) !== null) return capture.renderPoster(o);

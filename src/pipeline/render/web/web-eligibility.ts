@@ -1,9 +1,14 @@
 import {templateIds} from '../../../compositions/registry';
+import type {WebPaint} from './page/protocol';
 import gate from './web-eligibility.json';
 
 /** One template's result in web-eligibility.json (written by scripts/update-web-eligibility.ts). */
 export type TemplateGateResult = {
 	eligible: boolean;
+	/** How the page paints it: the painter it passed with (absent in files before 2026-12-04: composer). */
+	paint?: WebPaint;
+	/** When the composer failed and HTML-in-canvas passed: the composer's failure, for the record. */
+	composerFailure?: string;
 	/** Why it is not eligible, in one line (for report.json); null when eligible. */
 	reason: string | null;
 	/** Per sample: YUV PSNR figures (judged) and the lowest RGB PSNR (reported; absent in files written before 2026-12-03). */
@@ -50,3 +55,9 @@ export const captureUnlessWebEligible =
 	(results: WebEligibilityFile = committed) =>
 	(templateId: string): string | null =>
 		isWebEligible(templateId, results).reason;
+
+/** How the page paints a gated template: the painter its gate passed with (composer unless the file says otherwise). */
+export const webPaintOf =
+	(results: WebEligibilityFile = committed) =>
+	(templateId: string): WebPaint =>
+		results.templates[templateId]?.paint ?? 'composer';

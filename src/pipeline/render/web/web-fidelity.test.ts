@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {WEB_PSNR_THRESHOLD_DB, judgeFidelity} from './web-fidelity';
-import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile} from './web-eligibility';
+import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile, webPaintOf} from './web-eligibility';
 import {templateIds} from '../../../compositions/registry';
 import committed from './web-eligibility.json';
 
@@ -65,6 +65,14 @@ describe('web fidelity gate', () => {
 		});
 		expect(captureUnlessWebEligible(gateFile(false))('explainer')).toMatch(/21\.2 dB at frame 200/);
 		expect(captureUnlessWebEligible(gateFile(true))('explainer')).toBeNull();
+	});
+
+	it('paints a template with the painter its gate passed with: the composer unless the file names HTML-in-canvas', () => {
+		const file = gateFile(true);
+		expect(webPaintOf(file)('explainer')).toBe('composer');
+		const native: WebEligibilityFile = {...file, templates: {explainer: {...file.templates.explainer!, paint: 'html-in-canvas'}}};
+		expect(webPaintOf(native)('explainer')).toBe('html-in-canvas');
+		expect(webPaintOf(native)('kinetic')).toBe('composer');
 	});
 
 	it('treats an ungated or unknown template as not eligible and says how to gate it', () => {

@@ -19,11 +19,13 @@ export const WEB_PSNR_THRESHOLD_DB = 38;
  * paint and not two lossy H.264 encoders' noise (at the draft preset's bitrates a busy clip scores
  * ~24 dB against itself encoded the other way). The capture reference takes PNG frames: Chrome's
  * JPEG screenshot is 4:2:0 even at quality 100, so a JPEG reference has its chroma subsampled
- * twice (screenshot, then encoder) where the web renderer's has it once. Pass these to
+ * twice (screenshot, then encoder) where the web renderer's has it once; and it subsamples chroma
+ * by point sampling, as WebCodecs' encoder does (`pointSampledChroma`), so that saturated pixel art
+ * does not fail the gate on the two encoders' chroma filters (docs/web-fidelity.md). Pass these to
  * createLocalRenderer's `encoding` and createWebRenderer's `bitsPerPixel` for the renderers given
  * to webFidelity.
  */
-export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100, imageFormat: 'png'}, webBitsPerPixel: 2} as const;
+export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100, imageFormat: 'png', chroma: 'point'}, webBitsPerPixel: 2} as const;
 
 export type FidelityVerdict = {
 	passed: boolean;
@@ -93,6 +95,8 @@ export const webFidelity = async (options: {
 	quality?: Quality;
 	thresholdDb?: number;
 	signal?: AbortSignal;
+	/** A capture render of the same sample and quality made earlier (e.g. for the other painter): not rendered again. */
+	captureFile?: string;
 }): Promise<WebFidelityResult> => {
 	const template = findTemplate(options.template);
 	if (!template) throw new UnknownTemplateError(options.template, templateIds);
@@ -110,7 +114,9 @@ export const webFidelity = async (options: {
 	const base = join(options.outDir, `${options.template}-${options.sample}-${quality}`);
 	const common = {storyboard, mediaDir, quality, signal: options.signal};
 	const web = await options.web.renderVideo({...common, outFile: `${base}-web.mp4`});
-	const capture = await options.capture.renderVideo({...common, outFile: `${base}-capture.mp4`});
+	const capture = options.captureFile
+		? {file: options.captureFile, renderMs: 0, frames: web.frames, fps: web.fps}
+		: await options.capture.renderVideo({...common, outFile: `${base}-capture.mp4`});
 	const verdict = judgeFidelity(await framePsnr({file: web.file, reference: capture.file}), options.thresholdDb);
 	return {
 		...verdict,

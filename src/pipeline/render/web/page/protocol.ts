@@ -1,8 +1,17 @@
 // What Node sends to the web render page and what it answers (plain JSON both ways).
 import type {StoryboardInput} from '../../../../compositions/storyboard';
 
+/**
+ * How the page paints a frame: `composer`, @remotion/web-renderer's own DOM painter (walks the
+ * elements and draws each on a canvas); `html-in-canvas`, Chromium's own paint of the page
+ * (`drawElementImage`, `allowHtmlInCanvas`; the browser has the CanvasDrawElement feature on).
+ * The fidelity gate picks one per template (docs/web-fidelity.md).
+ */
+export type WebPaint = 'composer' | 'html-in-canvas';
+
 export type WebPageRenderRequest = {
 	templateId: string;
+	paint: WebPaint;
 	/** The storyboard with media URLs on the loopback media server. */
 	inputProps: StoryboardInput;
 	scale: number;
@@ -22,7 +31,7 @@ export type WebPageRenderRequest = {
 /** One frame as a JPEG (the poster), sent to `uploadUrl` in one POST at position 0. */
 export type WebPageStillRequest = Pick<
 	WebPageRenderRequest,
-	'templateId' | 'inputProps' | 'scale' | 'uploadUrl' | 'licenseKey' | 'logLevel'
+	'templateId' | 'paint' | 'inputProps' | 'scale' | 'uploadUrl' | 'licenseKey' | 'logLevel'
 > & {
 	frame: number;
 	/** JPEG quality, 0..1. */

@@ -6,7 +6,7 @@ import type React from 'react';
 import {MediaEngineContext} from '../../../../compositions/components/media-engine';
 import {findTemplate} from '../../../../compositions/registry';
 import type {StoryboardInput} from '../../../../compositions/storyboard';
-import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest} from './protocol';
+import type {WebPageRenderRequest, WebPageRenderResult, WebPageStillRequest, WebPaint} from './protocol';
 import {snapTextLinesLikeChrome} from './snap-text-lines';
 
 declare global {
@@ -74,7 +74,18 @@ const webComposition = async (request: {templateId: string; inputProps: Storyboa
 	};
 };
 
+/** Chromium's own paint is asked for by name: a browser without it must not get the other painter's picture. */
+const assertPaintAvailable = (paint: WebPaint) => {
+	const context = document.createElement('canvas').getContext('2d') as (CanvasRenderingContext2D & {drawElementImage?: unknown}) | null;
+	if (paint === 'html-in-canvas' && typeof context?.drawElementImage !== 'function') {
+		throw new Error(
+			'This browser has no HTML-in-canvas (drawElementImage; Chromium feature CanvasDrawElement), which this template is gated on',
+		);
+	}
+};
+
 window.promptreelRender = async (request) => {
+	assertPaintAvailable(request.paint);
 	const composition = await webComposition(request);
 	controller = new AbortController();
 	let lastProgress = -1;
@@ -97,6 +108,7 @@ window.promptreelRender = async (request) => {
 		logLevel: request.logLevel,
 		// Nothing else runs in this page: yielding to it between frames only costs time.
 		pageResponsiveness: 'disabled',
+		allowHtmlInCanvas: request.paint === 'html-in-canvas',
 		signal: controller.signal,
 		onProgress: (p) => {
 			const rounded = Math.floor(p.progress * 50) / 50;
@@ -110,6 +122,7 @@ window.promptreelRender = async (request) => {
 };
 
 window.promptreelStill = async (request) => {
+	assertPaintAvailable(request.paint);
 	const composition = await webComposition(request);
 	controller = new AbortController();
 	const started = performance.now();
@@ -118,6 +131,7 @@ window.promptreelStill = async (request) => {
 		inputProps: request.inputProps,
 		frame: request.frame,
 		scale: request.scale,
+		allowHtmlInCanvas: request.paint === 'html-in-canvas',
 		licenseKey: request.licenseKey,
 		logLevel: request.logLevel,
 		signal: controller.signal,
