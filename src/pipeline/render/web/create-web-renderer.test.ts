@@ -172,7 +172,13 @@ describe("Chromium's HTML-in-canvas painter", () => {
 			const r = await webFidelity({template: 'captioned-clip', sample: 'clip-second', storyboard, web: native, capture, outDir: out});
 			expect(r.comparedFrames).toBe(30);
 			expect(r.minPsnr, `min ${r.minPsnr} dB at frame ${r.worstFrame}`).toBeGreaterThan(33);
-			expect((r.webVideo as WebRenderedVideo).renderer).toBe('web');
+			expect(r.webVideo as WebRenderedVideo).toMatchObject({renderer: 'web', paint: 'html-in-canvas'});
+			// The poster through the same painter (renderStillOnWeb with allowHtmlInCanvas).
+			const [onWeb, byCapture] = [join(out, 'clip-poster-web.jpg'), join(out, 'clip-poster-capture.jpg')];
+			await native.renderPoster({storyboard, mediaDir: SAMPLES_DIR, outFile: onWeb, quality: 'draft', frame: 15});
+			await capture.renderPoster({storyboard, mediaDir: SAMPLES_DIR, outFile: byCapture, quality: 'draft', frame: 15});
+			const [poster] = await framePsnr({file: onWeb, reference: byCapture});
+			expect(poster?.psnr, 'poster PSNR web vs capture').toBeGreaterThan(30);
 		} finally {
 			await native.close();
 		}
