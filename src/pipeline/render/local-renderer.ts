@@ -14,7 +14,7 @@ import {startMediaServer, type MediaServer} from './media-server';
 import {resolveComposition} from './resolve-composition';
 import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
-import {chainFfmpegOverrides, pointSampledChroma} from './point-sampled-chroma';
+import {boxFilteredChroma, chainFfmpegOverrides} from './box-filtered-chroma';
 import {limitX264Lookahead} from './x264-lookahead';
 import {assertLocalMediaExist} from './storyboard-media';
 
@@ -47,10 +47,10 @@ export type LocalRendererOptions = {
 	 * or PNG frames). The web fidelity gate renders near-lossless both ways, so that it measures how
 	 * the two renderers paint, not two lossy encoders' noise: its capture reference takes PNG
 	 * frames, because Chrome's JPEG screenshots are 4:2:0 even at quality 100 (a second chroma
-	 * subsampling before the encoder's own), and subsamples chroma by point sampling, as the web
-	 * renderer's encoder does (`pointSampledChroma`).
+	 * subsampling before the encoder's own), and subsamples chroma by a 2x2 box, as the web
+	 * renderer's encoder does (`boxFilteredChroma`).
 	 */
-	encoding?: {crf?: number; jpegQuality?: number; imageFormat?: 'jpeg' | 'png'; chroma?: 'point'};
+	encoding?: {crf?: number; jpegQuality?: number; imageFormat?: 'jpeg' | 'png'; chroma?: 'box'};
 	/**
 	 * Length of the chunks a video is rendered in, in seconds of video (PROMPTREEL_RENDER_CHUNK_SEC;
 	 * DEFAULT_CHUNK_SECONDS is the suggested length); each chunk is cached under
@@ -178,7 +178,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					// machine's memory; its minimum (240 MB) keeps a render's memory flat with length.
 					mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
 					ffmpegOverride:
-						ready.quality.chroma === 'point' ? chainFfmpegOverrides(limitX264Lookahead(), pointSampledChroma) : limitX264Lookahead(),
+						ready.quality.chroma === 'box' ? chainFfmpegOverrides(limitX264Lookahead(), boxFilteredChroma) : limitX264Lookahead(),
 					timeoutInMilliseconds: DELAY_RENDER_TIMEOUT_MS,
 				};
 				if (chunkSeconds === null) {
@@ -195,7 +195,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.round(chunkSeconds * ready.composition.fps));
 					const chunks = planSceneChunks({storyboard: o.storyboard, durationInFrames: ready.composition.durationInFrames, framesPerChunk});
 					const {width, height, fps, durationInFrames} = ready.composition;
-					const {scale, crf, jpegQuality, x264Preset, imageFormat = 'jpeg', chroma = 'bilinear'} = ready.quality;
+					const {scale, crf, jpegQuality, x264Preset, imageFormat = 'jpeg', chroma = 'zscale'} = ready.quality;
 					const fingerprints = chunkFingerprints({
 						storyboard: o.storyboard,
 						chunks,

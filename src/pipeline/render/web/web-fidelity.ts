@@ -20,12 +20,12 @@ export const WEB_PSNR_THRESHOLD_DB = 38;
  * ~24 dB against itself encoded the other way). The capture reference takes PNG frames: Chrome's
  * JPEG screenshot is 4:2:0 even at quality 100, so a JPEG reference has its chroma subsampled
  * twice (screenshot, then encoder) where the web renderer's has it once; and it subsamples chroma
- * by point sampling, as WebCodecs' encoder does (`pointSampledChroma`), so that saturated pixel art
- * does not fail the gate on the two encoders' chroma filters (docs/web-fidelity.md). Pass these to
+ * by a 2x2 box, as WebCodecs' encoder does (`boxFilteredChroma`), so that saturated pixel art does
+ * not fail the gate on the two encoders' chroma filters (docs/web-fidelity.md). Pass these to
  * createLocalRenderer's `encoding` and createWebRenderer's `bitsPerPixel` for the renderers given
  * to webFidelity.
  */
-export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100, imageFormat: 'png', chroma: 'point'}, webBitsPerPixel: 2} as const;
+export const GATE_ENCODING = {capture: {crf: 8, jpegQuality: 100, imageFormat: 'png', chroma: 'box'}, webBitsPerPixel: 2} as const;
 
 export type FidelityVerdict = {
 	passed: boolean;
