@@ -5,10 +5,12 @@
 // Run: npm run web-eligibility [template ids...]   (vite-node scripts/update-web-eligibility.ts)
 // With ids, only those templates are gated and the others' entries are kept from the committed file.
 // WEB_GATE_SAMPLES=first gates only each template's first sample (a quicker run on a loaded machine).
-// Each template is gated with the web renderer's own painter (composer) and, if that fails, with
-// Chromium's HTML-in-canvas; the entry records the painter it passed with (`paint`).
+// Each template is gated with both painters, the web renderer's own (composer) and Chromium's
+// HTML-in-canvas; when both pass, each renders the first sample at 720p (quality "standard",
+// WEB_GATE_TIMING_RUNS interleaved runs, default 2, best run) and the faster one is chosen: which
+// painter is faster depends on what a frame holds (docs/web-fidelity.md). The entry records the
+// painter (`paint`) and, when both passed, both speeds (`paintFps`).
 // WEB_GATE_PAINT=composer|html-in-canvas tries only that painter.
-// WEB_GATE_OUT=<folder> keeps the two videos of each sample there (default: <tmp>/promptreel-web-eligibility).
 import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -31,8 +33,7 @@ const framesDir = join(projectRoot(), 'docs/web-fidelity');
 const only = process.argv.slice(2);
 const firstSampleOnly = process.env.WEB_GATE_SAMPLES === 'first';
 const previous: WebEligibilityFile | null = only.length > 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
-// One web renderer per painter; the composer (@remotion/web-renderer's own) is tried first, as it is
-// the faster where it passes, then Chromium's HTML-in-canvas. WEB_GATE_PAINT=<painter> tries only that one.
+// One web renderer per painter. WEB_GATE_PAINT=<painter> tries only that one.
 const painters = (['composer', 'html-in-canvas'] as const).filter((p) => !process.env.WEB_GATE_PAINT || process.env.WEB_GATE_PAINT === p);
 const webBy = Object.fromEntries(
 	painters.map((paint) => [
@@ -47,6 +48,7 @@ const webBy = Object.fromEntries(
 	]),
 ) as Record<WebPaint, ReturnType<typeof createWebRenderer>>;
 const capture = createLocalRenderer({cacheDir, encoding: GATE_ENCODING.capture});
+const timingRuns = Number(process.env.WEB_GATE_TIMING_RUNS ?? 2);
 const result: WebEligibilityFile = {
 	generatedAt: new Date().toISOString(),
 	thresholdDb: WEB_PSNR_THRESHOLD_DB,
@@ -59,14 +61,23 @@ try {
 	for (const template of templates.filter((t) => only.length === 0 || only.includes(t.id))) {
 		const names = Object.keys(template.samples);
 		const captureFiles = new Map<string, string>();
-		let gated: Awaited<ReturnType<typeof gateWith>> | null = null;
-		let composerFailure: string | undefined;
-		for (const paint of painters) {
-			gated = await gateWith(template.id, paint, firstSampleOnly ? names.slice(0, 1) : names, captureFiles);
-			if (gated.failed.length === 0) break;
-			if (paint === 'composer') composerFailure = gated.failed.join('; ');
-		}
+		const results: Awaited<ReturnType<typeof gateWith>>[] = [];
+		for (const paint of painters)
+			results.push(await gateWith(template.id, paint, firstSampleOnly ? names.slice(0, 1) : names, captureFiles));
+		const passed = results.filter((r) => r.failed.length === 0);
+		// Two painters passed: the faster at 720p paints it.
+		const paintFps =
+			passed.length > 1
+				? await timePainters(
+						template.id,
+						passed.map((r) => r.paint),
+					)
+				: undefined;
+		const fastest = paintFps ? passed.reduce((a, b) => ((paintFps[b.paint] ?? 0) > (paintFps[a.paint] ?? 0) ? b : a)) : undefined;
+		// None passed: the last painter tried is reported (HTML-in-canvas unless WEB_GATE_PAINT says otherwise).
+		const gated = fastest ?? passed[0] ?? results.at(-1);
 		if (!gated) throw new Error('WEB_GATE_PAINT names no painter (composer, html-in-canvas)');
+		let composerFailure = results.find((r) => r.paint === 'composer' && r.failed.length > 0)?.failed.join('; ');
 		// Gated with HTML-in-canvas only: keep the composer's earlier failure from the committed file.
 		const before = previous?.templates[template.id];
 		if (!painters.includes('composer') && before && !before.eligible && (before.paint ?? 'composer') === 'composer') {
@@ -77,6 +88,7 @@ try {
 			eligible: failed.length === 0,
 			paint,
 			...(paint === 'html-in-canvas' && composerFailure ? {composerFailure} : {}),
+			...(paintFps ? {paintFps} : {}),
 			reason:
 				failed.length === 0
 					? null
@@ -91,6 +103,30 @@ try {
 	await Promise.all([...Object.values(webBy).map((w) => w.close()), capture.close()]);
 }
 process.stdout.write(`wrote ${file}\n`);
+
+/**
+ * Frames per second of each painter on the template's first sample at 720p ("standard"): runs
+ * interleaved painter by painter, the best run of each (the gate has already warmed up both pages).
+ */
+async function timePainters(templateId: string, paints: WebPaint[]): Promise<Partial<Record<WebPaint, number>>> {
+	const storyboard = Object.values(templates.find((t) => t.id === templateId)?.samples ?? {})[0];
+	if (!storyboard) throw new Error(`${templateId} has no sample to time`);
+	const fps: Partial<Record<WebPaint, number>> = {};
+	for (let run = 0; run < timingRuns; run++) {
+		for (const paint of paints) {
+			const video = await webBy[paint].renderVideo({
+				storyboard,
+				mediaDir: join(projectRoot(), 'public'),
+				quality: 'standard',
+				outFile: join(outDir, paint, `${templateId}-timing.mp4`),
+			});
+			const runFps = (video.frames * 1000) / video.renderMs;
+			fps[paint] = Math.max(fps[paint] ?? 0, Math.round(runFps * 10) / 10);
+			process.stdout.write(`${templateId} [${paint}]: 720p timing run ${run + 1}: ${runFps.toFixed(1)} fps\n`);
+		}
+	}
+	return fps;
+}
 
 /** One painter on the template's samples; the capture reference of each sample is rendered once and reused. */
 async function gateWith(templateId: string, paint: WebPaint, sampleNames: string[], captureFiles: Map<string, string>) {

@@ -7,7 +7,7 @@ import {activateConfiguredTemplates} from './activate-configured-templates';
 import {reportError} from './exit-codes';
 import {createReporter, reporterMode} from './progress-reporter';
 import {batchCommand} from './commands/batch-command';
-import {BENCH_PARTS, type BenchPart, benchCommand} from './commands/bench-command';
+import {BENCH_PARTS, BENCH_RENDERERS, type BenchPart, type BenchRenderer, benchCommand} from './commands/bench-command';
 import {configCommand} from './commands/config-command';
 import {doctorCommand} from './commands/doctor-command';
 import {generateCommand} from './commands/generate-command';
@@ -347,37 +347,58 @@ Examples:
 	program
 		.command('bench')
 		.description(
-			"Measure render speed: every template's sample as a ratio against bare Remotion of the same size and length (median of interleaved runs), then generate's total / video length, then peak memory of whole renders (node and its children, summed PSS); appends to bench/*.md.",
+			"Measure render speed: every template's sample as a ratio against bare Remotion of the same size and length (median of interleaved runs), then generate's total / video length, then peak memory of whole renders (node and its children, summed PSS), the last two on each renderer (capture, web); appends to bench/*.md.",
 		)
 		.addOption(new Option('-q, --quality <quality>', 'render size').choices(['draft', 'standard']).default('standard'))
 		.option('--runs <n>', 'interleaved runs per template (the median ratio is reported)', '3')
 		.option('--templates <ids>', 'comma-separated template ids (default: all)')
 		.option('--parts <parts>', `comma-separated parts to run: ${BENCH_PARTS.join(', ')} (default: all)`)
 		.option('--chunk-seconds <s>', 'chunk length of the incremental part (default: the renderer default)')
-		.action(async (opts: {quality: 'draft' | 'standard'; runs: string; templates?: string; parts?: string; chunkSeconds?: string}) => {
-			const runs = Number(opts.runs);
-			if (!Number.isInteger(runs) || runs < 1 || runs > 9)
-				throw new PromptreelError('INVALID_OPTION', `--runs must be a whole number from 1 to 9, got "${opts.runs}".`);
-			const parts = opts.parts?.split(',').map((p) => p.trim());
-			const unknown = parts?.find((p) => !(BENCH_PARTS as readonly string[]).includes(p));
-			if (unknown !== undefined)
-				throw new PromptreelError('INVALID_OPTION', `--parts: unknown part "${unknown}"; use ${BENCH_PARTS.join(', ')}.`);
-			const chunkSeconds = opts.chunkSeconds === undefined ? undefined : Number(opts.chunkSeconds);
-			if (chunkSeconds !== undefined && !(chunkSeconds > 0))
-				throw new PromptreelError('INVALID_OPTION', `--chunk-seconds must be a number above 0, got "${opts.chunkSeconds}".`);
-			setExit(
-				await benchCommand({
-					quality: opts.quality,
-					runs,
-					parts: parts as BenchPart[] | undefined,
-					chunkSeconds,
-					templates: opts.templates
-						?.split(',')
-						.map((t) => t.trim())
-						.filter(Boolean),
-				}),
-			);
-		});
+		.option(
+			'--renderers <ids>',
+			`comma-separated renderers of the generate and memory parts: ${BENCH_RENDERERS.join(', ')} (default: both)`,
+		)
+		.action(
+			async (opts: {
+				quality: 'draft' | 'standard';
+				runs: string;
+				templates?: string;
+				parts?: string;
+				chunkSeconds?: string;
+				renderers?: string;
+			}) => {
+				const runs = Number(opts.runs);
+				if (!Number.isInteger(runs) || runs < 1 || runs > 9)
+					throw new PromptreelError('INVALID_OPTION', `--runs must be a whole number from 1 to 9, got "${opts.runs}".`);
+				const parts = opts.parts?.split(',').map((p) => p.trim());
+				const unknown = parts?.find((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+				if (unknown !== undefined)
+					throw new PromptreelError('INVALID_OPTION', `--parts: unknown part "${unknown}"; use ${BENCH_PARTS.join(', ')}.`);
+				const renderers = opts.renderers?.split(',').map((r) => r.trim());
+				const unknownRenderer = renderers?.find((r) => !(BENCH_RENDERERS as readonly string[]).includes(r));
+				if (unknownRenderer !== undefined)
+					throw new PromptreelError(
+						'INVALID_OPTION',
+						`--renderers: unknown renderer "${unknownRenderer}"; use ${BENCH_RENDERERS.join(', ')}.`,
+					);
+				const chunkSeconds = opts.chunkSeconds === undefined ? undefined : Number(opts.chunkSeconds);
+				if (chunkSeconds !== undefined && !(chunkSeconds > 0))
+					throw new PromptreelError('INVALID_OPTION', `--chunk-seconds must be a number above 0, got "${opts.chunkSeconds}".`);
+				setExit(
+					await benchCommand({
+						quality: opts.quality,
+						runs,
+						parts: parts as BenchPart[] | undefined,
+						renderers: renderers as BenchRenderer[] | undefined,
+						chunkSeconds,
+						templates: opts.templates
+							?.split(',')
+							.map((t) => t.trim())
+							.filter(Boolean),
+					}),
+				);
+			},
+		);
 
 	return program;
 };

@@ -4,7 +4,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadConfig} from '../../app';
 import {projectRoot} from '../../pipeline/project-root';
-import {assertKnownTemplate, bundleProject, resolveBrowserExecutableSync} from '../../pipeline/render';
+import {
+	assertKnownTemplate,
+	bundleProject,
+	createLocalRenderer,
+	createWebRenderer,
+	resolveBrowserExecutableSync,
+} from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
 import {benchGenerate} from './bench-generate';
 import {benchMemory} from './bench-memory';
@@ -19,6 +25,9 @@ type BenchRow = Record<string, string | number>;
  */
 export const BENCH_PARTS = ['templates', 'incremental', 'generate', 'memory'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
+/** Renderers the generate and memory parts measure: capture (Remotion's renderMedia) and web (in the page, capture for templates failing its gate). */
+export const BENCH_RENDERERS = ['capture', 'web'] as const;
+export type BenchRenderer = (typeof BENCH_RENDERERS)[number];
 
 export const benchCommand = async (opts: {
 	quality: 'standard' | 'draft';
@@ -28,6 +37,8 @@ export const benchCommand = async (opts: {
 	parts?: readonly BenchPart[];
 	/** Chunk length of the incremental part (default the renderer's). */
 	chunkSeconds?: number;
+	/** Renderers of the generate and memory parts (default both). */
+	renderers?: readonly BenchRenderer[];
 }): Promise<number> => {
 	const runs = (part: BenchPart) => !opts.parts || opts.parts.includes(part);
 	const config = loadConfig();
@@ -36,6 +47,7 @@ export const benchCommand = async (opts: {
 	if (!browserExecutable) throw new BrowserNotFoundError('bench needs a browser');
 	const root = projectRoot();
 	for (const id of opts.templates ?? []) assertKnownTemplate(id);
+	const renderers = opts.renderers ?? BENCH_RENDERERS;
 
 	// 1. Bundling: cold (empty cache dir) then cached (same dir, found on disk by source hash).
 	const coldDir = await mkdtemp(join(tmpdir(), 'promptreel-bench-'));
@@ -126,19 +138,25 @@ export const benchCommand = async (opts: {
 		});
 	}
 
-	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches.
-	if (runs('generate')) {
-		log('generate: ~30 s English script, cold caches…');
-		const gen = await benchGenerate({browserExecutable, quality: opts.quality, bundleCacheDir: coldDir});
+	// 4. The whole pipeline on ~30 s of English narration, cold voice and render caches, per renderer.
+	const createRendererFor = (renderer: BenchRenderer) => () =>
+		renderer === 'web'
+			? createWebRenderer({cacheDir: coldDir, browserExecutable, licenseKey: config.remotionLicenseKey ?? null})
+			: createLocalRenderer({cacheDir: coldDir, browserExecutable});
+	for (const renderer of runs('generate') ? renderers : []) {
+		log(`generate (${renderer}): ~30 s English script, cold caches…`);
+		const gen = await benchGenerate({quality: opts.quality, createRenderer: createRendererFor(renderer)});
 		const stage = (name: string) => ((gen.stagesMs[name] ?? 0) / 1000).toFixed(1);
+		const target = renderer === 'web' ? 1.0 : 2.0;
 		log(
-			`generate: ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`,
+			`generate (${renderer}): ${gen.videoSec.toFixed(1)} s of video in ${gen.totalSec.toFixed(1)} s (planning ${stage('planning')} s, voicing ${stage('voicing')} s, fetching ${stage('fetching')} s, rendering ${stage('rendering')} s)`,
 		);
 		log(
-			`generate: total / video length ${gen.totalOverVideo.toFixed(2)}; pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
+			`generate (${renderer}): total / video length ${gen.totalOverVideo.toFixed(2)} (target <= ${target.toFixed(1)} at 720p); pipeline overhead / render time ${(gen.overheadOfRender * 100).toFixed(1)}% (target <= 15%)`,
 		);
 		await appendRow(join(root, 'bench/generate-results.md'), {
 			date,
+			renderer,
 			quality: opts.quality,
 			'video s': gen.videoSec.toFixed(1),
 			'total s': gen.totalSec.toFixed(1),
@@ -151,18 +169,23 @@ export const benchCommand = async (opts: {
 		});
 	}
 
-	// 5. Peak memory of whole renders: node, Chromium and ffmpeg together (summed PSS).
-	if (runs('memory')) {
-		log('memory: whole renders, node and all its child processes (summed PSS)…');
-		const memory = await benchMemory({browserExecutable, bundleCacheDir: coldDir, log});
+	// 5. Peak memory of whole renders: node, Chromium and ffmpeg together (summed PSS), per renderer.
+	for (const renderer of runs('memory') ? renderers : []) {
+		log(`memory (${renderer}): whole renders, node and all its child processes (summed PSS)…`);
+		const memory = await benchMemory({createRenderer: createRendererFor(renderer), log});
 		const short = memory.find((m) => m.label === '1 min at 360p');
 		const long = memory.find((m) => m.label === '4 min at 360p');
 		const hd = memory.find((m) => m.quality === 'high');
-		if (hd) log(`memory: 60 s at 1080p peak ${hd.peakMb.toFixed(0)} MB (target <= 1536 MB)`);
-		if (short && long) log(`memory: 4 min / 1 min at 360p ${(long.peakMb / short.peakMb).toFixed(2)} (target: flat, <= 1.10)`);
+		if (hd)
+			log(
+				`memory (${renderer}): 60 s at 1080p peak ${hd.peakMb.toFixed(0)} MB (target <= 1536 MB), rendered in ${hd.renderSec.toFixed(0)} s${renderer === 'web' ? ' (target <= 150 s)' : ''}`,
+			);
+		if (short && long)
+			log(`memory (${renderer}): 4 min / 1 min at 360p ${(long.peakMb / short.peakMb).toFixed(2)} (target: flat, <= 1.10)`);
 		for (const m of memory) {
 			await appendRow(join(root, 'bench/memory-results.md'), {
 				date,
+				renderer,
 				render: m.label,
 				'video s': m.videoSec.toFixed(0),
 				'peak PSS MB': m.peakMb.toFixed(0),

@@ -2,7 +2,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {generateVideo} from '../../pipeline/generate';
-import {createLocalRenderer} from '../../pipeline/render';
+import type {Renderer} from '../../pipeline/render';
 
 /** About 30 s of English narration. */
 export const BENCH_SCRIPT =
@@ -25,12 +25,12 @@ export type GenerateBench = {
  * returns each stage's time, total / video length and pipeline overhead / render time.
  */
 export const benchGenerate = async (o: {
-	browserExecutable: string;
 	quality: 'draft' | 'standard';
-	bundleCacheDir: string;
+	/** The renderer under test, made fresh for this run (closed here). */
+	createRenderer: () => Renderer;
 }): Promise<GenerateBench> => {
 	const dataDir = await mkdtemp(join(tmpdir(), 'promptreel-bench-gen-'));
-	const renderer = createLocalRenderer({cacheDir: o.bundleCacheDir, browserExecutable: o.browserExecutable});
+	const renderer = o.createRenderer();
 	try {
 		const result = await generateVideo({
 			prompt: BENCH_SCRIPT,

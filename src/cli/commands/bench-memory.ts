@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {findTemplate} from '../../compositions/registry';
 import type {Storyboard} from '../../compositions/storyboard';
 import {projectRoot} from '../../pipeline/project-root';
-import {createLocalRenderer, type Quality} from '../../pipeline/render';
+import type {Quality, Renderer} from '../../pipeline/render';
 import {sampleTreeMemory} from '../process-tree-memory';
 
 export type MemoryRow = {label: string; quality: Quality; videoSec: number; peakMb: number; processes: number; renderSec: number};
@@ -28,8 +28,8 @@ export const longStoryboard = (seconds: number): Storyboard => {
  * the 4 min one must not take more than the 1 min one (memory flat with length).
  */
 export const benchMemory = async (o: {
-	browserExecutable: string;
-	bundleCacheDir: string;
+	/** The renderer under test; one per case, so each peak starts from nothing (closed here). */
+	createRenderer: () => Renderer;
 	log: (s: string) => void;
 }): Promise<MemoryRow[]> => {
 	const out = await mkdtemp(join(tmpdir(), 'promptreel-bench-memory-'));
@@ -43,7 +43,7 @@ export const benchMemory = async (o: {
 	try {
 		for (const c of cases) {
 			// A renderer (and so a browser) per case: each peak starts from nothing.
-			const renderer = createLocalRenderer({cacheDir: o.bundleCacheDir, browserExecutable: o.browserExecutable});
+			const renderer = o.createRenderer();
 			const storyboard = longStoryboard(c.seconds);
 			const sampler = sampleTreeMemory();
 			const started = performance.now();

@@ -9,6 +9,11 @@ export type TemplateGateResult = {
 	paint?: WebPaint;
 	/** When the composer failed and HTML-in-canvas passed: the composer's failure, for the record. */
 	composerFailure?: string;
+	/**
+	 * When both painters passed: each one's frames per second on the first sample at 720p; `paint`
+	 * is the faster (absent in files before 2026-12-04, when the choice was made by hand).
+	 */
+	paintFps?: Partial<Record<WebPaint, number>>;
 	/** Why it is not eligible, in one line (for report.json); null when eligible. */
 	reason: string | null;
 	/** Per sample: YUV PSNR figures (judged) and the lowest RGB PSNR (reported; absent in files written before 2026-12-03). */
