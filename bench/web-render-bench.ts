@@ -82,7 +82,7 @@ try {
 }
 
 const table = [
-	`Web renderer vs capture renderer, quality "${quality}", median of ${runs} interleaved run(s) after a warm-up, ${cpus().length} cores; each row says the day it was measured.`,
+	`Web renderer vs capture renderer, quality "${quality}", each row the median of its interleaved runs (listed in brackets) after a warm-up, ${cpus().length} cores; each row says the day it was measured.`,
 	'fps = frames / wall time of renderVideo (page set-up, encoding and muxing included).',
 	'PSNR here is between the two product encodes of this quality (lossy both ways); the gate itself (scripts/update-web-eligibility.ts) renders near-lossless both ways.',
 	'',

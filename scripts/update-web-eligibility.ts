@@ -7,7 +7,8 @@
 // WEB_GATE_SAMPLES=first gates only each template's first sample (a quicker run on a loaded machine).
 // Each template is gated with both painters, the web renderer's own (composer) and Chromium's
 // HTML-in-canvas; when both pass, each renders the first sample at 720p (quality "standard",
-// WEB_GATE_TIMING_RUNS interleaved runs, default 2, best run) and the faster one is chosen: which
+// product encoding, WEB_GATE_TIMING_RUNS interleaved runs, default 2, best run) and the faster one
+// is kept (HTML-in-canvas only when more than 5% faster than the composer): which
 // painter is faster depends on what a frame holds (docs/web-fidelity.md). The entry records the
 // painter (`paint`) and, when both passed, both speeds (`paintFps`).
 // WEB_GATE_PAINT=composer|html-in-canvas tries only that painter.
@@ -22,7 +23,7 @@ import {createWebRenderer} from '../src/pipeline/render/web/create-web-renderer'
 import {hashWebPageSources} from '../src/pipeline/render/web/web-page-bundle';
 import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from '../src/pipeline/render/web/web-fidelity';
 import type {WebPaint} from '../src/pipeline/render/web/page/protocol';
-import type {WebEligibilityFile} from '../src/pipeline/render/web/web-eligibility';
+import {choosePaint, type WebEligibilityFile} from '../src/pipeline/render/web/web-eligibility';
 import {writeSideBySide} from './web-side-by-side';
 
 const cacheDir = join(projectRoot(), '.cache/web-eligibility');
@@ -47,6 +48,17 @@ const webBy = Object.fromEntries(
 		}),
 	]),
 ) as Record<WebPaint, ReturnType<typeof createWebRenderer>>;
+// Painters are timed with the product's encoding (the gate's near-lossless one costs more to encode).
+const timingBy: Partial<Record<WebPaint, ReturnType<typeof createWebRenderer>>> = {};
+const timingRenderer = (paint: WebPaint) => {
+	timingBy[paint] ??= createWebRenderer({
+		cacheDir,
+		captureTemplates: () => null,
+		paint: () => paint,
+		licenseKey: process.env.REMOTION_LICENSE_KEY ?? null,
+	});
+	return timingBy[paint];
+};
 const capture = createLocalRenderer({cacheDir, encoding: GATE_ENCODING.capture});
 const timingRuns = Number(process.env.WEB_GATE_TIMING_RUNS ?? 2);
 const result: WebEligibilityFile = {
@@ -73,9 +85,8 @@ try {
 						passed.map((r) => r.paint),
 					)
 				: undefined;
-		const fastest = paintFps ? passed.reduce((a, b) => ((paintFps[b.paint] ?? 0) > (paintFps[a.paint] ?? 0) ? b : a)) : undefined;
 		// None passed: the last painter tried is reported (HTML-in-canvas unless WEB_GATE_PAINT says otherwise).
-		const gated = fastest ?? passed[0] ?? results.at(-1);
+		const gated = choosePaint(results, paintFps);
 		if (!gated) throw new Error('WEB_GATE_PAINT names no painter (composer, html-in-canvas)');
 		let composerFailure = results.find((r) => r.paint === 'composer' && r.failed.length > 0)?.failed.join('; ');
 		// Gated with HTML-in-canvas only: keep the composer's earlier failure from the committed file.
@@ -100,23 +111,31 @@ try {
 		await writeFile(file, `${JSON.stringify(result, null, '\t')}\n`);
 	}
 } finally {
-	await Promise.all([...Object.values(webBy).map((w) => w.close()), capture.close()]);
+	await Promise.all([...Object.values(webBy), ...Object.values(timingBy)].map((w) => w.close()).concat(capture.close()));
 }
 process.stdout.write(`wrote ${file}\n`);
 
 /**
  * Frames per second of each painter on the template's first sample at 720p ("standard"): runs
- * interleaved painter by painter, the best run of each (the gate has already warmed up both pages).
+ * interleaved painter by painter after a warm-up render of each, the best run of each.
  */
 async function timePainters(templateId: string, paints: WebPaint[]): Promise<Partial<Record<WebPaint, number>>> {
 	const storyboard = Object.values(templates.find((t) => t.id === templateId)?.samples ?? {})[0];
 	if (!storyboard) throw new Error(`${templateId} has no sample to time`);
 	const fps: Partial<Record<WebPaint, number>> = {};
+	const mediaDir = join(projectRoot(), 'public');
+	for (const paint of paints)
+		await timingRenderer(paint).renderVideo({
+			storyboard,
+			mediaDir,
+			quality: 'draft',
+			outFile: join(outDir, paint, `${templateId}-warm.mp4`),
+		});
 	for (let run = 0; run < timingRuns; run++) {
 		for (const paint of paints) {
-			const video = await webBy[paint].renderVideo({
+			const video = await timingRenderer(paint).renderVideo({
 				storyboard,
-				mediaDir: join(projectRoot(), 'public'),
+				mediaDir,
 				quality: 'standard',
 				outFile: join(outDir, paint, `${templateId}-timing.mp4`),
 			});

@@ -66,3 +66,21 @@ export const webPaintOf =
 	(results: WebEligibilityFile = committed) =>
 	(templateId: string): WebPaint =>
 		results.templates[templateId]?.paint ?? 'composer';
+
+/** How much faster (fps) a later painter must be to replace an earlier passing one: timing noise on 2 cores is a few percent. */
+export const PAINT_SPEED_MARGIN = 1.05;
+
+/**
+ * Which painter's gate result a template keeps (scripts/update-web-eligibility.ts): of the painters
+ * that passed, in the order tried (the composer, @remotion/web-renderer's supported painter, first),
+ * a later one only when it is more than PAINT_SPEED_MARGIN faster at 720p (`fps`, measured when
+ * more than one passed); when none passed, the last one tried.
+ */
+export const choosePaint = <R extends {paint: WebPaint; failed: readonly string[]}>(
+	results: readonly R[],
+	fps: Partial<Record<WebPaint, number>> = {},
+): R | undefined => {
+	const passed = results.filter((r) => r.failed.length === 0);
+	if (passed.length === 0) return results.at(-1);
+	return passed.reduce((best, r) => ((fps[r.paint] ?? 0) > (fps[best.paint] ?? 0) * PAINT_SPEED_MARGIN ? r : best));
+};

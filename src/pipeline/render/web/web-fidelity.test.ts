@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {WEB_PSNR_THRESHOLD_DB, judgeFidelity} from './web-fidelity';
-import {captureUnlessWebEligible, isWebEligible, type WebEligibilityFile, webPaintOf} from './web-eligibility';
+import {captureUnlessWebEligible, choosePaint, isWebEligible, type WebEligibilityFile, webPaintOf} from './web-eligibility';
 import {templateIds} from '../../../compositions/registry';
 import committed from './web-eligibility.json';
 
@@ -73,6 +73,23 @@ describe('web fidelity gate', () => {
 		const native: WebEligibilityFile = {...file, templates: {explainer: {...file.templates.explainer!, paint: 'html-in-canvas'}}};
 		expect(webPaintOf(native)('explainer')).toBe('html-in-canvas');
 		expect(webPaintOf(native)('kinetic')).toBe('composer');
+	});
+
+	it('keeps the faster of the painters that passed the gate (a later one by more than 5%), else the last one tried', () => {
+		const composer = {paint: 'composer' as const, failed: [] as string[]};
+		const html = {paint: 'html-in-canvas' as const, failed: [] as string[]};
+		const htmlFailed = {...html, failed: ['square 35.49 dB at frame 153']};
+		const composerFailed = {...composer, failed: ['portrait 32.24 dB at frame 104']};
+		expect(choosePaint([composer, html], {composer: 22.5, 'html-in-canvas': 16.8})).toBe(composer);
+		expect(choosePaint([composer, html], {composer: 11.3, 'html-in-canvas': 17.9})).toBe(html);
+		// Within timing noise (5%) the composer, tried first, stays.
+		expect(choosePaint([composer, html], {composer: 16.6, 'html-in-canvas': 16.9})).toBe(composer);
+		// One passed: that one, whatever was timed.
+		expect(choosePaint([composerFailed, html], {composer: 30})).toBe(html);
+		expect(choosePaint([composer, htmlFailed])).toBe(composer);
+		// None passed: the last tried, whose failure is reported.
+		expect(choosePaint([composerFailed, htmlFailed])).toBe(htmlFailed);
+		expect(choosePaint([])).toBeUndefined();
 	});
 
 	it('treats an ungated or unknown template as not eligible and says how to gate it', () => {
