@@ -1,9 +1,14 @@
+import {availableParallelism} from 'node:os';
 import {basename, join} from 'node:path';
+import pLimit from 'p-limit';
 import type {Credit} from '../../compositions/storyboard';
 import type {PlannedScene} from '../plan';
 import {synthesizeNarration, type VoiceOverTranscriber, type VoiceProvider} from '../voice';
 import type {RunContext} from './start-run';
 import {voiceOverStage} from './voice-over-stage';
+
+/** At most this many scenes are spoken at once (and no more than the machine's cores). */
+const VOICING_CONCURRENCY = 4;
 
 /** A scene's narration once spoken: its audio (relative to the output folder) and timed words. */
 export type VoicedScene = {
@@ -46,21 +51,35 @@ export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scen
 			});
 			return {scenes, credits: []};
 		}
+		// Scenes are spoken side by side, one voice process per core (an offline voice is one
+		// single-threaded process per scene); results are reported in scene order.
+		const limit = pLimit(Math.max(1, Math.min(VOICING_CONCURRENCY, availableParallelism())));
+		let spoken = 0;
+		const results = await Promise.all(
+			o.scenes.map((scene) =>
+				limit(async () => {
+					const result = await synthesizeNarration({
+						text: scene.narration,
+						language: options.lang,
+						voice: options.voice,
+						rate: options.rate,
+						outFile: join(o.mediaDir, `narration-${scene.id}.mp3`),
+						cacheDir: join(o.dataDir, 'voice-cache'),
+						providers: o.voiceProviders,
+						signal: run.signal,
+					});
+					spoken += 1;
+					run.progress('voicing', spoken / o.scenes.length);
+					return result;
+				}),
+			),
+		);
 		const scenes: VoicedScene[] = [];
 		const credits: Credit[] = [];
 		const warned = new Set<string>();
 		const providersUsed = new Set<string>();
-		for (const [i, scene] of o.scenes.entries()) {
-			const result = await synthesizeNarration({
-				text: scene.narration,
-				language: options.lang,
-				voice: options.voice,
-				rate: options.rate,
-				outFile: join(o.mediaDir, `narration-${scene.id}.mp3`),
-				cacheDir: join(o.dataDir, 'voice-cache'),
-				providers: o.voiceProviders,
-				signal: run.signal,
-			});
+		for (const [i, result] of results.entries()) {
+			const scene = o.scenes[i]!;
 			for (const w of result.warnings) {
 				if (warned.has(w)) continue;
 				warned.add(w);
@@ -91,7 +110,6 @@ export const voiceStage = (run: RunContext, o: VoiceStageOptions): Promise<{scen
 				words: result.words,
 				provider: result.provider,
 			});
-			run.progress('voicing', (i + 1) / o.scenes.length);
 		}
 		report.providers.voicing = [...providersUsed].join(', ');
 		return {scenes, credits};
