@@ -2,24 +2,23 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {findTemplate} from '../../compositions/registry';
-import type {Storyboard} from '../../compositions/storyboard';
+import {computeTimeline, type Storyboard} from '../../compositions/storyboard';
 import {projectRoot} from '../../pipeline/project-root';
 import type {Quality, Renderer} from '../../pipeline/render';
 import {sampleTreeMemory} from '../process-tree-memory';
 
 export type MemoryRow = {label: string; quality: Quality; videoSec: number; peakMb: number; processes: number; renderSec: number};
 
-/** The explainer's landscape sample, its scenes repeated (new ids) until the video lasts `seconds`. */
+/** The explainer's landscape sample, its scenes repeated (new ids) until the video lasts `seconds` (transitions overlap scenes, so the timeline decides). */
 export const longStoryboard = (seconds: number): Storyboard => {
 	const sample = findTemplate('explainer')!.samples.landscape!;
 	const scenes: Storyboard['scenes'] = [];
-	let ms = 0;
-	for (let i = 0; ms < seconds * 1000; i++) {
+	const of = (list: Storyboard['scenes']): Storyboard => ({...sample, scenes: list, endCard: {...sample.endCard, enabled: false}});
+	for (let i = 0; scenes.length === 0 || computeTimeline(of(scenes)).durationMs < seconds * 1000; i++) {
 		const scene = sample.scenes[i % sample.scenes.length]!;
 		scenes.push({...scene, id: `${scene.id}-${i}`});
-		ms += scene.durationMs ?? 3000;
 	}
-	return {...sample, scenes, endCard: {...sample.endCard, enabled: false}};
+	return of(scenes);
 };
 
 /**
