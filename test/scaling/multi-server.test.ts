@@ -196,7 +196,8 @@ describe('many servers on one Postgres and one bucket (real processes)', () => {
 			body: readFileSync(png),
 			headers: {'content-type': 'image/png'},
 		});
-		expect(upload.status).toBe(201);
+		// On a failure, the answer and the end of that server's log say why (seen once in CI: a 500).
+		expect(upload.status, `${await upload.clone().text()}\n${victim.log().slice(-3000)}`).toBe(201);
 		const asset = await upload.json();
 
 		// A client follows the job on the victim, then the victim dies.
