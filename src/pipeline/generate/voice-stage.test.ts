@@ -4,42 +4,30 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {PlannedScene} from '../plan';
 import type {VoiceProvider} from '../voice';
-import {writeWav} from '../voice/wav-file';
+import {toneVoice} from '../../../test/support/tone-voice';
 import {startRun} from './start-run';
 import {voiceStage} from './voice-stage';
 
 const work = mkdtempSync(join(tmpdir(), 'promptreel-voice-stage-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
-/**
- * A voice that speaks one word per 400 ms as a real 220 Hz WAV, after a pause that makes scenes
- * overlap when they are spoken side by side; it counts how many are being spoken at once.
- */
+/** The tone test voice, pausing 300 ms per scene so that scenes spoken side by side overlap; it counts how many are spoken at once. */
 const countingVoice = () => {
+	const tone = toneVoice({id: 'counting', license: 'test'}).provider;
 	let active = 0;
 	const seen = {maxActive: 0, calls: 0};
 	const provider: VoiceProvider = {
-		id: 'counting',
-		name: 'Counting test voice',
-		languages: ['en'],
-		license: 'test',
-		isAvailable: async () => ({ok: true}),
-		synthesize: async ({text, outFile}) => {
+		...tone,
+		synthesize: async (o) => {
 			active += 1;
 			seen.calls += 1;
 			seen.maxActive = Math.max(seen.maxActive, active);
-			await new Promise((r) => setTimeout(r, 300));
-			const words = text.split(/\s+/).filter(Boolean);
-			const rate = 16_000;
-			const samples = new Int16Array((rate * 400 * words.length) / 1000);
-			for (let i = 0; i < samples.length; i++) samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / rate));
-			await writeWav(outFile, {sampleRate: rate, channels: 1, bitsPerSample: 16, data: Buffer.from(samples.buffer)});
-			active -= 1;
-			return {
-				audioFile: outFile,
-				durationMs: 400 * words.length,
-				words: words.map((w, i) => ({text: w, startMs: i * 400, endMs: i * 400 + 380})),
-			};
+			try {
+				await new Promise((r) => setTimeout(r, 300));
+				return await tone.synthesize(o);
+			} finally {
+				active -= 1;
+			}
 		},
 	};
 	return {provider, seen};

@@ -6,9 +6,8 @@ import {createFestivalVoice} from './festival-voice';
 import {measureLoudness} from './measure-loudness';
 import {synthesizeNarration} from './synthesize-narration';
 import {UnknownVoiceError} from './voice-errors';
-import type {VoiceProvider} from './voice-provider';
 import {listVoices} from './voice-registry';
-import {writeWav} from './wav-file';
+import {toneVoice as fakeVoice} from '../../../test/support/tone-voice';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,36 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await rm(dir, {recursive: true, force: true});
 });
-
-/** A provider that speaks a tone per word and counts its calls. */
-const fakeVoice = (overrides: Partial<VoiceProvider> = {}) => {
-	const calls = {synthesize: 0};
-	const provider: VoiceProvider = {
-		id: 'fake',
-		name: 'Fake',
-		languages: ['en'],
-		voice: 'tone',
-		isAvailable: async () => ({ok: true}),
-		synthesize: async ({text, outFile}) => {
-			calls.synthesize++;
-			const words = text
-				.split(/\s+/)
-				.filter(Boolean)
-				.map((w, i) => ({text: w, startMs: 100 + i * 300, endMs: 350 + i * 300}));
-			const rate = 16_000;
-			const samples = new Int16Array(Math.round((rate * (words.length * 300 + 200)) / 1000));
-			for (const w of words) {
-				for (let i = Math.round((w.startMs * rate) / 1000); i < Math.round((w.endMs * rate) / 1000); i++) {
-					samples[i] = Math.round(3000 * Math.sin((2 * Math.PI * 300 * i) / rate));
-				}
-			}
-			await writeWav(outFile, {sampleRate: rate, channels: 1, bitsPerSample: 16, data: Buffer.from(samples.buffer)});
-			return {audioFile: outFile, durationMs: words.length * 300 + 200, words};
-		},
-		...overrides,
-	};
-	return {provider, calls};
-};
 
 // Real Festival, no fakes, never skipped: scripts/setup.sh installs it (README, .ci/run).
 describe('synthesizeNarration', () => {
