@@ -3,6 +3,9 @@ import type {CalculateMetadataFunction} from 'remotion';
 import type {z} from 'zod';
 import {storyboardSchema, storyboardV2Schema, type Storyboard, type StoryboardInput} from './storyboard';
 
+/** A box (px) a template draws a picture in. */
+export type MediaBox = {width: number; height: number};
+
 /**
  * A template: a typed composition that any storyboard can target. The component is reached only
  * through `lazyComponent`, so Node code (CLI, server) can import the registry for ids, schemas and
@@ -17,6 +20,13 @@ export type TemplateDefinition = {
 	/** The template's own options (`storyboard.templateOptions`): strict, every option with a default. */
 	templateOptionsSchema: z.ZodObject;
 	calculateMetadata: CalculateMetadataFunction<StoryboardInput>;
+	/**
+	 * The box each scene's pictures are drawn in at most, for a frame of this size (one per scene,
+	 * in order); without it, the whole frame. The render makes clips and photos much larger than
+	 * their box into copies at its size (docs/architecture.md, "Box-sized media"): a picture drawn
+	 * in a card is then not shrunk at draw time, which both renderers do with different filters.
+	 */
+	mediaBoxes?: (storyboard: Storyboard, frame: MediaBox) => readonly MediaBox[];
 	/** Sample storyboards by name (the first one is the composition's default props), parsed. */
 	samples: Record<string, Storyboard>;
 	lazyComponent: () => Promise<{default: React.ComponentType<StoryboardInput>}>;

@@ -28,7 +28,7 @@ import {audiogramOptionsSchema, calculateAudiogramMetadata} from './templates/au
 import audiogramLandscape from './templates/audiogram/samples/landscape.json';
 import audiogramPortrait from './templates/audiogram/samples/portrait.json';
 import audiogramSquare from './templates/audiogram/samples/square.json';
-import {calculatePromoMetadata, promoOptionsSchema} from './templates/promo';
+import {calculatePromoMetadata, promoMediaBoxes, promoOptionsSchema} from './templates/promo';
 import promoLandscape from './templates/promo/samples/landscape.json';
 import promoPortrait from './templates/promo/samples/portrait.json';
 import promoSquare from './templates/promo/samples/square.json';
@@ -146,6 +146,7 @@ const allTemplates: TemplateDefinition[] = [
 			'A product promo: the first scene is the hero (its picture full bleed under a slanted slab with the name), the middle scenes are feature callouts (a tilted card of the picture, a tick or number badge, punchy words), the last a call to action with a pulsing button (option cta); scenes wipe diagonally.',
 		schema: storyboardV2Schema,
 		templateOptionsSchema: promoOptionsSchema,
+		mediaBoxes: promoMediaBoxes,
 		calculateMetadata: calculatePromoMetadata,
 		samples: {
 			landscape: storyboardSchema.parse(promoLandscape),
@@ -178,4 +179,4 @@ export const registerTemplates = (added: readonly TemplateDefinition[]): void =>
 /** The template with this id, or undefined when there is none. */
 export const findTemplate = (id: string): TemplateDefinition | undefined => templates.find((t) => t.id === id);
 
-export type {TemplateDefinition} from './define-template';
+export type {MediaBox, TemplateDefinition} from './define-template';

@@ -12,17 +12,20 @@ export type FrameLayout = {
 };
 
 /** Sizes relative to the frame, so one layout works at 16:9, 9:16 and 1:1 and at any scale. */
+export const frameLayout = (width: number, height: number): FrameLayout => {
+	const unit = Math.min(width, height) / 100;
+	const orientation = width > height * 1.1 ? 'landscape' : height > width * 1.1 ? 'portrait' : 'square';
+	const safe =
+		orientation === 'portrait'
+			? {top: height * 0.1, bottom: height * 0.16, side: width * 0.07}
+			: orientation === 'landscape'
+				? {top: height * 0.08, bottom: height * 0.09, side: width * 0.06}
+				: {top: height * 0.08, bottom: height * 0.09, side: width * 0.07};
+	return {width, height, unit, orientation, safe};
+};
+
+/** The layout of the composition's frame. */
 export const useFrameLayout = (): FrameLayout => {
 	const {width, height} = useVideoConfig();
-	return useMemo(() => {
-		const unit = Math.min(width, height) / 100;
-		const orientation = width > height * 1.1 ? 'landscape' : height > width * 1.1 ? 'portrait' : 'square';
-		const safe =
-			orientation === 'portrait'
-				? {top: height * 0.1, bottom: height * 0.16, side: width * 0.07}
-				: orientation === 'landscape'
-					? {top: height * 0.08, bottom: height * 0.09, side: width * 0.06}
-					: {top: height * 0.08, bottom: height * 0.09, side: width * 0.07};
-		return {width, height, unit, orientation, safe};
-	}, [width, height]);
+	return useMemo(() => frameLayout(width, height), [width, height]);
 };

@@ -102,6 +102,20 @@ describe('withFrameSizedMedia (real ffmpeg)', () => {
 		expect(srcsOf(turned.storyboard, 'image')).toContain(original);
 	});
 
+	it("makes a clip drawn in a template's smaller box (promo's feature card) at that box's cover size", async () => {
+		// promo's square sample: the hero's photo full frame, the feature's 640x640 clip in the card, which
+		// at the 360x360 draft frame is 154.8 x 116.1 px (half the safe area's width, 3:4): 154x154 covers it.
+		const storyboard = await sample('promo', 'square');
+		const cacheDir = join(work, 'c7');
+		const r = await withFrameSizedMedia({storyboard, mediaDir: join(ROOT, 'public'), quality: 'draft', cacheDir});
+		const [feature] = videoSrcs(r.storyboard);
+		expect(feature).toMatch(/^[0-9a-f]{16}-154x154\.mp4$/);
+		const p = probe(join(frameSizedMediaDir(cacheDir), feature as string));
+		expect([p.video.width, p.video.height, p.video.frames]).toEqual([154, 154, 72]);
+		// The hero's photo covers the frame: its copy is frame-sized.
+		expect(r.storyboard.scenes[0]?.visual).toMatchObject({kind: 'image', src: expect.stringMatching(/-360x360\.png$/)});
+	});
+
 	it('keeps its folder under the size cap, removing the copy unused the longest (not one used within the hour)', async () => {
 		const storyboard = await sample('listicle', 'square');
 		const cacheDir = join(work, 'c6');

@@ -3,6 +3,7 @@ import {existsSync} from 'node:fs';
 import {mkdir, open, readdir, rename, rm, stat, utimes} from 'node:fs/promises';
 import {join} from 'node:path';
 import {RenderInternals} from '@remotion/renderer';
+import {findTemplate} from '../../compositions/registry';
 import {frameSize, type Storyboard} from '../../compositions/storyboard';
 import {imageDimensions} from '../media/image-dimensions';
 import {jpegOrientation} from '../media/jpeg-orientation';
@@ -11,7 +12,7 @@ import {isRemoteMedia, mediaRefsOf, type MediaRef} from '../media/storyboard-med
 import {resolveQuality, type Quality} from './quality';
 import {findLocalMedia, mediaSearchPath, withMediaBaseUrl} from './storyboard-media';
 
-/** Media is only made smaller when it is at least this much larger than the frame needs. */
+/** Media is only made smaller when it is at least this much larger than its box needs. */
 const SHRINK_BELOW = 0.8;
 
 /** Copies kept past this many bytes are removed, least recently used first. */
@@ -23,12 +24,12 @@ export const frameSizedMediaDir = (cacheDir: string): string => join(cacheDir, '
 type Size = {width: number; height: number};
 
 /**
- * The size a picture is drawn at when it covers the whole frame: the largest our templates ever
- * show it (a card or a split shows it smaller). Null when it is not larger than that by enough to
- * be worth a copy. Both sides even (h264).
+ * The size a picture is drawn at when it covers its box (the whole frame, or the smaller box its
+ * template declares, e.g. promo's feature card). Null when it is not larger than that by enough
+ * to be worth a copy. Both sides even (h264).
  */
-export const frameSizedSize = (media: Size, frame: Size): Size | null => {
-	const scale = Math.max(frame.width / media.width, frame.height / media.height);
+export const frameSizedSize = (media: Size, box: Size): Size | null => {
+	const scale = Math.max(box.width / media.width, box.height / media.height);
 	if (scale > SHRINK_BELOW) return null;
 	const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 	return {width: even(media.width * scale), height: even(media.height * scale)};
@@ -39,10 +40,10 @@ type CopyPlan = {size: Size; extension: string; args: string[]};
 
 const AREA = (size: Size) => ['-vf', `scale=${size.width}:${size.height}:flags=area`];
 
-const planClip = async (file: string, frame: Size): Promise<CopyPlan | null> => {
+const planClip = async (file: string, box: Size): Promise<CopyPlan | null> => {
 	const info = await probeMedia(file).catch(() => null);
 	if (!info?.hasVideo || !info.width || !info.height) return null;
-	const size = frameSizedSize({width: info.width, height: info.height}, frame);
+	const size = frameSizedSize({width: info.width, height: info.height}, box);
 	if (!size) return null;
 	// Near-lossless, a keyframe every 30 frames so seeking in the page stays cheap, audio as it was.
 	const video = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '12', '-pix_fmt', 'yuv420p', '-g', '30'];
@@ -61,14 +62,14 @@ const head = async (file: string): Promise<Uint8Array> => {
 	}
 };
 
-const planImage = async (file: string, frame: Size): Promise<CopyPlan | null> => {
+const planImage = async (file: string, box: Size): Promise<CopyPlan | null> => {
 	// JPEG and PNG only (Remotion's ffmpeg reads both; GIFs move, SVGs have no pixels to spare).
 	if (!/\.(jpe?g|png)$/i.test(file)) return null;
 	const bytes = await head(file);
 	const dims = imageDimensions(bytes);
 	// A photo to be turned by its EXIF orientation is left to the browser, which turns it.
 	if (!dims || jpegOrientation(bytes) !== 1) return null;
-	const size = frameSizedSize(dims, frame);
+	const size = frameSizedSize(dims, box);
 	if (!size) return null;
 	// PNG: no second lossy generation; at the frame's size it stays small.
 	const pixels = /\.png$/i.test(file) ? 'rgba' : 'rgb24';
@@ -96,11 +97,11 @@ const makeCopy = async (from: string, to: string, plan: CopyPlan) => {
 };
 
 /** The copy's file name for a media reference, made if needed; null: the reference stays as it is. */
-const frameSizedCopy = async (ref: MediaRef, mediaDir: string, frame: Size, dir: string, maxBytes: number): Promise<string | null> => {
+const frameSizedCopy = async (ref: MediaRef, mediaDir: string, box: Size, dir: string, maxBytes: number): Promise<string | null> => {
 	if ((ref.kind !== 'video' && ref.kind !== 'image') || isRemoteMedia(ref.src)) return null;
 	const file = findLocalMedia(ref.src, mediaDir);
 	if (!file) return null;
-	const plan = await (ref.kind === 'video' ? planClip(file, frame) : planImage(file, frame)).catch(() => null);
+	const plan = await (ref.kind === 'video' ? planClip(file, box) : planImage(file, box)).catch(() => null);
 	if (!plan) return null;
 	const {size: bytes, mtimeMs} = await stat(file);
 	const key = createHash('sha256').update(`${file}\n${bytes}\n${mtimeMs}`).digest('hex').slice(0, 16);
@@ -153,8 +154,22 @@ const evictPast = async (dir: string, maxBytes: number, keep: string) => {
 };
 
 /**
- * A copy of the storyboard whose local clips and photos larger than the output frame point at
- * copies made at the frame's size (cached under the renderer's cache folder, keyed by the source
+ * The box each media reference is drawn in at most: its scene's box when the storyboard's template
+ * declares one (`mediaBoxes`), else the whole frame.
+ */
+const mediaBoxOf = (storyboard: Storyboard, frame: Size): ((ref: MediaRef) => Size) => {
+	const boxes = findTemplate(storyboard.template)?.mediaBoxes?.(storyboard, frame) ?? [];
+	const index = new Map(storyboard.scenes.map((scene, i) => [scene.id, i]));
+	return (ref) => {
+		const i = ref.sceneId === null ? undefined : index.get(ref.sceneId);
+		return (i === undefined ? undefined : boxes[i]) ?? frame;
+	};
+};
+
+/**
+ * A copy of the storyboard whose local clips and photos larger than the box they are drawn in
+ * (the output frame, or a smaller box the template declares) point at copies made at that box's
+ * cover size (cached under the renderer's cache folder, keyed by the source
  * file and the size), and the folder to mount before the storyboard's own. Decoding a 4K clip for
  * a 720p frame costs the page time and memory; and the capture and web renderers shrink a picture
  * drawn at a third of its size with different filters (docs/web-fidelity.md, "seventh round"):
@@ -173,9 +188,10 @@ export const withFrameSizedMedia = async (o: {
 	const frame = resolveQuality(o.quality, frameSize(o.storyboard.format));
 	const dir = frameSizedMediaDir(o.cacheDir);
 	const copy = structuredClone(o.storyboard);
+	const boxOf = mediaBoxOf(copy, frame);
 	let changed = false;
 	for (const ref of mediaRefsOf(copy)) {
-		const name = await frameSizedCopy(ref, o.mediaDir, frame, dir, o.maxBytes ?? FRAME_SIZED_MEDIA_MAX_BYTES);
+		const name = await frameSizedCopy(ref, o.mediaDir, boxOf(ref), dir, o.maxBytes ?? FRAME_SIZED_MEDIA_MAX_BYTES);
 		if (!name) continue;
 		ref.set(name);
 		changed = true;

@@ -4,6 +4,7 @@ import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {Badge} from './badge';
+import {featureCardSize} from './promo-media-boxes';
 import {PromoTitle} from './promo-title';
 import type {SceneProps} from './promo-style';
 
@@ -34,10 +35,11 @@ export const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 	ready,
 	durationInFrames,
 }) => {
-	const {frame, fps, width, unit, safe, language, rtl, portrait, band, innerW, innerH} = useSceneLayout(storyboard);
+	const layout = useSceneLayout(storyboard);
+	const {frame, fps, width, unit, safe, language, rtl, portrait, band, innerW, innerH} = layout;
 	const gap = unit * 4;
-	const cardW = portrait ? innerW : innerW * 0.5;
-	const cardH = portrait ? innerH * 0.5 : Math.min(innerH * 0.9, cardW * 0.75);
+	// The same size the render makes the card's picture at (promo-media-boxes.ts).
+	const {width: cardW, height: cardH} = featureCardSize(layout);
 	const columnW = portrait ? innerW : innerW - cardW - gap;
 	const badge = unit * (portrait ? 9 : 8);
 	// Odd features put the card at the end of the line, even ones at the start.

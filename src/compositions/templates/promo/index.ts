@@ -3,3 +3,4 @@ export type {PromoOptions} from './promo-schema';
 export {calculatePromoMetadata} from './calculate-metadata';
 export {promoRoles} from './promo-roles';
 export type {PromoRole} from './promo-roles';
+export {featureCardSize, promoMediaBoxes} from './promo-media-boxes';
