@@ -4,7 +4,8 @@ import {storyboardSchema, type Visual} from '../storyboard';
 import {audioSourceOf, coverOf, formatClock} from './audiogram';
 import {clipCaptionStyle} from './captioned-clip/CaptionedClip';
 import {sentenceStarts} from './captioned-clip';
-import {promoRoles} from './promo';
+import {promoMediaBoxes, promoRoles} from './promo';
+import promoSquare from './promo/samples/square.json';
 
 const narration = (audio: string | null, offsetMs = 250) => ({narration: {audio, offsetMs}}) as never;
 const music = {src: 'music/calm-pad.mp3', durationMs: 24000, volume: 0.25, duckedVolume: 0.08, fadeOutMs: 1500};
@@ -55,6 +56,29 @@ describe('promo', () => {
 		expect(promoRoles(4, true)).toEqual([{kind: 'hero'}, {kind: 'feature', number: 1}, {kind: 'feature', number: 2}, {kind: 'cta'}]);
 		expect(promoRoles(3, false).map((r) => r.kind)).toEqual(['hero', 'feature', 'feature']);
 		expect(promoRoles(1, true)).toEqual([{kind: 'hero'}]);
+	});
+
+	it("gives the render each scene's picture box: the frame for hero and call to action, the card for a feature", () => {
+		const sb = storyboardSchema.parse(promoSquare);
+		const ids = sb.scenes.map((s) => s.id);
+		expect(ids).toEqual(['hero', 'track', 'cta']);
+		const bottomCaptions = {...sb, captionStyle: {...sb.captionStyle, position: 'bottom' as const, enabled: true, fontScale: 1}};
+		// 1280x720: the safe area is 1126.4 px wide (6% margins); the card is half of it, 3:4 (its
+		// height, 422.4, is under 90% of the room above the captions' band).
+		const landscape = {width: 1280, height: 720};
+		const [hero, feature, cta] = promoMediaBoxes(bottomCaptions, landscape);
+		expect(hero).toEqual(landscape);
+		expect(cta).toEqual(landscape);
+		expect(feature?.width).toBeCloseTo(563.2, 5);
+		expect(feature?.height).toBeCloseTo(422.4, 5);
+		// Portrait: the card is the safe area's width (619.2) and half the room above the band (1280 less
+		// 10% and 16% margins less 2.7 caption lines of 51.84 px).
+		const [, portraitCard] = promoMediaBoxes(bottomCaptions, {width: 720, height: 1280});
+		expect(portraitCard?.width).toBeCloseTo(619.2, 5);
+		expect(portraitCard?.height).toBeCloseTo((1280 * 0.74 - 51.84 * 2.7) / 2, 5);
+		// Without a call to action the last scene is a feature too.
+		const noCta = {...bottomCaptions, templateOptions: {...sb.templateOptions, cta: null}};
+		expect(promoMediaBoxes(noCta, landscape)[2]).toEqual(feature);
 	});
 });
 
