@@ -11,7 +11,8 @@
 // is kept (HTML-in-canvas only when more than 5% faster than the composer): which
 // painter is faster depends on what a frame holds (docs/web-fidelity.md). The entry records the
 // painter (`paint`) and, when both passed, both speeds (`paintFps`).
-// WEB_GATE_PAINT=composer|html-in-canvas tries only that painter.
+// WEB_GATE_PAINT=composer|html-in-canvas tries only that painter (a template that keeps its painter keeps
+// the speeds its last two-painter run timed).
 import {existsSync, readFileSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -95,11 +96,13 @@ try {
 			composerFailure = before.reason ?? undefined;
 		}
 		const {failed, samples, worst, paint} = gated;
+		// Gated with one painter (WEB_GATE_PAINT), the one kept before: the last timing of both still says why it was kept.
+		const keptFps = !paintFps && painters.length === 1 && before?.paint === paint ? before.paintFps : undefined;
 		result.templates[template.id] = {
 			eligible: failed.length === 0,
 			paint,
 			...(paint === 'html-in-canvas' && composerFailure ? {composerFailure} : {}),
-			...(paintFps ? {paintFps} : {}),
+			...(paintFps ? {paintFps} : keptFps ? {paintFps: keptFps} : {}),
 			reason:
 				failed.length === 0
 					? null

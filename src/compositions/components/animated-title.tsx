@@ -3,7 +3,7 @@ import {AbsoluteFill, interpolate, spring, useCurrentFrame, useVideoConfig} from
 import type {Palette} from '../storyboard';
 import {headingStyle, sceneTitleSize} from './heading-style';
 import {fitLinesScale} from './fit-lines-scale';
-import {groupOpacity} from './group-opacity';
+import {useGroupEffects} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -27,6 +27,7 @@ export const AnimatedTitle: React.FC<{
 	const frame = useCurrentFrame() - delayInFrames;
 	const {fps} = useVideoConfig();
 	const {unit, safe, orientation, width} = useFrameLayout();
+	const {groupOpacity} = useGroupEffects();
 	if (!title && !text) return null;
 
 	const enter = spring({frame: frame - 4, fps, config: {damping: 200}, durationInFrames: Math.round(fps * 0.7)});

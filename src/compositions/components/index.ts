@@ -42,4 +42,4 @@ export {storyboardMetadata} from './storyboard-metadata';
 export {useTemplateStoryboard} from './use-template-storyboard';
 export type {TemplateStoryboard} from './use-template-storyboard';
 export {textWords} from './text-words';
-export {groupFade, groupOpacity, textShadowFilter} from './group-opacity';
+export {GroupEffectsContext, groupFade, groupOpacityFor, textShadowFor, useGroupEffects, type GroupEffects} from './group-opacity';

@@ -2,7 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette, Shot, Visual} from '../storyboard';
 import {FloatingIcon} from './floating-icon';
-import {groupOpacity} from './group-opacity';
+import {useGroupEffects} from './group-opacity';
 import type {IllustrationBox} from './illustration-box';
 import {cameraAt, KenBurnsImage} from './ken-burns-image';
 import {KeyPhraseChip} from './key-phrase-chip';
@@ -47,6 +47,7 @@ const Background: React.FC<{visual: Visual; durationInFrames: number; palette: P
 const FadeOut: React.FC<{at: number; children: React.ReactNode}> = ({at, children}) => {
 	const frame = useCurrentFrame();
 	const opacity = interpolate(frame, [at, at + SHOT_FADE_FRAMES], [1, 0], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const {groupOpacity} = useGroupEffects();
 	return <AbsoluteFill style={groupOpacity(opacity)}>{children}</AbsoluteFill>;
 };
 
@@ -54,6 +55,7 @@ const FadeOut: React.FC<{at: number; children: React.ReactNode}> = ({at, childre
 const FadeIn: React.FC<{children: React.ReactNode}> = ({children}) => {
 	const frame = useCurrentFrame();
 	const opacity = interpolate(frame, [0, SHOT_FADE_FRAMES], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const {groupOpacity} = useGroupEffects();
 	return <AbsoluteFill style={groupOpacity(opacity)}>{children}</AbsoluteFill>;
 };
 

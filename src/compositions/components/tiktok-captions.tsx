@@ -5,7 +5,7 @@ import {captionWords, textDirectionOf, type CaptionStyle, type Palette, type Sto
 import {captionPages} from './caption-pages';
 import {captionWordStyle} from './caption-word-style';
 import {fitLinesScale} from './fit-lines-scale';
-import {groupOpacity, textShadowFilter} from './group-opacity';
+import {useGroupEffects} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
 import {withAlpha} from './with-alpha';
@@ -33,6 +33,7 @@ export const TikTokCaptions: React.FC<{
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {width, unit, safe, orientation} = useFrameLayout();
+	const {groupOpacity, textShadowStyle} = useGroupEffects();
 	const baseSize = unit * (orientation === 'portrait' ? 7.2 : 6.2) * style.fontScale;
 	// About how many columns (a CJK character takes two) one line of captions holds at this size.
 	const lineColumns = Math.max(6, Math.floor((lineWidth ?? width - safe.side * 2) / (baseSize * 0.56)));
@@ -123,9 +124,9 @@ export const TikTokCaptions: React.FC<{
 					// A page rises into place by whole CSS pixels as it fades in: the web renderer draws a
 					// moved layer on the device grid as Chrome does, where a scaled one is resampled (docs/web-fidelity.md).
 					transform: pop ? `scale(${0.6 + 0.4 * popScale})` : `translateY(${Math.round((1 - enter) * fontSize * 0.15)}px)`,
-					// As filters, so that the web renderer composes the page as one picture (group-opacity.tsx).
+					// The page fades as one picture in every renderer (group-opacity.tsx).
 					...(classic
-						? textShadowFilter({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})
+						? textShadowStyle({y: fontSize * 0.06, blur: fontSize * 0.12, color: withAlpha('#000000', 0.6), opacity: pageOpacity})
 						: groupOpacity(pageOpacity)),
 				}}
 			>

@@ -1,6 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
-import {groupOpacity} from '../../components/group-opacity';
+import {useGroupEffects} from '../../components/group-opacity';
 import {FONT_VARIABLE} from '../../components/load-fonts';
 import {RadialGradientSvg, farthestCornerEllipse} from '../../components/radial-gradient-svg';
 import {useFrameLayout} from '../../components/use-frame-layout';
@@ -264,6 +264,7 @@ const Audiogram: React.FC<StoryboardInput> = (props) => {
 
 const EndCardFadeIn: React.FC<{frames: number; children: React.ReactNode}> = ({frames, children}) => {
 	const frame = useCurrentFrame();
+	const {groupOpacity} = useGroupEffects();
 	return <AbsoluteFill style={groupOpacity(interpolate(frame, [0, frames], [0, 1], clamp))}>{children}</AbsoluteFill>;
 };
 

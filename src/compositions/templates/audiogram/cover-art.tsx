@@ -1,6 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
-import {groupOpacity} from '../../components/group-opacity';
+import {useGroupEffects} from '../../components/group-opacity';
 import {SceneVisual} from '../../components/scene-visual';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {withAlpha} from '../../components/with-alpha';
@@ -29,6 +29,7 @@ export const CoverArt: React.FC<{
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
+	const {groupOpacity} = useGroupEffects();
 	const round = shape === 'round';
 	const fadeIn = previous ? interpolate(frame, [0, 10], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'}) : 1;
 	const spin = round ? (absoluteFrame / fps) * SPIN_PER_SECOND : 0;

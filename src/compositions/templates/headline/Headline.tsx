@@ -2,7 +2,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, interpolate, spring} from 'remotion';
 import {
-	groupOpacity,
+	useGroupEffects,
 	useSceneLayout,
 	type TemplateSceneProps,
 	TemplateFrame,
@@ -71,6 +71,7 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 	// Out: the lower third folds away before the picture changes.
 	const out = interpolate(frame, [durationInFrames - exitFrames - 8, durationInFrames - exitFrames], [0, 1], {...clamp});
 	const origin = rtl ? 'right' : 'left';
+	const {groupOpacity} = useGroupEffects();
 	const kickerIn = spring({frame: frame - 2, fps, config: {damping: 200}, durationInFrames: 10});
 	// Captions at the top take the corner: the label then sits on the lower third.
 	const kickerOnTop = captions.position !== 'top';

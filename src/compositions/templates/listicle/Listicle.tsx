@@ -3,7 +3,7 @@ import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Img, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {
-	groupOpacity,
+	useGroupEffects,
 	TemplateFrame,
 	captionBandHeight,
 	linearTransition,
@@ -93,6 +93,7 @@ const NumberPanel: React.FC<{
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
+	const {groupOpacity} = useGroupEffects();
 	const {panel} = layout;
 	const index = sceneAt(timeline, frame);
 	const timing = timeline.scenes[index];
@@ -231,6 +232,7 @@ const PictureCard: React.FC<{scene: Scene; rect: Rect; palette: Palette; duratio
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const {unit} = useFrameLayout();
+	const {groupOpacity} = useGroupEffects();
 	const visual = scene.visual;
 	// The scene's shots change the card's picture: the latest one started shows, popping in anew.
 	const picture = pictureSpans(visual, scene.shots, fps, durationInFrames).findLast((p) => p.from <= frame);

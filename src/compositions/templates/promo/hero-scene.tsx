@@ -2,7 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
 import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
-import {textShadowFilter} from '../../components/group-opacity';
+import {useGroupEffects} from '../../components/group-opacity';
 import {useSceneLayout} from '../../components/use-scene-layout';
 import {PromoTitle} from './promo-title';
 import {SLANT, type SceneProps} from './promo-style';
@@ -10,6 +10,7 @@ import {SLANT, type SceneProps} from './promo-style';
 /** The opening: the picture full bleed, a slanted slab of the brand colour carrying the name. */
 export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palette, fontStack, ready, durationInFrames}) => {
 	const {frame, fps, width, height, unit, safe, orientation, language, rtl, band} = useSceneLayout(storyboard);
+	const {textShadowStyle} = useGroupEffects();
 	const slabW = (width - safe.side * 2) * (orientation === 'landscape' ? 0.62 : 1);
 	const pad = unit * 3;
 	const slab = spring({frame: frame - 2, fps, config: {damping: 18, stiffness: 150}, durationInFrames: 16});
@@ -68,7 +69,7 @@ export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palet
 							fontWeight: 600,
 							lineHeight: 1.25,
 							color: palette.text,
-							...textShadowFilter({y: unit * 0.3, blur: unit, color: withAlpha('#000000', 0.6), opacity: textIn}),
+							...textShadowStyle({y: unit * 0.3, blur: unit, color: withAlpha('#000000', 0.6), opacity: textIn}),
 							transform: `translateX(${side * (1 - textIn) * unit * 6}px)`,
 							overflowWrap: 'anywhere',
 						}}

@@ -20,7 +20,7 @@ const SNAP_RECT = `var __promptreelSnapRect = (r) => {
 `;
 
 /**
- * An element with a CSS filter (our groupOpacity and textShadowFilter, group-opacity.tsx) is drawn
+ * An element with a CSS filter (our group opacity and text shadow for the composer, group-opacity.tsx) is drawn
  * into a layer first, the layer then drawn through the element's transform. The painter sizes the
  * layer's canvas with Math.ceil but draws it back into the unrounded rect, so the layer is squeezed
  * by up to a device pixel; and its cutout starts on a whole CSS pixel, which at device scale 1/2 or

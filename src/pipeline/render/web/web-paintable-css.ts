@@ -32,7 +32,7 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	{
 		pattern: /textShadow\s*:|text-shadow\s*:/,
 		property: 'text-shadow',
-		fix: 'textShadowFilter() (components/group-opacity.tsx): the painter draws every glyph twice, so edges come out heavier',
+		fix: 'textShadowStyle() of useGroupEffects() (components/group-opacity.tsx): the composer draws every glyph twice, so edges come out heavier',
 	},
 	{
 		pattern: /boxShadow\s*:[^,}\n]*\binset\b|box-shadow\s*:[^;]*\binset\b/,
@@ -42,7 +42,7 @@ export const UNPAINTED_CSS: readonly {pattern: RegExp; property: string; fix: st
 	{
 		pattern: /@remotion\/transitions\/fade['"]/,
 		property: 'fade() transition (opacity on a whole scene)',
-		fix: 'groupFade() (components/group-opacity.tsx): the painter fades each element on its own, so a scene shows through itself',
+		fix: 'groupFade() (components/group-opacity.tsx): the composer fades each element on its own, so a scene shows through itself',
 	},
 	{
 		// CSS only: a measureText({fontVariantNumeric}) call measures, it does not paint.

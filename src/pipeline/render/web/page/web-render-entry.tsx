@@ -3,6 +3,7 @@
 // loopback page server in chunks. Browser code: imports only compositions, react and @remotion/*.
 import {renderMediaOnWeb, renderStillOnWeb} from '@remotion/web-renderer';
 import type React from 'react';
+import {GroupEffectsContext} from '../../../../compositions/components/group-opacity';
 import {MediaEngineContext} from '../../../../compositions/components/media-engine';
 import {findTemplate} from '../../../../compositions/registry';
 import type {StoryboardInput} from '../../../../compositions/storyboard';
@@ -57,13 +58,17 @@ const postProgress = (progressUrl: string, progress: number): void => {
 };
 
 /** A template's component under the web media engine, and its composition for the web renderer. */
-const webComposition = async (request: {templateId: string; inputProps: StoryboardInput}) => {
+const webComposition = async (request: {templateId: string; paint: WebPaint; inputProps: StoryboardInput}) => {
 	const template = findTemplate(request.templateId);
 	if (!template) throw new Error(`Unknown template "${request.templateId}"`);
 	const {default: Template} = await template.lazyComponent();
+	// The composer draws group opacity and text shadows as CSS filters; Chromium's own paint as CSS (group-opacity.tsx).
+	const effects = request.paint === 'composer' ? 'filter' : 'css';
 	const Component: React.FC<StoryboardInput> = (props) => (
 		<MediaEngineContext.Provider value="web">
-			<Template {...props} />
+			<GroupEffectsContext.Provider value={effects}>
+				<Template {...props} />
+			</GroupEffectsContext.Provider>
 		</MediaEngineContext.Provider>
 	);
 	return {
