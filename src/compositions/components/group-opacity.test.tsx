@@ -32,7 +32,10 @@ describe('group effects', () => {
 	it('write CSS opacity and text-shadow for Chrome (capture, HTML-in-canvas) and filters for the composer', () => {
 		expect(groupOpacityFor('css', 0.4)).toEqual({opacity: 0.4});
 		expect(groupOpacityFor('filter', 0.4)).toEqual({filter: 'drop-shadow(0px 0px 0px transparent) opacity(0.4)'});
-		expect(textShadowFor('css', {x: 1, y: 2, blur: 3, color: 'black', opacity: 0.5})).toEqual({textShadow: '1px 2px 3px black', opacity: 0.5});
+		expect(textShadowFor('css', {x: 1, y: 2, blur: 3, color: 'black', opacity: 0.5})).toEqual({
+			textShadow: '1px 2px 3px black',
+			opacity: 0.5,
+		});
 		expect(textShadowFor('filter', {y: 2, color: 'black'})).toEqual({filter: 'drop-shadow(0px 2px 0px black)'});
 	});
 

@@ -69,7 +69,9 @@ const GroupFadePresentation: React.FC<TransitionPresentationComponentProps<Group
 	presentationProgress,
 }) => {
 	const {groupOpacity} = useGroupEffects();
-	return <AbsoluteFill style={presentationDirection === 'entering' ? groupOpacity(presentationProgress) : undefined}>{children}</AbsoluteFill>;
+	return (
+		<AbsoluteFill style={presentationDirection === 'entering' ? groupOpacity(presentationProgress) : undefined}>{children}</AbsoluteFill>
+	);
 };
 
 /** @remotion/transitions' fade() (the entering scene fades in over the exiting one) with the group's opacity. */
