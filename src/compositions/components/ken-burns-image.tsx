@@ -1,6 +1,7 @@
 import type React from 'react';
 import {AbsoluteFill, Img, interpolate, useCurrentFrame} from 'remotion';
 import type {Palette, Visual} from '../storyboard';
+import {useLayerStyle} from './compositor-layers';
 import {resolveMediaSrc} from './resolve-media-src';
 
 type ImageVisual = Extract<Visual, {kind: 'image'}>;
@@ -36,12 +37,11 @@ export const KenBurnsImage: React.FC<{visual: ImageVisual; durationInFrames: num
 		extrapolateRight: 'clamp',
 	});
 	const {scale, x} = cameraAt(visual.motion, p);
+	const layer = useLayerStyle();
 	return (
 		<AbsoluteFill style={{overflow: 'hidden'}}>
 			{/* Shows around a `contain` image; a layer of its own so it is not repainted per frame. */}
-			<AbsoluteFill
-				style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, willChange: 'transform'}}
-			/>
+			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
 			<Img
 				src={resolveMediaSrc(visual.src)}
 				style={{
@@ -49,7 +49,7 @@ export const KenBurnsImage: React.FC<{visual: ImageVisual; durationInFrames: num
 					height: '100%',
 					objectFit: visual.fit,
 					transform: `translateX(${x}%) scale(${scale})`,
-					willChange: 'transform',
+					...layer,
 				}}
 			/>
 		</AbsoluteFill>

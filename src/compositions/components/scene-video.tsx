@@ -4,6 +4,7 @@ import {type RefObject, useLayoutEffect, useRef} from 'react';
 import {AbsoluteFill, Loop, useVideoConfig} from 'remotion';
 import type {Palette, Visual} from '../storyboard';
 import {type Fit, fitByTransform} from './fit-by-transform';
+import {useLayerStyle} from './compositor-layers';
 import {resolveMediaSrc} from './resolve-media-src';
 
 type VideoVisual = Extract<Visual, {kind: 'video'}>;
@@ -48,7 +49,8 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	const trimBefore = Math.round((visual.trimStartMs * fps) / 1000);
 	// Floor, so that the last frame of a loop never asks for a time past the end of the file.
 	const playableFrames = Math.max(1, Math.floor(((visual.durationMs - visual.trimStartMs) * fps) / 1000));
-	const style: React.CSSProperties = {width: '100%', height: '100%', objectFit: visual.fit, willChange: 'transform'};
+	const layer = useLayerStyle();
+	const style: React.CSSProperties = {width: '100%', height: '100%', objectFit: visual.fit, ...layer};
 	const video = (
 		<MediaVideo
 			src={resolveMediaSrc(visual.src)}
@@ -61,9 +63,7 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	return (
 		<AbsoluteFill>
 			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}
-			<AbsoluteFill
-				style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, willChange: 'transform'}}
-			/>
+			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
 			<AbsoluteFill ref={host}>
 				{visual.loop && playableFrames < durationInFrames ? (
 					<Loop durationInFrames={playableFrames} name="clip loop">

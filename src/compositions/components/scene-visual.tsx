@@ -2,6 +2,7 @@ import type React from 'react';
 import {AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Palette, Shot, Visual} from '../storyboard';
 import {FloatingIcon} from './floating-icon';
+import {useLayerStyle} from './compositor-layers';
 import {useGroupEffects} from './group-opacity';
 import type {IllustrationBox} from './illustration-box';
 import {cameraAt, KenBurnsImage} from './ken-burns-image';
@@ -100,6 +101,7 @@ export const SceneVisual: React.FC<Props> = ({
 	const pictures = pictureSpans(visual, shots, fps, durationInFrames);
 	const phrases = keyPhrases ? phraseSpans(shots, fps, durationInFrames) : [];
 	const camera = cameraTransform(cameraSpans(shots, fps, durationInFrames), frame);
+	const layer = useLayerStyle();
 	// Runs of pictures on one background: the background is drawn once per run, the icons change over it.
 	const runs: {from: number; to: number; visual: Visual}[] = [];
 	for (const p of pictures) {
@@ -111,7 +113,7 @@ export const SceneVisual: React.FC<Props> = ({
 	const chipTop = box ? (box.chipTop ?? box.cy + box.size * 0.36) : height * (iconCenterY ?? 0.5) + unit * 13;
 	return (
 		<AbsoluteFill>
-			<AbsoluteFill style={{transform: camera, willChange: 'transform'}}>
+			<AbsoluteFill style={{transform: camera, ...layer}}>
 				{runs.map((run, i) => (
 					<Sequence
 						key={`bg-${run.from}`}

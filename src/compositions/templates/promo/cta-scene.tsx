@@ -14,9 +14,10 @@ export const CtaScene: React.FC<SceneProps> = ({scene, index, storyboard, palett
 	const lineIn = interpolate(frame, [22, 32], [0, 1], clamp);
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
-			<AbsoluteFill style={{opacity: 0.35}}>
-				<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
-			</AbsoluteFill>
+			{/* Dimmed to 35% by a veil of the background colour, the same picture as opacity 0.35 over it:
+			    a group's opacity over the picture's own layers costs an offscreen surface on every draw. */}
+			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
+			<AbsoluteFill style={{background: withAlpha(palette.background, 0.65)}} />
 			<AbsoluteFill
 				dir={dir}
 				lang={language}

@@ -1,5 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
+import {CompositorLayersContext} from '../../components/compositor-layers';
 import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useSceneLayout} from '../../components/use-scene-layout';
@@ -63,7 +64,10 @@ export const FeatureScene: React.FC<SceneProps & {number: number}> = ({
 				transform: cardTurn({inward, swing, restDeg: portrait ? 0 : 10, travel: width * 0.4}),
 			}}
 		>
-			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
+			{/* Painted with the card: layers of their own inside its rounded clip cost an offscreen surface per draw (compositor-layers.ts). */}
+			<CompositorLayersContext.Provider value={false}>
+				<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
+			</CompositorLayersContext.Provider>
 		</div>
 	);
 	const callout = (
