@@ -6,6 +6,7 @@ import {fitLinesScale} from './fit-lines-scale';
 import {useGroupEffects} from './group-opacity';
 import {FONT_STACK} from './load-fonts';
 import {useFrameLayout} from './use-frame-layout';
+import {EdgeScrim} from './edge-scrim';
 import {withAlpha} from './with-alpha';
 
 export type TitlePlacement = 'top' | 'bottom';
@@ -40,20 +41,10 @@ export const AnimatedTitle: React.FC<{
 	const titleSize = fitted(title, sceneTitleSize({unit, orientation}));
 	const textSize = fitted(text, sceneTitleSize({unit, orientation}) * 0.5);
 	const dir = placement === 'top' ? -1 : 1;
-	const scrimAngle = placement === 'top' ? '180deg' : '0deg';
 
 	return (
 		<AbsoluteFill>
-			{/* The scrim is its own compositor layer: a full-frame gradient in the page's layer would be
-			    rasterised again for every captured frame. */}
-			<AbsoluteFill
-				style={{
-					willChange: 'transform',
-					// Every stop has a position: the web renderer's painter spreads unpositioned stops
-					// evenly before the first positioned one (here it would start the fade at 22.5%).
-					background: `linear-gradient(${scrimAngle}, ${withAlpha(palette.background, 0.72)} 0%, ${withAlpha(palette.background, 0)} 45%)`,
-				}}
-			/>
+			<EdgeScrim edge={placement === 'top' ? 'top' : 'bottom'} color={palette.background} alpha={0.72} extent={0.45} />
 			<AbsoluteFill
 				style={{
 					justifyContent: placement === 'top' ? 'flex-start' : 'flex-end',

@@ -12,6 +12,8 @@ export {FloatingIcon} from './floating-icon';
 export {SceneVisual} from './scene-visual';
 export {SceneBackdrop} from './scene-backdrop';
 export {AnimatedTitle} from './animated-title';
+export {EdgeScrim} from './edge-scrim';
+export type {ScrimEdge} from './edge-scrim';
 export type {TitlePlacement} from './animated-title';
 export {TikTokCaptions} from './tiktok-captions';
 export {EndCard} from './end-card';

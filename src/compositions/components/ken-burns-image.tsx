@@ -40,8 +40,12 @@ export const KenBurnsImage: React.FC<{visual: ImageVisual; durationInFrames: num
 	const layer = useLayerStyle();
 	return (
 		<AbsoluteFill style={{overflow: 'hidden'}}>
-			{/* Shows around a `contain` image; a layer of its own so it is not repainted per frame. */}
-			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
+			{/* Shows around a `contain` image; a layer of its own so it is not repainted per frame. A
+			    `cover` image (moved only by scales >= 1) hides it on every frame, and a hidden full-frame
+			    layer still costs a blend per compositor draw (docs/templates.md). */}
+			{visual.fit === 'contain' ? (
+				<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
+			) : null}
 			<Img
 				src={resolveMediaSrc(visual.src)}
 				style={{

@@ -62,8 +62,11 @@ export const SceneVideo: React.FC<{visual: VideoVisual; durationInFrames: number
 	);
 	return (
 		<AbsoluteFill>
-			{/* Layers of their own: each new video frame then repaints only the video, not the gradient. */}
-			<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
+			{/* Layers of their own: each new video frame then repaints only the video, not the gradient.
+			    Only around a `contain` clip: a `cover` one hides it on every frame (see KenBurnsImage). */}
+			{visual.fit === 'contain' ? (
+				<AbsoluteFill style={{background: `linear-gradient(160deg, ${palette.surface} 0%, ${palette.background} 100%)`, ...layer}} />
+			) : null}
 			<AbsoluteFill ref={host}>
 				{visual.loop && playableFrames < durationInFrames ? (
 					<Loop durationInFrames={playableFrames} name="clip loop">

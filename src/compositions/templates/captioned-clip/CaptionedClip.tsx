@@ -2,6 +2,7 @@ import {none} from '@remotion/transitions/none';
 import type React from 'react';
 import {useMemo} from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
+import {EdgeScrim} from '../../components/edge-scrim';
 import {SceneBackdrop} from '../../components/scene-backdrop';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
@@ -59,15 +60,21 @@ const ClipScene: React.FC<{scene: Scene; index: number; seed: number; palette: P
 
 /** A dark band under the captions, so big white words read on any footage. */
 const CaptionScrim: React.FC<{position: CaptionStyle['position']}> = ({position}) => {
+	// From the edge the captions sit at, fading towards the middle.
+	if (position !== 'center') return <EdgeScrim edge={position} color="#000000" alpha={0.55} extent={0.42} />;
+	// Centred captions: a band over the middle half, darkest at its centre.
 	const shade = withAlpha('#000000', 0.55);
 	const clear = withAlpha('#000000', 0);
-	// From the edge the captions sit at, fading towards the middle.
-	const angle = position === 'top' ? '180deg' : '0deg';
-	const background =
-		position === 'center'
-			? `linear-gradient(180deg, ${clear} 25%, ${shade} 50%, ${clear} 75%)`
-			: `linear-gradient(${angle}, ${shade} 0%, ${clear} 42%)`;
-	return <AbsoluteFill style={{background, willChange: 'transform'}} />;
+	return (
+		<AbsoluteFill
+			style={{
+				top: '25%',
+				height: '50%',
+				background: `linear-gradient(180deg, ${clear} 0%, ${shade} 50%, ${clear} 100%)`,
+				willChange: 'transform',
+			}}
+		/>
+	);
 };
 
 /** The first scene's title as a tilted sticker that pops in and drops away: the hook. */

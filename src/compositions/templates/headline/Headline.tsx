@@ -10,6 +10,7 @@ import {
 	groupFade,
 	linearTransition,
 	SceneBackdrop,
+	EdgeScrim,
 	fitWords,
 	textWords,
 	useTemplateFonts,
@@ -106,12 +107,7 @@ const NewsScene: React.FC<TemplateSceneProps<HeadlineOptions> & {index: number; 
 				iconCenterY={0.38}
 			/>
 			{/* A scrim under the lower third only: the picture stays clear above it. */}
-			<AbsoluteFill
-				style={{
-					background: `linear-gradient(0deg, ${withAlpha('#000000', 0.72)} 0%, ${withAlpha('#000000', 0)} 48%)`,
-					willChange: 'transform',
-				}}
-			/>
+			<EdgeScrim edge="bottom" color="#000000" alpha={0.72} extent={0.48} />
 			{kickerOnTop ? kicker : null}
 			<div
 				dir={dir}

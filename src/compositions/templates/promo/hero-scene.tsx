@@ -1,5 +1,6 @@
 import type React from 'react';
 import {AbsoluteFill, spring} from 'remotion';
+import {EdgeScrim} from '../../components/edge-scrim';
 import {SceneBackdrop} from '../../components/scene-backdrop';
 import {withAlpha} from '../../components/with-alpha';
 import {useGroupEffects} from '../../components/group-opacity';
@@ -16,17 +17,10 @@ export const HeroScene: React.FC<SceneProps> = ({scene, index, storyboard, palet
 	const slab = spring({frame: frame - 2, fps, config: {damping: 18, stiffness: 150}, durationInFrames: 16});
 	const textIn = spring({frame: frame - 16, fps, config: {damping: 200}, durationInFrames: 12});
 	const side = rtl ? 1 : -1;
-	// The shade comes from the side the text starts on.
-	const shadeAngle = rtl ? '270deg' : '90deg';
 	return (
 		<AbsoluteFill style={{background: palette.background}}>
 			<SceneBackdrop scene={scene} index={index} seed={storyboard.seed} durationInFrames={durationInFrames} palette={palette} />
-			<AbsoluteFill
-				style={{
-					background: `linear-gradient(${shadeAngle}, ${withAlpha(palette.background, 0.75)} 0%, ${withAlpha(palette.background, 0)} 70%)`,
-					willChange: 'transform',
-				}}
-			/>
+			<EdgeScrim edge={rtl ? 'right' : 'left'} color={palette.background} alpha={0.75} extent={0.7} />
 			<AbsoluteFill
 				dir={rtl ? 'rtl' : 'ltr'}
 				lang={language}
