@@ -1,5 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer, request} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CreateBucketCommand, PutObjectCommand} from '@aws-sdk/client-s3';
@@ -136,6 +138,39 @@ describe('S3 file store (s3rver on loopback, real AWS SDK)', () => {
 				stored: stored(key(1, 'video.mp4'), null),
 			}),
 		).rejects.toThrow(/handed files written elsewhere: video\.mp4, poster\.jpg/);
+	});
+
+	it('uploads again when the connection drops mid-upload (the SDK does not retry a streamed body)', async () => {
+		// A proxy in front of s3rver that drops the first PUT's connection, as a bucket closing a
+		// reused keep-alive socket does ("socket hang up": a 500 on POST /v1/assets, seen once in CI).
+		const seen = {puts: 0, dropsLeft: 1};
+		const target = new URL(s3.endpoint);
+		const proxy = createServer((req, res) => {
+			if (req.method === 'PUT') {
+				seen.puts++;
+				if (seen.dropsLeft-- > 0) {
+					req.socket.destroy();
+					return;
+				}
+			}
+			const upstream = request({host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers}, (r) => {
+				res.writeHead(r.statusCode ?? 502, r.headers);
+				r.pipe(res);
+			});
+			upstream.on('error', () => res.destroy());
+			req.pipe(upstream);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const store = storeFor(join(root, 'dropped'), null, {endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`});
+			const file = join(root, 'dropped.bin');
+			writeFileSync(file, video);
+			await store.putFile({key: 'uploads/dropped.bin', file, contentType: 'application/octet-stream'});
+			expect(seen.puts).toBe(2);
+			expect((await text(await store.read('uploads/dropped.bin'))).equals(video)).toBe(true);
+		} finally {
+			proxy.close();
+		}
 	});
 
 	it('answers Range requests of the files route from the bucket: 206 with Content-Range, 416 outside the file', async () => {

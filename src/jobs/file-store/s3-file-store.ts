@@ -8,6 +8,14 @@ import type {OutputObject, StoredObject} from '../../pipeline/render';
 import {isS3NotFound} from '../../pipeline/render/lambda';
 import type {FileStore} from './file-store';
 
+const PUT_ATTEMPTS = 3;
+
+/** A failure worth trying again: the connection failed (no HTTP answer), or the bucket answered 5xx. */
+const isTransient = (error: unknown): boolean => {
+	const status = (error as {$metadata?: {httpStatusCode?: number}} | null)?.$metadata?.httpStatusCode;
+	return status === undefined || status >= 500;
+};
+
 export type S3FileStoreOptions = {
 	/** The shared client (createS3Client: path-style and checksums WHEN_REQUIRED against an endpoint). */
 	client: () => Promise<S3Client>;
@@ -37,15 +45,26 @@ export const createS3FileStore = (o: S3FileStoreOptions): FileStore => {
 	const sdk = () => import('@aws-sdk/client-s3');
 	const putFile: FileStore['putFile'] = async ({key, file, contentType}) => {
 		const [{PutObjectCommand}, client, info] = await Promise.all([sdk(), o.client(), stat(file)]);
-		await client.send(
-			new PutObjectCommand({
-				Bucket: o.bucket,
-				Key: full(key),
-				Body: createReadStream(file),
-				ContentLength: info.size,
-				...(contentType ? {ContentType: contentType} : {}),
-			}),
-		);
+		// The SDK does not retry a request whose body is a stream (it cannot read it twice), so a
+		// connection dropped mid-upload (a keep-alive socket the bucket closed as it was reused:
+		// "socket hang up", seen in CI) failed the upload. Each attempt opens the file again.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await client.send(
+					new PutObjectCommand({
+						Bucket: o.bucket,
+						Key: full(key),
+						Body: createReadStream(file),
+						ContentLength: info.size,
+						...(contentType ? {ContentType: contentType} : {}),
+					}),
+				);
+				return;
+			} catch (error) {
+				if (attempt >= PUT_ATTEMPTS || !isTransient(error)) throw error;
+				await new Promise((r) => setTimeout(r, 100 * 3 ** (attempt - 1)));
+			}
+		}
 	};
 	const keyOfDir = (localDir: string) => relative(o.dataDir, localDir).split(sep).join('/');
 	const head = async (key: string) => {
