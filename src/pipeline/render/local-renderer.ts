@@ -16,6 +16,7 @@ import {resolveQuality} from './quality';
 import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} from './renderer';
 import {boxFilteredChroma, chainFfmpegOverrides} from './box-filtered-chroma';
 import {limitX264Lookahead} from './x264-lookahead';
+import {purgeDecodedPicturesWhileRendering} from './decoded-picture-purge';
 import {assertLocalMediaExist} from './storyboard-media';
 
 /** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
@@ -153,6 +154,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			if (o.signal?.aborted) throw new RenderCancelledError();
 			const ready = await prepare(o, (p) => o.onProgress?.({stage: 'bundling', progress: p}));
 			const cancel = linkCancel(o.signal);
+			const stopPurging = purgeDecodedPicturesWhileRendering(ready.puppeteerInstance);
 			let chunkStats: RenderedVideo['chunks'];
 			try {
 				await mkdir(dirname(o.outFile), {recursive: true});
@@ -223,6 +225,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 			} catch (error) {
 				throw wrapError(error, 'Rendering the video', o.signal);
 			} finally {
+				stopPurging();
 				cancel.dispose();
 				ready.release();
 			}

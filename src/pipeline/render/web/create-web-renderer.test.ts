@@ -15,6 +15,7 @@ import {guardPageNetwork} from './guard-page-network';
 import {framePsnr} from './frame-psnr';
 import {captureUnlessWebEligible, type WebEligibilityFile} from './web-eligibility';
 import {GATE_ENCODING, WEB_PSNR_THRESHOLD_DB, webFidelity} from './web-fidelity';
+import {openBlankPage} from '../../../../test/support/blank-page';
 
 // The web renderer on its own (no gate): every template renders in the page.
 const web = createWebRenderer({cacheDir: TEST_DATA_DIR, captureTemplates: () => null, bitsPerPixel: GATE_ENCODING.webBitsPerPixel});
@@ -105,14 +106,7 @@ describe('offline', () => {
 		if (!executable) throw new Error('No Chromium: install it (apt-get install -y chromium)');
 		const browser = await openBrowser('chrome', {browserExecutable: executable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error'});
 		try {
-			const page = await browser.newPage({
-				context: () => null,
-				logLevel: 'error',
-				indent: false,
-				pageIndex: 0,
-				onBrowserLog: null,
-				onLog: () => undefined,
-			});
+			const page = await openBlankPage(browser);
 			const guard = await guardPageNetwork(page);
 			// 203.0.113.0/24 is TEST-NET-3: never routed, so only the guard can answer quickly.
 			const outcome = await page.evaluate(() =>
