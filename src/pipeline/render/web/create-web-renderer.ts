@@ -6,6 +6,7 @@ import type {Storyboard} from '../../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
 import {mountRenderMedia} from '../frame-sized-media';
 import {lazyBrowser} from '../lazy-browser';
+import {purgeDecodedPicturesWhileRendering} from '../decoded-picture-purge';
 import {createLocalRenderer, posterFrameOf} from '../local-renderer';
 import {startMediaServer, type MediaServer} from '../media-server';
 import {resolveQuality, type Quality} from '../quality';
@@ -136,6 +137,8 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 		let upload: UploadSession | null = null;
 		let page: BrowserPage | null = null;
 		let guard: Awaited<ReturnType<typeof guardPageNetwork>> | null = null;
+		// The page's clip frames stay in Chrome's decoded-picture cache as on the capture path (docs/architecture.md).
+		const stopPurging = purgeDecodedPicturesWhileRendering(puppeteer);
 		const onAbort = () => void page?.evaluate(() => window.promptreelAbort?.()).catch(() => undefined);
 		o.signal?.addEventListener('abort', onAbort, {once: true});
 		try {
@@ -178,6 +181,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 			if (error instanceof RenderCancelledError) throw error;
 			throw new RenderFailedError(`Rendering ${what} in the page failed: ${pageErrorMessage(error)}`, error);
 		} finally {
+			stopPurging();
 			o.signal?.removeEventListener('abort', onAbort);
 			await guard?.dispose().catch(() => undefined);
 			await page?.close().catch(() => undefined);
