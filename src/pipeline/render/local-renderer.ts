@@ -17,10 +17,10 @@ import type {RenderPosterOptions, RenderVideoOptions, RenderedVideo, Renderer} f
 import {boxFilteredChroma, chainFfmpegOverrides} from './box-filtered-chroma';
 import {limitX264Lookahead} from './x264-lookahead';
 import {purgeDecodedPicturesWhileRendering} from './decoded-picture-purge';
+import {MEDIA_CACHE_BYTES} from './media-cache-budget';
 import {assertLocalMediaExist} from './storyboard-media';
 
 /** Decoded-media budget of a render page (Remotion's minimum is 240 MB). */
-const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
 
 /**
  * How long one delayRender() (loading the root component, fonts, seeking a frame) may take before
@@ -176,8 +176,7 @@ export const createLocalRenderer = (options: LocalRendererOptions): Renderer => 
 					concurrency,
 					cancelSignal: cancel.cancelSignal,
 					logLevel,
-					// Decoded clip frames of <Video> (@remotion/media): Remotion's default is half of the
-					// machine's memory; its minimum (240 MB) keeps a render's memory flat with length.
+					// Decoded clip frames of <Video> (@remotion/media), bounded (media-cache-budget.ts).
 					mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
 					ffmpegOverride:
 						ready.quality.chroma === 'box' ? chainFfmpegOverrides(limitX264Lookahead(), boxFilteredChroma) : limitX264Lookahead(),

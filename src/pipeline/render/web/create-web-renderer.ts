@@ -5,6 +5,7 @@ import {findTemplate, templateIds} from '../../../compositions/registry';
 import type {Storyboard} from '../../../compositions/storyboard';
 import {RenderCancelledError, RenderFailedError, UnknownTemplateError} from '../../errors';
 import {mountRenderMedia} from '../frame-sized-media';
+import {MEDIA_CACHE_BYTES} from '../media-cache-budget';
 import {lazyBrowser} from '../lazy-browser';
 import {purgeDecodedPicturesWhileRendering} from '../decoded-picture-purge';
 import {createLocalRenderer, posterFrameOf} from '../local-renderer';
@@ -215,6 +216,7 @@ export const createWebRenderer = (options: WebRendererOptions): WebRenderer => {
 				progressUrl: upload.progressUrl,
 				licenseKey: options.licenseKey ?? null,
 				logLevel: pageLogLevel,
+				mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
 			};
 			const result = await callPage<WebPageRenderResult>(page, 'promptreelRender', request);
 			return {width: quality.width, height: quality.height, fps, frames, refusedRequests: result.refusedRequests};

@@ -26,6 +26,8 @@ export type WebPageRenderRequest = {
 	progressUrl: string;
 	licenseKey: string | null;
 	logLevel: 'error' | 'warn' | 'info' | 'verbose';
+	/** Bytes of decoded clip frames @remotion/media may keep (media-cache-budget.ts). */
+	mediaCacheSizeInBytes: number;
 };
 
 /** One frame as a JPEG (the poster), sent to `uploadUrl` in one POST at position 0. */

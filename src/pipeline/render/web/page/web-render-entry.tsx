@@ -91,6 +91,8 @@ const assertPaintAvailable = (paint: WebPaint) => {
 
 window.promptreelRender = async (request) => {
 	assertPaintAvailable(request.paint);
+	// Read once by @remotion/media, at its first clip: a page without it keeps up to 1 GB of decoded frames.
+	window.remotion_mediaCacheSizeInBytes = request.mediaCacheSizeInBytes;
 	const composition = await webComposition(request);
 	controller = new AbortController();
 	let lastProgress = -1;
