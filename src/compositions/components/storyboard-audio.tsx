@@ -2,6 +2,7 @@ import type React from 'react';
 import {Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
 import {sceneMsToAbsoluteFrame, type Storyboard, type Timeline} from '../storyboard';
 import {MediaAudioTrack} from './media-audio';
+import {useMediaDurationInFrames} from './use-media-duration';
 import {resolveMediaSrc} from './resolve-media-src';
 
 /** How fast the music dips under the voice and comes back, in ms. */
@@ -36,6 +37,26 @@ const MusicPass: React.FC<{src: string; loopFrames: number; volumeAt: (frame: nu
 	const loop = Loop.useLoop();
 	const offset = (loop?.iteration ?? 0) * loopFrames;
 	return <MediaAudioTrack src={src} volume={(f) => volumeAt(offset + f)} />;
+};
+
+/**
+ * A narration that leaves the mix when its file ends. Mounted past its end, an audio element stays
+ * in the render's asset list on every frame, and Remotion's capture renderer does work per frame
+ * in proportion to every asset of every frame before it: with one voice per scene left mounted,
+ * a 4 min video rendered at 11 fps at its start and 7 fps at its end (docs/architecture.md,
+ * "Long renders"). A file that cannot be measured plays unbounded, as before.
+ */
+const Voice: React.FC<{src: string; volume: number}> = ({src, volume}) => {
+	const frames = useMediaDurationInFrames(src);
+	if (frames === undefined) return null;
+	const track = <MediaAudioTrack src={src} volume={volume} />;
+	return frames === null ? (
+		track
+	) : (
+		<Sequence durationInFrames={frames} layout="none" name="voice playing">
+			{track}
+		</Sequence>
+	);
 };
 
 /**
@@ -80,7 +101,7 @@ export const StoryboardAudio: React.FC<{storyboard: Storyboard; timeline: Timeli
 						layout="none"
 						name={`voice ${scene.id}`}
 					>
-						<MediaAudioTrack src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
+						<Voice src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
 					</Sequence>
 				);
 			})}
