@@ -1,5 +1,5 @@
-import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {renderFrames, renderMedia, selectComposition} from '@remotion/renderer';
@@ -9,6 +9,7 @@ import {CHROMIUM_OPTIONS, resolveBrowserExecutableSync} from '../src/pipeline/re
 import {getBundle} from '../src/pipeline/render/bundle-cache';
 import {type MediaServer, startMediaServer} from '../src/pipeline/render/media-server';
 import {mediaSearchPath, withMediaBaseUrl} from '../src/pipeline/render/storyboard-media';
+import {toneWav} from './fakes/make-media';
 import {TEST_DATA_DIR} from './support/test-env';
 
 // A narration is in the mix for as long as its file lasts and leaves it after (storyboard-audio.tsx,
@@ -26,17 +27,7 @@ afterAll(async () => {
 });
 
 /** A tone of a length, as the narration file of a scene. */
-const tone = (name: string, seconds: number, hz: number) =>
-	execFileSync('ffmpeg', [
-		'-hide_banner',
-		'-loglevel',
-		'error',
-		'-f',
-		'lavfi',
-		'-i',
-		`sine=f=${hz}:r=48000:d=${seconds}`,
-		join(work, 'media', name),
-	]);
+const tone = (name: string, seconds: number) => writeFileSync(join(work, 'media', name), toneWav(seconds));
 
 const scene = (id: string, audio: string) => ({
 	id,
@@ -71,8 +62,8 @@ const prepared = async () => {
 
 beforeAll(async () => {
 	mkdirSync(join(work, 'media'));
-	tone('long.wav', 1.0, 440);
-	tone('short.wav', 0.55, 660);
+	tone('long.wav', 1.0);
+	tone('short.wav', 0.55);
 	server = await startMediaServer();
 	base = server.mount(mediaSearchPath(work));
 });
