@@ -14,6 +14,8 @@ const CLI = join(ROOT, 'bin/promptreel.mjs');
 const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 5000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const BURST = Number(process.env.BENCH_BURST ?? 100);
+/** The paced load: each connection polls once per this many ms (16 x 10/s, how a dashboard of jobs polls). */
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 100);
 
 const storyboard = (title: string, scenes = 1, durationMs = 1500) => ({
 	title,
@@ -32,20 +34,30 @@ const storyboard = (title: string, scenes = 1, durationMs = 1500) => ({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** `connections` loops each sending one request at a time for `ms`: requests/s and latency percentiles. */
-const load = async (url: string, ms: number, connections: number) => {
+/**
+ * `connections` loops each sending one request at a time for `ms`: requests/s and latency
+ * percentiles. Without `pollMs` each loop sends as fast as it is answered (saturation: its p99 is
+ * mostly throughput); with it, each sends on a fixed schedule, one request per `pollMs`, and a
+ * request's latency counts from its scheduled time, so a stalled server is not hidden by the
+ * requests it delayed (no coordinated omission).
+ */
+const load = async (url: string, ms: number, connections: number, pollMs?: number) => {
 	const latencies: number[] = [];
 	let errors = 0;
 	const end = performance.now() + ms;
 	const started = performance.now();
 	await Promise.all(
-		Array.from({length: connections}, async () => {
+		Array.from({length: connections}, async (_, i) => {
+			// Paced connections start spread over one period, not all at once.
+			let due = started + (pollMs ? (i * pollMs) / connections : 0);
 			while (performance.now() < end) {
-				const t = performance.now();
+				if (pollMs) await sleep(Math.max(0, due - performance.now()));
+				const t = pollMs ? due : performance.now();
 				const res = await fetch(url).catch(() => null);
 				if (res?.ok) await res.arrayBuffer();
 				else errors++;
 				latencies.push(performance.now() - t);
+				if (pollMs) due += pollMs;
 			}
 		}),
 	);
@@ -63,6 +75,8 @@ const load = async (url: string, ms: number, connections: number) => {
 type Figures = {
 	idle: Awaited<ReturnType<typeof load>>;
 	busy: Awaited<ReturnType<typeof load>>;
+	pacedIdle: Awaited<ReturnType<typeof load>>;
+	pacedBusy: Awaited<ReturnType<typeof load>>;
 	stillRendering: boolean;
 	accepted: number;
 	burstMs: number;
@@ -108,9 +122,10 @@ const benchServer = async (o: {env: Record<string, string>; args: string[]}): Pr
 		await fetch(`${base}/v1/videos/${idleJob.id}/cancel`, {method: 'POST'});
 		await load(`${base}/v1/videos/${idleJob.id}`, 1000, CONNECTIONS); // warm-up
 		const idle = await load(`${base}/v1/videos/${idleJob.id}`, LOAD_MS, CONNECTIONS);
+		const pacedIdle = await load(`${base}/v1/videos/${idleJob.id}`, LOAD_MS, CONNECTIONS, POLL_MS);
 
 		// One render running (long enough to outlast the measurement).
-		const render = (await (await post({storyboard: storyboard('bench render', 4, 5000), options: {quality: 'draft'}})).json()) as {
+		const render = (await (await post({storyboard: storyboard('bench render', 8, 5000), options: {quality: 'draft'}})).json()) as {
 			id: string;
 		};
 		for (let i = 0; i < 600; i++) {
@@ -123,6 +138,7 @@ const benchServer = async (o: {env: Record<string, string>; args: string[]}): Pr
 			await sleep(100);
 		}
 		const busy = await load(`${base}/v1/videos/${render.id}`, LOAD_MS, CONNECTIONS);
+		const pacedBusy = await load(`${base}/v1/videos/${render.id}`, LOAD_MS, CONNECTIONS, POLL_MS);
 		const stillRendering = ((await (await fetch(`${base}/v1/videos/${render.id}`)).json()) as {status: string}).status === 'rendering';
 
 		// A burst of submissions (distinct storyboards, so none is answered from the cache).
@@ -139,7 +155,7 @@ const benchServer = async (o: {env: Record<string, string>; args: string[]}): Pr
 		const accepted = accepts.filter((a) => a.status === 202).length;
 		const acceptLatencies = accepts.map((a) => a.ms).sort((a, b) => a - b);
 
-		return {idle, busy, stillRendering, accepted, burstMs, acceptLatencies};
+		return {idle, busy, pacedIdle, pacedBusy, stillRendering, accepted, burstMs, acceptLatencies};
 	} finally {
 		child.kill('SIGTERM');
 		await new Promise((r) => child.once('exit', r));
@@ -156,6 +172,10 @@ const report = (store: string, r: Figures): string =>
 		`  one render busy: ${f(r.busy.rps, 0)} req/s, p50 ${f(r.busy.p50)} ms, p99 ${f(r.busy.p99)} ms, errors ${r.busy.errors}${r.stillRendering ? '' : ' (the render ended during the measurement)'}`,
 		`  busy/idle req/s ratio: ${f(r.busy.rps / r.idle.rps, 2)}`,
 		`  busy/idle p99 ratio: ${f(r.busy.p99 / r.idle.p99, 2)} (target <= 1.3)`,
+		`  paced, each connection polling every ${POLL_MS} ms (${f((CONNECTIONS * 1000) / POLL_MS, 0)} req/s offered):`,
+		`    idle:            p50 ${f(r.pacedIdle.p50)} ms, p99 ${f(r.pacedIdle.p99)} ms, errors ${r.pacedIdle.errors}`,
+		`    one render busy: p50 ${f(r.pacedBusy.p50)} ms, p99 ${f(r.pacedBusy.p99)} ms, errors ${r.pacedBusy.errors}`,
+		`    busy/idle p99 ratio: ${f(r.pacedBusy.p99 / r.pacedIdle.p99, 2)} (target <= 1.3)`,
 		`  burst of ${BURST} submissions: ${r.accepted} accepted (202) in ${f(r.burstMs, 0)} ms; per request p50 ${f(percentile(r.acceptLatencies, 50))} ms, p99 ${f(percentile(r.acceptLatencies, 99))} ms`,
 		'',
 	].join('\n');
@@ -169,16 +189,16 @@ const appendRow = (store: string, r: Figures) => {
 		);
 	// The table with the p99 ratio (the issue's measure).
 	const header =
-		'| date | store | connections | idle p99 ms | busy p99 ms | p99 busy/idle | idle req/s | busy req/s | burst | accepted | burst ms |';
+		'| date | store | connections | idle p99 ms | busy p99 ms | p99 busy/idle | idle req/s | busy req/s | paced req/s | paced idle p99 ms | paced busy p99 ms | paced p99 busy/idle | burst | accepted | burst ms |';
 	if (!readFileSync(results, 'utf8').includes(header))
 		appendFileSync(
 			results,
-			`\n## Status p99 idle and during a render (from 2026-12-03)\n\n${header}\n|---|---|---|---|---|---|---|---|---|---|---|\n`,
+			`\n## Status p99 idle and during a render, saturating and paced (from 2026-12-05)\n\n${header}\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n`,
 		);
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	appendFileSync(
 		results,
-		`| ${date} | ${store} | ${CONNECTIONS} | ${f(r.idle.p99)} | ${f(r.busy.p99)} | ${f(r.busy.p99 / r.idle.p99, 2)} | ${f(r.idle.rps, 0)} | ${f(r.busy.rps, 0)} | ${BURST} | ${r.accepted} | ${f(r.burstMs, 0)} |\n`,
+		`| ${date} | ${store} | ${CONNECTIONS} | ${f(r.idle.p99)} | ${f(r.busy.p99)} | ${f(r.busy.p99 / r.idle.p99, 2)} | ${f(r.idle.rps, 0)} | ${f(r.busy.rps, 0)} | ${f((CONNECTIONS * 1000) / POLL_MS, 0)} | ${f(r.pacedIdle.p99)} | ${f(r.pacedBusy.p99)} | ${f(r.pacedBusy.p99 / r.pacedIdle.p99, 2)} | ${BURST} | ${r.accepted} | ${f(r.burstMs, 0)} |\n`,
 	);
 };
 
