@@ -52,7 +52,7 @@ const ClipScene: React.FC<{scene: Scene; index: number; seed: number; palette: P
 	const to = close ? JUMP_SCALE : 1;
 	const punch = sentence > 0 ? settle : spring({frame, fps, config: {damping: 26, stiffness: 260}, durationInFrames: 8});
 	return (
-		<AbsoluteFill style={{transform: `scale(${from + (to - from) * punch})`, transformOrigin: '50% 35%'}}>
+		<AbsoluteFill style={{transform: `scale(${from + (to - from) * punch})`, transformOrigin: '50% 35%', willChange: 'transform'}}>
 			<SceneBackdrop scene={scene} index={index} seed={seed} durationInFrames={durationInFrames} palette={palette} iconCenterY={0.4} />
 		</AbsoluteFill>
 	);
