@@ -1,8 +1,8 @@
 import type React from 'react';
-import {Loop, Sequence, interpolate, useVideoConfig} from 'remotion';
+import {Loop, Sequence, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
 import {sceneMsToAbsoluteFrame, type Storyboard, type Timeline} from '../storyboard';
 import {MediaAudioTrack} from './media-audio';
-import {useMediaDurationInFrames} from './use-media-duration';
+import {measuredMediaFrames, useMediaDurationInFrames} from './use-media-duration';
 import {resolveMediaSrc} from './resolve-media-src';
 
 /** How fast the music dips under the voice and comes back, in ms. */
@@ -60,6 +60,34 @@ const Voice: React.FC<{src: string; volume: number}> = ({src, volume}) => {
 };
 
 /**
+ * Each scene's narration at its absolute frame, mounted from its first frame until its file has
+ * played (known once `Voice` has read its length): every mounted sequence is evaluated on every
+ * frame, so voices yet to come or long finished made a long video's frames dearer
+ * (docs/architecture.md, "Long renders").
+ */
+const Voices: React.FC<{storyboard: Storyboard; timeline: Timeline}> = ({storyboard, timeline}) => {
+	const {fps} = useVideoConfig();
+	const frame = useCurrentFrame();
+	return (
+		<>
+			{storyboard.scenes.map((scene, i) => {
+				const timing = timeline.scenes[i];
+				if (!timing || !scene.narration.audio) return null;
+				const from = sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps);
+				const src = resolveMediaSrc(scene.narration.audio);
+				const length = measuredMediaFrames(src, fps);
+				if (frame < from || (typeof length === 'number' && frame >= from + length)) return null;
+				return (
+					<Sequence key={`voice-${scene.id}`} from={from} layout="none" name={`voice ${scene.id}`}>
+						<Voice src={src} volume={scene.narration.volume} />
+					</Sequence>
+				);
+			})}
+		</>
+	);
+};
+
+/**
  * A storyboard's sound: each scene's narration at its absolute frame from the one timing helper
  * (so transitions never shift it), and the music bed looped, ducked under the speech (pauses
  * under 1.5 s stay ducked), faded in and out.
@@ -91,20 +119,7 @@ export const StoryboardAudio: React.FC<{storyboard: Storyboard; timeline: Timeli
 	const loopFrames = music ? Math.max(1, Math.floor((music.durationMs * fps) / 1000)) : 1;
 	return (
 		<>
-			{storyboard.scenes.map((scene, i) => {
-				const timing = timeline.scenes[i];
-				if (!timing || !scene.narration.audio) return null;
-				return (
-					<Sequence
-						key={`voice-${scene.id}`}
-						from={sceneMsToAbsoluteFrame(timing, scene.narration.offsetMs, fps)}
-						layout="none"
-						name={`voice ${scene.id}`}
-					>
-						<Voice src={resolveMediaSrc(scene.narration.audio)} volume={scene.narration.volume} />
-					</Sequence>
-				);
-			})}
+			<Voices storyboard={storyboard} timeline={timeline} />
 			{music ? (
 				<Loop durationInFrames={loopFrames} layout="none" name="music">
 					<MusicPass src={resolveMediaSrc(music.src)} loopFrames={loopFrames} volumeAt={volumeAt} />

@@ -3,6 +3,8 @@ import {useEffect, useState} from 'react';
 import {useDelayRender, useVideoConfig} from 'remotion';
 
 const durations = new Map<string, Promise<number | null>>();
+/** The lengths read so far, in seconds (null: unreadable), for whoever must know without waiting. */
+const measured = new Map<string, number | null>();
 
 /** Two quick retries, then give up (mediabunny's default retries a missing file for ever). */
 const retryTwice = (previousAttempts: number): number | null => (previousAttempts < 2 ? 0.25 : null);
@@ -17,8 +19,11 @@ export const mediaDurationInSeconds = (src: string): Promise<number | null> => {
 		duration = (async () => {
 			const input = new Input({source: new UrlSource(src, {getRetryDelay: retryTwice}), formats: ALL_FORMATS});
 			try {
-				return await input.computeDuration();
+				const seconds = await input.computeDuration();
+				measured.set(src, seconds);
+				return seconds;
 			} catch {
+				measured.set(src, null);
 				return null;
 			} finally {
 				input.dispose();
@@ -27,6 +32,18 @@ export const mediaDurationInSeconds = (src: string): Promise<number | null> => {
 		durations.set(src, duration);
 	}
 	return duration;
+};
+
+/** Frames at `fps` that `seconds` of media cover (rounded up, at least one). */
+export const mediaSecondsToFrames = (seconds: number, fps: number): number => Math.max(1, Math.ceil(seconds * fps));
+
+/**
+ * A media file's length in frames if this page has read it already: undefined when not read yet,
+ * null when it cannot be read.
+ */
+export const measuredMediaFrames = (src: string, fps: number): number | null | undefined => {
+	const seconds = measured.get(src);
+	return seconds === undefined || seconds === null ? seconds : mediaSecondsToFrames(seconds, fps);
 };
 
 /**
@@ -41,7 +58,7 @@ export const useMediaDurationInFrames = (src: string): number | null | undefined
 	useEffect(() => {
 		let live = true;
 		void mediaDurationInSeconds(src).then((seconds) => {
-			if (live) setFrames(seconds === null ? null : Math.max(1, Math.ceil(seconds * fps)));
+			if (live) setFrames(seconds === null ? null : mediaSecondsToFrames(seconds, fps));
 		});
 		return () => {
 			live = false;

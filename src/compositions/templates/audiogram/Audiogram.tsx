@@ -1,13 +1,14 @@
 import type React from 'react';
 import {AbsoluteFill, Sequence, interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {useGroupEffects} from '../../components/group-opacity';
+import {showsAt} from '../../components/frame-window';
 import {FONT_VARIABLE} from '../../components/load-fonts';
 import {RadialGradientSvg, farthestCornerEllipse} from '../../components/radial-gradient-svg';
 import {useFrameLayout} from '../../components/use-frame-layout';
 import {useTemplateFonts} from '../../components/use-template-fonts';
 import {useTemplateStoryboard} from '../../components/use-template-storyboard';
 import {withAlpha} from '../../components/with-alpha';
-import type {Palette, Scene, SceneTiming, Storyboard, StoryboardInput} from '../../storyboard';
+import type {Palette, Scene, SceneTiming, Storyboard, StoryboardInput, Timeline} from '../../storyboard';
 import {FittedLines} from '../shared/fitted-lines';
 import {StoryboardChrome, StoryboardEndCard} from '../../components/storyboard-chrome';
 import {useSceneLayout} from '../../components/use-scene-layout';
@@ -210,24 +211,28 @@ const Backdrop: React.FC<{palette: Palette; level: number}> = ({palette, level})
 };
 
 /**
- * A podcast audiogram: one continuous player (cover art, show and episode, the sound drawn from
- * the voice-over or the music with @remotion/media-utils, a progress clock) whose chapter line
- * changes with each scene, captions under it, then the end card fading in.
+ * Each scene's player, chapter and sound in its own `<Sequence>`, only the one on screen mounted
+ * (`showsAt`).
  */
-const Audiogram: React.FC<StoryboardInput> = (props) => {
-	const {storyboard, timeline, palette, options} = useTemplateStoryboard(props, 'audiogram', audiogramOptionsSchema);
-	const {fontStack, ready} = useTemplateFonts(storyboard);
+const AudiogramScenes: React.FC<{
+	storyboard: Storyboard;
+	timeline: Timeline;
+	palette: Palette;
+	options: AudiogramOptions;
+	fontStack: string;
+	ready: boolean;
+	scenesEnd: number;
+}> = ({storyboard, timeline, palette, options, fontStack, ready, scenesEnd}) => {
+	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
-	const scenesEnd = timeline.endCard?.startFrame ?? timeline.durationInFrames;
-	const last = timeline.scenes[timeline.scenes.length - 1];
-	const endFade = Math.max(1, last?.transitionInFrames ?? 0);
 	return (
-		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
+		<>
 			{storyboard.scenes.map((scene, i) => {
 				const timing = timeline.scenes[i];
 				if (!timing) return null;
 				// Scenes do not overlap here: the player stays, only the chapter and the sound change.
 				const until = timeline.scenes[i + 1]?.startFrame ?? scenesEnd;
+				if (!showsAt(frame, timing.startFrame, until - timing.startFrame)) return null;
 				const source = audioSourceOf({scene, music: storyboard.music, option: options.audioSource, fps});
 				return (
 					<Sequence
@@ -258,6 +263,32 @@ const Audiogram: React.FC<StoryboardInput> = (props) => {
 					</Sequence>
 				);
 			})}
+		</>
+	);
+};
+
+/**
+ * A podcast audiogram: one continuous player (cover art, show and episode, the sound drawn from
+ * the voice-over or the music with @remotion/media-utils, a progress clock) whose chapter line
+ * changes with each scene, captions under it, then the end card fading in.
+ */
+const Audiogram: React.FC<StoryboardInput> = (props) => {
+	const {storyboard, timeline, palette, options} = useTemplateStoryboard(props, 'audiogram', audiogramOptionsSchema);
+	const {fontStack, ready} = useTemplateFonts(storyboard);
+	const scenesEnd = timeline.endCard?.startFrame ?? timeline.durationInFrames;
+	const last = timeline.scenes[timeline.scenes.length - 1];
+	const endFade = Math.max(1, last?.transitionInFrames ?? 0);
+	return (
+		<AbsoluteFill style={{background: palette.background, [FONT_VARIABLE]: fontStack} as React.CSSProperties}>
+			<AudiogramScenes
+				storyboard={storyboard}
+				timeline={timeline}
+				palette={palette}
+				options={options}
+				fontStack={fontStack}
+				ready={ready}
+				scenesEnd={scenesEnd}
+			/>
 			{timeline.endCard ? (
 				<Sequence from={timeline.endCard.startFrame} durationInFrames={timeline.endCard.durationInFrames} name="end card">
 					<EndCardFadeIn frames={endFade}>
