@@ -1,5 +1,4 @@
-import {appendFile, mkdtemp, readFile, rm} from 'node:fs/promises';
-import {existsSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadConfig} from '../../app';
@@ -13,11 +12,10 @@ import {
 } from '../../pipeline/render';
 import {BrowserNotFoundError} from '../../pipeline/errors';
 import {benchGenerate} from './bench-generate';
+import {appendRow} from './bench-results-file';
 import {benchMemory} from './bench-memory';
 import {benchIncremental} from './bench-incremental';
 import {benchTemplates} from './bench-templates';
-
-type BenchRow = Record<string, string | number>;
 
 /**
  * `promptreel bench`: figures as ratios against a baseline measured in the same process, so a
@@ -196,14 +194,4 @@ export const benchCommand = async (opts: {
 	}
 	await rm(coldDir, {recursive: true, force: true});
 	return 0;
-};
-
-const appendRow = async (file: string, row: BenchRow) => {
-	const keys = Object.keys(row);
-	const header = `| ${keys.join(' | ')} |\n|${keys.map(() => '---').join('|')}|\n`;
-	const current = existsSync(file) ? await readFile(file, 'utf8') : '';
-	const prefix = current.includes(header.split('\n')[0]!)
-		? ''
-		: `${current ? '\n' : '# Benchmarks\n\nAppended by `npm run bench`. Figures are ratios within one run; absolute fps are noisy on shared machines.\n\n'}${header}`;
-	await appendFile(file, `${prefix}| ${keys.map((k) => row[k]).join(' | ')} |\n`);
 };
