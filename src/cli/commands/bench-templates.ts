@@ -1,14 +1,20 @@
 import {join} from 'node:path';
 import {openBrowser, renderMedia, type HeadlessBrowser} from '@remotion/renderer';
 import {templates} from '../../compositions/registry';
-import {frameSize} from '../../compositions/storyboard';
+import {frameSize, storyboardSchema, type Storyboard} from '../../compositions/storyboard';
 import {renderStoryboard} from '../../pipeline/output';
-import {CHROMIUM_OPTIONS, createLocalRenderer, resolveQuality} from '../../pipeline/render';
+import {CHROMIUM_OPTIONS, createLocalRenderer, resolveQuality, startMediaServer} from '../../pipeline/render';
+import {mountRenderMedia} from '../../pipeline/render/frame-sized-media';
+import type {MediaServer} from '../../pipeline/render/media-server';
 import type {Quality} from '../../pipeline/render/quality';
 
 const BARE_ID = 'bench-bare';
+const VISUALS_ID = 'bench-visuals';
 
-/** One template's landscape sample against the bare composition, as the median of the runs' ratios. */
+/**
+ * One template's landscape sample against the bare composition and against the sample's picture
+ * floor (its pictures alone), each as the median of the runs' ratios.
+ */
 export type TemplateBenchRow = {
 	template: string;
 	frames: number;
@@ -16,7 +22,13 @@ export type TemplateBenchRow = {
 	height: number;
 	fps: number[];
 	bareFps: number[];
+	visualsFps: number[];
+	/** template / bare: the target (>= 0.9). */
 	ratio: number;
+	/** picture floor / bare: what the sample's media cost before any design. */
+	floorRatio: number;
+	/** template / picture floor: what the template's own design costs over its pictures. */
+	overFloor: number;
 };
 
 const median = (xs: number[]): number => {
@@ -25,25 +37,25 @@ const median = (xs: number[]): number => {
 	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/**
- * The bare composition (solid colour + frame number) of a size and length, rendered like ours
- * (same encoder settings, concurrency 1, an open browser); its metadata is the input props, so
- * no page load is timed, as our renderer resolves compositions in Node.
- */
-export const bareFps = async (o: {
+/** A bench composition rendered like ours: same encoder settings, concurrency 1, an open browser; returns fps. */
+const baselineFps = async (o: {
 	serveUrl: string;
 	browser: HeadlessBrowser;
 	browserExecutable: string;
+	id: string;
 	size: {width: number; height: number; fps: number; frames: number};
+	props: Record<string, unknown>;
 	quality: Quality;
 	outFile: string;
 }): Promise<number> => {
-	const props = {width: o.size.width, height: o.size.height, fps: o.size.fps, durationInFrames: o.size.frames};
 	const composition = {
-		id: BARE_ID,
-		...props,
-		defaultProps: props,
-		props,
+		id: o.id,
+		width: o.size.width,
+		height: o.size.height,
+		fps: o.size.fps,
+		durationInFrames: o.size.frames,
+		defaultProps: o.props,
+		props: o.props,
 		defaultCodec: null,
 		defaultOutName: null,
 		defaultVideoImageFormat: null,
@@ -56,7 +68,7 @@ export const bareFps = async (o: {
 	await renderMedia({
 		serveUrl: o.serveUrl,
 		composition,
-		inputProps: props,
+		inputProps: o.props,
 		codec: 'h264',
 		colorSpace: 'bt709',
 		outputLocation: o.outFile,
@@ -73,6 +85,53 @@ export const bareFps = async (o: {
 		logLevel: 'error',
 	});
 	return o.size.frames / ((performance.now() - started) / 1000);
+};
+
+/**
+ * The bare composition (solid colour + frame number) of a size and length, rendered like ours
+ * (same encoder settings, concurrency 1, an open browser); its metadata is the input props, so
+ * no page load is timed, as our renderer resolves compositions in Node.
+ */
+export const bareFps = async (o: {
+	serveUrl: string;
+	browser: HeadlessBrowser;
+	browserExecutable: string;
+	size: {width: number; height: number; fps: number; frames: number};
+	quality: Quality;
+	outFile: string;
+}): Promise<number> => {
+	const props = {width: o.size.width, height: o.size.height, fps: o.size.fps, durationInFrames: o.size.frames};
+	return baselineFps({...o, id: BARE_ID, props});
+};
+
+/**
+ * A sample's picture floor (`bench-visuals`: each scene's picture full frame, cut, nothing else)
+ * rendered like bare, its media served and frame-sized as our renderer serves them.
+ */
+export const visualsFps = async (o: {
+	serveUrl: string;
+	browser: HeadlessBrowser;
+	browserExecutable: string;
+	mediaServer: MediaServer;
+	storyboard: Storyboard;
+	mediaDir: string;
+	cacheDir: string;
+	size: {width: number; height: number; fps: number; frames: number};
+	quality: Quality;
+	outFile: string;
+}): Promise<number> => {
+	const {base, inputProps} = await mountRenderMedia({
+		server: o.mediaServer,
+		storyboard: o.storyboard,
+		mediaDir: o.mediaDir,
+		quality: o.quality,
+		cacheDir: o.cacheDir,
+	});
+	try {
+		return await baselineFps({...o, id: VISUALS_ID, props: inputProps});
+	} finally {
+		o.mediaServer.unmount(base);
+	}
 };
 
 /**
@@ -99,6 +158,7 @@ export const benchTemplates = async (o: {
 		chromiumOptions: CHROMIUM_OPTIONS,
 		logLevel: 'error',
 	});
+	const mediaServer = await startMediaServer();
 	try {
 		for (let run = 1; run <= o.runs; run++) {
 			for (const template of chosen) {
@@ -128,6 +188,18 @@ export const benchTemplates = async (o: {
 					quality: o.quality,
 					outFile: join(outDir, 'bare.mp4'),
 				});
+				const floor = await visualsFps({
+					serveUrl: o.serveUrl,
+					browser,
+					browserExecutable: o.browserExecutable,
+					mediaServer,
+					storyboard: storyboardSchema.parse(sample),
+					mediaDir,
+					cacheDir: o.cacheDir,
+					size: {...frameSize(sample.format), fps: video.fps, frames: video.frames},
+					quality: o.quality,
+					outFile: join(outDir, 'visuals.mp4'),
+				});
 				const row = rows.get(template.id) ?? {
 					template: template.id,
 					frames: video.frames,
@@ -135,18 +207,25 @@ export const benchTemplates = async (o: {
 					height: video.height,
 					fps: [],
 					bareFps: [],
+					visualsFps: [],
 					ratio: 0,
+					floorRatio: 0,
+					overFloor: 0,
 				};
 				row.fps.push(fps);
 				row.bareFps.push(bare);
+				row.visualsFps.push(floor);
 				row.ratio = median(row.fps.map((f, i) => f / row.bareFps[i]!));
+				row.floorRatio = median(row.visualsFps.map((f, i) => f / row.bareFps[i]!));
+				row.overFloor = median(row.fps.map((f, i) => f / row.visualsFps[i]!));
 				rows.set(template.id, row);
 				o.log(
-					`  run ${run}/${o.runs} ${template.id}: ${fps.toFixed(2)} fps, bare ${bare.toFixed(2)} fps, ratio ${(fps / bare).toFixed(2)}`,
+					`  run ${run}/${o.runs} ${template.id}: ${fps.toFixed(2)} fps, bare ${bare.toFixed(2)} fps, pictures alone ${floor.toFixed(2)} fps; ratio ${(fps / bare).toFixed(2)}, floor ${(floor / bare).toFixed(2)}`,
 				);
 			}
 		}
 	} finally {
+		await mediaServer.close();
 		await renderer.close();
 		await browser.close({silent: true}).catch(() => undefined);
 	}
