@@ -6,11 +6,11 @@ import {SceneBackdrop} from '../components/scene-backdrop';
 import {computeTimeline, frameSize, storyboardSchema, themePalette, type StoryboardInput} from '../storyboard';
 
 /**
- * The benchmark's picture floor: a storyboard's pictures alone, each scene's visual with its shots
- * full frame as a template's backdrop draws it, cut from one scene to the next; no text, captions,
- * transitions or chrome. A template that shows its scenes' pictures cannot cost less than this, so
- * `template / floor` is what the template's own design costs and `floor / bare` what its media do
- * (docs/templates.md, "Speed").
+ * The benchmark's pictures alone: each scene's visual with its shots full frame, as a template's
+ * backdrop draws it, cut from one scene to the next; no text, captions, transitions or chrome. A
+ * template that draws its scenes' pictures full frame (explainer, headline, captioned clip, the
+ * promo's hero) cannot cost less, so for those `template / pictures` is what the design costs and
+ * `pictures / bare` what the media do (docs/templates.md, "Speed").
  */
 export const VisualsComposition: React.FC<StoryboardInput> = (props) => {
 	const frame = useCurrentFrame();
