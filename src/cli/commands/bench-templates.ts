@@ -37,17 +37,18 @@ const median = (xs: number[]): number => {
 	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** A bench composition rendered like ours: same encoder settings, concurrency 1, an open browser; returns fps. */
-const baselineFps = async (o: {
+/** What every baseline render of the bench needs: the bundle, the open browser, size, preset and output. */
+type BaselineRender = {
 	serveUrl: string;
 	browser: HeadlessBrowser;
 	browserExecutable: string;
-	id: string;
 	size: {width: number; height: number; fps: number; frames: number};
-	props: Record<string, unknown>;
 	quality: Quality;
 	outFile: string;
-}): Promise<number> => {
+};
+
+/** A bench composition rendered like ours: same encoder settings, concurrency 1, an open browser; returns fps. */
+const baselineFps = async (o: BaselineRender & {id: string; props: Record<string, unknown>}): Promise<number> => {
 	const composition = {
 		id: o.id,
 		width: o.size.width,
@@ -92,14 +93,7 @@ const baselineFps = async (o: {
  * (same encoder settings, concurrency 1, an open browser); its metadata is the input props, so
  * no page load is timed, as our renderer resolves compositions in Node.
  */
-export const bareFps = async (o: {
-	serveUrl: string;
-	browser: HeadlessBrowser;
-	browserExecutable: string;
-	size: {width: number; height: number; fps: number; frames: number};
-	quality: Quality;
-	outFile: string;
-}): Promise<number> => {
+export const bareFps = async (o: BaselineRender): Promise<number> => {
 	const props = {width: o.size.width, height: o.size.height, fps: o.size.fps, durationInFrames: o.size.frames};
 	return baselineFps({...o, id: BARE_ID, props});
 };
@@ -108,18 +102,9 @@ export const bareFps = async (o: {
  * A sample's picture floor (`bench-visuals`: each scene's picture full frame, cut, nothing else)
  * rendered like bare, its media served and frame-sized as our renderer serves them.
  */
-export const visualsFps = async (o: {
-	serveUrl: string;
-	browser: HeadlessBrowser;
-	browserExecutable: string;
-	mediaServer: MediaServer;
-	storyboard: Storyboard;
-	mediaDir: string;
-	cacheDir: string;
-	size: {width: number; height: number; fps: number; frames: number};
-	quality: Quality;
-	outFile: string;
-}): Promise<number> => {
+export const visualsFps = async (
+	o: BaselineRender & {mediaServer: MediaServer; storyboard: Storyboard; mediaDir: string; cacheDir: string},
+): Promise<number> => {
 	const {base, inputProps} = await mountRenderMedia({
 		server: o.mediaServer,
 		storyboard: o.storyboard,
